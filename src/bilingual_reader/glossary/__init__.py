@@ -1,0 +1,1 @@
+"""The glossary: a SQLite store of defense concepts with Thai and English terms."""
