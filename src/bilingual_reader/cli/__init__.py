@@ -1,1 +1,66 @@
-"""The command line: a thin skin over the library calls the reader makes."""
+"""The command line: a thin skin over the library calls the reader makes.
+
+Subcommands live in their own modules and are imported only when used, so ``bilingual-reader`` with no
+argument opens the reader without loading translation or import/export code.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+# name -> "module:attribute" of the click command implementing it
+_SUBCOMMANDS = {
+    "read": "bilingual_reader.cli.reading:read_command",
+    "lookup": "bilingual_reader.cli.reading:lookup_command",
+    "segment": "bilingual_reader.cli.reading:segment_command",
+    "glossary": "bilingual_reader.cli.glossary:glossary_group",
+    "model": "bilingual_reader.cli.model:model_group",
+    "translate": "bilingual_reader.cli.translate:translate_command",
+    "check": "bilingual_reader.cli.check:check_command",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_SUBCOMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = _SUBCOMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True)
+@click.option(
+    "--glossary",
+    "glossary",
+    type=click.Path(dir_okay=False),
+    envvar="BILINGUAL_READER_GLOSSARY",
+    help="Glossary database (default: the per-user glossary, created from the shipped one).",
+)
+@click.version_option(package_name="bilingual-reader")
+@click.pass_context
+def main(ctx: click.Context, glossary: str | None) -> None:
+    """Read Thai articles with English beside them and a defense glossary.
+
+    With no command, opens the reader on the sample article.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["glossary"] = glossary
+    if ctx.invoked_subcommand is None:
+        from bilingual_reader.cli.reading import open_reader
+
+        open_reader(None, glossary)
+
+
+def run(args: list[str] | None = None, **kwargs: Any) -> Any:
+    """Invoke the CLI programmatically (used by tests)."""
+    return main.main(args=args, **kwargs)

@@ -1,0 +1,51 @@
+"""Helpers shared by the CLI commands: one-line errors and opening the article and glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from bilingual_reader.articles import Article
+    from bilingual_reader.glossary.store import Glossary
+
+
+class BadInput(click.ClickException):
+    """Bad input from outside: printed as one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"bilingual-reader: {self.format_message()}", err=True)
+
+
+def glossary_option(ctx: click.Context, value: str | None) -> str | None:
+    """The --glossary value given to a subcommand, else the one given to the main group."""
+    if value:
+        return value
+    obj = ctx.find_root().obj or {}
+    found: str | None = obj.get("glossary")
+    return found
+
+
+def open_glossary(option: str | None, *, readonly: bool = False) -> Glossary:
+    """Open the working glossary (``--glossary``, env, or the per-user one), or fail with one line."""
+    from bilingual_reader.glossary.location import resolve_glossary_path
+    from bilingual_reader.glossary.store import Glossary, GlossaryError
+
+    try:
+        return Glossary.open(resolve_glossary_path(option), readonly=readonly)
+    except (GlossaryError, OSError) as err:
+        raise BadInput(str(err)) from None
+
+
+def load_article_or_fail(path: str | Path) -> Article:
+    """Load an article, turning any problem into a one-line error."""
+    from bilingual_reader.articles import ArticleError, load_article
+
+    try:
+        return load_article(Path(path))
+    except ArticleError as err:
+        raise BadInput(str(err)) from None

@@ -1,0 +1,108 @@
+"""CLI commands for reading: open the reader, look a word up, segment an article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from bilingual_reader.cli.common import BadInput, glossary_option, load_article_or_fail, open_glossary
+
+if TYPE_CHECKING:
+    from bilingual_reader.lookup import LookupResult
+
+
+def open_reader(article: str | None, glossary: str | None) -> None:
+    """Check the inputs, then run the Textual reader on an article (None: the sample)."""
+    from bilingual_reader.glossary.location import resolve_glossary_path
+
+    path = Path(article) if article else None
+    if path is not None:
+        load_article_or_fail(path)
+    open_glossary(glossary).close()  # fail here, in one line, rather than inside the app
+    from bilingual_reader.tui.app import run_reader
+
+    run_reader(path, resolve_glossary_path(glossary))
+
+
+@click.command("read")
+@click.argument("path", type=click.Path())
+@click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
+@click.pass_context
+def read_command(ctx: click.Context, path: str, glossary: str | None) -> None:
+    """Open the reader on the article at PATH."""
+    open_reader(path, glossary_option(ctx, glossary))
+
+
+def _format_lookup(result: LookupResult) -> list[str]:
+    lines = [result.text]
+    if result.pronunciation is not None:
+        p = result.pronunciation
+        lines.append(f"  pronunciation: {p.rtgs}  |  {p.tones}  |  /{p.ipa}/")
+    for concept in result.concepts:
+        english = ", ".join(
+            f"{t.text} ({t.status})" if t.status != "preferred" else t.text for t in concept.english
+        )
+        lines.append(f"  [{concept.subject}] {english}")
+        if concept.definition:
+            lines.append(f"    {concept.definition}")
+        if concept.note:
+            lines.append(f"    note: {concept.note}")
+    if not result.concepts:
+        lines.append("  not in the glossary")
+        for sense in result.senses:
+            lines.append(f"  ({sense.pos}) {', '.join(sense.lemmas)}")
+        if result.loanword:
+            lines.append(f"  loanword from English: {result.loanword}")
+    for term, concepts in result.subterms:
+        english = "; ".join(c.english[0].text for c in concepts if c.english)
+        lines.append(f"  contains: {term}  {english}")
+    return lines
+
+
+@click.command("lookup")
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
+@click.pass_context
+def lookup_command(ctx: click.Context, text: str, as_json: bool, glossary: str | None) -> None:
+    """Look TEXT up: glossary entries, pronunciation, sub-terms and dictionary senses."""
+    from bilingual_reader.lookup import lookup, result_to_dict
+    from bilingual_reader.segmenter import Segmenter
+
+    if not text.strip():
+        raise BadInput("nothing to look up")
+    store = open_glossary(glossary_option(ctx, glossary), readonly=True)
+    try:
+        result = lookup(text, glossary=store, segmenter=Segmenter(store.thai_terms()))
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(result_to_dict(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(_format_lookup(result)))
+
+
+@click.command("segment")
+@click.argument("path", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per paragraph with a 'tokens' list.")
+@click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
+@click.pass_context
+def segment_command(ctx: click.Context, path: str, as_json: bool, glossary: str | None) -> None:
+    """Print the article at PATH as tokens, one paragraph a line (whitespace tokens left out)."""
+    from bilingual_reader.segmenter import Segmenter
+
+    article = load_article_or_fail(path)
+    store = open_glossary(glossary_option(ctx, glossary), readonly=True)
+    try:
+        segmenter = Segmenter(store.thai_terms())
+    finally:
+        store.close()
+    for index, paragraph in enumerate(article.paragraphs):
+        tokens = [t.text for t in segmenter.tokenize(paragraph) if t.text.strip()]
+        if as_json:
+            click.echo(json.dumps({"paragraph": index, "tokens": tokens}, ensure_ascii=False))
+        else:
+            click.echo(" | ".join(tokens))

@@ -1,0 +1,113 @@
+"""What the popup and ``bilingual-reader lookup`` show for a word: glossary, pronunciation, dictionary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bilingual_reader.text import is_thai, normalize_key
+
+if TYPE_CHECKING:
+    from bilingual_reader.dictionary import Sense
+    from bilingual_reader.glossary.models import Concept
+    from bilingual_reader.glossary.store import Glossary
+    from bilingual_reader.pronunciation import Pronunciation
+    from bilingual_reader.segmenter import Segmenter, Token
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """Everything known about one word or term."""
+
+    text: str
+    concepts: tuple[Concept, ...]
+    pronunciation: Pronunciation | None
+    subterms: tuple[tuple[str, tuple[Concept, ...]], ...]
+    occurrences: int | None
+    senses: tuple[Sense, ...]
+    loanword: str | None
+
+    @property
+    def in_glossary(self) -> bool:
+        """True when the glossary has an entry for the text itself."""
+        return bool(self.concepts)
+
+
+def dictionary_split(word: str) -> list[str]:
+    """Split a compound into dictionary words (pythainlp newmm, no glossary) for per-word pronunciation."""
+    from pythainlp.tokenize import word_tokenize
+
+    return [piece for piece in word_tokenize(word, engine="newmm") if piece.strip()]
+
+
+def count_occurrences(key: str, article_tokens: Sequence[Sequence[Token]], segmenter: Segmenter | None) -> int:
+    """How often ``key`` occurs as a token, or as a glossary sub-term inside a token, in an article."""
+    count = 0
+    for tokens in article_tokens:
+        for token in tokens:
+            token_key = normalize_key(token.text)
+            if token_key == key:
+                count += 1
+            elif segmenter is not None and token.is_term and key in segmenter.subterms(token_key):
+                count += 1
+    return count
+
+
+def lookup(
+    text: str,
+    *,
+    glossary: Glossary,
+    segmenter: Segmenter | None = None,
+    article_tokens: Sequence[Sequence[Token]] | None = None,
+    split: Callable[[str], list[str]] = dictionary_split,
+) -> LookupResult:
+    """Look ``text`` up in the glossary, the pronunciation lexicon and the general dictionary."""
+    from bilingual_reader.dictionary import loanword_source, senses
+    from bilingual_reader.pronunciation import pronounce
+
+    key = normalize_key(text)
+    thai = is_thai(key)
+    subterms: tuple[tuple[str, tuple[Concept, ...]], ...] = ()
+    if segmenter is not None and thai:
+        subterms = tuple((term, tuple(glossary.lookup(term))) for term in segmenter.subterms(key))
+    return LookupResult(
+        text=key,
+        concepts=tuple(glossary.lookup(key)),
+        pronunciation=pronounce(key, split=split) if thai else None,
+        subterms=subterms,
+        occurrences=None if article_tokens is None else count_occurrences(key, article_tokens, segmenter),
+        senses=tuple(senses(key)) if thai else (),
+        loanword=loanword_source(key) if thai else None,
+    )
+
+
+def concept_to_dict(concept: Concept) -> dict[str, Any]:
+    """A JSON-ready view of a concept."""
+    return {
+        "id": concept.id,
+        "subject": concept.subject,
+        "definition": concept.definition,
+        "note": concept.note,
+        "thai": [{"text": t.text, "status": str(t.status), "pos": t.pos} for t in concept.thai],
+        "english": [{"text": t.text, "status": str(t.status), "pos": t.pos} for t in concept.english],
+    }
+
+
+def result_to_dict(result: LookupResult) -> dict[str, Any]:
+    """A JSON-ready view of a lookup result (the shape of ``lookup --json``)."""
+    pron = result.pronunciation
+    return {
+        "text": result.text,
+        "in_glossary": result.in_glossary,
+        "concepts": [concept_to_dict(c) for c in result.concepts],
+        "pronunciation": None
+        if pron is None
+        else {"rtgs": pron.rtgs, "tones": pron.tones, "ipa": pron.ipa, "from_lexicon": pron.from_lexicon},
+        "subterms": [
+            {"text": term, "concepts": [concept_to_dict(c) for c in concepts]} for term, concepts in result.subterms
+        ],
+        "occurrences": result.occurrences,
+        "senses": [{"pos": s.pos, "synset": s.synset, "lemmas": list(s.lemmas)} for s in result.senses],
+        "loanword": result.loanword,
+    }
