@@ -1,0 +1,138 @@
+"""Thai word segmentation that keeps glossary terms whole (newmm over pythainlp words ∪ glossary terms)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import nlpo3
+from pythainlp.corpus import thai_words
+from pythainlp.tokenize.tcc import tcc_pos
+
+from bilingual_reader.text import is_thai, normalize_key
+
+__all__ = ["Segmenter", "Token"]
+
+_LOCK = threading.Lock()
+_LOADED: set[str] = set()  # nlpo3 dictionary names loaded in this process (nlpo3 never replaces a name)
+_FLAGS_LIMIT = 200_000
+_key = lru_cache(maxsize=1 << 16)(normalize_key)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of a paragraph: ``text == paragraph[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    is_word: bool  # holds Thai letters
+    is_term: bool  # its normalized key is a glossary Thai term
+
+
+class Segmenter:
+    """Segments Thai with newmm (nlpo3, the Rust implementation) over pythainlp's words ∪ glossary terms.
+
+    Building one loads a ~62k-word dictionary (a fraction of a second): build it once, off the UI thread,
+    and build a new one after glossary edits; an instance is never mutated and is safe to share.
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        keys = {_key(term) for term in terms}
+        keys.discard("")
+        self.terms: frozenset[str] = frozenset(keys)
+        self._max_len = max((len(t) for t in keys), default=0)
+        self._flags: dict[str, tuple[bool, bool]] = {}  # token text -> (is_word, is_term), a pure cache
+        words = sorted(set(thai_words()) | keys)
+        self._dict_name = _load_nlpo3_dict(words)
+
+    def tokenize(self, text: str) -> list[Token]:
+        """Split ``text`` into tokens covering it exactly, in order; whitespace runs are single tokens."""
+        tokens: list[Token] = []
+        pos = 0
+        flags = self._flags
+        if len(flags) > _FLAGS_LIMIT:
+            flags.clear()
+        for piece in _merge_spaces(nlpo3.segment(text, self._dict_name)):
+            end = pos + len(piece)
+            is_word, is_term = flags.get(piece) or self._flags_of(piece)
+            tokens.append(Token(piece, pos, end, is_word, is_term))
+            pos = end
+        if pos != len(text):  # never expected: newmm covers its input; keep the contract regardless
+            return [Token(text, 0, len(text), *self._flags_of(text))] if text else []
+        return tokens
+
+    def _flags_of(self, piece: str) -> tuple[bool, bool]:
+        """``(is_word, is_term)`` of a token text, remembered for the next occurrence."""
+        result = self._flags[piece] = (is_thai(piece), _key(piece) in self.terms)
+        return result
+
+    def subterms(self, word: str) -> list[str]:
+        """Glossary terms found strictly inside ``word`` (not ``word`` itself), in order, no duplicates.
+
+        Terms at the same start come longest first. Matches start and end on Thai character-cluster
+        boundaries, so ``กร`` is not found inside ``กรุง``.
+        """
+        key = _key(word)
+        found = [t for t in self._matches(key) if t != key]
+        return list(dict.fromkeys(found))
+
+    def longest_term_in(self, text: str) -> str | None:
+        """The longest glossary term occurring in ``text`` (the first one on a tie), or None."""
+        best: str | None = None
+        for term in self._matches(_key(text)):
+            if best is None or len(term) > len(best):
+                best = term
+        return best
+
+    def _matches(self, key: str) -> list[str]:
+        """Every term occurring in ``key`` on cluster boundaries: by start, longest first."""
+        if not self.terms:
+            return []
+        bounds = sorted(tcc_pos(key) | {0, len(key)})
+        found: list[str] = []
+        for i, start in enumerate(bounds):
+            hits = []
+            for end in bounds[i + 1 :]:
+                if end - start > self._max_len:
+                    break
+                if key[start:end] in self.terms:
+                    hits.append(key[start:end])
+            found.extend(reversed(hits))
+        return found
+
+
+def _merge_spaces(pieces: list[str]) -> list[str]:
+    """Join neighbouring whitespace-only pieces so that a whitespace run is one token."""
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and piece.isspace() and merged[-1].isspace():
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _load_nlpo3_dict(words: list[str]) -> str:
+    """Load ``words`` into nlpo3 under a name derived from their hash (loaded once per process)."""
+    body = "\n".join(w for w in words if w and "\n" not in w)
+    name = "bilingual-reader-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+    with _LOCK:
+        if name in _LOADED:
+            return name
+        fd, file = tempfile.mkstemp(prefix="bilingual-reader-", suffix=".txt")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(body + "\n")
+            message, ok = nlpo3.load_dict(file, name)
+        finally:
+            os.unlink(file)
+        if not ok and "already exists" not in message:
+            raise RuntimeError(f"nlpo3 could not load the dictionary: {message}")
+        _LOADED.add(name)
+    return name

@@ -1,0 +1,69 @@
+"""Tests for text cleaning, normalized keys and Thai detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual_reader.text import clean_text, is_thai, normalize_key
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # tone typed after a decomposed sara am (nikhahit + tone + sara aa) -> tone + sara am
+        ("ท\u0e4d\u0e48\u0e32", "ท\u0e48\u0e33"),
+        # tone typed after sara am
+        ("ท\u0e33\u0e48", "ท\u0e48\u0e33"),
+        # tone typed before sara ii
+        ("ท\u0e48\u0e35", "ท\u0e35\u0e48"),
+        # doubled tone mark
+        ("ที\u0e48\u0e48", "ที\u0e48"),
+        # two sara e for sara ae
+        ("\u0e40\u0e40ผน", "แผน"),
+        # invisible characters: ZWSP, ZWNJ, ZWJ, WJ, SHY, BOM
+        ("ปืนใหญ่\u200bอัตตาจร", "ปืนใหญ่อัตตาจร"),
+        ("\ufeffรถ\u200cถัง\u200d\u2060\u00ad", "รถถัง"),
+        # ANSI escapes and control characters; tabs and no-break spaces become spaces
+        ("\x1b[1;31mรถถัง\x1b[0m", "รถถัง"),
+        ("a\x07b\x00c", "abc"),
+        ("a\tb\u00a0c", "a b c"),
+        ("\x1b]0;title\x07ข่าว", "ข่าว"),
+        # line breaks are kept (CRLF and CR normalized)
+        ("บรรทัด1\r\nบรรทัด2\rบรรทัด3", "บรรทัด1\nบรรทัด2\nบรรทัด3"),
+        # never NFKC: sara am stays one code point
+        ("น้ำ", "น\u0e49\u0e33"),
+        ("กรุงเทพฯ", "กรุงเทพฯ"),
+    ],
+)
+def test_clean_text(raw: str, expected: str) -> None:
+    assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [
+        ("น\u0e4d\u0e49\u0e32มัน", "น้ำมัน"),
+        ("น\u0e33\u0e49มัน", "น้ำมัน"),
+        ("ปืนใหญ่\u200bอัตตาจร", "ปืนใหญ่อัตตาจร"),
+        ("ที\u0e48\u0e48ตั้ง", "ที่ตั้ง"),
+        ("ท\u0e48\u0e35่ตั้ง", "ที่ตั้ง"),
+        ("\u0e40\u0e40ผนที่", "แผนที่"),
+        ("  Main   Battle\tTank ", "main battle tank"),
+        ("MAIN\nBATTLE TANK", "main battle tank"),
+    ],
+)
+def test_normalize_key_matches_variants(variant: str, canonical: str) -> None:
+    assert normalize_key(variant) == normalize_key(canonical)
+
+
+def test_normalize_key_exact() -> None:
+    assert normalize_key("  Main   Battle\tTANK ") == "main battle tank"
+    assert normalize_key("รถ\u200bถัง  หนัก") == "รถถัง หนัก"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("รถถัง", True), ("Yoon รถ", True), ("๑๒๓", False), ("abc", False), ("", False), ("\u0e48", False)],
+)
+def test_is_thai(text: str, expected: bool) -> None:
+    assert is_thai(text) is expected
