@@ -40,7 +40,7 @@ def _format_lookup(result: LookupResult) -> list[str]:
     lines = [result.text]
     if result.pronunciation is not None:
         p = result.pronunciation
-        lines.append(f"  pronunciation: {p.rtgs}  |  {p.tones}  |  /{p.ipa}/")
+        lines.append(f"  pronunciation: {p.rtgs}  |  {p.tones}  |  {p.ipa}")
     for concept in result.concepts:
         english = ", ".join(
             f"{t.text} ({t.status})" if t.status != "preferred" else t.text for t in concept.english

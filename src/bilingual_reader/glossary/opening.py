@@ -1,0 +1,155 @@
+"""Opening a glossary file safely: refuse foreign or corrupt files untouched, back up, then migrate."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from bilingual_reader.glossary import schema
+from bilingual_reader.glossary.errors import GlossaryError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def open_database(path: Path, readonly: bool) -> tuple[Database, bool]:
+    """Open (creating if needed) and migrate the glossary at ``path``; returns it and its read-only flag."""
+    exists = _check_file(path)
+    read_only = readonly or (exists and not _writable(path))
+    if not exists:
+        if read_only:
+            raise GlossaryError(f"{path}: no such glossary file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise GlossaryError(f"{path}: cannot create the glossary ({err.strerror})") from err
+    conn = _connect(path, read_only)
+    try:
+        db = _prepare(conn, path, read_only)
+    except BaseException:
+        conn.close()
+        raise
+    return db, read_only
+
+
+def memory_database() -> Database:
+    """A fresh, migrated in-memory glossary database."""
+    conn = sqlite3.connect(":memory:")
+    schema.configure(conn)
+    db = Database(conn, execute_plugins=False)
+    schema.migrations.apply(db)
+    return db
+
+
+def _check_file(path: Path) -> bool:
+    """True if ``path`` holds a SQLite file (or is empty); raises for anything else; never writes."""
+    if path.is_dir():
+        raise GlossaryError(f"{path}: is a directory, not a glossary file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return False
+    except OSError as err:
+        raise GlossaryError(f"{path}: cannot read the glossary ({err.strerror})") from err
+    if head and head != SQLITE_MAGIC:
+        raise GlossaryError(f"{path}: not a SQLite database")
+    return True
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite may write ``path``: the file and its directory (journal, WAL) must be writable."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection to ``path``, through a ``mode=ro`` URI when read-only."""
+    target = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    try:
+        conn = sqlite3.connect(target, uri=True, timeout=schema.BUSY_TIMEOUT_MS / 1000)
+        schema.configure(conn)
+    except sqlite3.Error as err:
+        raise GlossaryError(f"{path}: cannot open the glossary ({err})") from err
+    return conn
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool) -> Database:
+    """Check ``conn`` holds a glossary we recognise, then bring its schema up to date."""
+    db = Database(conn, execute_plugins=False)
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchall()
+        if check != [("ok",)]:
+            raise GlossaryError(f"{path}: corrupt database ({check[0][0]})")
+        tables = {
+            row[0]
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not row[0].startswith("sqlite_")
+        }
+        applied = schema.applied_names(db) if schema.migrations.migrations_table in tables else []
+    except sqlite3.DatabaseError as err:
+        raise GlossaryError(f"{path}: corrupt or not a SQLite database ({err})") from err
+    if tables and not applied:
+        raise GlossaryError(f"{path}: not a bilingual-reader glossary (unrecognised schema)")
+    unknown = schema.unknown_migrations(applied)
+    if unknown:
+        raise GlossaryError(
+            f"{path}: unrecognised glossary schema (made by a newer version? unknown migration {unknown[0]})"
+        )
+    pending = len(applied) < schema.SCHEMA_VERSION
+    if read_only:
+        if not tables:
+            raise GlossaryError(f"{path}: empty database, not a glossary")
+        if pending:
+            db = _migrated_copy(conn, path)
+    else:
+        if pending and applied:
+            backup_copy(conn, path, len(applied))
+        try:
+            db.enable_wal()
+            schema.migrations.apply(db)
+        except sqlite3.Error as err:
+            raise GlossaryError(f"{path}: cannot upgrade the glossary ({err})") from err
+    missing = schema.missing_columns(db)
+    if missing:
+        raise GlossaryError(f"{path}: unrecognised glossary schema (missing {', '.join(missing)})")
+    return db
+
+
+def _migrated_copy(conn: sqlite3.Connection, path: Path) -> Database:
+    """An in-memory, migrated copy of an older read-only glossary (the file stays untouched)."""
+    memory = sqlite3.connect(":memory:")
+    conn.backup(memory)
+    conn.close()
+    schema.configure(memory)
+    db = Database(memory, execute_plugins=False)
+    try:
+        schema.migrations.apply(db)
+    except sqlite3.Error as err:
+        memory.close()
+        raise GlossaryError(f"{path}: cannot upgrade the glossary ({err})") from err
+    return db
+
+
+def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the database to ``<name>.bak-<version>`` with the SQLite backup API; never overwrites."""
+    target = path.with_name(f"{path.name}.bak-{version}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.bak-{version}.{n}")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        copy = sqlite3.connect(partial)
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as err:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise GlossaryError(f"{path}: cannot back up the glossary before upgrading it ({err})") from err
+    return target

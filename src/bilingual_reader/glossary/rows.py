@@ -1,0 +1,105 @@
+"""SQL for reading and writing concepts and terms, and turning rows into models."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.text import normalize_key
+
+_SELECT = """
+SELECT c.id, c.subject, c.definition, c.note, c.check_enabled, t.id, t.lang, t.text, t.status, t.pos
+FROM concepts AS c LEFT JOIN terms AS t ON t.concept_id = c.id
+"""
+# Terms preferred first (then admitted, deprecated, forbidden), Thai before English, then as entered.
+_ORDER = """
+ORDER BY c.id,
+  CASE t.status WHEN 'preferred' THEN 0 WHEN 'admitted' THEN 1 WHEN 'deprecated' THEN 2 ELSE 3 END,
+  CASE t.lang WHEN 'th' THEN 0 ELSE 1 END, t.id
+"""
+ALL_SQL = _SELECT + _ORDER
+BY_ID_SQL = _SELECT + "WHERE c.id = ?" + _ORDER
+BY_KEY_SQL = _SELECT + "WHERE c.id IN (SELECT concept_id FROM terms WHERE key = ?)" + _ORDER
+THAI_KEYS_SQL = "SELECT DISTINCT key FROM terms WHERE lang = 'th'"
+
+
+def concepts_from_rows(rows: Iterable[Sequence[Any]]) -> list[Concept]:
+    """Group joined concept/term rows (ordered by concept) into concepts."""
+    result: list[Concept] = []
+    head: Sequence[Any] | None = None
+    terms: list[Term] = []
+    for row in rows:
+        if head is None or row[0] != head[0]:
+            if head is not None:
+                result.append(_concept(head, terms))
+            head, terms = row, []
+        if row[5] is not None:
+            terms.append(Term(text=row[7], lang=row[6], status=Status(row[8]), pos=row[9], id=row[5]))
+    if head is not None:
+        result.append(_concept(head, terms))
+    return result
+
+
+def _concept(head: Sequence[Any], terms: list[Term]) -> Concept:
+    return Concept(
+        subject=head[1],
+        terms=tuple(terms),
+        definition=head[2],
+        note=head[3],
+        id=head[0],
+        check_enabled=bool(head[4]),
+    )
+
+
+def insert_concept(conn: sqlite3.Connection, concept: Concept, now: str) -> int:
+    """Insert ``concept`` (keeping its id if set) and its terms; returns the concept id."""
+    cursor = conn.execute(
+        "INSERT INTO concepts (id, subject, definition, note, check_enabled, created, updated)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (concept.id, *_concept_fields(concept), now, now),
+    )
+    concept_id = concept.id if concept.id is not None else cursor.lastrowid
+    assert concept_id is not None
+    for term in concept.terms:
+        insert_term(conn, concept_id, term)
+    return concept_id
+
+
+def update_concept(conn: sqlite3.Connection, concept: Concept, now: str) -> None:
+    """Rewrite ``concept``'s row and terms, keeping the ids of terms that carry one of its term ids."""
+    assert concept.id is not None
+    conn.execute(
+        "UPDATE concepts SET subject = ?, definition = ?, note = ?, check_enabled = ?, updated = ?"
+        " WHERE id = ?",
+        (*_concept_fields(concept), now, concept.id),
+    )
+    existing = {row[0] for row in conn.execute("SELECT id FROM terms WHERE concept_id = ?", (concept.id,))}
+    kept = {t.id for t in concept.terms if t.id in existing}
+    for term_id in sorted(existing - kept):
+        conn.execute("DELETE FROM terms WHERE id = ?", (term_id,))
+    for term in concept.terms:
+        if term.id in kept:
+            conn.execute(
+                "UPDATE terms SET lang = ?, text = ?, key = ?, status = ?, pos = ? WHERE id = ?",
+                (*_term_fields(term), term.id),
+            )
+        else:
+            insert_term(conn, concept.id, term)
+
+
+def insert_term(conn: sqlite3.Connection, concept_id: int, term: Term) -> None:
+    """Insert one term of a concept (a new id is always assigned)."""
+    conn.execute(
+        "INSERT INTO terms (concept_id, lang, text, key, status, pos) VALUES (?, ?, ?, ?, ?, ?)",
+        (concept_id, *_term_fields(term)),
+    )
+
+
+def _concept_fields(concept: Concept) -> tuple[str, str, str, int]:
+    return (concept.subject.strip(), concept.definition, concept.note, int(concept.check_enabled))
+
+
+def _term_fields(term: Term) -> tuple[str, str, str, str, str]:
+    return (term.lang, term.text.strip(), normalize_key(term.text), str(Status(term.status)), term.pos)

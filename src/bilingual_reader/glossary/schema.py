@@ -1,0 +1,106 @@
+"""The glossary database schema as sqlite-utils migrations, and the connection settings it needs."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "bilingual_reader.glossary"
+BUSY_TIMEOUT_MS = 5000
+
+Migration = Callable[[Database], None]
+
+
+def m001_concepts_and_terms(db: Database) -> None:
+    """The first schema: concepts and their terms, keyed for lookup."""
+    db.execute(
+        """CREATE TABLE concepts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            subject TEXT NOT NULL,
+            definition TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE terms (
+            id INTEGER PRIMARY KEY,
+            concept_id INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+            lang TEXT NOT NULL CHECK (lang IN ('th', 'en')),
+            text TEXT NOT NULL CHECK (text <> ''),
+            key TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'preferred'
+                CHECK (status IN ('preferred', 'admitted', 'deprecated', 'forbidden'))
+        )"""
+    )
+    db.execute("CREATE INDEX terms_key ON terms (key)")
+    db.execute("CREATE INDEX terms_concept_id ON terms (concept_id)")
+
+
+def m002_term_pos(db: Database) -> None:
+    """Terms get a part of speech."""
+    db.execute("ALTER TABLE terms ADD COLUMN pos TEXT NOT NULL DEFAULT 'noun'")
+
+
+def m003_concept_check_enabled(db: Database) -> None:
+    """Concepts can be left out of the terminology check."""
+    db.execute(
+        "ALTER TABLE concepts ADD COLUMN check_enabled INTEGER NOT NULL DEFAULT 1"
+        " CHECK (check_enabled IN (0, 1))"
+    )
+
+
+def m004_concept_timestamps(db: Database) -> None:
+    """Concepts record when they were created and last updated (ISO 8601, UTC)."""
+    db.execute("ALTER TABLE concepts ADD COLUMN created TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE concepts ADD COLUMN updated TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE concepts SET created = strftime('%Y-%m-%dT%H:%M:%S+00:00'), updated = created")
+
+
+MIGRATION_FUNCTIONS: tuple[Migration, ...] = (
+    m001_concepts_and_terms,
+    m002_term_pos,
+    m003_concept_check_enabled,
+    m004_concept_timestamps,
+)
+MIGRATION_NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in MIGRATION_FUNCTIONS)
+SCHEMA_VERSION = len(MIGRATION_NAMES)
+
+migrations = Migrations(MIGRATION_SET)
+for _fn in MIGRATION_FUNCTIONS:
+    migrations()(_fn)
+
+# Columns the current schema must have; checked after migrating so a lookalike file is refused.
+REQUIRED_COLUMNS = {
+    "concepts": {"id", "subject", "definition", "note", "check_enabled", "created", "updated"},
+    "terms": {"id", "concept_id", "lang", "text", "key", "status", "pos"},
+}
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """Per-connection settings that never write to the file: foreign keys on, a busy timeout."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def applied_names(db: Database) -> list[str]:
+    """Names of this set's migrations already applied to ``db``, in order (read-only)."""
+    return [m.name for m in migrations.applied(db)]
+
+
+def unknown_migrations(applied: list[str]) -> list[str]:
+    """Applied migrations this version does not know, or that are out of order (a newer or foreign file)."""
+    if applied == list(MIGRATION_NAMES[: len(applied)]):
+        return []
+    return [name for name in applied if name not in MIGRATION_NAMES] or applied
+
+
+def missing_columns(db: Database) -> list[str]:
+    """``table.column`` names the current schema needs but ``db`` lacks."""
+    missing: list[str] = []
+    for table, columns in REQUIRED_COLUMNS.items():
+        have = {row[1] for row in db.conn.execute(f"PRAGMA table_info({table})")}
+        missing.extend(f"{table}.{col}" for col in sorted(columns - have))
+    return missing

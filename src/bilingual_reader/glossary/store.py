@@ -1,0 +1,181 @@
+"""The glossary store: concepts and their Thai/English terms in a SQLite file (see ``schema``).
+
+A ``Glossary`` belongs to the thread that opened it (sqlite3's ``check_same_thread`` guards this):
+open another one in a worker thread instead of sharing it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlite_utils import Database
+
+from bilingual_reader.glossary import rows
+from bilingual_reader.glossary.errors import GlossaryError, UnknownConceptError
+from bilingual_reader.glossary.models import Concept
+from bilingual_reader.glossary.opening import memory_database, open_database
+from bilingual_reader.glossary.validation import concept_problems
+from bilingual_reader.text import normalize_key
+
+__all__ = ["Glossary", "GlossaryError", "UnknownConceptError", "utc_now"]
+
+Clock = Callable[[], str]
+
+
+def utc_now() -> str:
+    """The current time as an ISO 8601 UTC timestamp (seconds), as stored in ``created``/``updated``."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Glossary:
+    """An open glossary. Use ``Glossary.open(path)`` or ``Glossary.memory()``; close it (or use ``with``)."""
+
+    def __init__(self, db: Database, path: Path | None, read_only: bool, clock: Clock | None = None) -> None:
+        """Wrap an already prepared database; prefer ``open`` or ``memory``."""
+        self._db = db
+        self._path = path
+        self._read_only = read_only
+        self._clock = clock or utc_now
+        self._name = str(path) if path is not None else ":memory:"
+
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike[str], *, readonly: bool = False, clock: Clock | None = None
+    ) -> Glossary:
+        """Open the glossary at ``path``, creating it if missing and upgrading an older one after a backup.
+
+        A file that is not a glossary (not SQLite, corrupt, unknown schema) raises ``GlossaryError``
+        and is left untouched. ``readonly=True``, or a file we may not write, opens it read-only.
+        ``clock`` supplies the ``created``/``updated`` timestamps (default: now, UTC).
+        """
+        location = Path(path).expanduser()
+        db, read_only = open_database(location, readonly)
+        return cls(db, location, read_only, clock)
+
+    @classmethod
+    def memory(cls, *, clock: Clock | None = None) -> Glossary:
+        """A new, empty glossary held in memory."""
+        return cls(memory_database(), None, False, clock)
+
+    @property
+    def path(self) -> Path | None:
+        """The glossary file (``None`` for an in-memory glossary)."""
+        return self._path
+
+    @property
+    def read_only(self) -> bool:
+        """True when writes are refused (opened with ``readonly=True`` or the file is not writable)."""
+        return self._read_only
+
+    @property
+    def db(self) -> Database:
+        """The underlying sqlite-utils database (for migrations and tools; prefer the methods)."""
+        return self._db
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self._db.close()
+
+    def __enter__(self) -> Glossary:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def count(self) -> int:
+        """The number of concepts."""
+        return int(self._read("SELECT count(*) FROM concepts")[0][0])
+
+    def concepts(self) -> list[Concept]:
+        """Every concept by id, each with its terms preferred first (Thai before English within a status)."""
+        return rows.concepts_from_rows(self._read(rows.ALL_SQL))
+
+    def get(self, concept_id: int) -> Concept:
+        """The concept with ``concept_id``; raises ``UnknownConceptError`` if there is none."""
+        found = rows.concepts_from_rows(self._read(rows.BY_ID_SQL, (concept_id,)))
+        if not found:
+            raise UnknownConceptError(f"{self._name}: no concept with id {concept_id}")
+        return found[0]
+
+    def lookup(self, text: str) -> list[Concept]:
+        """Concepts having a term (Thai or English, any status) whose normalized key equals ``text``'s."""
+        key = normalize_key(text)
+        if not key:
+            return []
+        return rows.concepts_from_rows(self._read(rows.BY_KEY_SQL, (key,)))
+
+    def thai_terms(self) -> set[str]:
+        """The normalized keys of every Thai term (all statuses), e.g. for the segmenter's dictionary."""
+        return {row[0] for row in self._read(rows.THAI_KEYS_SQL)}
+
+    @contextmanager
+    def transaction(self) -> Iterator[Glossary]:
+        """A block whose writes are all kept or, if it raises, all rolled back (nests as a savepoint)."""
+        self._require_writable()
+        try:
+            with self._db.atomic():
+                yield self
+        except sqlite3.Error as err:
+            raise GlossaryError(f"{self._name}: {err}") from err
+
+    def add(self, concept: Concept) -> Concept:
+        """Store a new concept (with its id if set, else a new one) and return it as stored."""
+        self._validate(concept)
+        with self.transaction():
+            if concept.id is not None and self._exists(concept.id):
+                raise GlossaryError(f"{self._name}: a concept with id {concept.id} already exists")
+            concept_id = rows.insert_concept(self._db.conn, concept, self._clock())
+        return self.get(concept_id)
+
+    def update(self, concept: Concept) -> Concept:
+        """Replace the stored concept with ``concept.id`` (terms without a known id are added)."""
+        if concept.id is None:
+            raise GlossaryError(f"{self._name}: cannot update a concept without an id")
+        self._validate(concept)
+        with self.transaction():
+            if not self._exists(concept.id):
+                raise UnknownConceptError(f"{self._name}: no concept with id {concept.id}")
+            rows.update_concept(self._db.conn, concept, self._clock())
+        return self.get(concept.id)
+
+    def delete(self, concept_id: int) -> None:
+        """Delete a concept and its terms; raises ``UnknownConceptError`` if there is none."""
+        with self.transaction():
+            cursor = self._db.conn.execute("DELETE FROM concepts WHERE id = ?", (concept_id,))
+            if cursor.rowcount == 0:
+                raise UnknownConceptError(f"{self._name}: no concept with id {concept_id}")
+
+    def _exists(self, concept_id: int) -> bool:
+        return bool(self._read("SELECT 1 FROM concepts WHERE id = ?", (concept_id,)))
+
+    def _validate(self, concept: Concept) -> None:
+        self._require_writable()
+        problems = concept_problems(concept)
+        if problems:
+            raise GlossaryError(f"{self._name}: cannot store {_label(concept)}: {'; '.join(problems)}")
+
+    def _require_writable(self) -> None:
+        if self._read_only:
+            raise GlossaryError(f"{self._name}: glossary is read-only")
+
+    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self._db.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as err:
+            raise GlossaryError(f"{self._name}: {err}") from err
+
+
+def _label(concept: Concept) -> str:
+    """How a concept is named in messages: its id, or its first term."""
+    if concept.id is not None:
+        return f"concept {concept.id}"
+    return f"concept {concept.terms[0].text!r}" if concept.terms else "concept"

@@ -1,0 +1,39 @@
+"""Checks a concept must pass before it is stored, shared by the store and the TSV reader."""
+
+from __future__ import annotations
+
+from bilingual_reader.glossary.models import Concept, Status
+from bilingual_reader.text import normalize_key
+
+LANGS = {"th": "Thai", "en": "English"}
+
+
+def concept_problems(concept: Concept) -> list[str]:
+    """Every reason ``concept`` cannot be stored, as short phrases (empty when it is fine)."""
+    problems: list[str] = []
+    if not concept.subject.strip():
+        problems.append("empty subject")
+    if not concept.terms:
+        problems.append("no terms")
+    seen: set[tuple[str, str]] = set()
+    preferred: dict[str, int] = {}
+    for term in concept.terms:
+        if term.lang not in LANGS:
+            problems.append(f"unknown language {term.lang!r} (expected 'th' or 'en')")
+            continue
+        try:
+            status = Status(term.status)
+        except ValueError:
+            problems.append(f"unknown status {term.status!r} for term {term.text!r}")
+            continue
+        key = normalize_key(term.text)
+        if not key:
+            problems.append(f"empty {LANGS[term.lang]} term")
+            continue
+        if (term.lang, key) in seen:
+            problems.append(f"duplicate {LANGS[term.lang]} term {term.text.strip()!r}")
+        seen.add((term.lang, key))
+        if status is Status.PREFERRED:
+            preferred[term.lang] = preferred.get(term.lang, 0) + 1
+    problems.extend(f"more than one preferred {LANGS[lang]} term" for lang, n in preferred.items() if n > 1)
+    return problems
