@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Point every per-user directory at a fresh temporary folder."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("BILINGUAL_READER_DATA_DIR", str(home / "data"))

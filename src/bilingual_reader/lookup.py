@@ -41,17 +41,18 @@ def dictionary_split(word: str) -> list[str]:
     return [piece for piece in word_tokenize(word, engine="newmm") if piece.strip()]
 
 
-def count_occurrences(key: str, article_tokens: Sequence[Sequence[Token]], segmenter: Segmenter | None) -> int:
+def count_occurrences(
+    key: str, article_tokens: Sequence[Sequence[Token]], segmenter: Segmenter | None
+) -> int:
     """How often ``key`` occurs as a token, or as a glossary sub-term inside a token, in an article."""
-    count = 0
-    for tokens in article_tokens:
-        for token in tokens:
-            token_key = normalize_key(token.text)
-            if token_key == key:
-                count += 1
-            elif segmenter is not None and token.is_term and key in segmenter.subterms(token_key):
-                count += 1
-    return count
+
+    def occurs_in(token: Token) -> bool:
+        token_key = normalize_key(token.text)
+        if token_key == key:
+            return True
+        return segmenter is not None and token.is_term and key in segmenter.subterms(token_key)
+
+    return sum(occurs_in(token) for tokens in article_tokens for token in tokens)
 
 
 def lookup(
@@ -105,7 +106,8 @@ def result_to_dict(result: LookupResult) -> dict[str, Any]:
         if pron is None
         else {"rtgs": pron.rtgs, "tones": pron.tones, "ipa": pron.ipa, "from_lexicon": pron.from_lexicon},
         "subterms": [
-            {"text": term, "concepts": [concept_to_dict(c) for c in concepts]} for term, concepts in result.subterms
+            {"text": term, "concepts": [concept_to_dict(c) for c in concepts]}
+            for term, concepts in result.subterms
         ],
         "occurrences": result.occurrences,
         "senses": [{"pos": s.pos, "synset": s.synset, "lemmas": list(s.lemmas)} for s in result.senses],

@@ -1,0 +1,85 @@
+"""``bilingual-reader lookup``, ``segment`` and ``read``: output and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bilingual_reader.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "glossary.db"
+SAMPLE = ROOT / "articles" / "01-nato-stoltenberg-visits-seoul-and-tokyo.txt"
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--glossary", str(GLOSSARY), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_lookup_text() -> None:
+    code, out, _ = invoke("lookup", "เสื้อเกราะ")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "เสื้อเกราะ"
+    assert "body armor" in out and "bulletproof vest (deprecated)" in out
+    assert "pronunciation: sueakro" in out
+
+
+def test_lookup_json_has_subterms() -> None:
+    code, out, _ = invoke("lookup", "ระบบขีปนาวุธ", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["in_glossary"] is True
+    assert "ขีปนาวุธ" in [s["text"] for s in data["subterms"]]
+
+
+def test_lookup_word_not_in_glossary() -> None:
+    code, out, _ = invoke("lookup", "แมว")
+    assert code == 0
+    assert "not in the glossary" in out and "cat" in out
+
+
+def test_segment_json_keeps_glossary_terms_whole() -> None:
+    code, out, _ = invoke("segment", str(SAMPLE), "--json")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row["paragraph"] for row in rows] == list(range(10))
+    tokens = [t for row in rows for t in row["tokens"]]
+    for term in ("ปืนใหญ่อัตตาจร", "เสื้อเกราะ", "รถถังหนัก", "เครื่องบินฝึกขับไล่", "เวชภัณฑ์"):
+        assert term in tokens
+    assert not any(t.isspace() for t in tokens)
+
+
+@pytest.mark.parametrize("command", ["segment", "read"])
+def test_missing_article_is_one_line_exit_2(command: str, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    code, out, err = invoke(command, str(missing))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and str(missing) in err
+
+
+def test_corrupt_glossary_is_reported_and_left_untouched(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not a database" * 100)
+    before = bad.read_bytes()
+    result = CliRunner().invoke(main, ["--glossary", str(bad), "lookup", "ทหาร"])
+    assert result.exit_code == 2
+    assert str(bad) in result.stderr and result.stderr.count("\n") == 1
+    assert bad.read_bytes() == before
+
+
+def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bilingual_reader", "segment", str(empty)], capture_output=True, text=True
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and str(empty) in proc.stderr

@@ -1,0 +1,81 @@
+"""The lookup the popup and ``bilingual-reader lookup`` show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilingual_reader.articles import load_article, sample_article_path
+from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.lookup import count_occurrences, lookup, result_to_dict
+from bilingual_reader.segmenter import Segmenter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return Glossary.open(ROOT / "glossary.db", readonly=True)
+
+
+@pytest.fixture(scope="module")
+def segmenter(glossary: Glossary) -> Segmenter:
+    return Segmenter(glossary.thai_terms())
+
+
+def test_glossary_term_with_pronunciation_and_subterms(glossary: Glossary, segmenter: Segmenter) -> None:
+    result = lookup("ปืนใหญ่อัตตาจร", glossary=glossary, segmenter=segmenter)
+    assert result.in_glossary
+    english = [t.text for t in result.concepts[0].english]
+    assert "self-propelled artillery" in english
+    assert result.concepts[0].english[-1].status is Status.FORBIDDEN
+    assert [term for term, _ in result.subterms] == ["ปืนใหญ่", "ปืน"]
+    assert result.subterms[0][1][0].english[0].text == "artillery"
+    assert result.pronunciation is not None
+    assert result.pronunciation.rtgs == "puenyai atta chon"
+
+
+def test_word_not_in_glossary_gets_dictionary_senses(glossary: Glossary, segmenter: Segmenter) -> None:
+    result = lookup("แมว", glossary=glossary, segmenter=segmenter)
+    assert not result.in_glossary
+    assert any("cat" in sense.lemmas for sense in result.senses)
+
+
+def test_loanword_source(glossary: Glossary) -> None:
+    result = lookup("คอมพิวเตอร์", glossary=glossary)
+    assert result.loanword is not None and "computer" in result.loanword
+
+
+def test_english_text_finds_concept_without_thai_extras(glossary: Glossary) -> None:
+    result = lookup("Body Armor", glossary=glossary)
+    assert [c.headword for c in result.concepts] == ["เสื้อเกราะ"]
+    assert result.pronunciation is None and result.senses == ()
+
+
+def test_occurrences_count_tokens_and_subterms_inside_compounds() -> None:
+    store = Glossary.memory()
+    for thai, english in (("ขีปนาวุธ", "missile"), ("ระบบขีปนาวุธ", "missile system")):
+        store.add(Concept(subject="weapons", terms=(Term(thai, "th"), Term(english, "en", Status.PREFERRED))))
+    segmenter = Segmenter(store.thai_terms())
+    paragraphs = ["เกาหลีเหนือทดสอบขีปนาวุธ", "ระบบขีปนาวุธใหม่และขีปนาวุธเก่า"]
+    tokens = [segmenter.tokenize(p) for p in paragraphs]
+    assert count_occurrences("ขีปนาวุธ", tokens, segmenter) == 3
+    assert count_occurrences("ระบบขีปนาวุธ", tokens, segmenter) == 1
+    result = lookup("ขีปนาวุธ", glossary=store, segmenter=segmenter, article_tokens=tokens)
+    assert result.occurrences == 3
+
+
+def test_sample_article_occurrences(glossary: Glossary, segmenter: Segmenter) -> None:
+    article = load_article(sample_article_path())
+    tokens = [segmenter.tokenize(p) for p in article.paragraphs]
+    result = lookup("ยุทโธปกรณ์", glossary=glossary, segmenter=segmenter, article_tokens=tokens)
+    assert result.occurrences == sum(p.count("ยุทโธปกรณ์") for p in article.paragraphs)
+
+
+def test_result_to_dict_is_json_ready(glossary: Glossary, segmenter: Segmenter) -> None:
+    data = result_to_dict(lookup("เสื้อเกราะ", glossary=glossary, segmenter=segmenter))
+    assert data["in_glossary"] is True
+    assert data["concepts"][0]["english"][0] == {"text": "body armor", "status": "preferred", "pos": "noun"}
+    assert data["pronunciation"]["rtgs"] == "sueakro"
