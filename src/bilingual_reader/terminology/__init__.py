@@ -1,0 +1,21 @@
+"""The terminology check: glossary terms of the Thai sought in the English; findings, dismissals, steering."""
+
+from __future__ import annotations
+
+from bilingual_reader.terminology.check import TermChecker, check_paragraphs
+from bilingual_reader.terminology.findings import Counts, Finding, FindingStatus, Span, count
+from bilingual_reader.terminology.steering import RankedHypothesis, Steered, rerank_by_compliance, steer
+
+__all__ = [
+    "Counts",
+    "Finding",
+    "FindingStatus",
+    "RankedHypothesis",
+    "Span",
+    "Steered",
+    "TermChecker",
+    "check_paragraphs",
+    "count",
+    "rerank_by_compliance",
+    "steer",
+]

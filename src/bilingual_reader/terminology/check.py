@@ -1,0 +1,158 @@
+"""The terminology check: every glossary term of the Thai, looked for in the English of the same paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from bilingual_reader.glossary.models import Concept
+from bilingual_reader.terminology.findings import Finding, FindingStatus, Span
+from bilingual_reader.terminology.matcher import EnglishMatcher, Hit, ThaiMatcher, resolve_overlaps
+from bilingual_reader.terminology.spelling import term_key
+from bilingual_reader.text import normalize_key
+
+#: (paragraph index, concept id) pairs whose problems were dismissed.
+Dismissed = Collection[tuple[int, int]]
+
+
+@dataclass(frozen=True, eq=False)
+class _Entry:
+    """A checkable concept with its English keys sorted by what they mean for the check."""
+
+    concept: Concept
+    suggestion: str
+    approved: dict[str, str]  # term key -> glossary term
+    bad: dict[str, str]  # forbidden or deprecated: term key -> glossary term
+
+
+def _entry(concept: Concept) -> _Entry | None:
+    """The check's view of a concept, or None when it has no approved English term or its check is off."""
+    if not concept.check_enabled:
+        return None
+    approved = {term_key(t.text): t.text for t in concept.english if t.status.approved and term_key(t.text)}
+    if not approved:
+        return None
+    bad = {
+        term_key(t.text): t.text
+        for t in concept.english
+        if not t.status.approved and term_key(t.text) and term_key(t.text) not in approved
+    }
+    return _Entry(concept, next(iter(approved.values())), approved, bad)
+
+
+class TermChecker:
+    """Checks paragraphs against a list of concepts. Build once per glossary state; it is never mutated.
+
+    ``disabled`` names concept ids whose check is switched off (besides ``Concept.check_enabled``).
+    """
+
+    def __init__(self, concepts: Iterable[Concept], disabled: Collection[int] = ()) -> None:
+        """Index the Thai and English terms of the concepts that can be checked."""
+        self._by_thai: dict[str, list[_Entry]] = {}
+        english: list[str] = []
+        for concept in concepts:
+            entry = _entry(concept)
+            if entry is None or (concept.id is not None and concept.id in disabled):
+                continue
+            for term in concept.thai:
+                bucket = self._by_thai.setdefault(normalize_key(term.text), [])
+                if entry not in bucket:
+                    bucket.append(entry)
+            english.extend(entry.approved.values())
+            english.extend(entry.bad.values())
+        self._thai = ThaiMatcher(self._by_thai)
+        self._english = EnglishMatcher(english)
+
+    def check(self, index: int, thai: str, english: str, dismissed: Dismissed = ()) -> list[Finding]:
+        """The findings of one paragraph (``index`` is its number in the article), in Thai order.
+
+        ``thai`` should be cleaned (``clean_text``; ``Article.paragraphs`` are): matching casefolds, skips
+        invisible characters and collapses whitespace itself, and spans index ``thai`` as given.
+        """
+        thai_hits = self._thai.find(thai)
+        if not thai_hits:
+            return []
+        candidates = [self._by_thai[hit.key] for hit in thai_hits]
+        wanted = {key for entries in candidates for e in entries for key in (*e.approved, *e.bad)}
+        english_hits = resolve_overlaps(self._english.find(english, sorted(wanted)))
+        chosen = [_choose(entries, english_hits) for entries in candidates]
+        findings: list[Finding] = []
+        for entry in dict.fromkeys(chosen):
+            occurrences = [hit for hit, e in zip(thai_hits, chosen, strict=True) if e is entry]
+            findings.extend(_judge(index, thai, english, entry, occurrences, english_hits, dismissed))
+        return sorted(findings, key=lambda f: (f.thai.start, f.status != FindingStatus.OK))
+
+    def concepts_in(self, thai: str) -> list[Concept]:
+        """The checkable concepts whose Thai terms occur in ``thai`` (longest match), in order, once each."""
+        found = (self._by_thai[hit.key][0].concept for hit in self._thai.find(thai))
+        return list({id(c): c for c in found}.values())
+
+    def check_all(
+        self, thai: Sequence[str], english: Sequence[str | None], dismissed: Dismissed = ()
+    ) -> Iterator[Finding]:
+        """Findings of aligned paragraphs; a paragraph whose English is None (untranslated) is skipped."""
+        for index, (source, target) in enumerate(zip(thai, english, strict=True)):
+            if target is not None:
+                yield from self.check(index, source, target, dismissed)
+
+
+def _choose(entries: list[_Entry], english_hits: list[Hit]) -> _Entry:
+    """Of concepts sharing a Thai term: the one the English renders (approved, then bad), else the first."""
+    keys = {hit.key for hit in english_hits}
+    for field in ("approved", "bad"):
+        for entry in entries:
+            if keys.intersection(getattr(entry, field)):
+                return entry
+    return entries[0]
+
+
+def _judge(
+    index: int,
+    thai: str,
+    english: str,
+    entry: _Entry,
+    occurrences: list[Hit],
+    english_hits: list[Hit],
+    dismissed: Dismissed,
+) -> Iterator[Finding]:
+    """Findings for each Thai occurrence of one concept, plus one per extra bad English term."""
+    good = [h for h in english_hits if h.key in entry.approved]
+    bad = [h for h in english_hits if h.key in entry.bad]
+    concept_id = entry.concept.id
+    is_dismissed = concept_id is not None and (index, concept_id) in dismissed
+
+    def finding(thai_hit: Hit, status: FindingStatus, hit: Hit | None, terms: dict[str, str]) -> Finding:
+        return Finding(
+            paragraph=index,
+            thai=Span(thai_hit.start, thai_hit.end, thai[thai_hit.start : thai_hit.end]),
+            concept_id=concept_id,
+            status=status,
+            suggestion=entry.suggestion,
+            english=None if hit is None else Span(hit.start, hit.end, english[hit.start : hit.end]),
+            english_term=None if hit is None else terms[hit.key],
+            dismissed=is_dismissed and status is not FindingStatus.OK,
+        )
+
+    if good:
+        for k, thai_hit in enumerate(occurrences):
+            yield finding(thai_hit, FindingStatus.OK, good[min(k, len(good) - 1)], entry.approved)
+        extra = bad
+    else:
+        for k, thai_hit in enumerate(occurrences):
+            if bad:
+                yield finding(thai_hit, FindingStatus.FORBIDDEN, bad[min(k, len(bad) - 1)], entry.bad)
+            else:
+                yield finding(thai_hit, FindingStatus.MISSING, None, entry.approved)
+        extra = bad[len(occurrences) :]
+    for k, hit in enumerate(extra):
+        yield finding(occurrences[min(k, len(occurrences) - 1)], FindingStatus.FORBIDDEN, hit, entry.bad)
+
+
+def check_paragraphs(
+    concepts: Iterable[Concept],
+    thai: Sequence[str],
+    english: Sequence[str | None],
+    dismissed: Dismissed = (),
+) -> list[Finding]:
+    """Check aligned Thai and English paragraphs against ``concepts`` (a one-off ``TermChecker``)."""
+    return list(TermChecker(concepts).check_all(thai, english, dismissed))

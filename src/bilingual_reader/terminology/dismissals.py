@@ -1,0 +1,101 @@
+"""Review state of the check: dismissed hits (per article and paragraph) and switching a concept's check."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from bilingual_reader import paths
+from bilingual_reader.glossary.models import Concept
+from bilingual_reader.glossary.store import Glossary
+
+FILE_NAME = "review.db"
+_TABLE = "dismissals"
+
+
+class ReviewError(Exception):
+    """The review database cannot be used; ``str(err)`` is one line naming the file."""
+
+
+def review_path() -> Path:
+    """Where dismissals are kept: ``data_dir()/review.db``."""
+    return paths.data_dir() / FILE_NAME
+
+
+class ReviewStore:
+    """Dismissed check hits, keyed by article id, paragraph index and concept id. One owning thread."""
+
+    def __init__(self, db: Database, name: str) -> None:
+        """Wrap an open database; prefer ``open`` or ``memory``."""
+        self._db = db
+        self._name = name
+        try:
+            if not db.table(_TABLE).exists():
+                db.table(_TABLE).create(
+                    {"article_id": str, "paragraph": int, "concept_id": int, "created": str},
+                    pk=("article_id", "paragraph", "concept_id"),
+                )
+        except sqlite3.DatabaseError as err:
+            raise ReviewError(f"{name}: not a usable review database ({err})") from err
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> ReviewStore:
+        """Open (creating if needed) the review database, by default ``review_path()``."""
+        location = path or review_path()
+        try:
+            location.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(location, timeout=5.0)
+        except (OSError, sqlite3.Error) as err:
+            raise ReviewError(f"{location}: cannot open the review database ({err})") from err
+        return cls(Database(conn), str(location))
+
+    @classmethod
+    def memory(cls) -> ReviewStore:
+        """A throwaway store held in memory."""
+        return cls(Database(memory=True), ":memory:")
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def dismiss(self, article_id: str, paragraph: int, concept_id: int) -> None:
+        """Dismiss the check's hit for ``concept_id`` in one paragraph of one article."""
+        row = {
+            "article_id": article_id,
+            "paragraph": paragraph,
+            "concept_id": concept_id,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        self._write(lambda: self._db.table(_TABLE).insert(row, replace=True))
+
+    def restore(self, article_id: str, paragraph: int, concept_id: int) -> None:
+        """Undo a dismissal (nothing happens if there was none)."""
+        where = "article_id = ? AND paragraph = ? AND concept_id = ?"
+        self._write(lambda: self._db.table(_TABLE).delete_where(where, [article_id, paragraph, concept_id]))
+
+    def dismissed(self, article_id: str) -> frozenset[tuple[int, int]]:
+        """The (paragraph, concept id) pairs dismissed for an article."""
+        sql = f"SELECT paragraph, concept_id FROM {_TABLE} WHERE article_id = ?"
+        try:
+            return frozenset((int(p), int(c)) for p, c in self._db.execute(sql, [article_id]).fetchall())
+        except sqlite3.Error as err:
+            raise ReviewError(f"{self._name}: cannot read dismissals ({err})") from err
+
+    def _write(self, action: Callable[[], object]) -> None:
+        """Run a write in a transaction, turning SQLite errors into ``ReviewError``."""
+        try:
+            with self._db.conn:
+                action()
+        except sqlite3.Error as err:
+            raise ReviewError(f"{self._name}: cannot write dismissals ({err})") from err
+
+
+def set_check_enabled(glossary: Glossary, concept_id: int, enabled: bool) -> Concept:
+    """Switch a concept's terminology check on or off (stored in the glossary) and return it."""
+    concept = glossary.get(concept_id)
+    return glossary.update(dataclasses.replace(concept, check_enabled=enabled))

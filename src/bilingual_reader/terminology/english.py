@@ -1,0 +1,107 @@
+"""Reading a supplied English translation (``--english``): paragraph-aligned plain text, or TMX."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from io import BytesIO
+from pathlib import Path
+
+from lxml import etree
+from translate.storage.tmx import tmxfile
+
+from bilingual_reader.articles import MAX_ARTICLE_BYTES
+from bilingual_reader.text import clean_text, normalize_key
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+class EnglishError(Exception):
+    """An English file that cannot be used; ``str(err)`` is one line naming the file."""
+
+
+def read_english(path: str | Path, paragraphs: Sequence[str]) -> list[str | None]:
+    """The English for each Thai paragraph, from a ``.tmx`` file or paragraph-aligned plain text.
+
+    Plain text: one paragraph per non-empty line (or per blank-line-separated block), as many as the
+    article has paragraphs, or one more when the first is the title's translation. TMX: units whose Thai
+    side is a paragraph, or sentences inside one (joined in order); a paragraph no unit covers is None.
+    """
+    file = Path(path)
+    data = _read(file)
+    if file.suffix.lower() == ".tmx" or data.lstrip().startswith((b"<?xml", b"<tmx")):
+        return _from_tmx(file, data, paragraphs)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise EnglishError(f"{file}: line {line}: not UTF-8 (byte 0x{data[err.start]:02x})") from None
+    return list(align_plain(text, len(paragraphs), str(file)))
+
+
+def _read(file: Path) -> bytes:
+    """The file's bytes, with one-line errors for missing, directory, unreadable or oversized files."""
+    if not file.exists():
+        raise EnglishError(f"{file}: no such file")
+    if file.is_dir():
+        raise EnglishError(f"{file}: is a directory, not an English text")
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        raise EnglishError(f"{file}: cannot read ({err.strerror or err})") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise EnglishError(f"{file}: too large ({len(data):,} bytes; the limit is 5 MiB)")
+    return data
+
+
+def align_plain(text: str, count: int, name: str = "<text>") -> list[str]:
+    """Split plain English into ``count`` paragraphs (lines, else blank-line blocks; a title line dropped)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line for line in (" ".join(clean_text(raw).split()) for raw in text.split("\n")) if line]
+    blocks = [
+        block for block in (" ".join(clean_text(raw).split()) for raw in _BLANK_LINE.split(text)) if block
+    ]
+    for candidate in (lines, blocks):
+        if len(candidate) == count:
+            return candidate
+        if len(candidate) == count + 1:
+            return candidate[1:]
+    raise EnglishError(
+        f"{name}: {len(lines)} non-empty lines, but the article has {count} paragraphs (plus a title)"
+    )
+
+
+def _from_tmx(file: Path, data: bytes, paragraphs: Sequence[str]) -> list[str | None]:
+    """Align TMX units to paragraphs by their normalized Thai side."""
+    try:
+        store = tmxfile(BytesIO(data))
+    except (etree.XMLSyntaxError, AssertionError, ValueError) as err:
+        raise EnglishError(
+            f"{file}: not a TMX file ({str(err).splitlines()[0] if str(err) else 'bad XML'})"
+        ) from None
+    pairs: list[tuple[str, str]] = []
+    for unit in store.units:
+        sides: dict[str, str] = {}
+        for node in unit.getlanguageNodes():
+            lang = str(node.get(_XML_LANG) or "").lower()[:2]
+            text = unit.getNodeText(node)
+            if lang in ("th", "en") and text and lang not in sides:
+                sides[lang] = text
+        if "th" in sides and "en" in sides:
+            pairs.append((normalize_key(sides["th"]), clean_text(sides["en"]).strip()))
+    if not pairs:
+        raise EnglishError(f"{file}: no translation unit with both a Thai and an English side")
+    result = [_tmx_english(normalize_key(p), pairs) for p in paragraphs]
+    if paragraphs and all(r is None for r in result):
+        raise EnglishError(f"{file}: no translation unit matches a paragraph of the article")
+    return result
+
+
+def _tmx_english(paragraph: str, pairs: list[tuple[str, str]]) -> str | None:
+    """The English of one paragraph: a unit matching it whole, else its sentence units in order."""
+    for thai, english in pairs:
+        if thai == paragraph:
+            return english
+    pieces = sorted((paragraph.find(thai), english) for thai, english in pairs if thai and thai in paragraph)
+    return " ".join(english for _, english in pieces) if pieces else None

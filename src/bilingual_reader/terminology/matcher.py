@@ -1,0 +1,156 @@
+"""Finding glossary terms in text: Thai by substring with longest match winning, English by whole words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bilingual_reader.terminology.spelling import Word, joined, plural_forms, term_key, words
+from bilingual_reader.text import INVISIBLE_CHARS, normalize_key
+
+_LATIN_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A term found in a text: its character span and the key (and its payload) it matched."""
+
+    start: int
+    end: int
+    key: str
+
+
+def resolve_overlaps(hits: Iterable[Hit]) -> list[Hit]:
+    """Keep the longest hits; a hit overlapping a longer (or earlier equally long) kept one is dropped.
+
+    Hits with exactly the same span are all kept (one text, several keys). Result in text order.
+    """
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if all(
+            (hit.start, hit.end) == (k.start, k.end) or hit.end <= k.start or k.end <= hit.start for k in kept
+        ):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, h.end, h.key))
+
+
+# Anything that makes the view differ from the text: invisible characters, whitespace other than one space.
+_NOT_PLAIN = re.compile(f"[{INVISIBLE_CHARS}]|\\s\\s|[^\\S ]")
+
+
+def _view(text: str) -> tuple[str, list[int] | None]:
+    """``text`` casefolded with invisible characters dropped and whitespace runs as one space.
+
+    Returns the view and, for each view character, its index in ``text`` (plus one final entry for the end);
+    None instead of the index list when the view lines up with ``text`` character for character.
+    """
+    folded = text.casefold()
+    if len(folded) == len(text) and not _NOT_PLAIN.search(text):
+        return folded, None
+    chars: list[str] = []
+    where: list[int] = []
+    for index, ch in enumerate(text):
+        if ch in INVISIBLE_CHARS:
+            continue
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            ch = " "
+        for one in ch.casefold():
+            chars.append(one)
+            where.append(index)
+    where.append(len(text))
+    return "".join(chars), where
+
+
+class _Node:
+    """A trie node: children by character, and the key that ends here, if any."""
+
+    __slots__ = ("children", "key")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.key: str | None = None
+
+
+class ThaiMatcher:
+    """Finds glossary terms in Thai text: every substring match, then the longest wins over overlaps.
+
+    Terms are keyed by ``normalize_key``; a term that starts or ends with a Latin letter or digit must not be
+    glued to another one there (``F-16`` does not fire inside ``F-160``).
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        """Build the trie over the normalized keys of ``terms``."""
+        self._root = _Node()
+        self.keys: frozenset[str] = frozenset(k for k in (normalize_key(t) for t in terms) if k)
+        for key in self.keys:
+            node = self._root
+            for ch in key:
+                node = node.children.setdefault(ch, _Node())
+            node.key = key
+
+    def find(self, text: str) -> list[Hit]:
+        """Non-overlapping term hits in ``text`` (spans index ``text`` itself), in order."""
+        view, where = _view(text)
+        size = len(view)
+        roots = self._root.children
+        found: list[tuple[int, int, str]] = []
+        for i, ch in enumerate(view):
+            node = roots.get(ch)
+            j = i + 1
+            while node is not None:
+                if node.key is not None and self._bounded(view, i, j):
+                    found.append((i, j, node.key))
+                if j >= size:
+                    break
+                node = node.children.get(view[j])
+                j += 1
+        if where is None:
+            return resolve_overlaps(Hit(i, j, key) for i, j, key in found)
+        return resolve_overlaps(Hit(where[i], where[j - 1] + 1, key) for i, j, key in found)
+
+    @staticmethod
+    def _bounded(view: str, start: int, end: int) -> bool:
+        """No Latin letter or digit glued to a Latin edge of the match."""
+        if view[start] in _LATIN_WORD and start > 0 and view[start - 1] in _LATIN_WORD:
+            return False
+        return not (view[end - 1] in _LATIN_WORD and end < len(view) and view[end] in _LATIN_WORD)
+
+
+class EnglishMatcher:
+    """Finds English terms as whole words: any case, hyphen or space or nothing between words, British or
+    American spelling, and a plural on the last word."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        """Index ``terms`` by their match keys (see ``spelling.term_key``)."""
+        self._forms: dict[str, set[str]] = {}
+        self._longest = 0
+        for term in terms:
+            key = term_key(term)
+            if not key:
+                continue
+            for form in (key, *plural_forms(key)):
+                self._forms.setdefault(form, set()).add(key)
+                self._longest = max(self._longest, len(form))
+
+    def find(self, text: str, wanted: Sequence[str] | None = None) -> list[Hit]:
+        """Every hit in ``text`` (overlaps included), keyed by term key; only ``wanted`` keys if given."""
+        allowed = None if wanted is None else set(wanted)
+        found = words(text)
+        hits: list[Hit] = []
+        for i, first in enumerate(found):
+            run = ""
+            last: Word | None = None
+            for word in found[i:]:
+                if last is not None and not joined(text, last, word):
+                    break
+                run += word.key
+                last = word
+                if len(run) > self._longest:
+                    break
+                for key in self._forms.get(run, ()):
+                    if allowed is None or key in allowed:
+                        hits.append(Hit(first.start, word.end, key))
+        return hits

@@ -1,0 +1,49 @@
+"""The check's report for people (a table) and for scripts (JSON)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bilingual_reader.terminology.findings import Finding, FindingStatus, count
+
+
+def report_json(
+    path: str, article_id: str, paragraphs: int, untranslated: Sequence[int], findings: Sequence[Finding]
+) -> dict[str, Any]:
+    """The report as one JSON-ready object (paragraph numbers count from 0)."""
+    tally = count(findings)
+    return {
+        "article": path,
+        "article_id": article_id,
+        "paragraphs": paragraphs,
+        "untranslated": list(untranslated),
+        "summary": {
+            "ok": tally.ok,
+            "missing": tally.missing,
+            "forbidden": tally.forbidden,
+            "dismissed": tally.dismissed,
+        },
+        "findings": [f.to_dict() for f in findings],
+    }
+
+
+def report_table(
+    path: str, paragraphs: int, untranslated: Sequence[int], findings: Sequence[Finding]
+) -> list[str]:
+    """The report as lines: a summary, then one line per finding (paragraph numbers count from 1)."""
+    tally = count(findings)
+    lines = [
+        f"{Path(path).name}: {paragraphs} paragraphs, {len(findings)} terms: {tally.ok} ok, "
+        f"{tally.missing} missing, {tally.forbidden} forbidden, {tally.dismissed} dismissed"
+    ]
+    lines.extend(f"¶{index + 1:<3} untranslated (no English)" for index in untranslated)
+    for f in findings:
+        label = "dismissed" if f.dismissed else f.status.value.upper() if f.is_problem else "ok"
+        used = f" → {f.english.text!r}" if f.english is not None else ""
+        advice = "" if f.status is FindingStatus.OK else f"  (use: {f.suggestion})"
+        lines.append(
+            f"¶{f.paragraph + 1:<3} {label:<9}  {f.thai.text}{used}{advice}  [concept {f.concept_id}]"
+        )
+    return lines

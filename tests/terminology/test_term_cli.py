@@ -1,0 +1,185 @@
+"""``bilingual-reader check``: output formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bilingual_reader.articles import load_article
+from bilingual_reader.cli import main
+from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.terminology.dismissals import ReviewStore
+
+ROOT = Path(__file__).resolve().parents[2]
+TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"
+ARTICLE = "ข่าวทหาร\nกองทัพส่งรถถังไปชายแดน\nโดรนสองลำถูกยิงตก\nวันนี้อากาศดี\n"
+
+
+@pytest.fixture(autouse=True)
+def argos_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Argos packages, data, config and cache in this test's folder; no index."""
+    home = tmp_path / "argos"
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(home / "packages"))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", (home / "no-index").as_uri() + "/")
+    return home
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    glossary = Glossary.open(tmp_path / "glossary.db")
+    glossary.add(
+        Concept(
+            "armour", (Term("รถถัง", "th"), Term("tank", "en"), Term("panzer", "en", Status.FORBIDDEN)), id=1
+        )
+    )
+    glossary.add(Concept("aviation", (Term("โดรน", "th"), Term("drone", "en")), id=2))
+    glossary.close()
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    return {"glossary": tmp_path / "glossary.db", "article": article, "dir": tmp_path}
+
+
+def _english(files: dict[str, Path], text: str) -> str:
+    path = files["dir"] / "english.txt"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _run(files: dict[str, Path], english: str, *extra: str) -> tuple[int, str, str]:
+    args = [
+        "check",
+        str(files["article"]),
+        "--glossary",
+        str(files["glossary"]),
+        "--english",
+        english,
+        *extra,
+    ]
+    result = CliRunner().invoke(main, args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_all_ok_exits_zero(files: dict[str, Path]) -> None:
+    code, out, _ = _run(files, _english(files, "Army sent tanks\nTwo drones downed\nNice day\n"))
+    assert code == 0
+    assert out.splitlines() == [
+        "article.txt: 3 paragraphs, 2 terms: 2 ok, 0 missing, 0 forbidden, 0 dismissed",
+        "¶1   ok         รถถัง → 'tanks'  [concept 1]",
+        "¶2   ok         โดรน → 'drones'  [concept 2]",
+    ]
+
+
+def test_problems_exit_one_with_json(files: dict[str, Path]) -> None:
+    code, out, _ = _run(
+        files, _english(files, "Army sent a panzer\nTwo UAVs downed\nNice day\n"), "--format", "json"
+    )
+    assert code == 1
+    report = json.loads(out)
+    assert report["summary"] == {"ok": 0, "missing": 1, "forbidden": 1, "dismissed": 0}
+    assert report["untranslated"] == []
+    assert [
+        (f["paragraph"], f["status"], f["english"] and f["english"]["text"]) for f in report["findings"]
+    ] == [
+        (0, "forbidden", "panzer"),
+        (1, "missing", None),
+    ]
+    assert report["article_id"] == load_article(files["article"]).article_id
+
+
+def test_dismissed_problems_do_not_fail(files: dict[str, Path]) -> None:
+    store = ReviewStore.open()
+    store.dismiss(load_article(files["article"]).article_id, 1, 2)
+    store.close()
+    code, out, _ = _run(files, _english(files, "Army sent tanks\nTwo UAVs downed\nNice day\n"))
+    assert code == 0
+    assert "¶2   dismissed  โดรน  (use: drone)  [concept 2]" in out.splitlines()
+
+
+def test_glossary_from_the_parent_group(files: dict[str, Path]) -> None:
+    english = _english(files, "tanks\ndrones\nday\n")
+    args = ["--glossary", str(files["glossary"]), "check", str(files["article"]), "--english", english]
+    assert CliRunner().invoke(main, args).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("english", "message"),
+    [
+        (
+            "one line only\n",
+            "english.txt: 1 non-empty lines, but the article has 3 paragraphs (plus a title)",
+        ),
+        (
+            None,
+            "no Thai→English model installed: run `bilingual-reader model install`, or give --english FILE",
+        ),
+    ],
+)
+def test_bad_input_exits_two_with_one_line(files: dict[str, Path], english: str | None, message: str) -> None:
+    args = ["check", str(files["article"]), "--glossary", str(files["glossary"])]
+    if english is not None:
+        args += ["--english", _english(files, english)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert message in result.stderr
+
+
+def test_missing_article_exits_two(files: dict[str, Path]) -> None:
+    result = CliRunner().invoke(main, ["check", str(files["dir"] / "nope.txt"), "--english", "x.txt"])
+    assert result.exit_code == 2
+    assert result.stderr == f"bilingual-reader: {files['dir'] / 'nope.txt'}: no such file\n"
+
+
+def test_a_glossary_that_is_not_sqlite_exits_two(files: dict[str, Path]) -> None:
+    files["glossary"].write_text("id\tsubject\n", encoding="utf-8")
+    code, _, err = _run(files, _english(files, "tanks\ndrones\nday\n"))
+    assert code == 2
+    assert err == f"bilingual-reader: {files['glossary']}: not a SQLite database\n"
+
+
+def test_without_english_the_machine_translation_is_checked(tmp_path: Path) -> None:
+    from bilingual_reader.translation.packages import install_file
+
+    install_file(TRAINED)
+    glossary = Glossary.open(tmp_path / "g.db")
+    glossary.add(Concept("weapons", (Term("ปืนใหญ่อัตตาจร", "th"), Term("self-propelled howitzer", "en")), id=1))
+    glossary.add(Concept("aviation", (Term("โดรน", "th"), Term("drone", "en")), id=2))
+    glossary.close()
+    article = tmp_path / "a.txt"
+    article.write_text("ข่าว\nปืนใหญ่อัตตาจรเคลื่อนที่ไปยังชายแดน\nโดรนบินเหนือฐานทัพ\n", encoding="utf-8")
+    args = ["check", str(article), "--glossary", str(tmp_path / "g.db"), "--format", "json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["concept_id"], f["status"], f["english"] and f["english"]["text"]) for f in findings] == [
+        (1, "missing", None),
+        (2, "ok", "drone"),
+    ]
+
+
+def test_dismiss_and_restore_from_the_command_line(files: dict[str, Path]) -> None:
+    english = _english(files, "Army sent tanks\nTwo UAVs downed\nNice day\n")
+    code, out, _ = _run(files, english, "--dismiss", "2:2")
+    assert code == 0
+    assert "¶2   dismissed  โดรน  (use: drone)  [concept 2]" in out.splitlines()
+    assert _run(files, english)[0] == 0
+    assert _run(files, english, "--restore", " 2:2 ")[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2-2", "--dismiss/--restore '2-2': expected PARAGRAPH:CONCEPT, such as 3:17"),
+        ("0:2", "--dismiss/--restore '0:2': the article has paragraphs 1 to 3"),
+        ("4:2", "--dismiss/--restore '4:2': the article has paragraphs 1 to 3"),
+    ],
+)
+def test_bad_dismiss_values(files: dict[str, Path], value: str, message: str) -> None:
+    code, _, err = _run(files, _english(files, "tanks\ndrones\nday\n"), "--dismiss", value)
+    assert (code, err) == (2, f"bilingual-reader: {message}\n")
