@@ -1,0 +1,49 @@
+"""The command palette's reader commands: open an article from the library, look up, add a term, quit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from bilingual_reader.articles import list_articles
+
+Command = tuple[str, str, Callable[[], object]]
+
+
+class ReaderCommands(Provider):
+    """Commands of the reader, for the command palette (ctrl+p)."""
+
+    def _commands(self) -> list[Command]:
+        app = self.app
+        screen = self.screen
+        commands: list[Command] = []
+        look_up = getattr(screen, "action_look_up", None)
+        add_entry = getattr(screen, "action_add_entry", None)
+        if look_up is not None:
+            commands.append(("Look up the word under the cursor", "Show its glossary entry (enter)", look_up))
+        if add_entry is not None:
+            commands.append(
+                ("Add a glossary term", "Add an entry for the word under the cursor (a)", add_entry)
+            )
+        open_article = getattr(app, "open_article", None)
+        if open_article is not None:
+            for path in list_articles():
+                title = path.stem.replace("_", " ").replace("-", " ")
+                commands.append((f"Open article: {title}", str(path.name), partial(open_article, path)))
+        commands.append(("Quit", "Leave the reader (q)", app.exit))
+        return commands
+
+    async def discover(self) -> Hits:
+        """Every command, shown when the palette opens."""
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Commands matching ``query``."""
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

@@ -1,0 +1,155 @@
+"""The form that adds or edits a glossary entry: terms with statuses, subject, definition and note."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.glossary.formats.common import format_terms, parse_terms
+from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
+from bilingual_reader.glossary.validation import concept_problems
+
+#: Saves a concept and returns it as stored; raises ``GlossaryError`` when it cannot.
+SaveConcept = Callable[[Concept], Concept]
+
+_SEPARATOR = re.compile(r"\s*;\s*")
+_TERMS_HELP = "a ; b — the first is preferred; mark others [deprecated] or [forbidden]"
+
+
+def terms_from_field(value: str, lang: str, pos: str, old: tuple[Term, ...] = ()) -> list[Term]:
+    """Parse a terms field (``a ; b [forbidden]``), keeping the ids of terms the concept already had."""
+    ids = {(t.lang, t.text): t.id for t in old}
+    cell = " ; ".join(part for part in _SEPARATOR.split(value.strip()) if part)
+    return [replace(t, id=ids.get((t.lang, t.text))) for t in parse_terms(cell, lang, pos)]
+
+
+def _field(label: str, widget: Input | Select[str]) -> Horizontal:
+    """One row of the form: a label, then a compact input."""
+    widget.compact = True
+    return Horizontal(Label(label), widget, classes="field")
+
+
+class EntryForm(ModalScreen[Concept | None]):
+    """Add (``concept`` None) or edit a glossary concept; dismisses with the stored concept, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(
+        self,
+        save: SaveConcept,
+        concept: Concept | None = None,
+        *,
+        thai: str = "",
+        read_only: str | None = None,
+    ) -> None:
+        """A form for ``concept`` (None: a new one for ``thai``); ``read_only`` says why it cannot save."""
+        super().__init__()
+        self._save = save
+        self.concept = concept
+        self.thai = thai
+        self.read_only = read_only
+
+    def compose(self) -> ComposeResult:
+        """Labelled fields, an error line and the buttons."""
+        concept = self.concept
+        pos = concept.terms[0].pos if concept and concept.terms else "noun"
+        subject = concept.subject if concept else "general"
+        english = format_terms(concept.english) if concept else ""
+        subjects = [(s, s) for s in SUBJECT_FIELDS]
+        with VerticalScroll(id="form-body") as body:
+            body.border_title = f"Edit glossary entry {concept.id}" if concept else "Add a glossary entry"
+            if self.read_only:
+                yield Static(Content(self.read_only), id="form-read-only")
+            yield _field("Thai terms", Input(format_terms(concept.thai) if concept else self.thai, id="thai"))
+            yield _field("English terms", Input(english, id="english", placeholder="e.g. tank"))
+            yield Static(Content(_TERMS_HELP), classes="help")
+            yield _field("Subject field", Select(subjects, value=subject, allow_blank=False, id="subject"))
+            yield _field("Part of speech", Input(pos, id="pos"))
+            yield _field("Definition", Input(concept.definition if concept else "", id="definition"))
+            yield _field("Note", Input(concept.note if concept else "", id="note"))
+            yield Static("", id="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Button(
+                    "Save", variant="primary", id="save", disabled=self.read_only is not None, compact=True
+                )
+                yield Button("Cancel", id="cancel", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start typing where the new entry needs it most."""
+        self.query_one("#english" if self.concept is None and self.thai else "#thai", Input).focus()
+
+    def _value(self, field: str) -> str:
+        return self.query_one(f"#{field}", Input).value.strip()
+
+    def build_concept(self) -> Concept:
+        """The concept the fields describe; raises ``ValueError`` with a readable reason when they don't."""
+        old = self.concept
+        pos = self._value("pos") or "noun"
+        old_terms = old.terms if old else ()
+        thai = terms_from_field(self._value("thai"), "th", pos, old_terms)
+        english = terms_from_field(self._value("english"), "en", pos, old_terms)
+        if not thai:
+            raise ValueError("at least one Thai term is needed")
+        if not english:
+            raise ValueError("at least one English term is needed")
+        subject = self.query_one("#subject", Select).value
+        concept = Concept(
+            subject=str(subject),
+            terms=(*thai, *english),
+            definition=self._value("definition"),
+            note=self._value("note"),
+            id=old.id if old else None,
+            check_enabled=old.check_enabled if old else True,
+        )
+        problems = concept_problems(concept)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return concept
+
+    def action_save(self) -> None:
+        """Save through the callback and close; on a problem, say it and stay open."""
+        if self.read_only is not None:
+            self.notify(self.read_only, severity="error")
+            return
+        error = self.query_one("#form-error", Static)
+        try:
+            stored = self._save(self.build_concept())
+        except (ValueError, GlossaryError) as err:
+            error.update(Content(f"Not saved: {err}"))
+            return
+        self.dismiss(stored)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; on the last one it saves."""
+        if event.input.id == "note":
+            self.action_save()
+        else:
+            self.focus_next()

@@ -1,0 +1,154 @@
+"""A widget drawing one Thai paragraph with our own word wrapping, the word cursor and glossary highlights."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Offset, Size
+from textual.reactive import reactive
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.widget import Widget
+
+from bilingual_reader.tui.messages import WordClicked
+from bilingual_reader.tui.words import TokenLike, is_navigable, plain_chunks
+from bilingual_reader.wrapping import Line, token_at, wrap_tokens
+
+
+class ParagraphView(Widget):
+    """One paragraph of Thai, wrapped between tokens by cell width and re-wrapped on resize."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"paragraph-view--term", "paragraph-view--cursor"}
+    DEFAULT_CSS = """
+    ParagraphView {
+        height: auto;
+        & > .paragraph-view--term { color: $text-accent; text-style: underline; }
+        & > .paragraph-view--cursor { background: $accent; color: $text; text-style: bold; }
+    }
+    """
+
+    cursor: reactive[int | None] = reactive(None)
+    """Index of the token under the word cursor (None: the cursor is in another paragraph)."""
+
+    def __init__(self, index: int, text: str, *, id: str | None = None, classes: str | None = None) -> None:
+        """Show paragraph number ``index`` with plain whitespace chunks until tokens arrive."""
+        super().__init__(id=id, classes=classes)
+        self.index = index
+        self.text = text
+        self._tokens: tuple[TokenLike, ...] = tuple(plain_chunks(text))
+        self._wrapped: tuple[int, list[Line]] | None = None
+
+    @property
+    def tokens(self) -> tuple[TokenLike, ...]:
+        """The paragraph's tokens (plain chunks until the segmenter has run)."""
+        return self._tokens
+
+    def set_tokens(self, tokens: Sequence[TokenLike]) -> None:
+        """Replace the tokens (after segmentation or a glossary edit) and redraw."""
+        self._tokens = tuple(tokens)
+        self._wrapped = None
+        self.refresh(layout=True)
+
+    def lines(self, width: int | None = None) -> list[Line]:
+        """The paragraph wrapped to ``width`` cells (default: the content width), cached per width."""
+        width = max(1, width if width is not None else self.size.width)
+        if self._wrapped is None or self._wrapped[0] != width:
+            self._wrapped = (width, wrap_tokens([t.text for t in self._tokens], width))
+        return self._wrapped[1]
+
+    def line_of(self, token: int) -> int:
+        """The line (of the current wrapping) where ``token`` starts."""
+        for y, line in enumerate(self.lines()):
+            if any(piece.token == token for piece in line.pieces):
+                return y
+        return 0
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many rows as wrapped lines."""
+        return max(1, len(self.lines(width)))
+
+    def watch_cursor(self) -> None:
+        """Redraw the cursor."""
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        """Draw wrapped line ``y`` with term and cursor styles, and the text selection."""
+        width = self.size.width
+        lines = self.lines()
+        base = self.rich_style
+        if y >= len(lines):
+            return Strip.blank(width, base)
+        term_style = self.get_component_rich_style("paragraph-view--term", partial=True)
+        cursor_style = self.get_component_rich_style("paragraph-view--cursor", partial=True)
+        text = Text(style=base, no_wrap=True, end="")
+        for piece in lines[y].pieces:
+            token = self._tokens[piece.token]
+            style = Style()
+            if token.is_term:
+                style += term_style
+            if piece.token == self.cursor:
+                style += cursor_style
+            text.append(piece.text, style)
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(y)) is not None:
+            start, end = span
+            end = len(text) if end == -1 else end
+            text.stylize(self.screen.get_component_rich_style("screen--selection"), start, end)
+        segments = [Segment(s.text, s.style) for s in text.render(self.app.console)]
+        strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
+        return strip.apply_offsets(0, y)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected characters of the paragraph (no line breaks where it was only wrapped)."""
+        start, end = self._char_offset(selection.start, 0), self._char_offset(selection.end, len(self.text))
+        return self.text[start:end], "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """Redraw the selection highlight."""
+        self.refresh()
+
+    def selected_text(self, selection: Selection) -> str:
+        """The paragraph text of the whole tokens the selection touches (words are never cut)."""
+        start, end = self._char_offset(selection.start, 0), self._char_offset(selection.end, len(self.text))
+        touched = [t for t in self._tokens if t.end > start and t.start < end]
+        if not touched:
+            return ""
+        return self.text[touched[0].start : touched[-1].end].strip()
+
+    def _char_offset(self, offset: Offset | None, default: int) -> int:
+        """The paragraph character index of a selection offset (a character index within a drawn line)."""
+        if offset is None:
+            return default
+        x, y = offset
+        taken: dict[
+            int, int
+        ] = {}  # characters of each token drawn on earlier lines (a token too wide is split)
+        for row, line in enumerate(self.lines()):
+            position = 0
+            for piece in line.pieces:
+                start = self._tokens[piece.token].start + taken.get(piece.token, 0)
+                if row == y and x < position + len(piece.text):
+                    return start + max(0, x - position)
+                position += len(piece.text)
+                taken[piece.token] = taken.get(piece.token, 0) + len(piece.text)
+            if row == y:
+                return self._tokens[line.pieces[-1].token].end if line.pieces else default
+        return len(self.text)
+
+    def on_click(self, event: events.Click) -> None:
+        """Report a click on a word (ignored when the mouse selected text: that opens the selection)."""
+        if self.text_selection is not None:
+            return
+        offset = event.get_content_offset(self)
+        lines = self.lines()
+        if offset is None or offset.y >= len(lines):
+            return
+        index = token_at(lines[offset.y], offset.x)
+        if index is not None and is_navigable(self._tokens[index]):
+            event.stop()
+            self.post_message(WordClicked(self.index, index))

@@ -1,0 +1,113 @@
+"""The lookup popup: a word's glossary entries, pronunciation, sub-terms, frequency and dictionary senses."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.lookup import LookupResult
+
+PopupChoice = Literal["add", "edit"]
+
+_STATUS_STYLE = {
+    Status.PREFERRED: "bold",
+    Status.ADMITTED: "",
+    Status.DEPRECATED: "dim",
+    Status.FORBIDDEN: "strike $text-error",
+}
+
+
+def english_terms(terms: list[Term]) -> Content:
+    """English terms, one a line, preferred first, each with its status; forbidden ones struck and marked."""
+    parts: list[Content] = []
+    for term in terms:
+        mark = " ✗ forbidden" if term.status is Status.FORBIDDEN else f" ({term.status.value})"
+        parts.append(Content.assemble((term.text, _STATUS_STYLE[term.status]), (mark, "dim")))
+    return Content("\n").join(parts)
+
+
+def concept_content(concept: Concept) -> Content:
+    """One glossary concept: English terms, other Thai terms, subject, definition, note."""
+    lines = [english_terms(concept.english)]
+    others = [t.text for t in concept.thai[1:]]
+    if others:
+        lines.append(Content.assemble(("Also: ", "dim"), " ; ".join(others)))
+    lines.append(Content.assemble(("Subject: ", "dim"), concept.subject))
+    if concept.definition:
+        lines.append(Content.assemble(("Definition: ", "dim"), concept.definition))
+    if concept.note:
+        lines.append(Content.assemble(("Note: ", "dim"), concept.note))
+    return Content("\n").join(lines)
+
+
+def lookup_content(result: LookupResult, heading: str | None = None) -> Content:
+    """Everything the popup shows for ``result`` (headed by ``heading``, default the looked-up key)."""
+    blocks: list[Content] = [Content.styled(heading or result.text, "bold $text-accent")]
+    pron = result.pronunciation
+    if pron is not None:
+        blocks.append(
+            Content("\n").join(
+                Content.assemble((f"{label:<6}", "dim"), value)
+                for label, value in (("RTGS", pron.rtgs), ("Tones", pron.tones), ("IPA", pron.ipa))
+            )
+        )
+    if result.in_glossary:
+        blocks.extend(concept_content(concept) for concept in result.concepts)
+    else:
+        blocks.append(Content.styled("Not in the glossary.", "italic $text-warning"))
+        if result.senses:
+            senses = [Content.assemble((f"{s.pos} ", "dim"), ", ".join(s.lemmas)) for s in result.senses[:8]]
+            blocks.append(Content("\n").join([Content.styled("Dictionary:", "dim"), *senses]))
+        if result.loanword:
+            blocks.append(Content.assemble(("Loanword from ", "dim"), result.loanword))
+    if result.subterms:
+        rows = []
+        for term, concepts in result.subterms:
+            english = concepts[0].english if concepts else []
+            rows.append(Content.assemble(term, (" — ", "dim"), english[0].text if english else ""))
+        blocks.append(Content("\n").join([Content.styled("Glossary terms inside:", "dim"), *rows]))
+    if result.occurrences is not None:
+        times = "once" if result.occurrences == 1 else f"{result.occurrences} times"
+        blocks.append(Content.styled(f"Occurs {times} in this article.", "dim"))
+    return Content("\n\n").join(blocks)
+
+
+class LookupPopup(ModalScreen[PopupChoice | None]):
+    """Shows a lookup; dismisses with "add" or "edit" when the user asks to change the glossary."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("a", "choose('add')", "Add entry"),
+        Binding("e", "choose('edit')", "Edit entry"),
+    ]
+
+    def __init__(self, result: LookupResult, heading: str | None = None) -> None:
+        """A popup for one lookup result, headed by ``heading`` (the text as it appears) if given."""
+        super().__init__()
+        self.result = result
+        self.heading = heading
+
+    def compose(self) -> ComposeResult:
+        """The lookup text in a scrolling frame, with the key bindings below."""
+        with VerticalScroll(id="popup-body") as body:
+            body.border_title = "Glossary" if self.result.in_glossary else "Lookup"
+            yield Static(lookup_content(self.result, self.heading), id="popup-text")
+        yield Footer()
+
+    def action_close(self) -> None:
+        """Close the popup."""
+        self.dismiss(None)
+
+    def action_choose(self, choice: PopupChoice) -> None:
+        """Close the popup asking the reader to add or edit an entry."""
+        if choice == "edit" and not self.result.in_glossary:
+            self.notify("Not in the glossary: press a to add it.", severity="warning")
+            return
+        self.dismiss(choice)

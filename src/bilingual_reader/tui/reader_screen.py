@@ -1,0 +1,294 @@
+"""The reader screen: Thai paragraphs beside their English, a word cursor, lookups and glossary edits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from bilingual_reader.tui.background import segment_article, warm_up_lookup
+from bilingual_reader.tui.english_view import EnglishView
+from bilingual_reader.tui.messages import ArticleSegmented, WordClicked
+from bilingual_reader.tui.paragraph_view import ParagraphView
+from bilingual_reader.tui.popup import LookupPopup, PopupChoice
+from bilingual_reader.tui.words import next_paragraph, next_word, step_word, token_containing
+
+if TYPE_CHECKING:
+    from bilingual_reader.articles import Article
+    from bilingual_reader.glossary.models import Concept
+    from bilingual_reader.glossary.store import Glossary
+    from bilingual_reader.lookup import LookupResult
+    from bilingual_reader.segmenter import Segmenter, Token
+
+
+class ReaderHost(Protocol):
+    """What the reader screen needs of its app."""
+
+    segmenter: Segmenter | None
+
+    def open_glossary(self) -> Glossary | None:
+        """The glossary (None when it could not be opened: the app is closing)."""
+
+
+#: Below this many columns the English goes under each Thai paragraph instead of beside it.
+NARROW_WIDTH = 100
+
+
+class ReaderScreen(Screen[None]):
+    """Reads one article. Thai shows at once; a thread worker segments it and the terms light up."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,h", "move_word(-1)", "Word", key_display="←→"),
+        Binding("right,l", "move_word(1)", "Next word", show=False),
+        Binding("up,k", "move_paragraph(-1)", "Paragraph", key_display="↑↓"),
+        Binding("down,j", "move_paragraph(1)", "Next paragraph", show=False),
+        Binding("pagedown", "move_page(1)", "Page down", show=False),
+        Binding("pageup", "move_page(-1)", "Page up", show=False),
+        Binding("home,g", "move_to_end(-1)", "First paragraph", show=False),
+        Binding("end,G", "move_to_end(1)", "Last paragraph", show=False),
+        Binding("enter,space", "look_up", "Look up", key_display="⏎"),
+        Binding("a", "add_entry", "Add term"),
+    ]
+
+    def __init__(self, article: Article, segmenter: Segmenter | None = None) -> None:
+        """Read ``article`` (``segmenter``: one already built, if any, to skip building another)."""
+        super().__init__()
+        self.article = article
+        self.glossary: Glossary | None = None
+        self.segmenter = segmenter
+        self.tokens: Sequence[Sequence[Token]] | None = None
+        self.paragraph = 0
+        self.token: int | None = None
+        self._reopen: str | None = None
+
+    def compose(self) -> ComposeResult:
+        """Header, one row per paragraph (Thai, English), footer."""
+        yield Header()
+        with VerticalScroll(id="article", can_focus=False):
+            if not self.article.paragraphs:
+                yield Static("This article has no text after its title.", id="empty")
+            for index, text in enumerate(self.article.paragraphs):
+                with Horizontal(classes="paragraph"):
+                    yield ParagraphView(index, text, id=f"thai-{index}")
+                    yield EnglishView(index, id=f"english-{index}")
+        yield Footer()
+
+    @property
+    def views(self) -> list[ParagraphView]:
+        """The Thai paragraph widgets, in order."""
+        return list(self.query(ParagraphView))
+
+    def on_mount(self) -> None:
+        """Title the screen, place the cursor, and start segmenting."""
+        self.title = self.article.title
+        self.sub_title = ""
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        self._place_cursor(0, None)
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        """After the first paint: open the glossary and segment the article with its terms."""
+        host = cast(ReaderHost, self.app)
+        self.glossary = host.open_glossary()
+        if self.glossary is not None:
+            self.segment(self.glossary.thai_terms(), self.segmenter or host.segmenter)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Stack the English under the Thai on narrow terminals."""
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    # Segmentation ---------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="segment", exit_on_error=False)
+    def segment(self, terms: set[str], segmenter: Segmenter | None = None) -> None:
+        """Segment the article (building a segmenter from ``terms`` unless given one) and post the tokens."""
+        worker = get_current_worker()
+        done = segment_article(self.article.paragraphs, terms, segmenter, lambda: worker.is_cancelled)
+        if done is not None:
+            self.post_message(ArticleSegmented(*done))
+            warm_up_lookup()
+
+    def resegment(self) -> None:
+        """Rebuild the segmenter from the glossary's current terms (read here, on the UI thread)."""
+        if self.glossary is not None:
+            self.segment(self.glossary.thai_terms(), None)
+
+    @on(ArticleSegmented)
+    def _segmented(self, message: ArticleSegmented) -> None:
+        """Show the tokens and highlights, keeping the cursor on the same text."""
+        offset = self._cursor_offset()
+        self.segmenter = message.segmenter
+        self.tokens = message.tokens
+        cast(ReaderHost, self.app).segmenter = message.segmenter
+        for view, tokens in zip(self.views, message.tokens, strict=True):
+            view.set_tokens(tokens)
+        if offset is not None:
+            self._place_cursor(self.paragraph, token_containing(self.views[self.paragraph].tokens, offset))
+        if self._reopen is not None:
+            text, self._reopen = self._reopen, None
+            self.open_lookup(text)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Say so when segmentation fails (the text stays readable, unsegmented)."""
+        if event.state == WorkerState.ERROR and event.worker.group == "segment":
+            self.notify(f"Could not segment the text: {event.worker.error}", severity="error", timeout=10)
+
+    # The word cursor ------------------------------------------------------------------------------------
+
+    def _cursor_offset(self) -> int | None:
+        views = self.views
+        if self.token is None or not views:
+            return None
+        return views[self.paragraph].tokens[self.token].start
+
+    def _place_cursor(self, paragraph: int, token: int | None) -> None:
+        """Put the cursor on ``token`` of ``paragraph`` (None: its first word), and bring it into view."""
+        views = self.views
+        if not views:
+            return
+        if token is None:
+            token = step_word(views[paragraph].tokens, None, 1)
+        if paragraph != self.paragraph:
+            views[self.paragraph].cursor = None
+        self.paragraph, self.token = paragraph, token
+        views[paragraph].cursor = token
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    def _scroll_to_cursor(self) -> None:
+        """Scroll the least needed to show the cursor's paragraph and English (or its line, if too tall)."""
+        views = self.views
+        if not views or self.token is None:
+            return
+        view = views[self.paragraph]
+        row = view.parent
+        container = self.query_one("#article", VerticalScroll)
+        if not isinstance(row, Horizontal):
+            return
+        top = row.region.y - container.content_region.y + int(container.scroll_y)
+        if row.region.height <= container.content_region.height:
+            region = Region(0, top, 1, row.region.height)
+        else:
+            region = Region(0, top + view.line_of(self.token), 1, 1)
+        container.scroll_to_region(region, animate=False, immediate=True)
+
+    def action_move_word(self, step: int) -> None:
+        """Move the cursor to the next (+1) or previous (-1) word, across paragraphs."""
+        views = self.views
+        if views and (found := next_word([v.tokens for v in views], self.paragraph, self.token, step)):
+            self._place_cursor(*found)
+
+    def action_move_paragraph(self, step: int) -> None:
+        """Move the cursor to the first word of the next (+1) or previous (-1) paragraph."""
+        views = self.views
+        if views and (found := next_paragraph([v.tokens for v in views], self.paragraph, step)):
+            self._place_cursor(*found)
+
+    def action_move_page(self, step: int) -> None:
+        """Move the cursor about a screenful of paragraphs down (+1) or up (-1)."""
+        views = self.views
+        tokens = [v.tokens for v in views]
+        budget = self.query_one("#article", VerticalScroll).content_region.height
+        paragraph = self.paragraph
+        while budget > 0 and (found := next_paragraph(tokens, paragraph, step)):
+            paragraph = found[0]
+            row = views[paragraph].parent
+            budget -= (row.region.height if isinstance(row, Horizontal) else 0) + 1
+        if paragraph != self.paragraph:
+            self._place_cursor(paragraph, None)
+
+    def action_move_to_end(self, step: int) -> None:
+        """Move the cursor to the first word of the last (+1) or first (-1) paragraph."""
+        views = self.views
+        start = len(views) if step > 0 else -1
+        if views and (found := next_paragraph([v.tokens for v in views], start, -step)):
+            self._place_cursor(*found)
+
+    def cursor_text(self) -> str | None:
+        """The word under the cursor."""
+        if self.token is None or not self.views:
+            return None
+        return self.views[self.paragraph].tokens[self.token].text
+
+    # Lookups and glossary edits -------------------------------------------------------------------------
+
+    def action_look_up(self) -> None:
+        """Open the popup for the word under the cursor."""
+        text = self.cursor_text()
+        if text is not None:
+            self.open_lookup(text)
+
+    def open_lookup(self, text: str, *, phrase: bool = False) -> None:
+        """Look ``text`` up and show the popup (a ``phrase`` is counted as a substring, not as a token)."""
+        from bilingual_reader.lookup import lookup
+        from bilingual_reader.text import normalize_key
+
+        if self.glossary is None:
+            return
+        result = lookup(text, glossary=self.glossary, segmenter=self.segmenter, article_tokens=self.tokens)
+        if phrase and not result.in_glossary:
+            count = sum(normalize_key(p).count(result.text) for p in self.article.paragraphs)
+            result = replace(result, occurrences=count)
+        self.app.push_screen(LookupPopup(result, text.strip()), partial(self._popup_closed, result))
+
+    @on(WordClicked)
+    def _word_clicked(self, message: WordClicked) -> None:
+        self._place_cursor(message.paragraph, message.token)
+        self.action_look_up()
+
+    @on(events.TextSelected)
+    def _text_selected(self) -> None:
+        """Open the popup for a mouse selection: the longest glossary term in it, else the selection."""
+        for view in self.views:
+            selection = self.selections.get(view)
+            text = view.selected_text(selection) if selection is not None else ""
+            if text:
+                term = self.segmenter.longest_term_in(text) if self.segmenter is not None else None
+                self.open_lookup(term or text, phrase=term is None)
+                return
+
+    def _popup_closed(self, result: LookupResult, choice: PopupChoice | None) -> None:
+        if choice == "edit" and result.concepts:
+            self.open_form(result.concepts[0])
+        elif choice == "add":
+            self.open_form(None, thai=result.text)
+
+    def action_add_entry(self) -> None:
+        """Add a glossary entry, starting from the word under the cursor."""
+        self.open_form(None, thai=self.cursor_text() or "")
+
+    def open_form(self, concept: Concept | None, thai: str = "") -> None:
+        """Show the entry form for ``concept`` (None: a new entry with the Thai term ``thai``)."""
+        from bilingual_reader.tui.entry_form import EntryForm  # imports the exchange formats: load late
+
+        if self.glossary is None:
+            return
+        read_only = None
+        if self.glossary.read_only:
+            read_only = f"The glossary {self.glossary.path} is read-only: this entry cannot be saved."
+        form = EntryForm(self._save_concept, concept, thai=thai, read_only=read_only)
+        self.app.push_screen(form, self._form_closed)
+
+    def _save_concept(self, concept: Concept) -> Concept:
+        """Store a concept in one transaction (new or updated)."""
+        glossary = self.glossary
+        assert glossary is not None  # the form only opens with a glossary
+        with glossary.transaction():
+            return glossary.add(concept) if concept.id is None else glossary.update(concept)
+
+    def _form_closed(self, stored: Concept | None) -> None:
+        if stored is None:
+            return
+        self.notify(f"Saved {stored.headword} to the glossary.")
+        self._reopen = stored.headword
+        self.resegment()

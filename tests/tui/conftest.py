@@ -1,0 +1,60 @@
+"""Fixtures for the reader's Pilot tests: a small article and glossary of our own, and the shipped ones."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bilingual_reader import paths
+from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.glossary.store import Glossary
+
+ARTICLE = """การจัดซื้อยุทโธปกรณ์
+กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนัก K2 เพื่อเสริมกำลัง
+ทหารได้รับเสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์จากกระทรวงกลาโหม
+"""
+
+CONCEPTS = (
+    Concept(
+        "weapons",
+        (
+            Term("ปืนใหญ่อัตตาจร", "th"),
+            Term("self-propelled gun", "en"),
+            Term("SPG", "en", Status.ADMITTED),
+            Term("automatic artillery", "en", Status.FORBIDDEN),
+        ),
+        definition="An artillery piece on its own chassis.",
+        note="อัตตาจร means self-moving.",
+    ),
+    Concept("weapons", (Term("ปืนใหญ่", "th"), Term("artillery", "en"))),
+    Concept("armour", (Term("เสื้อเกราะ", "th"), Term("body armour", "en"))),
+    Concept("vehicles", (Term("รถถังหนัก", "th"), Term("main battle tank", "en"))),
+)
+
+
+@pytest.fixture
+def article_path(tmp_path: Path) -> Path:
+    """A three-line article: a title and two paragraphs with glossary terms and two words not in it."""
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def glossary_path(tmp_path: Path) -> Path:
+    """A glossary file holding the four ``CONCEPTS``."""
+    path = tmp_path / "glossary.db"
+    with Glossary.open(path) as glossary:
+        for concept in CONCEPTS:
+            glossary.add(concept)
+    return path
+
+
+@pytest.fixture
+def shipped_glossary_path(tmp_path: Path) -> Path:
+    """A copy of the shipped glossary (the reader writes to its glossary)."""
+    path = tmp_path / "shipped.db"
+    shutil.copyfile(paths.shipped("glossary.db"), path)
+    return path

@@ -1,0 +1,51 @@
+"""Helpers for driving the reader with Pilot."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from bilingual_reader.tui.app import ReaderApp
+from bilingual_reader.tui.popup import LookupPopup
+from bilingual_reader.tui.reader_screen import ReaderScreen
+from bilingual_reader.tui.words import is_navigable
+
+
+async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:
+    """Wait until the glossary is open, the article segmented and the screen redrawn."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def reader(app: ReaderApp) -> ReaderScreen:
+    """The reader screen (the app's first screen)."""
+    screen = app.screen_stack[1]
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+def find_token(screen: ReaderScreen, text: str) -> tuple[int, int]:
+    """(paragraph, token) of the first token equal to ``text``."""
+    for paragraph, view in enumerate(screen.views):
+        for index, token in enumerate(view.tokens):
+            if token.text == text:
+                return paragraph, index
+    raise AssertionError(f"no token {text!r}")
+
+
+async def move_to(pilot: Pilot[None], screen: ReaderScreen, text: str) -> None:
+    """Move the cursor to the token ``text`` with the keys a reader would use: j per paragraph, l per word."""
+    paragraph, index = find_token(screen, text)
+    await pilot.press(*["j"] * (paragraph - screen.paragraph))
+    tokens = screen.views[paragraph].tokens
+    start = screen.token if screen.token is not None else 0
+    await pilot.press(*["l"] * sum(1 for t in tokens[start + 1 : index + 1] if is_navigable(t)))
+    assert screen.cursor_text() == text
+
+
+def popup_text(app: ReaderApp) -> str:
+    """The plain text of the open lookup popup."""
+    popup = app.screen
+    assert isinstance(popup, LookupPopup)
+    return str(popup.query_one("#popup-text", Static).render())

@@ -1,0 +1,50 @@
+"""The command palette lists the reader's actions and opens articles from the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from bilingual_reader.articles import list_articles
+from bilingual_reader.tui.app import ReaderApp, create_app
+from bilingual_reader.tui.entry_form import EntryForm
+from bilingual_reader.tui.reader_screen import ReaderScreen
+
+from .pilot_helpers import reader, settle
+
+
+async def choose(app: ReaderApp, pilot: Pilot[None], query: str) -> None:
+    """Type ``query`` into the open palette and run the first command found."""
+    await pilot.press(*["space" if ch == " " else ch for ch in query])
+    await settle(app, pilot)  # the palette searches in a worker
+    await pilot.press("enter")  # runs the first (highlighted) command
+    await settle(app, pilot)
+
+
+async def test_palette_opens_another_article(glossary_path: Path) -> None:
+    library = list_articles()
+    target = next(p for p in library if "cobra" in p.name)
+    app = create_app(None, glossary_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert reader(app).article.path == library[0]
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await choose(app, pilot, "cobra")
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        assert screen.article.path == target
+        assert screen.title == screen.article.title
+        assert [v.text for v in screen.views] == list(screen.article.paragraphs)
+        assert any(t.is_term for v in screen.views for t in v.tokens)
+
+
+async def test_palette_adds_a_term(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await choose(app, pilot, "add glossary")
+        assert isinstance(app.screen, EntryForm)

@@ -1,0 +1,123 @@
+"""Pilot tests of adding and editing glossary entries from the popup, and of a read-only glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Button, Input, Static
+
+from bilingual_reader.glossary.models import Status
+from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.tui.app import create_app
+from bilingual_reader.tui.entry_form import EntryForm, terms_from_field
+from bilingual_reader.tui.popup import LookupPopup
+
+from .pilot_helpers import move_to, popup_text, reader, settle
+
+
+def keys(text: str) -> list[str]:
+    """Pilot key names that type ``text``."""
+    return ["space" if ch == " " else ch for ch in text]
+
+
+async def test_add_a_term_from_the_popup_is_saved_and_highlighted(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await move_to(pilot, screen, "หมวกเหล็ก")
+        await pilot.press("enter", "a")
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        assert form.query_one("#thai", Input).value == "หมวกเหล็ก"
+        await pilot.press(*keys("combat helmet ; steel helmet [deprecated]"), "ctrl+s")
+        await settle(app, pilot)
+        # The text was re-segmented with the new term, and the popup reopened on it.
+        assert "combat helmet (preferred)\nsteel helmet (deprecated)" in popup_text(app)
+        assert [t.text for t in screen.views[1].tokens if t.is_term] == ["เสื้อเกราะ", "หมวกเหล็ก"]
+        await pilot.press("escape", "q")
+    with Glossary.open(glossary_path) as glossary:
+        (concept,) = glossary.lookup("หมวกเหล็ก")
+        assert [(t.text, t.status) for t in concept.english] == [
+            ("combat helmet", Status.PREFERRED),
+            ("steel helmet", Status.DEPRECATED),
+        ]
+        assert concept.subject == "general"
+
+
+async def test_edit_an_entry_from_the_popup(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await move_to(pilot, reader(app), "ปืนใหญ่อัตตาจร")
+        await pilot.press("enter", "e")
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        assert form.query_one("#english", Input).value == (
+            "self-propelled gun ; SPG ; automatic artillery [forbidden]"
+        )
+        form.query_one("#definition", Input).value = "Artillery that moves under its own power."
+        await pilot.click("#save")
+        await settle(app, pilot)
+        assert "Definition: Artillery that moves under its own power." in popup_text(app)
+    with Glossary.open(glossary_path) as glossary:
+        (concept,) = glossary.lookup("ปืนใหญ่อัตตาจร")
+        assert concept.definition == "Artillery that moves under its own power."
+        assert [t.text for t in concept.english] == ["self-propelled gun", "SPG", "automatic artillery"]
+
+
+async def test_form_refuses_an_entry_without_english(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a", "ctrl+s")
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        assert str(form.query_one("#form-error", Static).render()) == (
+            "Not saved: at least one English term is needed"
+        )
+        await pilot.press("escape")
+        assert app.screen is reader(app)
+    with Glossary.open(glossary_path) as glossary:
+        assert glossary.count() == 4
+
+
+async def test_read_only_glossary_form_says_so(article_path: Path, glossary_path: Path) -> None:
+    glossary = Glossary.open(glossary_path, readonly=True)
+    app = create_app(article_path, glossary)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "a")
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        assert "is read-only: this entry cannot be saved" in str(
+            form.query_one("#form-read-only", Static).render()
+        )
+        assert form.query_one("#save", Button).disabled
+        await pilot.press(*keys("quartermaster"), "ctrl+s")  # q types a letter here, it does not quit
+        assert app.screen is form
+        assert form.query_one("#english", Input).value == "quartermaster"
+    assert glossary.count() == 4
+    glossary.close()
+
+
+async def test_edit_key_on_a_word_not_in_the_glossary_keeps_the_popup(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter", "e")
+        assert isinstance(app.screen, LookupPopup)
+
+
+def test_terms_from_field_keeps_ids_and_accepts_loose_separators() -> None:
+    old = tuple(terms_from_field("tank", "en", "noun"))
+    assert old[0].id is None
+    terms = terms_from_field("main battle tank;MBT [admitted] ;  ", "en", "noun")
+    assert [(t.text, t.status) for t in terms] == [
+        ("main battle tank", Status.PREFERRED),
+        ("MBT", Status.ADMITTED),
+    ]

@@ -1,0 +1,256 @@
+"""Pilot tests of the reader: the word cursor, the popup, mouse clicks and selections, layout, quitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from bilingual_reader.tui.app import create_app
+from bilingual_reader.tui.english_view import NO_ENGINE, EnglishView
+from bilingual_reader.tui.paragraph_view import ParagraphView
+from bilingual_reader.tui.popup import LookupPopup
+from bilingual_reader.tui.reader_screen import ReaderScreen
+from bilingual_reader.wrapping import Line
+
+from .pilot_helpers import find_token, move_to, popup_text, reader, settle
+
+
+async def test_sample_article_enter_on_self_propelled_gun(shipped_glossary_path: Path) -> None:
+    app = create_app(None, shipped_glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await move_to(pilot, screen, "ปืนใหญ่อัตตาจร")
+        await pilot.press("enter")
+        text = popup_text(app)
+        assert text.startswith("ปืนใหญ่อัตตาจร\n")
+        assert "self-propelled" in text
+        assert "RTGS  puen yai" in text.replace("puenyai", "puen yai")
+        assert "ปืนใหญ่ — artillery" in text  # the sub-term
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ((), "กองทัพบก"),
+        (("right",), "จัดซื้อ"),
+        (("l", "l", "l"), "18"),  # the space between is skipped
+        (("l",) * 6, "รถถังหนัก"),
+        (("l",) * 11, "ทหาร"),  # past the end of a paragraph: the next one
+        (("l",) * 11 + ("h",), "เสริมกำลัง"),
+        (("left",), "กองทัพบก"),  # at the start: stays
+        (("down",), "ทหาร"),
+        (("j", "l", "k"), "กองทัพบก"),
+        (("j", "j", "up"), "กองทัพบก"),
+    ],
+)
+async def test_word_cursor_keys(
+    article_path: Path, glossary_path: Path, keys: tuple[str, ...], expected: str
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(*keys)
+        assert reader(app).cursor_text() == expected
+
+
+async def test_terms_are_highlighted_after_segmentation(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        terms = [t.text for view in reader(app).views for t in view.tokens if t.is_term]
+        assert terms == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "เสื้อเกราะ"]
+
+
+async def test_click_on_a_word_opens_its_popup(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        paragraph, index = find_token(screen, "เสื้อเกราะ")
+        view = screen.views[paragraph]
+        (piece,) = [p for line in view.lines() for p in line.pieces if p.token == index]
+        assert await pilot.click(view, offset=(piece.col + 2, 0))
+        assert popup_text(app).startswith("เสื้อเกราะ\n")
+        assert "body armour" in popup_text(app)
+        assert screen.cursor_text() == "เสื้อเกราะ"
+
+
+async def test_mouse_selection_opens_the_longest_term_in_it(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        view = reader(app).views[0]
+        pieces = {p.text: p for p in view.lines()[0].pieces}
+        start = pieces["จัดซื้อ"].col + 1  # from inside จัดซื้อ ...
+        end = pieces["คัน"].col - 1  # ... to the space before คัน (the cell under the pointer is selected)
+        await pilot.mouse_down(view, offset=(start, 0))
+        await pilot.hover(view, offset=(end, 0))
+        await pilot.mouse_up(view, offset=(end, 0))
+        await pilot.pause()
+        assert view.selected_text(app.screen_stack[1].selections[view]) == "จัดซื้อปืนใหญ่อัตตาจร 18"
+        assert popup_text(app).startswith("ปืนใหญ่อัตตาจร\n")
+
+
+async def test_word_not_in_glossary(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await move_to(pilot, reader(app), "หมวกเหล็ก")
+        await pilot.press("space")
+        text = popup_text(app)
+        assert "Not in the glossary." in text
+        assert "Occurs once in this article." in text
+
+
+@pytest.mark.parametrize(("width", "stacked"), [(160, False), (100, False), (99, True), (80, True)])
+async def test_narrow_terminals_stack_english_under_thai(
+    article_path: Path, glossary_path: Path, width: int, stacked: bool
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        thai = screen.query_one("#thai-0", ParagraphView).region
+        english = screen.query_one("#english-0", EnglishView).region
+        if stacked:
+            assert (english.x, english.y) == (thai.x, thai.bottom)
+        else:
+            assert english.y == thai.y and english.x >= thai.right
+        assert str(screen.query_one("#english-0", EnglishView).render()) == NO_ENGINE
+
+
+async def test_resize_rewraps_between_words(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(app, pilot)
+        view = reader(app).views[0]
+        assert len(view.lines()) == 1
+        await pilot.resize_terminal(40, 30)
+        await pilot.pause()
+        lines = view.lines()
+        assert view.size.width == 37  # 40 minus the padding and the scrollbar
+        assert len(lines) == 2
+        assert view.region.height == 2
+        assert all(cell_len(line.text) <= 37 for line in lines)
+        texts = [p.text for line in lines for p in line.pieces]
+        assert all(t.text in texts for t in view.tokens if not t.text.isspace())  # no word was broken
+        assert "".join(line.text for line in lines).replace(" ", "") == view.text.replace(" ", "")
+
+
+async def test_q_quits(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_escape_closes_popup_and_keys_work_again(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, LookupPopup)
+        await pilot.press("escape", "l")
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.cursor_text() == "จัดซื้อ"
+
+
+async def test_view_follows_the_cursor(shipped_glossary_path: Path) -> None:
+    app = create_app(None, shipped_glossary_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        container = screen.query_one("#article")
+        last = len(screen.views) - 1
+        await pilot.press(*["j"] * last)
+        await pilot.pause()
+        assert screen.paragraph == last
+        assert container.scroll_y > 0
+        row = screen.views[last].parent
+        assert row is not None
+        assert container.content_region.contains_region(row.region)
+        await pilot.press(*["k"] * last)
+        await pilot.pause()
+        assert container.scroll_y == 0
+        await pilot.press("G")
+        assert screen.paragraph == last
+        await pilot.press("home")
+        assert (screen.paragraph, container.scroll_y) == (0, 0)
+        await pilot.press("pagedown")
+        assert 0 < screen.paragraph < last
+        await pilot.press("pageup")
+        assert screen.paragraph == 0
+
+
+async def test_selecting_a_phrase_without_terms_looks_up_the_phrase(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        view = reader(app).views[1]
+        pieces = {p.text: p for p in view.lines()[0].pieces}
+        start, end = pieces["และ"].col, pieces["เวชภัณฑ์"].col + 2
+        await pilot.mouse_down(view, offset=(start, 0))
+        await pilot.hover(view, offset=(end, 0))
+        await pilot.mouse_up(view, offset=(end, 0))
+        await pilot.pause()
+        text = popup_text(app)
+        assert text.startswith("และเวชภัณฑ์\n")
+        assert "Not in the glossary." in text
+        assert text.endswith("Occurs once in this article.")
+
+
+async def test_a_bad_glossary_file_ends_the_app_with_its_error(article_path: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database", encoding="utf-8")
+    app = create_app(article_path, bad)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 2
+    assert str(app.error) == f"{bad}: not a SQLite database"
+
+
+async def test_english_slot_shows_a_translation_when_set(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(app, pilot)
+        english = reader(app).query_one("#english-1", EnglishView)
+        assert english.has_class("-status")
+        english.translation = "Soldiers received body armour, helmets and medical supplies."
+        await pilot.pause()
+        assert not english.has_class("-status")
+        assert str(english.render()) == "Soldiers received body armour, helmets and medical supplies."
+        english.translation, english.status = "", "Translating…"
+        await pilot.pause()
+        assert (english.has_class("-status"), str(english.render())) == (True, "Translating…")
+
+
+async def test_selected_text_across_wrapped_lines_is_the_paragraph_text(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(40, 30)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        view = screen.views[0]
+        first, second = view.lines()[:2]
+        assert (first.text, second.text) == ("กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และ", "รถถังหนัก K2 เพื่อเสริมกำลัง")
+        await pilot.mouse_down(view, offset=(pieces_col(first, "จัดซื้อ"), 0))
+        await pilot.hover(view, offset=(pieces_col(second, "K") - 2, 1))
+        await pilot.mouse_up(view, offset=(pieces_col(second, "K") - 2, 1))
+        await pilot.pause()
+        assert screen.get_selected_text() == "จัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนัก"
+        assert popup_text(app).startswith("ปืนใหญ่อัตตาจร\n")  # the longer of its two terms
+
+
+def pieces_col(line: Line, text: str) -> int:
+    """The cell column of the piece ``text`` in a wrapped line."""
+    return next(p.col for p in line.pieces if p.text == text)
