@@ -15,16 +15,16 @@ if TYPE_CHECKING:
 
 
 def open_reader(article: str | None, glossary: str | None) -> None:
-    """Check the inputs, then run the Textual reader on an article (None: the sample)."""
+    """Run the Textual reader on an article (None: the sample); bad files end it with one line."""
+    from bilingual_reader.articles import ArticleError
+    from bilingual_reader.glossary.errors import GlossaryError
     from bilingual_reader.glossary.location import resolve_glossary_path
-
-    path = Path(article) if article else None
-    if path is not None:
-        load_article_or_fail(path)
-    open_glossary(glossary).close()  # fail here, in one line, rather than inside the app
     from bilingual_reader.tui.app import run_reader
 
-    run_reader(path, resolve_glossary_path(glossary))
+    try:
+        run_reader(Path(article) if article else None, resolve_glossary_path(glossary))
+    except (ArticleError, GlossaryError) as err:
+        raise BadInput(str(err)) from None
 
 
 @click.command("read")
