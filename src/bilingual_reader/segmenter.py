@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -22,6 +23,10 @@ _LOCK = threading.Lock()
 _LOADED: set[str] = set()  # nlpo3 dictionary names loaded in this process (nlpo3 never replaces a name)
 _FLAGS_LIMIT = 200_000
 _key = lru_cache(maxsize=1 << 16)(normalize_key)
+_THAI_OR_SPACE = re.compile(r"[\u0e00-\u0e7f\s]")
+# A non-Thai word: letters and digits, joined by inner hyphens, dots, commas, apostrophes, slashes or "&"
+# (K9, FA-50, F-16V, 12,000, 3.5, Suk-yeol, R&D); anything else is a token of one character.
+_NON_THAI_TOKEN = re.compile(r"[^\W_]+(?:[-.,'’/&][^\W_]+)*|\S")
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ class Segmenter:
         flags = self._flags
         if len(flags) > _FLAGS_LIMIT:
             flags.clear()
-        for piece in _merge_spaces(nlpo3.segment(text, self._dict_name)):
+        for piece in _regroup(nlpo3.segment(text, self._dict_name)):
             end = pos + len(piece)
             is_word, is_term = flags.get(piece) or self._flags_of(piece)
             tokens.append(Token(piece, pos, end, is_word, is_term))
@@ -107,14 +112,29 @@ class Segmenter:
         return found
 
 
-def _merge_spaces(pieces: list[str]) -> list[str]:
-    """Join neighbouring whitespace-only pieces so that a whitespace run is one token."""
+def _regroup(pieces: list[str]) -> list[str]:
+    """Join whitespace pieces into one token per run, and re-split non-Thai runs into whole words.
+
+    newmm cuts Latin text at every letter/digit change (``K|9``, ``FA-|50``); a reader wants ``K9``.
+    """
     merged: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            merged.extend(_NON_THAI_TOKEN.findall("".join(run)))
+            run.clear()
+
     for piece in pieces:
+        if not _THAI_OR_SPACE.search(piece):
+            run.append(piece)
+            continue
+        flush()
         if merged and piece.isspace() and merged[-1].isspace():
             merged[-1] += piece
         else:
             merged.append(piece)
+    flush()
     return merged
 
 

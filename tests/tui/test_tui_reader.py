@@ -40,8 +40,8 @@ async def test_sample_article_enter_on_self_propelled_gun(shipped_glossary_path:
         (("right",), "จัดซื้อ"),
         (("l", "l", "l"), "18"),  # the space between is skipped
         (("l",) * 6, "รถถังหนัก"),
-        (("l",) * 11, "ทหาร"),  # past the end of a paragraph: the next one
-        (("l",) * 11 + ("h",), "เสริมกำลัง"),
+        (("l",) * 10, "ทหาร"),  # past the end of a paragraph: the next one
+        (("l",) * 10 + ("h",), "เสริมกำลัง"),
         (("left",), "กองทัพบก"),  # at the start: stays
         (("down",), "ทหาร"),
         (("j", "l", "k"), "กองทัพบก"),
@@ -244,8 +244,8 @@ async def test_selected_text_across_wrapped_lines_is_the_paragraph_text(
         first, second = view.lines()[:2]
         assert (first.text, second.text) == ("กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และ", "รถถังหนัก K2 เพื่อเสริมกำลัง")
         await pilot.mouse_down(view, offset=(pieces_col(first, "จัดซื้อ"), 0))
-        await pilot.hover(view, offset=(pieces_col(second, "K") - 2, 1))
-        await pilot.mouse_up(view, offset=(pieces_col(second, "K") - 2, 1))
+        await pilot.hover(view, offset=(pieces_col(second, "K2") - 2, 1))
+        await pilot.mouse_up(view, offset=(pieces_col(second, "K2") - 2, 1))
         await pilot.pause()
         assert screen.get_selected_text() == "จัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนัก"
         assert popup_text(app).startswith("ปืนใหญ่อัตตาจร\n")  # the longer of its two terms
