@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from bilingual_reader.articles import Article, ArticleError, load_article, sample_article_path
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.tui.commands import ReaderCommands
+from bilingual_reader.tui.glossary_screen import GlossaryChanged, GlossaryScreen
 from bilingual_reader.tui.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:
@@ -28,7 +30,10 @@ class ReaderApp(App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "bilingual-reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("g", "glossary", "Glossary"),
+        Binding("q", "quit", "Quit"),
+    ]
 
     def __init__(self, article: Article, glossary: Glossary | Path) -> None:
         """Read ``article`` with a glossary object (left open) or file (opened and closed by the app)."""
@@ -54,6 +59,19 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         """Open the article."""
         self.push_screen(ReaderScreen(self.article, self.segmenter))
+
+    def action_glossary(self) -> None:
+        """Open the glossary screen over the reader."""
+        glossary = self.open_glossary()
+        if glossary is not None and isinstance(self.screen, ReaderScreen):
+            self.push_screen(GlossaryScreen(glossary, self.screen))
+
+    @on(GlossaryChanged)
+    def _glossary_changed(self) -> None:
+        """Re-segment and re-highlight the open article after a glossary edit."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.resegment()
 
     def open_article(self, path: Path) -> None:
         """Replace the article being read by the one at ``path`` (a bad file is reported, not fatal)."""

@@ -27,6 +27,9 @@ class ReaderCommands(Provider):
             commands.append(
                 ("Add a glossary term", "Add an entry for the word under the cursor (a)", add_entry)
             )
+        glossary = getattr(app, "action_glossary", None)
+        if glossary is not None:
+            commands.append(("Glossary: browse, search and edit", "Open the glossary screen (g)", glossary))
         open_article = getattr(app, "open_article", None)
         if open_article is not None:
             for path in list_articles():

@@ -54,8 +54,8 @@ class ReaderScreen(Screen[None]):
         Binding("down,j", "move_paragraph(1)", "Next paragraph", show=False),
         Binding("pagedown", "move_page(1)", "Page down", show=False),
         Binding("pageup", "move_page(-1)", "Page up", show=False),
-        Binding("home,g", "move_to_end(-1)", "First paragraph", show=False),
-        Binding("end,G", "move_to_end(1)", "Last paragraph", show=False),
+        Binding("home", "move_to_end(-1)", "First paragraph", show=False),
+        Binding("end", "move_to_end(1)", "Last paragraph", show=False),
         Binding("enter,space", "look_up", "Look up", key_display="⏎"),
         Binding("a", "add_entry", "Add term"),
     ]

@@ -1,0 +1,350 @@
+"""The glossary screen: browse, search, filter, add, edit and delete concepts; see where one occurs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar, Literal, Protocol
+
+from rich.text import Text
+from textual import events, getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
+
+from bilingual_reader.glossary.browse import (
+    COLUMNS,
+    browse,
+    column_widths,
+    concept_row,
+    find_occurrences,
+    short_title,
+    subjects,
+)
+from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.glossary.models import Status
+
+if TYPE_CHECKING:
+    from bilingual_reader.articles import Article
+    from bilingual_reader.glossary.models import Concept, Term
+    from bilingual_reader.glossary.store import Glossary
+    from bilingual_reader.segmenter import Token
+
+Change = Literal["added", "updated", "deleted"]
+
+
+class OpenArticle(Protocol):
+    """What the screen reads of the article being read (the reader screen fits): its text and tokens."""
+
+    @property
+    def article(self) -> Article:
+        """The open article."""
+
+    @property
+    def tokens(self) -> Sequence[Sequence[Token]] | None:
+        """Its tokens per paragraph, once segmented."""
+
+
+class GlossaryChanged(Message):
+    """A concept was added, updated or deleted on the glossary screen: the article should re-highlight."""
+
+    def __init__(self, concept_id: int, change: Change) -> None:
+        """``concept_id`` was ``change``d (and is already committed)."""
+        super().__init__()
+        self.concept_id = concept_id
+        self.change = change
+
+
+class ConfirmDelete(ModalScreen[bool]):
+    """Asks before a concept is deleted; dismisses with True to delete."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,n", "answer(False)", "Keep"),
+        Binding("y", "answer(True)", "Delete"),
+    ]
+
+    def __init__(self, concept: Concept) -> None:
+        """Ask about ``concept``."""
+        super().__init__()
+        self.concept = concept
+
+    def compose(self) -> ComposeResult:
+        """The question and two buttons (Cancel focused)."""
+        terms = " ; ".join(t.text for t in self.concept.terms)
+        with Vertical(id="confirm-body"):
+            yield Static(Content.assemble("Delete ", (terms, "bold"), " from the glossary?"))
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Delete (y)", variant="error", id="confirm-delete")
+                yield Button("Keep (n)", id="confirm-keep")
+
+    def on_mount(self) -> None:
+        """Focus the safe answer."""
+        self.query_one("#confirm-keep", Button).focus()
+
+    def action_answer(self, delete: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(delete)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-delete")
+
+
+_STATUS_STYLE = {
+    Status.PREFERRED: "bold",
+    Status.ADMITTED: "",
+    Status.DEPRECATED: "dim",
+    Status.FORBIDDEN: "strike $text-error",
+}
+
+
+def terms_content(terms: Sequence[Term]) -> Content:
+    """Terms on one line, each with its status (forbidden ones struck through)."""
+    return Content("; ").join(
+        Content.assemble((t.text, _STATUS_STYLE[t.status]), (f" ({t.status.value})", "dim")) for t in terms
+    )
+
+
+class GlossaryScreen(Screen[None]):
+    """Every concept of a glossary in a table, with live search, a subject filter and edits.
+
+    Edits run in one store transaction each and post ``GlossaryChanged`` (it bubbles to the app).
+    Enter (or o) on a row shows the concept and where its terms occur in ``article`` (if given).
+    """
+
+    CSS_PATH = "glossary_screen.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("a", "add_concept", "Add"),
+        Binding("e", "edit_concept", "Edit"),
+        Binding("d", "delete_concept", "Delete"),
+        Binding("o", "show_concept", "Occurrences", key_display="⏎/o"),
+    ]
+
+    search_input = getters.query_one("#glossary-search", Input)
+    subject_select = getters.query_one("#glossary-subject", Select)
+    table = getters.query_one("#glossary-table", DataTable)
+
+    def __init__(self, glossary: Glossary, article: OpenArticle | None = None) -> None:
+        """Browse ``glossary`` (owned by the UI thread); ``article``: the open article, for occurrences."""
+        super().__init__()
+        self.glossary = glossary
+        self.article = article
+        self.concepts: list[Concept] = []
+        self._widths: dict[str, int] = {}
+
+    def compose(self) -> ComposeResult:
+        """Header, search bar, status line, table, details panel, footer."""
+        yield Header()
+        with Horizontal(id="glossary-bar"):
+            yield Input(placeholder="Search Thai or English…  ( / )", id="glossary-search")
+            options = [(s, s) for s in subjects(self.glossary)]
+            yield Select(options, prompt="All subjects", id="glossary-subject")
+        yield Static("", id="glossary-status")
+        yield DataTable(id="glossary-table", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="glossary-details"):
+            yield Static("", id="glossary-occurrences")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Title the screen, fill the table and focus it."""
+        self.title = "Glossary"
+        self.sub_title = str(self.glossary.path or "in memory") + (
+            " (read-only)" if self.glossary.read_only else ""
+        )
+        self._set_columns(self.app.size.width)
+        self.refresh_rows()
+        self.table.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the columns to the new width."""
+        if column_widths(event.size.width) != self._widths:
+            current = self.current_id()
+            self._set_columns(event.size.width)
+            self.refresh_rows(select=current)
+
+    def _set_columns(self, width: int) -> None:
+        self._widths = column_widths(width)
+        self.table.clear(columns=True)
+        for key, label in COLUMNS.items():
+            self.table.add_column(label, width=self._widths[key], key=key)
+
+    # The rows ---------------------------------------------------------------------------------------------
+
+    @property
+    def subject(self) -> str | None:
+        """The subject filter (None: all subjects)."""
+        value = self.subject_select.value
+        return value if isinstance(value, str) else None
+
+    def refresh_rows(self, select: int | None = None) -> None:
+        """Re-run the query and refill the table, the cursor on ``select`` (default: the current concept)."""
+        current = select if select is not None else self.current_id()
+        self.concepts = browse(self.glossary, self.search_input.value, self.subject)
+        table = self.table
+        table.clear()
+        for concept in self.concepts:
+            cells = [Text(cell, no_wrap=True, overflow="ellipsis") for cell in concept_row(concept)]
+            table.add_row(*cells, key=str(concept.id))
+        total = self.glossary.count()
+        shown = f"{len(self.concepts)} of {total} concepts" if self.concepts else "No concept matches."
+        self.query_one("#glossary-status", Static).update(shown)
+        ids = [c.id for c in self.concepts]
+        if current in ids:
+            table.move_cursor(row=ids.index(current), animate=False)
+
+    def current_id(self) -> int | None:
+        """The id of the concept under the cursor."""
+        if not self.concepts or not 0 <= self.table.cursor_row < len(self.concepts):
+            return None
+        return self.concepts[self.table.cursor_row].id
+
+    def current(self) -> Concept | None:
+        """The concept under the cursor."""
+        concept_id = self.current_id()
+        return None if concept_id is None else self.glossary.get(concept_id)
+
+    @on(Input.Changed, "#glossary-search")
+    def _search_changed(self) -> None:
+        self.refresh_rows()
+
+    @on(Input.Submitted, "#glossary-search")
+    def _search_submitted(self) -> None:
+        self.table.focus()
+
+    @on(Select.Changed, "#glossary-subject")
+    def _subject_changed(self) -> None:
+        self.refresh_rows()
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search field."""
+        self.search_input.focus()
+
+    def action_close(self) -> None:
+        """Go back to the reader."""
+        self.dismiss(None)
+
+    # Details and occurrences ------------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#glossary-table")
+    def _row_selected(self) -> None:
+        self.action_show_concept()
+
+    @on(DataTable.RowHighlighted, "#glossary-table")
+    def _row_highlighted(self) -> None:
+        if self.has_class("-details"):
+            self.action_show_concept()
+
+    def action_show_concept(self) -> None:
+        """Show the concept under the cursor and where its terms occur in the open article."""
+        concept = self.current()
+        if concept is None:
+            return
+        self.add_class("-details")
+        self.query_one("#glossary-occurrences", Static).update(self.details(concept))
+
+    def details(self, concept: Concept) -> Content:
+        """The panel's text: the concept, then its occurrences in the article (paragraph numbers from 1)."""
+        fields = [("Thai", terms_content(concept.thai)), ("English", terms_content(concept.english))]
+        fields += [("Subject", Content(concept.subject))]
+        fields += [
+            (name, Content(value))
+            for name, value in (("Definition", concept.definition), ("Note", concept.note))
+            if value
+        ]
+        lines = [Content.styled(concept.headword, "bold $text-accent")]
+        lines += [Content.assemble((f"{name:<11}", "dim"), value) for name, value in fields]
+        if self.article is None:
+            lines.append(Content.styled("No article is open.", "dim"))
+            return Content("\n").join(lines)
+        article = self.article.article
+        found = find_occurrences(concept, article.paragraphs, self.article.tokens)
+        title = short_title(article.title)
+        lines.append(
+            Content.styled(f"\n{len(found)} in “{title}”" if found else f"\nNot in “{title}”.", "bold")
+        )
+        for hit in found:
+            lines.append(
+                Content.assemble(
+                    (f"¶{hit.paragraph + 1:<3} ", "dim"), hit.before, (hit.text, "reverse"), hit.after
+                )
+            )
+        return Content("\n").join(lines)
+
+    # Edits ------------------------------------------------------------------------------------------------
+
+    def _writable(self) -> bool:
+        if self.glossary.read_only:
+            self.notify(f"The glossary {self.glossary.path} is read-only.", severity="error")
+        return not self.glossary.read_only
+
+    def action_add_concept(self) -> None:
+        """Open the entry form for a new concept."""
+        if self._writable():
+            self._open_form(None)
+
+    def action_edit_concept(self) -> None:
+        """Open the entry form on the concept under the cursor."""
+        concept = self.current()
+        if concept is not None and self._writable():
+            self._open_form(concept)
+
+    def _open_form(self, concept: Concept | None) -> None:
+        from bilingual_reader.tui.entry_form import EntryForm  # imports the exchange formats: load late
+
+        self.app.push_screen(EntryForm(self._save, concept), self._saved if concept else self._added)
+
+    def _save(self, concept: Concept) -> Concept:
+        """Store ``concept`` in one transaction (the form shows a ``GlossaryError``)."""
+        with self.glossary.transaction():
+            return self.glossary.add(concept) if concept.id is None else self.glossary.update(concept)
+
+    def _added(self, stored: Concept | None) -> None:
+        self._changed(stored, "added")
+
+    def _saved(self, stored: Concept | None) -> None:
+        self._changed(stored, "updated")
+
+    def _changed(self, stored: Concept | None, change: Change) -> None:
+        if stored is None or stored.id is None:
+            return
+        self.refresh_rows(select=stored.id)
+        if stored.id not in {c.id for c in self.concepts}:
+            self.notify(f"{change.capitalize()} {stored.headword} (hidden by the search or filter).")
+        else:
+            self.notify(f"{change.capitalize()} {stored.headword}.")
+        if self.has_class("-details"):
+            self.action_show_concept()
+        self.post_message(GlossaryChanged(stored.id, change))
+
+    def action_delete_concept(self) -> None:
+        """Ask, then delete the concept under the cursor."""
+        concept = self.current()
+        if concept is None or not self._writable():
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and concept.id is not None:
+                self._delete(concept)
+
+        self.app.push_screen(ConfirmDelete(concept), confirmed)
+
+    def _delete(self, concept: Concept) -> None:
+        assert concept.id is not None
+        row = self.table.cursor_row
+        try:
+            with self.glossary.transaction():
+                self.glossary.delete(concept.id)
+        except GlossaryError as err:
+            self.notify(str(err), severity="error", timeout=10)
+            return
+        self.refresh_rows()
+        if self.concepts:
+            self.table.move_cursor(row=min(row, len(self.concepts) - 1), animate=False)
+        self.notify(f"Deleted {concept.headword}.")
+        self.post_message(GlossaryChanged(concept.id, "deleted"))

@@ -1,0 +1,413 @@
+"""The glossary screen (search, filter, add, edit, delete, occurrences) and its core helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from textual import on
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+import bilingual_reader.tui
+from bilingual_reader.articles import Article, load_article
+from bilingual_reader.glossary.browse import (
+    browse,
+    column_widths,
+    concept_row,
+    find_occurrences,
+    short_title,
+)
+from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.segmenter import Segmenter, Token
+from bilingual_reader.tui.app import ReaderApp
+from bilingual_reader.tui.entry_form import EntryForm
+from bilingual_reader.tui.glossary_screen import ConfirmDelete, GlossaryChanged, GlossaryScreen
+
+from .pilot_helpers import reader, settle
+
+READER_CSS = Path(bilingual_reader.tui.__file__).parent / "reader.tcss"
+
+
+@dataclass
+class OpenArticle:
+    """The article as the reader holds it."""
+
+    article: Article
+    tokens: Sequence[Sequence[Token]] | None = None
+
+
+class Host(App[None]):
+    """A tiny app that opens the glossary screen and records the changes it announces."""
+
+    CSS_PATH = READER_CSS
+
+    def __init__(self, glossary: Glossary, article: OpenArticle | None = None) -> None:
+        super().__init__()
+        self.glossary = glossary
+        self.article = article
+        self.changes: list[tuple[int, str]] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(GlossaryScreen(self.glossary, self.article))
+
+    @on(GlossaryChanged)
+    def _changed(self, message: GlossaryChanged) -> None:
+        self.changes.append((message.concept_id, message.change))
+
+
+def screen_of(app: Host) -> GlossaryScreen:
+    screen = app.screen
+    assert isinstance(screen, GlossaryScreen)
+    return screen
+
+
+def heads(app: Host) -> list[str]:
+    """The Thai column of the table, top to bottom."""
+    table = screen_of(app).table
+    return [table.get_row_at(row)[0].plain for row in range(table.row_count)]
+
+
+async def move_to(pilot: Pilot[None], app: Host, thai: str) -> None:
+    """Put the table cursor on the row whose Thai headword is ``thai``."""
+    await pilot.press(*["down"] * heads(app).index(thai))
+    assert screen_of(app).current() is not None
+
+
+def details(app: Host) -> str:
+    return str(screen_of(app).query_one("#glossary-occurrences", Static).render())
+
+
+# The core helpers ---------------------------------------------------------------------------------------
+
+
+GUN = Concept(
+    "weapons",
+    (
+        Term("ปืนใหญ่อัตตาจร", "th"),
+        Term("self-propelled gun", "en"),
+        Term("SPG", "en", Status.ADMITTED),
+        Term("automatic artillery", "en", Status.FORBIDDEN),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("concept", "row"),
+    [
+        (GUN, ("ปืนใหญ่อัตตาจร", "self-propelled gun", "weapons", "preferred", "1+3 ✗1")),
+        (
+            Concept("naval", (Term("เรือ", "th", Status.ADMITTED), Term("ship", "en"))),
+            ("เรือ", "ship", "naval", "th admitted", "1+1"),
+        ),
+        (
+            Concept("general", (Term("ก", "th"), Term("ข", "th", Status.DEPRECATED), Term("x", "en"))),
+            ("ก", "x", "general", "preferred", "2+1 ✗1"),
+        ),
+    ],
+)
+def test_concept_row(concept: Concept, row: tuple[str, ...]) -> None:
+    assert concept_row(concept) == row
+
+
+@pytest.mark.parametrize(("width", "thai", "english"), [(80, 17, 22), (160, 36, 48), (40, 9, 11)])
+def test_column_widths(width: int, thai: int, english: int) -> None:
+    assert column_widths(width) == {"thai": thai, "english": english, "subject": 13, "status": 9, "terms": 7}
+
+
+@pytest.mark.parametrize(
+    ("title", "limit", "expected"),
+    [("", 48, "the article"), ("สั้น", 48, "สั้น"), ("กองทัพบก", 4, "กอง…"), ("ที่นี่ที่", 2, "ที่…")],
+)
+def test_short_title(title: str, limit: int, expected: str) -> None:
+    assert short_title(title, limit) == expected
+
+
+def test_occurrences_cut_context_at_grapheme_boundaries() -> None:
+    armour = Concept("armour", (Term("เสื้อเกราะ", "th"), Term("body armour", "en")))
+    [hit] = find_occurrences(armour, ["ทหารได้รับเสื้อเกราะ หมวกเหล็ก"], context=4)
+    assert (hit.paragraph, hit.start, hit.end) == (0, 10, 20)
+    assert (hit.before, hit.text, hit.after) == ("…ด้รับ", "เสื้อเกราะ", " หมว…")
+
+
+def test_occurrences_with_tokens_skip_matches_inside_other_words() -> None:
+    vehicle = Concept("vehicles", (Term("ยาน", "th"), Term("vehicle", "en")))
+    paragraph = "พยานเห็นยาน"
+    assert [h.start for h in find_occurrences(vehicle, [paragraph])] == [1, 8]
+    tokens = Segmenter({"ยาน"}).tokenize(paragraph)
+    assert [h.start for h in find_occurrences(vehicle, [paragraph], [tokens])] == [8]
+
+
+def test_occurrences_latin_terms_are_whole_words_any_case() -> None:
+    tank = Concept("vehicles", (Term("รถถัง", "th"), Term("k2", "en")))
+    hits = find_occurrences(tank, ["รถถัง K2 และ K20", "ไม่มี", "k2"])
+    assert [(h.paragraph, h.text) for h in hits] == [(0, "รถถัง"), (0, "K2"), (2, "k2")]
+
+
+def test_occurrences_keep_the_longest_of_overlapping_terms() -> None:
+    concept = Concept("weapons", (Term("ปืนใหญ่อัตตาจร", "th"), Term("ปืนใหญ่", "th", Status.ADMITTED)))
+    hits = find_occurrences(concept, ["ซื้อปืนใหญ่อัตตาจรและปืนใหญ่"])
+    assert [h.text for h in hits] == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่"]
+
+
+def test_browse_lists_by_id_and_filters_by_subject(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path, readonly=True) as glossary:
+        assert [c.headword for c in browse(glossary)] == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่", "เสื้อเกราะ", "รถถังหนัก"]
+        assert [c.headword for c in browse(glossary, "", "armour")] == ["เสื้อเกราะ"]
+        assert [c.headword for c in browse(glossary, "ปืน", "weapons", limit=1)] == ["ปืนใหญ่"]
+
+
+# The screen ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["ปืนใหญ่อัตตาจร", "ปืนใหญ่", "เสื้อเกราะ", "รถถังหนัก"]),
+        ("ใหญ่", ["ปืนใหญ่", "ปืนใหญ่อัตตาจร"]),  # Thai substring, shorter terms first
+        ("เกราะ", ["เสื้อเกราะ"]),
+        ("armour", ["เสื้อเกราะ"]),  # an English word
+        ("TANK", ["รถถังหนัก"]),
+        ("art", ["ปืนใหญ่", "ปืนใหญ่อัตตาจร"]),  # a word prefix, in any status ("automatic artillery")
+        ("rmour", []),  # not the start of a word
+    ],
+)
+async def test_search_narrows_rows(glossary_path: Path, query: str, expected: list[str]) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("slash")
+            assert isinstance(app.focused, Input)
+            app.focused.value = query
+            await pilot.pause()
+            assert heads(app) == expected
+            status = str(screen_of(app).query_one("#glossary-status", Static).render())
+            assert status == (f"{len(expected)} of 4 concepts" if expected else "No concept matches.")
+
+
+async def test_typing_in_the_search_field_does_not_trigger_bindings(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("slash", "a", "d", "e")
+            assert isinstance(app.screen, GlossaryScreen)
+            assert screen_of(app).search_input.value == "ade"
+            await pilot.press("enter")  # back to the table
+            assert app.focused is screen_of(app).table
+
+
+async def test_subject_filter(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = screen_of(app)
+            screen.subject_select.value = "weapons"
+            await pilot.pause()
+            assert heads(app) == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่"]
+            screen.search_input.value = "self"
+            await pilot.pause()
+            assert heads(app) == ["ปืนใหญ่อัตตาจร"]
+            screen.subject_select.clear()
+            screen.search_input.value = ""
+            await pilot.pause()
+            assert len(heads(app)) == 4
+
+
+async def test_add_a_concept_and_find_it_after_exit(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("a")
+            form = app.screen
+            assert isinstance(form, EntryForm)
+            form.query_one("#thai", Input).value = "หมวกเหล็ก ; หมวกกันกระสุน"
+            form.query_one(
+                "#english", Input
+            ).value = "steel helmet ; helmet [admitted] ; tin hat [deprecated]"
+            form.query_one("#definition", Input).value = "A metal helmet."
+            form.query_one("#note", Input).value = "ศัพท์ทั่วไป"
+            await pilot.press("ctrl+s")
+            assert isinstance(app.screen, GlossaryScreen)
+            assert "หมวกเหล็ก" in heads(app)
+            assert screen_of(app).current_id() == 5  # the cursor is on the new row
+            assert app.changes == [(5, "added")]
+            await pilot.press("escape")
+            assert not isinstance(app.screen, GlossaryScreen)
+    with Glossary.open(glossary_path, readonly=True) as reopened:
+        [concept] = reopened.lookup("helmet")
+        assert [(t.text, t.status) for t in concept.thai] == [
+            ("หมวกเหล็ก", Status.PREFERRED),
+            ("หมวกกันกระสุน", Status.ADMITTED),
+        ]
+        assert [(t.text, t.status) for t in concept.english] == [
+            ("steel helmet", Status.PREFERRED),
+            ("helmet", Status.ADMITTED),
+            ("tin hat", Status.DEPRECATED),
+        ]
+        assert (concept.subject, concept.definition, concept.note) == (
+            "general",
+            "A metal helmet.",
+            "ศัพท์ทั่วไป",
+        )
+
+
+async def test_edit_a_concept(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await move_to(pilot, app, "รถถังหนัก")
+            await pilot.press("e")
+            form = app.screen
+            assert isinstance(form, EntryForm)
+            assert form.query_one("#english", Input).value == "main battle tank"
+            form.query_one("#english", Input).value = "main battle tank ; MBT [admitted]"
+            await pilot.press("ctrl+s")
+            assert isinstance(app.screen, GlossaryScreen)
+            assert app.changes == [(4, "updated")]
+            assert screen_of(app).current_id() == 4
+        assert [t.text for t in glossary.get(4).english] == ["main battle tank", "MBT"]
+
+
+async def test_a_bad_edit_stays_in_the_form_and_changes_nothing(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("e")
+            form = app.screen
+            assert isinstance(form, EntryForm)
+            form.query_one("#english", Input).value = "gun [preferred] ; cannon [preferred]"
+            await pilot.press("ctrl+s")
+            assert app.screen is form
+            error = str(form.query_one("#form-error", Static).render())
+            assert error == "Not saved: more than one preferred English term"
+            await pilot.press("escape")
+            assert isinstance(app.screen, GlossaryScreen)
+            assert app.changes == []
+        assert [t.text for t in glossary.get(1).english] == [
+            "self-propelled gun",
+            "SPG",
+            "automatic artillery",
+        ]
+
+
+@pytest.mark.parametrize(("answer", "kept"), [("y", False), ("n", True), ("escape", True)])
+async def test_delete_asks_first(glossary_path: Path, answer: str, kept: bool) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await move_to(pilot, app, "เสื้อเกราะ")
+            await pilot.press("d")
+            assert isinstance(app.screen, ConfirmDelete)
+            await pilot.press(answer)
+            assert isinstance(app.screen, GlossaryScreen)
+            assert ("เสื้อเกราะ" in heads(app)) is kept
+            assert app.changes == ([] if kept else [(3, "deleted")])
+            assert screen_of(app).current() is not None  # the cursor stays on a row
+        assert [c.id for c in glossary.lookup("body armour")] == ([3] if kept else [])
+
+
+async def test_delete_with_the_mouse(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("d")
+            await pilot.click("#confirm-delete")
+            assert heads(app) == ["ปืนใหญ่", "เสื้อเกราะ", "รถถังหนัก"]
+        assert glossary.count() == 3
+
+
+@pytest.mark.parametrize("segmented", [False, True])
+async def test_enter_shows_occurrences(article_path: Path, glossary_path: Path, segmented: bool) -> None:
+    article = load_article(article_path)
+    with Glossary.open(glossary_path) as glossary:
+        tokens = None
+        if segmented:
+            segmenter = Segmenter(glossary.thai_terms())
+            tokens = [segmenter.tokenize(p) for p in article.paragraphs]
+        app = Host(glossary, OpenArticle(article, tokens))
+        async with app.run_test(size=(100, 40)) as pilot:
+            screen = screen_of(app)
+            panel = screen.query_one("#glossary-details")
+            assert not panel.display
+            await move_to(pilot, app, "ปืนใหญ่")
+            await pilot.press("enter")
+            assert panel.display
+            text = details(app)
+            assert text.startswith(
+                "ปืนใหญ่\nThai       ปืนใหญ่ (preferred)\n"
+                "English    artillery (preferred)\nSubject    weapons\n\n"
+            )
+            assert text.endswith("\n\n1 in “การจัดซื้อยุทโธปกรณ์”\n¶1   กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังห…")
+            await pilot.press("down")  # the panel follows the cursor
+            assert details(app).endswith(
+                "\n1 in “การจัดซื้อยุทโธปกรณ์”\n¶2   ทหารได้รับเสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์จา…"
+            )
+
+
+async def test_enter_without_an_article(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("enter")
+            assert details(app).endswith("\nNo article is open.")
+
+
+async def test_read_only_glossary_refuses_edits(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path, readonly=True) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 30)) as pilot:
+            for key in ("a", "e", "d"):
+                await pilot.press(key)
+                assert isinstance(app.screen, GlossaryScreen)
+            assert [n.message for n in app._notifications] == [
+                f"The glossary {glossary_path} is read-only."
+            ] * 3
+            assert str(screen_of(app).sub_title).endswith("(read-only)")
+
+
+@pytest.mark.parametrize("width", [80, 160])
+async def test_columns_fit_the_width(glossary_path: Path, width: int) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(width, 30)) as pilot:
+            table = screen_of(app).table
+            assert table.virtual_size.width <= table.size.width
+            await pilot.press("down", "down")
+            await pilot.resize_terminal(width + 40, 30)
+            await pilot.pause()
+            assert screen_of(app).current_id() == 3  # the cursor stays on its concept
+            assert table.virtual_size.width <= table.size.width
+
+
+# The screen wired into the reader ------------------------------------------------------------------
+
+
+def highlighted(app: ReaderApp) -> list[str]:
+    return [t.text for view in reader(app).views for t in view.tokens if t.is_term]
+
+
+async def test_the_article_rehighlights_after_add_and_delete(article_path: Path, glossary_path: Path) -> None:
+    app = ReaderApp(load_article(article_path), glossary_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert highlighted(app) == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "เสื้อเกราะ"]
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        form.query_one("#thai", Input).value = "หมวกเหล็ก"
+        form.query_one("#english", Input).value = "steel helmet"
+        await pilot.press("ctrl+s")
+        await pilot.press("up", "up", "d", "y")  # from the new (last) row up to เสื้อเกราะ
+        assert [c.headword for c in screen.concepts] == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่", "รถถังหนัก", "หมวกเหล็ก"]
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is reader(app)
+        assert highlighted(app) == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "หมวกเหล็ก"]
