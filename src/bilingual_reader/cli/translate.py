@@ -1,0 +1,76 @@
+"""`bilingual-reader translate`: translate an article offline, using and filling the translation memory."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from bilingual_reader.cli.common import BadInput, load_article_or_fail
+
+
+@click.command("translate")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json", "tmx"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout."
+)
+@click.option("--fast", is_flag=True, help="Greedy decoding: about 3x faster, a little less accurate.")
+@click.option("--beam-size", type=click.IntRange(1, 16), help="Beam size (default from settings).")
+@click.option("--threads", type=click.IntRange(0, 64), help="CPU threads (0 = all cores).")
+@click.option("--compute-type", help="CTranslate2 compute type: auto, int8, int16, float32, …")
+def translate_command(
+    path: Path,
+    fmt: str,
+    output: Path | None,
+    fast: bool,
+    beam_size: int | None,
+    threads: int | None,
+    compute_type: str | None,
+) -> None:
+    """Translate the Thai article at PATH into English (progress on stderr)."""
+    from bilingual_reader.translation.engine import Engine
+    from bilingual_reader.translation.export import render
+    from bilingual_reader.translation.memory import TranslationMemory
+    from bilingual_reader.translation.packages import installed_model
+    from bilingual_reader.translation.pipeline import translate_article
+    from bilingual_reader.translation.settings import SettingsError, load_settings
+
+    article = load_article_or_fail(path)
+    try:
+        settings = load_settings(fast=fast, beam_size=beam_size, threads=threads, compute_type=compute_type)
+    except SettingsError as err:
+        raise BadInput(str(err)) from None
+    model = installed_model()
+    if model is None:
+        raise click.ClickException("no Thai→English model installed: run `bilingual-reader model install`")
+    engine = Engine(model, settings)
+    results = []
+    with (
+        TranslationMemory() as memory,
+        click.progressbar(length=len(article.paragraphs), label="Translating", file=sys.stderr) as bar,
+    ):
+        for result in translate_article(article, engine=engine, memory=memory):
+            results.append(result)
+            bar.update(1)
+    results.sort(key=lambda r: r.index)
+    data = render(fmt, article.title, results)
+    if output is None:
+        click.echo(data, nl=False)
+    else:
+        try:
+            output.write_bytes(data)
+        except OSError as err:
+            raise BadInput(f"{output}: cannot write ({err.strerror or err})") from None
+    failed = [r.index for r in results if r.source == "failed"]
+    if failed:
+        click.echo(f"warning: {len(failed)} paragraph(s) failed to translate: {failed}", err=True)
+        raise SystemExit(1)

@@ -1,0 +1,68 @@
+"""Write a translated article as plain text, Markdown, JSON or TMX."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from bilingual_reader.translation.pipeline import ParagraphResult
+
+FORMATS = ("text", "markdown", "json", "tmx")
+
+
+def _english(r: ParagraphResult) -> str:
+    return r.english if r.source != "failed" else f"[{r.error or 'translation failed'}]"
+
+
+def to_text(title: str, results: Sequence[ParagraphResult]) -> str:
+    """Each paragraph: the Thai, then the English, then a blank line."""
+    blocks = [title] if title else []
+    blocks += [f"{r.thai}\n{_english(r)}" for r in results]
+    return "\n\n".join(blocks) + "\n"
+
+
+def to_markdown(title: str, results: Sequence[ParagraphResult]) -> str:
+    """A heading, then per paragraph the Thai and the English as a quote (flags in italics)."""
+    lines = [f"# {title}", ""] if title else []
+    for r in results:
+        lines += [r.thai, "", f"> {_english(r)}"]
+        if r.flags:
+            lines += [">", f"> *flags: {', '.join(r.flags)}*"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_json(title: str, results: Sequence[ParagraphResult]) -> str:
+    """A JSON object: the title and, per paragraph, thai, english, source, model, flags (and error)."""
+    paragraphs = [
+        {
+            "index": r.index,
+            "thai": r.thai,
+            "english": r.english,
+            "source": r.source,
+            "model": r.model,
+            "flags": list(r.flags),
+            **({"error": r.error} if r.error else {}),
+        }
+        for r in results
+    ]
+    return json.dumps({"title": title, "paragraphs": paragraphs}, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_tmx(results: Sequence[ParagraphResult]) -> bytes:
+    """A TMX 1.4 memory (translate-toolkit): one unit per translated paragraph, Thai → English."""
+    from translate.storage import tmx
+
+    store = tmx.tmxfile(sourcelanguage="th", targetlanguage="en")
+    for r in results:
+        if r.source != "failed" and r.english:
+            store.addtranslation(r.thai, "th", r.english, "en", comment=r.source)
+    return bytes(store)
+
+
+def render(fmt: str, title: str, results: Sequence[ParagraphResult]) -> bytes:
+    """The article in ``fmt`` (one of :data:`FORMATS`) as UTF-8 bytes."""
+    if fmt == "tmx":
+        return to_tmx(results)
+    writers = {"text": to_text, "markdown": to_markdown, "json": to_json}
+    return writers[fmt](title, results).encode("utf-8")

@@ -1,0 +1,185 @@
+"""Translate an article paragraph by paragraph: post-edits, then the memory, then one batched engine pass.
+
+A headless generator for the reader's thread worker (loop, post one message per result, stop on cancel) and
+for the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from bilingual_reader.translation.engine import SentenceTranslation
+from bilingual_reader.translation.flags import flag_translation
+from bilingual_reader.translation.memory import TranslationMemory
+from bilingual_reader.translation.sentences import split_sentences
+
+Source = Literal["memory", "engine", "post-edit", "failed"]
+
+
+class ArticleLike(Protocol):
+    """What the pipeline needs of an article (``bilingual_reader.articles.Article`` fits)."""
+
+    @property
+    def article_id(self) -> str: ...
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]: ...
+
+
+class TranslationEngine(Protocol):
+    """What the pipeline needs of an engine (``Engine`` fits; tests pass fakes)."""
+
+    @property
+    def model_key(self) -> str: ...
+
+    @property
+    def settings_key(self) -> str: ...
+
+    def translate(self, sentences: Sequence[str]) -> Iterator[SentenceTranslation]: ...
+
+
+@dataclass(frozen=True)
+class ParagraphResult:
+    """One paragraph's English: ``english`` is what to show (the post-edit if any), ``machine`` the MT."""
+
+    index: int
+    thai: str
+    english: str
+    source: Source
+    sentences: tuple[SentenceTranslation, ...] = ()
+    flags: tuple[str, ...] = ()
+    error: str | None = None
+    machine: str = ""
+    model: str = ""
+
+
+@dataclass
+class _Pending:
+    index: int
+    thai: str
+    sentences: list[str]
+    post_edit: str | None = None
+    done: dict[str, SentenceTranslation] = field(default_factory=dict)
+    from_engine: bool = False
+
+    def complete(self) -> bool:
+        return all(s in self.done for s in self.sentences)
+
+
+def priority(count: int, order: Iterable[int] | None) -> list[int]:
+    """Paragraph indexes: those in ``order`` first (valid, once), then the rest in reading order."""
+    first = list(dict.fromkeys(i for i in (order or ()) if 0 <= i < count))
+    return first + [i for i in range(count) if i not in set(first)]
+
+
+def _result(p: _Pending, model: str) -> ParagraphResult:
+    sentences = tuple(p.done[s] for s in p.sentences if s in p.done)
+    machine = " ".join(t.best for t in sentences if t.best)
+    if p.post_edit is not None:
+        return ParagraphResult(p.index, p.thai, p.post_edit, "post-edit", sentences, (), None, machine, model)
+    source: Source = "engine" if p.from_engine else "memory"
+    flags = flag_translation(p.thai, machine)
+    return ParagraphResult(p.index, p.thai, machine, source, sentences, flags, None, machine, model)
+
+
+def _failed(p: _Pending, model: str, err: Exception) -> ParagraphResult:
+    message = f"translation failed: {type(err).__name__}: {err}".splitlines()[0]
+    return ParagraphResult(p.index, p.thai, "", "failed", (), (), message, "", model)
+
+
+def _run_engine(
+    pending: list[_Pending],
+    engine: TranslationEngine,
+    memory: TranslationMemory,
+    cancelled: Callable[[], bool],
+) -> Iterator[ParagraphResult]:
+    """One engine pass over every missing sentence; after a failure, retry paragraph by paragraph."""
+    model, settings = engine.model_key, engine.settings_key
+    waiting = list(pending)
+
+    def absorb(translation: SentenceTranslation) -> None:
+        memory.put_sentence(model, settings, translation)
+        for p in waiting:
+            if translation.source in p.sentences and translation.source not in p.done:
+                p.done[translation.source] = translation
+                p.from_engine = True
+
+    missing = list(dict.fromkeys(s for p in waiting for s in p.sentences if s not in p.done))
+    try:
+        for translation in engine.translate(missing):
+            absorb(translation)
+            if cancelled():
+                return
+            while waiting and any(p.complete() for p in waiting):
+                ready = next(p for p in waiting if p.complete())
+                waiting.remove(ready)
+                yield _result(ready, model)
+    except Exception:  # the batch failed: isolate the paragraph(s) that cannot be translated
+        pass
+    for p in list(waiting):
+        if cancelled():
+            return
+        try:
+            for translation in engine.translate([s for s in p.sentences if s not in p.done]):
+                absorb(translation)
+            yield _result(p, model)
+        except Exception as err:
+            yield _failed(p, model, err)
+        waiting.remove(p)
+
+
+def translate_article(
+    article: ArticleLike,
+    *,
+    engine: TranslationEngine,
+    memory: TranslationMemory,
+    order: Iterable[int] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[ParagraphResult]:
+    """Yield each paragraph's translation: ready ones (post-edit, memory) first, then engine output.
+
+    ``order`` puts paragraphs first (the visible ones); the engine sees all missing sentences in that order in
+    one batched pass. Each machine-translated sentence is committed to the memory as it arrives, so
+    re-opening a translated article makes no engine calls. Stops quietly as soon as ``cancelled()`` is true.
+    """
+    model, settings = engine.model_key, engine.settings_key
+    paragraphs = article.paragraphs
+    pending: list[_Pending] = []
+    for index in priority(len(paragraphs), order):
+        if cancelled():
+            return
+        thai = paragraphs[index]
+        p = _Pending(index, thai, split_sentences(thai))
+        p.post_edit = memory.get_post_edit(article.article_id, index, thai)
+        p.done.update(memory.get_sentences(model, settings, p.sentences))
+        if p.post_edit is not None or p.complete():
+            yield _result(p, model)
+        else:
+            pending.append(p)
+    if pending and not cancelled():
+        yield from _run_engine(pending, engine, memory, cancelled)
+
+
+def retranslate_paragraph(
+    article: ArticleLike, index: int, *, engine: TranslationEngine, memory: TranslationMemory
+) -> ParagraphResult:
+    """Translate one paragraph again with the engine (bypassing the memory, then updating it).
+
+    A post-edit survives: it stays what ``english`` shows, and the fresh output is in ``machine``.
+    """
+    thai = article.paragraphs[index]
+    p = _Pending(index, thai, split_sentences(thai))
+    p.post_edit = memory.get_post_edit(article.article_id, index, thai)
+    results = list(_run_engine([p], engine, memory, lambda: False))
+    return results[0] if results else _result(p, engine.model_key)
+
+
+def save_post_edit(
+    article: ArticleLike, index: int, english: str, *, memory: TranslationMemory, model: str = ""
+) -> ParagraphResult:
+    """Save a paragraph's English as edited by the reader (or picked from the alternatives)."""
+    thai = article.paragraphs[index]
+    memory.save_post_edit(article.article_id, index, thai, english)
+    return ParagraphResult(index, thai, english, "post-edit", (), (), None, "", model)

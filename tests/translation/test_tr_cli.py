@@ -1,0 +1,125 @@
+"""`bilingual-reader model …` and `bilingual-reader translate`."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bilingual_reader.cli import main
+from bilingual_reader.translation.locations import packages_dir
+from bilingual_reader.translation.packages import installed_models
+
+from .conftest import TRAINED, corpus_pairs
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_status_install_remove(tmp_path: Path) -> None:
+    code, out, _ = run("model", "status")
+    assert code == 1
+    assert "No Thai→English model installed" in out
+    assert "decoding: beam 4, 3 alternatives, compute type int8" in out
+    code, out, _ = run("model", "install", "--file", str(TRAINED))
+    assert code == 0
+    assert (
+        out
+        == f"Installed translate-th_en-test (version 0.1.0) in {packages_dir() / 'translate-th_en-test'}\n"
+    )
+    code, out, _ = run("model", "status")
+    assert code == 0
+    assert "model:    translate-th_en-test (version 0.1.0)" in out
+    assert re.search(r"^size:     \d+ kB$", out, re.MULTILINE)
+    code, out, _ = run("model", "remove")
+    assert (code, out) == (0, f"Removed {packages_dir() / 'translate-th_en-test'}\n")
+    assert run("model", "remove")[:2] == (0, "No Thai→English model installed.\n")
+
+
+def test_install_bad_file_is_one_line_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.argosmodel"
+    bad.write_bytes(b"nope")
+    code, out, err = run("model", "install", "--file", str(bad))
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"bilingual-reader: {bad}: not a valid zip archive")
+    assert err.count("\n") == 1
+
+
+def test_install_offline_index_fails_fast() -> None:
+    code, _, err = run("model", "install", "--timeout", "2")
+    assert code == 2
+    assert "unreachable" in err and err.count("\n") == 1
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "ข่าวกลาโหม\n" + "\n".join(thai for thai, _ in corpus_pairs()[:3]) + "\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_translate_json_then_memory(article: Path) -> None:
+    run("model", "install", "--file", str(TRAINED))
+    code, out, err = run("translate", str(article), "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["title"] == "ข่าวกลาโหม"
+    assert [(p["thai"], p["english"], p["source"], p["flags"]) for p in data["paragraphs"]] == [
+        (thai, english, "engine", []) for thai, english in corpus_pairs()[:3]
+    ]
+    (model,) = installed_models()
+    assert {p["model"] for p in data["paragraphs"]} == {model.key}
+    assert model.key.startswith("translate-th_en-test@0.1.0:")
+    assert "Translating" in err
+    _, again, _ = run("translate", str(article), "--format", "json")
+    assert {p["source"] for p in json.loads(again)["paragraphs"]} == {"memory"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "tmx"])
+def test_translate_formats_to_file(article: Path, tmp_path: Path, fmt: str) -> None:
+    run("model", "install", "--file", str(TRAINED))
+    target = tmp_path / f"out.{fmt}"
+    code, out, _ = run("translate", str(article), "--fast", "--format", fmt, "-o", str(target))
+    assert (code, out) == (0, "")
+    text = target.read_text(encoding="utf-8")
+    first_thai, first_english = corpus_pairs()[0]
+    if fmt == "text":
+        assert text.startswith(f"ข่าวกลาโหม\n\n{first_thai}\n{first_english}\n\n")
+    elif fmt == "markdown":
+        assert text.startswith(f"# ข่าวกลาโหม\n\n{first_thai}\n\n> {first_english}\n")
+    else:
+        from translate.storage import tmx
+
+        store = tmx.tmxfile.parsestring(target.read_bytes())
+        assert [(u.source, u.target) for u in store.units] == corpus_pairs()[:3]
+
+
+def test_translate_missing_article_exit_2(tmp_path: Path) -> None:
+    code, _, err = run("translate", str(tmp_path / "nope.txt"))
+    assert code == 2
+    assert err == f"bilingual-reader: {tmp_path / 'nope.txt'}: no such file\n"
+
+
+def test_translate_without_model(article: Path) -> None:
+    code, _, err = run("translate", str(article))
+    assert code == 1
+    assert "no Thai→English model installed" in err
+
+
+def test_translate_bad_settings_file_exit_2(article: Path) -> None:
+    from bilingual_reader.translation.settings import config_path
+
+    run("model", "install", "--file", str(TRAINED))
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text("[translation]\nbeam = 2\n")
+    code, _, err = run("translate", str(article))
+    assert code == 2
+    assert err == f"bilingual-reader: {config_path()}: unknown setting 'beam'\n"
