@@ -1,0 +1,128 @@
+"""Benchmark: import 100k generated concepts (goal < 5 s), against raw sqlite executemany; search latency.
+
+Run: ``uv run python benchmarks/bench_glossary_import.py [N]``. Everything happens in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bilingual_reader.glossary.formats import export_file, read_file
+from bilingual_reader.glossary.importing import import_concepts
+from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status, Term
+from bilingual_reader.glossary.search import search
+from bilingual_reader.glossary.store import Glossary, utc_now
+from bilingual_reader.text import normalize_key
+
+THAI = "กขคงจฉชซญดตถทธนบปผพฟภมยรลวศษสหอฮ"
+VOWELS = "ะาิีึืุูเแโใไ"
+WORDS = [
+    "air",
+    "armour",
+    "artillery",
+    "battalion",
+    "carrier",
+    "defense",
+    "fighter",
+    "gun",
+    "missile",
+    "navy",
+    "radar",
+    "rifle",
+    "tank",
+    "troop",
+]
+
+
+def generate(n: int, seed: int = 7) -> list[Concept]:
+    """``n`` concepts with unique Thai headwords, a Thai synonym and two English terms each."""
+    rng = random.Random(seed)
+    concepts = []
+    for i in range(n):
+        stem = "".join(rng.choice(THAI) + rng.choice(VOWELS) for _ in range(3))
+        thai = stem + "".join(THAI[(i // len(THAI) ** k) % len(THAI)] for k in range(4))
+        words = " ".join(rng.sample(WORDS, 2))
+        terms = (
+            Term(thai, "th"),
+            Term(thai + "ใหม่", "th", Status.ADMITTED),
+            Term(f"{words} {i}", "en"),
+            Term(f"{words} mk {i}", "en", Status.ADMITTED),
+        )
+        concepts.append(Concept(SUBJECT_FIELDS[i % len(SUBJECT_FIELDS)], terms, f"definition {i}", ""))
+    return concepts
+
+
+def baseline(concepts: list[Concept], path: Path) -> float:
+    """Seconds to insert the same rows with two raw ``executemany`` calls in one transaction."""
+    with Glossary.open(path) as glossary:
+        conn, now = glossary.db.conn, utc_now()
+        start = time.perf_counter()
+        with conn:
+            conn.executemany(
+                "INSERT INTO concepts (id, subject, definition, note, check_enabled, created, updated)"
+                " VALUES (?, ?, ?, ?, 1, ?, ?)",
+                ((i, c.subject, c.definition, c.note, now, now) for i, c in enumerate(concepts, start=1)),
+            )
+            conn.executemany(
+                "INSERT INTO terms (concept_id, lang, text, key, status, pos) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    (i, t.lang, t.text, normalize_key(t.text), t.status.value, t.pos)
+                    for i, c in enumerate(concepts, start=1)
+                    for t in c.terms
+                ),
+            )
+        return time.perf_counter() - start
+
+
+def latency_ms(fn: object, queries: list[str]) -> tuple[float, float]:
+    """Median and p99 in milliseconds of ``fn(query)`` over ``queries``."""
+    times = []
+    for query in queries:
+        start = time.perf_counter()
+        fn(query)  # type: ignore[operator]
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))]
+
+
+def main(n: int = 100_000) -> None:
+    """Run the benchmark and print the numbers."""
+    concepts = generate(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        base = baseline(concepts, folder / "baseline.db")
+        export_file(concepts, folder / "glossary.json")
+        with Glossary.open(folder / "import.db") as glossary:
+            start = time.perf_counter()
+            parsed = read_file(folder / "glossary.json")
+            parse = time.perf_counter() - start
+            report = import_concepts(glossary, parsed, source="glossary.json")
+            total = time.perf_counter() - start
+            assert report.added == n, report.summary()
+            print(f"concepts: {n}")
+            print(f"raw executemany baseline: {base:.2f} s")
+            steps = f"JSON parse {parse:.2f} s + import {total - parse:.2f} s"
+            print(f"import ({steps}): {total:.2f} s (goal < 5 s)")
+            print(f"ratio import / baseline: {total / base:.1f}x")
+            print(f"write lock held: {report.locked_seconds:.2f} s (normalization is done before locking)")
+            rng = random.Random(1)
+            sample = rng.sample(concepts, 200)
+            med, p99 = latency_ms(glossary.lookup, [c.thai[0].text for c in sample])
+            print(f"lookup (exact key): median {med:.3f} ms, p99 {p99:.3f} ms (goal p99 < 1 ms)")
+            med, p99 = latency_ms(lambda q: search(glossary, q), [c.thai[0].text[2:6] for c in sample[:50]])
+            print(f"search Thai substring (4 letters): median {med:.1f} ms, p99 {p99:.1f} ms")
+            med, p99 = latency_ms(
+                lambda q: search(glossary, q), [f"{c.english[0].text.split()[0][:4]}" for c in sample[:50]]
+            )
+            print(f"search English word prefix (limit 200): median {med:.1f} ms, p99 {p99:.1f} ms")
+            med, p99 = latency_ms(lambda q: search(glossary, q), [c.english[0].text for c in sample[:50]])
+            print(f"search English full term: median {med:.1f} ms, p99 {p99:.1f} ms")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)

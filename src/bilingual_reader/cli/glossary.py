@@ -1,0 +1,225 @@
+"""``bilingual-reader glossary …``: list, search, show, add, edit, remove and count glossary concepts.
+
+Import, export and merge live in ``glossary_io``; each command is a thin call into the library.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import click
+from rich.cells import cell_len
+
+from bilingual_reader.cli.common import BadInput
+from bilingual_reader.cli.glossary_io import export_command, import_command, merge_command, opened
+from bilingual_reader.glossary.formats.jsonfmt import concept_to_dict
+from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status, Term
+from bilingual_reader.glossary.search import search
+from bilingual_reader.glossary.stats import glossary_stats
+
+SUBJECT = click.Choice(SUBJECT_FIELDS)
+
+
+@click.group("glossary")
+@click.option("--glossary", "path", type=click.Path(dir_okay=False), help="Glossary database to use.")
+@click.pass_context
+def glossary_group(ctx: click.Context, path: str | None) -> None:
+    """Manage the glossary: list, search, edit, import and export concepts."""
+    ctx.ensure_object(dict)
+    if path:
+        ctx.obj["glossary"] = path
+
+
+def _terms(terms: list[Term]) -> str:
+    return " ; ".join(t.text if t.status is Status.PREFERRED else f"{t.text} [{t.status}]" for t in terms)
+
+
+def _table(concepts: list[Concept]) -> list[str]:
+    rows = [("ID", "Thai", "English", "Subject")]
+    rows += [(str(c.id), _terms(c.thai), _terms(c.english), c.subject) for c in concepts]
+    widths = [max(cell_len(r[i]) for r in rows) for i in range(3)]
+    return [
+        "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(r[:3], widths, strict=True))
+        + "  "
+        + r[3]
+        for r in rows
+    ]
+
+
+def _echo_concepts(concepts: list[Concept], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps([concept_to_dict(c) for c in concepts], ensure_ascii=False, indent=1))
+    else:
+        click.echo("\n".join(_table(concepts)))
+
+
+@glossary_group.command("list")
+@click.option("--subject", help="Only this subject field.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def list_command(ctx: click.Context, subject: str | None, as_json: bool) -> None:
+    """List every concept."""
+    with opened(ctx, readonly=True) as glossary:
+        concepts = [c for c in glossary.concepts() if subject is None or c.subject == subject]
+    _echo_concepts(concepts, as_json)
+
+
+@glossary_group.command("search")
+@click.argument("query")
+@click.option("--subject", help="Only this subject field.")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def search_command(ctx: click.Context, query: str, subject: str | None, limit: int, as_json: bool) -> None:
+    """Find concepts: Thai substrings, English words (prefixes)."""
+    with opened(ctx, readonly=True) as glossary:
+        concepts = search(glossary, query, subject=subject, limit=limit)
+    _echo_concepts(concepts, as_json)
+
+
+def _details(concept: Concept) -> list[str]:
+    lines = [
+        f"concept {concept.id}  [{concept.subject}]" + ("" if concept.check_enabled else "  (check off)")
+    ]
+    for term in concept.thai + concept.english:
+        lines.append(f"  {term.lang}  {term.text}  ({term.status}, {term.pos})")
+    lines += [f"  definition: {concept.definition}"] if concept.definition else []
+    lines += [f"  note: {concept.note}"] if concept.note else []
+    return lines
+
+
+@glossary_group.command("show")
+@click.argument("concept")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def show_command(ctx: click.Context, concept: str, as_json: bool) -> None:
+    """Show a concept by id, or every concept having the term CONCEPT."""
+    with opened(ctx, readonly=True) as glossary:
+        found = [glossary.get(int(concept))] if concept.isdigit() else glossary.lookup(concept)
+    if not found:
+        raise BadInput(f"no concept has the term {concept!r}")
+    if as_json:
+        _echo_concepts(found, True)
+    else:
+        click.echo("\n".join(line for c in found for line in _details(c)))
+
+
+def parse_term_options(values: tuple[str, ...], lang: str, pos: str) -> list[Term]:
+    """Terms from repeated ``--th``/``--en`` values, each optionally ending in ``:status``.
+
+    Without a status the first term is preferred and the others admitted.
+    """
+    terms: list[Term] = []
+    for value in values:
+        text, sep, word = value.rpartition(":")
+        if not sep or word.strip().lower() not in {s.value for s in Status}:
+            text, word = value, ""
+        status = Status(word.strip().lower()) if word else Status.PREFERRED if not terms else Status.ADMITTED
+        terms.append(Term(text=text.strip(), lang=lang, status=status, pos=pos))
+    return terms
+
+
+def term_options(fn: click.decorators.FC) -> click.decorators.FC:
+    """The options ``add`` and ``edit`` share."""
+    for option in reversed(
+        [
+            click.option("--th", multiple=True, help="Thai term, optionally TERM:status (repeatable)."),
+            click.option("--en", multiple=True, help="English term, optionally TERM:status (repeatable)."),
+            click.option("--subject", type=SUBJECT, help="Subject field."),
+            click.option("--pos", help="Part of speech of the terms (default noun)."),
+            click.option("--definition", help="Definition."),
+            click.option("--note", help="Note."),
+        ]
+    ):
+        fn = option(fn)
+    return fn
+
+
+@glossary_group.command("add")
+@term_options
+@click.pass_context
+def add_command(
+    ctx: click.Context,
+    th: tuple[str, ...],
+    en: tuple[str, ...],
+    subject: str | None,
+    pos: str | None,
+    definition: str | None,
+    note: str | None,
+) -> None:
+    """Add a concept (at least one --th term)."""
+    if not th:
+        raise BadInput("add needs at least one --th term")
+    terms = parse_term_options(th, "th", pos or "noun") + parse_term_options(en, "en", pos or "noun")
+    concept = Concept(subject or "general", tuple(terms), definition or "", note or "")
+    with opened(ctx) as glossary:
+        stored = glossary.add(concept)
+    click.echo(f"added concept {stored.id}: {_terms(stored.thai)} = {_terms(stored.english)}")
+
+
+@glossary_group.command("edit")
+@click.argument("concept_id", type=int)
+@term_options
+@click.pass_context
+def edit_command(
+    ctx: click.Context,
+    concept_id: int,
+    th: tuple[str, ...],
+    en: tuple[str, ...],
+    subject: str | None,
+    pos: str | None,
+    definition: str | None,
+    note: str | None,
+) -> None:
+    """Change a concept: --th/--en replace that language's terms; other options replace their field."""
+    with opened(ctx) as glossary:
+        old = glossary.get(concept_id)
+        thai = parse_term_options(th, "th", pos or "noun") if th else old.thai
+        english = parse_term_options(en, "en", pos or "noun") if en else old.english
+        if pos:
+            thai, english = [replace(t, pos=pos) for t in thai], [replace(t, pos=pos) for t in english]
+        new = replace(
+            old,
+            terms=tuple(thai + english),
+            subject=subject or old.subject,
+            definition=old.definition if definition is None else definition,
+            note=old.note if note is None else note,
+        )
+        stored = glossary.update(new)
+    click.echo(f"updated concept {stored.id}: {_terms(stored.thai)} = {_terms(stored.english)}")
+
+
+@glossary_group.command("remove")
+@click.argument("concept_id", type=int)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def remove_command(ctx: click.Context, concept_id: int, yes: bool) -> None:
+    """Delete a concept (asks first unless --yes)."""
+    with opened(ctx) as glossary:
+        concept = glossary.get(concept_id)
+        if not yes:
+            click.confirm(f"Delete concept {concept_id} ({concept.headword})?", abort=True)
+        glossary.delete(concept_id)
+    click.echo(f"removed concept {concept_id}: {concept.headword}")
+
+
+@glossary_group.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def stats_command(ctx: click.Context, as_json: bool) -> None:
+    """Count concepts and terms by subject field, language and status."""
+    with opened(ctx, readonly=True) as glossary:
+        stats = glossary_stats(glossary)
+    if as_json:
+        click.echo(json.dumps(stats.as_dict(), ensure_ascii=False, indent=1))
+        return
+    click.echo(f"concepts: {stats.concepts}\nterms: {stats.terms}")
+    for title, counts in (("subject", stats.by_subject), ("language", stats.by_language)):
+        click.echo(f"by {title}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    click.echo("by status: " + ", ".join(f"{k} {n}" for k, n in stats.by_status.items()))
+    click.echo(f"term check off: {stats.check_disabled}")
+
+
+for _command in (export_command, import_command, merge_command):
+    glossary_group.add_command(_command)

@@ -1,0 +1,92 @@
+"""``bilingual-reader glossary import|export|merge``, and opening the working glossary for a command."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from bilingual_reader.cli.common import BadInput, open_glossary
+from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.glossary.formats import FORMAT_NAMES, FormatError, export_file
+from bilingual_reader.glossary.importing import ImportFailed, ImportReport, OnConflict, import_file
+from bilingual_reader.glossary.merge import merge_glossary
+from bilingual_reader.glossary.store import Glossary
+
+FORMAT = click.Choice(FORMAT_NAMES)
+CONFLICT = click.Choice([p.value for p in OnConflict])
+CONFLICT_HELP = "When the preferred Thai term is already in the glossary."
+
+
+@contextmanager
+def opened(ctx: click.Context, *, readonly: bool = False) -> Iterator[Glossary]:
+    """The working glossary for a command; library errors become one-line errors (exit 2)."""
+    glossary = open_glossary((ctx.obj or {}).get("glossary"), readonly=readonly)
+    try:
+        yield glossary
+    except ImportFailed as err:
+        for row in err.errors:
+            click.echo(str(row), err=True)
+        raise BadInput(str(err)) from None
+    except (GlossaryError, FormatError) as err:
+        raise BadInput(str(err)) from None
+    finally:
+        glossary.close()
+
+
+def _report(report: ImportReport) -> None:
+    for row in report.bad:
+        click.echo(f"skipped {row}", err=True)
+    click.echo(report.summary())
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=FORMAT, default="auto", show_default=True, help="File format.")
+@click.option("--skip-bad", is_flag=True, help="Import the good rows and report the bad ones.")
+@click.option(
+    "--on-conflict", type=CONFLICT, default="skip", show_default=True, help="Same preferred Thai term."
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.pass_context
+def import_command(
+    ctx: click.Context, file: Path, fmt: str, skip_bad: bool, on_conflict: str, dry_run: bool
+) -> None:
+    """Import FILE (OmegaT TSV, CSV, TBX or JSON) in one transaction."""
+    with opened(ctx) as glossary:
+        report = import_file(
+            glossary, file, fmt=fmt, on_conflict=on_conflict, skip_bad=skip_bad, dry_run=dry_run
+        )
+    _report(report)
+
+
+@click.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=FORMAT, default="auto", show_default=True, help="File format.")
+@click.option("--subject", help="Only this subject field.")
+@click.pass_context
+def export_command(ctx: click.Context, file: Path, fmt: str, subject: str | None) -> None:
+    """Export the glossary to FILE (format from --format or the suffix)."""
+    with opened(ctx, readonly=True) as glossary:
+        concepts = [c for c in glossary.concepts() if subject is None or c.subject == subject]
+        export_file(concepts, file, fmt)
+    click.echo(f"{file}: exported {len(concepts)} concept(s)")
+
+
+@click.command("merge")
+@click.argument("other", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--on-conflict", type=CONFLICT, default="skip", show_default=True, help="Same preferred Thai term."
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.pass_context
+def merge_command(ctx: click.Context, other: Path, on_conflict: str, dry_run: bool) -> None:
+    """Bring in the concepts of another glossary database OTHER."""
+    with opened(ctx) as glossary:
+        report = merge_glossary(glossary, other, on_conflict=on_conflict, dry_run=dry_run)
+    _report(report)
+
+
+__all__ = ["export_command", "import_command", "merge_command", "opened"]

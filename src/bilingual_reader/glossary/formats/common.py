@@ -1,0 +1,122 @@
+"""Shared pieces of the exchange formats: parse results, one-line errors, term-list syntax."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.glossary.validation import concept_problems
+
+__all__ = [
+    "BadRow",
+    "FormatError",
+    "ParseResult",
+    "ParsedConcept",
+    "check_concept",
+    "format_terms",
+    "parse_terms",
+    "read_text",
+]
+
+#: Default subject field for imported concepts whose format carries none.
+DEFAULT_SUBJECT = "general"
+
+
+class FormatError(Exception):
+    """A whole file cannot be read (encoding, syntax, unsafe XML); ``str(err)``: one line naming it."""
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """One rejected row: where it is and why."""
+
+    path: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ParsedConcept:
+    """A concept read from a file, with the line it starts on."""
+
+    line: int
+    concept: Concept
+
+
+@dataclass
+class ParseResult:
+    """Everything read from one file: concepts in file order (validated on import) and the bad rows."""
+
+    concepts: list[ParsedConcept] = field(default_factory=list)
+    errors: list[BadRow] = field(default_factory=list)
+
+
+def read_text(path: Path) -> str:
+    """The file's text as UTF-8 (a BOM is dropped); raise ``FormatError`` naming the file otherwise."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise FormatError(f"{path}: cannot read: {err.strerror or err}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise FormatError(
+            f"{path}:{line}: not UTF-8 (byte {data[err.start]:#04x} at offset {err.start})"
+        ) from None
+    if "\x00" in text:
+        raise FormatError(f"{path}: contains NUL bytes (UTF-16 or a binary file?)")
+    return text
+
+
+def check_concept(concept: Concept) -> str | None:
+    """Why ``concept`` cannot go into a glossary, or None when it can.
+
+    The store's rules plus "has a Thai term". A subject outside ``SUBJECT_FIELDS`` is accepted (the store
+    allows it), so a glossary with its own subjects round-trips.
+    """
+    problems = concept_problems(concept)
+    if problems:
+        return "; ".join(problems)
+    if not any(t.lang == "th" for t in concept.terms):
+        return "no Thai term"
+    return None
+
+
+_STATUS_WORDS = {s.value: s for s in Status}
+
+
+def parse_terms(cell: str, lang: str, pos: str = "noun") -> list[Term]:
+    """Terms from a ``glossary.tsv``-style cell: ``a ; b [deprecated]`` (split on ``;``).
+
+    Without a bracketed status the first term is preferred and the rest admitted.
+    Raises ``ValueError`` for an unknown status word.
+    """
+    terms: list[Term] = []
+    for raw in cell.split(";"):
+        text = raw.strip()
+        if not text:
+            continue
+        status: Status | None = None
+        if text.endswith("]") and " [" in text:
+            head, _, word = text[:-1].rpartition(" [")
+            if word.strip().lower() not in _STATUS_WORDS:
+                raise ValueError(f"unknown status [{word}]")
+            text, status = head.strip(), _STATUS_WORDS[word.strip().lower()]
+        if status is None:
+            status = Status.PREFERRED if not terms else Status.ADMITTED
+        terms.append(Term(text=text, lang=lang, status=status, pos=pos))
+    return terms
+
+
+def format_terms(terms: list[Term]) -> str:
+    """The inverse of ``parse_terms``: statuses are written only where the default would differ."""
+    parts = []
+    for index, term in enumerate(terms):
+        default = Status.PREFERRED if index == 0 else Status.ADMITTED
+        parts.append(term.text if term.status == default else f"{term.text} [{term.status.value}]")
+    return " ; ".join(parts)

@@ -1,0 +1,138 @@
+"""JSON: our full schema, one concept per line so that errors can name a line.
+
+``{"format": "bilingual-reader-glossary", "version": 1, "concepts": [{"id", "subject", "definition", "note",
+"check_enabled", "terms": [{"text", "lang", "status", "pos"}]}]}``. A bare list of concepts is accepted too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from bilingual_reader.glossary.formats.common import (
+    BadRow,
+    FormatError,
+    ParsedConcept,
+    ParseResult,
+    read_text,
+)
+from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.text import clean_text
+
+__all__ = ["FORMAT_NAME", "concept_from_dict", "concept_to_dict", "read_json", "write_json"]
+
+FORMAT_NAME = "bilingual-reader-glossary"
+VERSION = 1
+_ARRAY = re.compile(r'(?<!\\)"concepts"\s*:\s*\[')
+
+
+def concept_to_dict(concept: Concept) -> dict[str, Any]:
+    """A concept as plain JSON data."""
+    return {
+        "id": concept.id,
+        "subject": concept.subject,
+        "definition": concept.definition,
+        "note": concept.note,
+        "check_enabled": concept.check_enabled,
+        "terms": [
+            {"text": t.text, "lang": t.lang, "status": t.status.value, "pos": t.pos}
+            for t in concept.thai + concept.english
+        ],
+    }
+
+
+def _str(data: dict[str, Any], key: str, default: str = "", *, text: bool = False) -> str:
+    """A string field; free text (``text=True``) is cleaned, codes are only stripped."""
+    value = data.get(key, default)
+    if not isinstance(value, str):
+        raise ValueError(f"{key!r} must be a string")
+    return clean_text(value) if text and value else value.strip()
+
+
+def concept_from_dict(data: Any) -> Concept:
+    """A concept from JSON data (its id is dropped); ``ValueError`` says what is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError("a concept must be an object")
+    raw_terms = data.get("terms")
+    if not isinstance(raw_terms, list):
+        raise ValueError("'terms' must be a list")
+    terms = []
+    for raw in raw_terms:
+        if not isinstance(raw, dict):
+            raise ValueError("a term must be an object")
+        lang = _str(raw, "lang")
+        if lang not in ("th", "en"):
+            raise ValueError(f"unknown term language {lang!r}")
+        status = _str(raw, "status", "preferred")
+        if status not in {s.value for s in Status}:
+            raise ValueError(f"unknown status {status!r}")
+        terms.append(
+            Term(_str(raw, "text", text=True), lang, Status(status), _str(raw, "pos", "noun") or "noun")
+        )
+    check = data.get("check_enabled", True)
+    if not isinstance(check, bool):
+        raise ValueError("'check_enabled' must be true or false")
+    return Concept(
+        subject=_str(data, "subject", "general"),
+        terms=tuple(terms),
+        definition=_str(data, "definition", text=True),
+        note=_str(data, "note", text=True),
+        check_enabled=check,
+    )
+
+
+def _item_lines(text: str, count: int) -> list[int]:
+    """The line each element of the ``concepts`` array starts on (best effort)."""
+    match = _ARRAY.search(text) if not text.lstrip().startswith("[") else re.search(r"\[", text)
+    if match is None:
+        return list(range(1, count + 1))
+    decoder, pos = json.JSONDecoder(), match.end()
+    lines: list[int] = []
+    line, counted = 1, 0
+    while len(lines) < count:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        line, counted = line + text.count("\n", counted, pos), pos
+        lines.append(line)
+        try:
+            pos = decoder.raw_decode(text, pos)[1]
+        except ValueError:
+            break
+    return lines + [lines[-1] if lines else 1] * (count - len(lines))
+
+
+def read_json(path: Path) -> ParseResult:
+    """Read a JSON glossary."""
+    text = read_text(path)
+    if not text.strip():
+        raise FormatError(f"{path}: empty file")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise FormatError(f"{path}:{err.lineno}: bad JSON: {err.msg}") from None
+    items = data.get("concepts") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise FormatError(f"{path}: expected a 'concepts' list")
+    result = ParseResult()
+    for line, item in zip(_item_lines(text, len(items)), items, strict=True):
+        try:
+            concept = concept_from_dict(item)
+        except ValueError as err:
+            result.errors.append(BadRow(str(path), line, str(err)))
+            continue
+        result.concepts.append(ParsedConcept(line, concept))
+    return result
+
+
+def json_text(concepts: list[Concept]) -> str:
+    """The JSON document for ``concepts``, one concept per line."""
+    rows = ",\n".join(json.dumps(concept_to_dict(c), ensure_ascii=False) for c in concepts)
+    head = f'{{"format": "{FORMAT_NAME}", "version": {VERSION}, "concepts": [\n'
+    return head + rows + "\n]}\n"
+
+
+def write_json(concepts: list[Concept], path: Path) -> None:
+    """Write a JSON glossary (UTF-8)."""
+    path.write_text(json_text(concepts), encoding="utf-8")

@@ -1,0 +1,185 @@
+"""Importing concepts into a glossary: all-or-nothing or skipping bad rows, with a conflict policy."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+
+from bilingual_reader.glossary.combine import merge_concepts
+from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.glossary.formats import BadRow, ParsedConcept, ParseResult, read_file
+from bilingual_reader.glossary.formats.common import check_concept
+from bilingual_reader.glossary.models import Concept
+from bilingual_reader.glossary.store import Glossary, utc_now
+from bilingual_reader.glossary.writing import insert_concept, preferred_thai_index, update_concept, write_lock
+from bilingual_reader.text import normalize_key
+
+__all__ = ["ImportFailed", "ImportReport", "OnConflict", "import_concepts", "import_file"]
+
+
+class OnConflict(StrEnum):
+    """What to do when an incoming concept's preferred Thai term is already a preferred Thai term."""
+
+    SKIP = "skip"
+    REPLACE = "replace"
+    MERGE = "merge"
+
+
+class ImportFailed(GlossaryError):
+    """Bad rows stopped an all-or-nothing import; ``errors`` holds one ``BadRow`` per row."""
+
+    def __init__(self, source: str, errors: Sequence[BadRow]) -> None:
+        self.errors = list(errors)
+        count = len(self.errors)
+        super().__init__(f"{source}: {count} bad row(s); nothing imported (--skip-bad imports the rest)")
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, in a dry run, would do)."""
+
+    source: str
+    dry_run: bool = False
+    added: int = 0
+    replaced: int = 0
+    merged: int = 0
+    skipped: int = 0
+    bad: list[BadRow] = field(default_factory=list)
+    locked_seconds: float = 0.0  # how long the write lock was held
+
+    def summary(self) -> str:
+        """One line: the counts, with "would" in a dry run."""
+        verb = "would " if self.dry_run else ""
+        counts = (
+            f"{verb}add {self.added}, {verb}replace {self.replaced}, {verb}merge {self.merged}, "
+            f"skip {self.skipped} existing, {len(self.bad)} bad row(s)"
+        )
+        return f"{self.source}: {counts}" + (" (dry run: nothing written)" if self.dry_run else "")
+
+
+def import_concepts(
+    glossary: Glossary,
+    parsed: ParseResult,
+    *,
+    source: str = "",
+    on_conflict: OnConflict | str = OnConflict.SKIP,
+    skip_bad: bool = False,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Bring parsed concepts into ``glossary`` in one transaction (all kept or none).
+
+    Any bad row raises ``ImportFailed`` before anything is written unless ``skip_bad``. A conflict is an
+    incoming concept whose preferred Thai term is the preferred Thai term of a concept already in the
+    glossary before the import (among homonyms, the one sharing most terms, then the lowest id);
+    ``on_conflict`` decides. Ids in the file are ignored.
+    """
+    policy = OnConflict(on_conflict)
+    good: list[ParsedConcept] = []
+    errors = list(parsed.errors)
+    for item in parsed.concepts:
+        reason = check_concept(item.concept)
+        if reason:
+            errors.append(BadRow(source, item.line, reason))
+        else:
+            good.append(item)
+    errors.sort(key=lambda e: e.line)
+    if errors and not skip_bad:
+        raise ImportFailed(source, errors)
+    report = ImportReport(source=source, dry_run=dry_run, bad=errors)
+    prepared = [_prepare(item.concept) for item in good]  # slow normalization, before the lock
+    started = time.perf_counter()
+    try:
+        with write_lock(glossary) as conn:
+            started = time.perf_counter()
+            existing = preferred_thai_index(conn)
+            now = utc_now()
+            for ready in prepared:
+                _apply(glossary, report, existing, ready, policy, now)
+            if dry_run:
+                raise _DryRun  # roll everything back
+    except _DryRun:
+        pass
+    report.locked_seconds = time.perf_counter() - started
+    return report
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """An incoming concept without ids, its terms' keys (in term order) and its conflict key."""
+
+    concept: Concept
+    keys: tuple[str, ...]
+    conflict: str
+
+
+def _prepare(concept: Concept) -> _Prepared:
+    concept = _fresh(concept)
+    keys = tuple(normalize_key(t.text) for t in concept.terms)
+    thai = concept.thai
+    conflict = keys[concept.terms.index(thai[0])] if thai else ""
+    return _Prepared(concept, keys, conflict)
+
+
+def _apply(
+    glossary: Glossary,
+    report: ImportReport,
+    existing: dict[str, list[int]],
+    item: _Prepared,
+    policy: OnConflict,
+    now: str,
+) -> None:
+    conn = glossary.db.conn
+    concept = item.concept
+    target = _target(glossary, existing.get(item.conflict, []) if item.conflict else [], item)
+    if target is None:
+        report.added += 1
+        insert_concept(conn, concept, item.keys, now)
+    elif policy is OnConflict.SKIP:
+        report.skipped += 1
+    elif policy is OnConflict.REPLACE:
+        report.replaced += 1
+        update_concept(conn, replace(concept, id=target))
+    else:
+        report.merged += 1
+        update_concept(conn, merge_concepts(glossary.get(target), concept))
+
+
+def _target(glossary: Glossary, candidates: list[int], item: _Prepared) -> int | None:
+    """The conflicting concept: among homonyms, the one sharing the most terms (then the lowest id)."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    keys = set(zip((t.lang for t in item.concept.terms), item.keys, strict=True))
+
+    def shared(cid: int) -> tuple[int, int]:
+        other = {(t.lang, normalize_key(t.text)) for t in glossary.get(cid).terms}
+        return (len(keys & other), -cid)
+
+    return max(candidates, key=shared)
+
+
+def _fresh(concept: Concept) -> Concept:
+    """The concept without its own or its terms' ids."""
+    return replace(concept, id=None, terms=tuple(replace(t, id=None) for t in concept.terms))
+
+
+def import_file(
+    glossary: Glossary,
+    path: Path,
+    *,
+    fmt: str = "auto",
+    on_conflict: OnConflict | str = OnConflict.SKIP,
+    skip_bad: bool = False,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Parse ``path`` (``FormatError`` if unreadable) and import it with ``import_concepts``."""
+    parsed = read_file(path, fmt)
+    return import_concepts(
+        glossary, parsed, source=str(path), on_conflict=on_conflict, skip_bad=skip_bad, dry_run=dry_run
+    )
