@@ -67,3 +67,29 @@ def test_normalize_key_exact() -> None:
 )
 def test_is_thai(text: str, expected: bool) -> None:
     assert is_thai(text) is expected
+
+
+def test_fast_normalize_agrees_with_pythainlp_on_words_articles_and_mutations() -> None:
+    """The skip-if-already-normal shortcut must never change what ``normalize`` returns."""
+    import random
+
+    from pythainlp.corpus import thai_words
+    from pythainlp.util import normalize
+
+    from bilingual_reader.articles import list_articles
+    from bilingual_reader.text import _normalize
+
+    samples = list(thai_words())
+    for path in list_articles():
+        samples.extend(path.read_text(encoding="utf-8").splitlines())
+    rng = random.Random(20261128)
+    alphabet = [chr(c) for c in range(0x0E01, 0x0E5C)] + [" ", " ", "\n", "a", "K", "9", "-"]
+    base = list(thai_words())
+    for _ in range(30_000):
+        word = list(rng.choice(base))
+        for _ in range(rng.randint(1, 3)):
+            word.insert(rng.randint(0, len(word)), rng.choice(alphabet))
+        samples.append("".join(word))
+    samples.extend("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(30_000))
+    mismatches = [s for s in samples if _normalize(s) != normalize(s)]
+    assert mismatches == []
