@@ -13,6 +13,7 @@ from bilingual_reader.cli.common import BadInput, glossary_option, load_article_
 
 if TYPE_CHECKING:
     from bilingual_reader.articles import Article
+    from bilingual_reader.terminology.check import TermChecker
 
 _NO_MODEL = "no Thai→English model installed: run `bilingual-reader model install`, or give --english FILE"
 _HIT = re.compile(r"(\d+):(\d+)")
@@ -36,6 +37,11 @@ _HIT = re.compile(r"(\d+):(\d+)")
     help="Dismiss the hit of a concept in paragraph P (numbered as in the table), kept for this article.",
 )
 @click.option("--restore", "restore", multiple=True, metavar="P:CONCEPT", help="Undo a --dismiss.")
+@click.option(
+    "--no-steer",
+    is_flag=True,
+    help="Check the engine's own translation (no glossary steering).",
+)
 @click.pass_context
 def check_command(
     ctx: click.Context,
@@ -45,6 +51,7 @@ def check_command(
     english: str | None,
     dismiss: tuple[str, ...],
     restore: tuple[str, ...],
+    no_steer: bool,
 ) -> None:
     """Check every glossary term of the article at PATH against its English translation.
 
@@ -58,18 +65,18 @@ def check_command(
     article = load_article_or_fail(path)
     edits = [(True, _hit(v, len(article.paragraphs))) for v in dismiss]
     edits += [(False, _hit(v, len(article.paragraphs))) for v in restore]
-    if english is None:
-        translations = machine_english(article)
-    else:
-        try:
-            translations = read_english(english, article.paragraphs)
-        except EnglishError as err:
-            raise BadInput(str(err)) from None
     store = open_glossary(glossary_option(ctx, glossary), readonly=True)
     try:
         checker = TermChecker(store.concepts())
     finally:
         store.close()
+    if english is None:
+        translations = machine_english(article, checker, steer=not no_steer)
+    else:
+        try:
+            translations = read_english(english, article.paragraphs)
+        except EnglishError as err:
+            raise BadInput(str(err)) from None
     dismissed = _review(article.article_id, edits)
     findings = list(checker.check_all(article.paragraphs, translations, dismissed))
     untranslated = [i for i, text in enumerate(translations) if text is None]
@@ -93,30 +100,36 @@ def _hit(value: str, paragraphs: int) -> tuple[int, int]:
     return number - 1, concept
 
 
-def machine_english(article: Article) -> list[str | None]:
+def machine_english(
+    article: Article, checker: TermChecker | None = None, *, steer: bool = True
+) -> list[str | None]:
     """Each paragraph's English from the translation memory (post-edit first), translating what is missing.
 
-    Progress goes to stderr; a paragraph that fails to translate is None (reported as untranslated).
+    With a ``checker`` the machine translation is steered to its glossary unless ``steer`` is False or the
+    settings say ``steer = false``. Progress goes to stderr; a paragraph that fails to translate is None.
     """
     from bilingual_reader.translation.engine import Engine
     from bilingual_reader.translation.memory import TranslationMemory
     from bilingual_reader.translation.packages import installed_model
     from bilingual_reader.translation.pipeline import translate_article
     from bilingual_reader.translation.settings import SettingsError, load_settings
+    from bilingual_reader.translation.steering import Steerer
 
     try:
-        settings = load_settings()
+        settings = load_settings(steer=None if steer else False)
     except SettingsError as err:
         raise BadInput(str(err)) from None
     model = installed_model()
     if model is None:
         raise BadInput(_NO_MODEL)
+    steerer = Steerer(checker) if checker is not None and settings.steer else None
     english: list[str | None] = [None] * len(article.paragraphs)
     with (
         TranslationMemory() as memory,
         click.progressbar(length=len(english), label="Translating", file=sys.stderr) as bar,
     ):
-        for result in translate_article(article, engine=Engine(model, settings), memory=memory):
+        engine = Engine(model, settings)
+        for result in translate_article(article, engine=engine, memory=memory, steerer=steerer):
             english[result.index] = None if result.source == "failed" else result.english
             bar.update(1)
     return english

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from bilingual_reader.cli.common import BadInput, load_article_or_fail
+from bilingual_reader.cli.common import BadInput, glossary_option, load_article_or_fail, open_glossary
+
+if TYPE_CHECKING:
+    from bilingual_reader.translation.steering import Steerer
 
 
 @click.command("translate")
@@ -27,7 +31,12 @@ from bilingual_reader.cli.common import BadInput, load_article_or_fail
 @click.option("--beam-size", type=click.IntRange(1, 16), help="Beam size (default from settings).")
 @click.option("--threads", type=click.IntRange(0, 64), help="CPU threads (0 = all cores).")
 @click.option("--compute-type", help="CTranslate2 compute type: auto, int8, int16, float32, …")
+@click.option(
+    "--no-steer", is_flag=True, help="Do not steer the translation to the glossary's approved terms."
+)
+@click.pass_context
 def translate_command(
+    ctx: click.Context,
     path: Path,
     fmt: str,
     output: Path | None,
@@ -35,6 +44,7 @@ def translate_command(
     beam_size: int | None,
     threads: int | None,
     compute_type: str | None,
+    no_steer: bool,
 ) -> None:
     """Translate the Thai article at PATH into English (progress on stderr)."""
     from bilingual_reader.translation.engine import Engine
@@ -46,19 +56,26 @@ def translate_command(
 
     article = load_article_or_fail(path)
     try:
-        settings = load_settings(fast=fast, beam_size=beam_size, threads=threads, compute_type=compute_type)
+        settings = load_settings(
+            fast=fast,
+            beam_size=beam_size,
+            threads=threads,
+            compute_type=compute_type,
+            steer=False if no_steer else None,
+        )
     except SettingsError as err:
         raise BadInput(str(err)) from None
     model = installed_model()
     if model is None:
         raise click.ClickException("no Thai→English model installed: run `bilingual-reader model install`")
     engine = Engine(model, settings)
+    steerer = glossary_steerer(ctx) if settings.steer else None
     results = []
     with (
         TranslationMemory() as memory,
         click.progressbar(length=len(article.paragraphs), label="Translating", file=sys.stderr) as bar,
     ):
-        for result in translate_article(article, engine=engine, memory=memory):
+        for result in translate_article(article, engine=engine, memory=memory, steerer=steerer):
             results.append(result)
             bar.update(1)
     results.sort(key=lambda r: r.index)
@@ -74,3 +91,15 @@ def translate_command(
     if failed:
         click.echo(f"warning: {len(failed)} paragraph(s) failed to translate: {failed}", err=True)
         raise SystemExit(1)
+
+
+def glossary_steerer(ctx: click.Context, glossary: str | None = None) -> Steerer:
+    """A steerer for the working glossary (``--glossary`` of the command or of the main group)."""
+    from bilingual_reader.terminology.check import TermChecker
+    from bilingual_reader.translation.steering import Steerer
+
+    store = open_glossary(glossary_option(ctx, glossary), readonly=True)
+    try:
+        return Steerer(TermChecker(store.concepts()))
+    finally:
+        store.close()

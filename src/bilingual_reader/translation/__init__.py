@@ -7,5 +7,7 @@ Entry points (import the modules directly; this package imports nothing heavy):
 - ``memory.TranslationMemory()``: open one per thread (a worker opens its own).
 - ``pipeline.translate_article(article, engine=, memory=, order=, cancelled=)`` yields
   ``pipeline.ParagraphResult``; ``pipeline.retranslate_paragraph``, ``pipeline.save_post_edit``.
+- ``steering.Steerer(TermChecker(concepts))`` passed as ``steerer=`` to the pipeline: machine translations
+  steered to the glossary's approved terms, one ``steering.SentenceSteering`` record per sentence.
 - ``flags.DESCRIPTIONS``: what each flag on a result means.
 """

@@ -86,14 +86,10 @@ class Engine:
         text: str = self._sp.decode(tokens)
         return text.strip()
 
-    def _batch(self, sentences: Sequence[str]) -> list[SentenceTranslation]:
+    def _options(self, longest: int) -> dict[str, Any]:
         s = self.settings
-        tokens = [self._sp.encode(sentence, out_type=str) for sentence in sentences]
-        longest = max((len(t) for t in tokens), default=1)
         limit = min(int(s.length_ratio * longest) + s.length_margin, s.max_decoding_length)
-        prefix = [[self.model.target_prefix]] * len(tokens) if self.model.target_prefix else None
         options: dict[str, Any] = {
-            "target_prefix": prefix,
             "beam_size": s.beam_size,
             "num_hypotheses": min(s.num_hypotheses, s.beam_size),
             "return_scores": True,
@@ -106,8 +102,22 @@ class Engine:
             "patience": s.patience,
         }
         options.update(self.decode_options)
+        return options
+
+    def _target(self, text: str) -> list[str]:
+        """Target pieces of ``text`` after the model's own prefix; a trailing space forces a word boundary."""
+        lead = [self.model.target_prefix] if self.model.target_prefix else []
+        pieces: list[str] = self._sp.encode(text, out_type=str)
+        if text.endswith(" ") and self._sp.piece_to_id("\u2581") != self._sp.unk_id():
+            pieces.append("\u2581")
+        return lead + pieces
+
+    def _batch(self, sentences: Sequence[str]) -> list[SentenceTranslation]:
+        tokens = [self._sp.encode(sentence, out_type=str) for sentence in sentences]
+        options = self._options(max((len(t) for t in tokens), default=1))
+        prefix = [[self.model.target_prefix]] * len(tokens) if self.model.target_prefix else None
         self.calls += 1
-        results = self._translator.translate_batch(tokens, **options)
+        results = self._translator.translate_batch(tokens, target_prefix=prefix, **options)
         out = []
         for sentence, result in zip(sentences, results, strict=True):
             nbest = tuple(
@@ -116,6 +126,34 @@ class Engine:
             )
             out.append(SentenceTranslation(sentence, nbest[0].text if nbest else "", nbest))
         return out
+
+    def complete(self, source: str, prefixes: Sequence[str]) -> list[str]:
+        """Translate ``source`` once per forced target prefix, in one greedy batched call.
+
+        Each output starts with its prefix (CTranslate2 forces those pieces); a prefix ending in a space ends
+        with a word boundary. Used by glossary steering to put an approved term into the English.
+        """
+        if not prefixes:
+            return []
+        self.load()
+        tokens = self._sp.encode(source, out_type=str)
+        options = self._options(len(tokens))
+        options.update(beam_size=1, num_hypotheses=1, patience=1.0)
+        self.calls += 1
+        results = self._translator.translate_batch(
+            [tokens] * len(prefixes), target_prefix=[self._target(p) for p in prefixes], **options
+        )
+        return [self._decode(r.hypotheses[0]) if r.hypotheses else "" for r in results]
+
+    def score(self, source: str, targets: Sequence[str]) -> list[float]:
+        """The model's mean log-probability per target token of each English ``target`` for ``source``."""
+        if not targets:
+            return []
+        self.load()
+        tokens = self._sp.encode(source, out_type=str)
+        self.calls += 1
+        results = self._translator.score_batch([tokens] * len(targets), [self._target(t) for t in targets])
+        return [sum(r.log_probs) / max(len(r.log_probs), 1) for r in results]
 
     def translate(self, sentences: Sequence[str]) -> Iterator[SentenceTranslation]:
         """Translate sentences in chunks, yielding results in input order.

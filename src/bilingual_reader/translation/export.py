@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bilingual_reader.translation.pipeline import ParagraphResult
+
+if TYPE_CHECKING:
+    from bilingual_reader.translation.steering import SentenceSteering
 
 FORMATS = ("text", "markdown", "json", "tmx")
 
@@ -32,8 +36,13 @@ def to_markdown(title: str, results: Sequence[ParagraphResult]) -> str:
     return "\n".join(lines)
 
 
+def _steering(s: SentenceSteering) -> dict[str, object]:
+    return {"method": s.method, "original": s.original, "text": s.text, "suggestions": list(s.suggestions)}
+
+
 def to_json(title: str, results: Sequence[ParagraphResult]) -> str:
-    """A JSON object: the title and, per paragraph, thai, english, source, model, flags (and error)."""
+    """A JSON object: the title and, per paragraph, thai, english, source, model, flags (and error, and
+    with glossary steering, per sentence: method, original, text, suggestions)."""
     paragraphs = [
         {
             "index": r.index,
@@ -43,6 +52,7 @@ def to_json(title: str, results: Sequence[ParagraphResult]) -> str:
             "model": r.model,
             "flags": list(r.flags),
             **({"error": r.error} if r.error else {}),
+            **({"steering": [_steering(s) for s in r.steering]} if r.steering else {}),
         }
         for r in results
     ]

@@ -52,6 +52,22 @@ class TranslationMemory:
                 pk=("article_id", "paragraph", "source_hash"),
                 if_not_exists=True,
             )
+            # Added with glossary steering: a new table, so older memory.db files gain it on open and
+            # older code ignores it. ``terms`` identifies the glossary terms a sentence was steered to.
+            self.db.table("steered").create(
+                {
+                    "model": str,
+                    "settings": str,
+                    "source": str,
+                    "terms": str,
+                    "text": str,
+                    "method": str,
+                    "suggestions": str,
+                    "created": str,
+                },
+                pk=("model", "settings", "source", "terms"),
+                if_not_exists=True,
+            )
 
     def close(self) -> None:
         """Close the connection."""
@@ -95,6 +111,42 @@ class TranslationMemory:
         }
         with self.db.conn:
             self.db.table("sentences").upsert(row, pk=("model", "settings", "source"))
+
+    def get_steered(
+        self, model: str, settings: str, source: str, terms: str
+    ) -> tuple[str, str, tuple[str, ...]] | None:
+        """A stored steering outcome of a sentence: (English, method, suggestions), or None."""
+        row = self.db.execute(
+            "select text, method, suggestions from steered"
+            " where model = ? and settings = ? and source = ? and terms = ?",
+            [model, settings, normalize_source(source), terms],
+        ).fetchone()
+        if row is None:
+            return None
+        return str(row[0]), str(row[1]), tuple(str(s) for s in json.loads(row[2]))
+
+    def put_steered(
+        self,
+        model: str,
+        settings: str,
+        source: str,
+        terms: str,
+        outcome: tuple[str, str, tuple[str, ...]],
+    ) -> None:
+        """Store a sentence's steering outcome: (English, method, suggestions)."""
+        text, method, suggestions = outcome
+        row: dict[str, Any] = {
+            "model": model,
+            "settings": settings,
+            "source": normalize_source(source),
+            "terms": terms,
+            "text": text,
+            "method": method,
+            "suggestions": json.dumps(list(suggestions), ensure_ascii=False),
+            "created": _now(),
+        }
+        with self.db.conn:
+            self.db.table("steered").upsert(row, pk=("model", "settings", "source", "terms"))
 
     def sentence_count(self) -> int:
         """How many sentence translations are stored."""

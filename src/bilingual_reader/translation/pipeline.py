@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from bilingual_reader.translation.engine import SentenceTranslation
 from bilingual_reader.translation.flags import flag_translation
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.sentences import split_sentences
 
+if TYPE_CHECKING:
+    from bilingual_reader.translation.steering import SentenceSteering, Steerer
+
 Source = Literal["memory", "engine", "post-edit", "failed"]
+Fix = Callable[[SentenceTranslation], "SentenceSteering"]
 
 
 class ArticleLike(Protocol):
@@ -42,7 +46,12 @@ class TranslationEngine(Protocol):
 
 @dataclass(frozen=True)
 class ParagraphResult:
-    """One paragraph's English: ``english`` is what to show (the post-edit if any), ``machine`` the MT."""
+    """One paragraph's English: ``english`` is what to show (the post-edit if any), ``machine`` the MT.
+
+    With glossary steering, ``machine`` (and ``english`` without a post-edit) is the steered MT, and
+    ``steering`` holds one record per sentence (its unsteered original and how it was fixed); ``sentences``
+    stay the engine's own output. Post-edited paragraphs are never steered.
+    """
 
     index: int
     thai: str
@@ -53,6 +62,14 @@ class ParagraphResult:
     error: str | None = None
     machine: str = ""
     model: str = ""
+    steering: tuple[SentenceSteering, ...] = ()
+
+    @property
+    def unsteered(self) -> str:
+        """The machine translation before glossary steering."""
+        if not self.steering:
+            return self.machine
+        return " ".join(s.original for s in self.steering if s.original)
 
 
 @dataclass
@@ -74,14 +91,17 @@ def priority(count: int, order: Iterable[int] | None) -> list[int]:
     return first + [i for i in range(count) if i not in set(first)]
 
 
-def _result(p: _Pending, model: str) -> ParagraphResult:
+def _result(p: _Pending, model: str, fix: Fix | None = None) -> ParagraphResult:
     sentences = tuple(p.done[s] for s in p.sentences if s in p.done)
     machine = " ".join(t.best for t in sentences if t.best)
     if p.post_edit is not None:
         return ParagraphResult(p.index, p.thai, p.post_edit, "post-edit", sentences, (), None, machine, model)
     source: Source = "engine" if p.from_engine else "memory"
+    steering = tuple(fix(t) for t in sentences) if fix is not None else ()
+    if steering:
+        machine = " ".join(s.text for s in steering if s.text)
     flags = flag_translation(p.thai, machine)
-    return ParagraphResult(p.index, p.thai, machine, source, sentences, flags, None, machine, model)
+    return ParagraphResult(p.index, p.thai, machine, source, sentences, flags, None, machine, model, steering)
 
 
 def _failed(p: _Pending, model: str, err: Exception) -> ParagraphResult:
@@ -94,6 +114,7 @@ def _run_engine(
     engine: TranslationEngine,
     memory: TranslationMemory,
     cancelled: Callable[[], bool],
+    fix: Fix | None = None,
 ) -> Iterator[ParagraphResult]:
     """One engine pass over every missing sentence; after a failure, retry paragraph by paragraph."""
     model, settings = engine.model_key, engine.settings_key
@@ -115,7 +136,7 @@ def _run_engine(
             while waiting and any(p.complete() for p in waiting):
                 ready = next(p for p in waiting if p.complete())
                 waiting.remove(ready)
-                yield _result(ready, model)
+                yield _result(ready, model, fix)
     except Exception:  # the batch failed: isolate the paragraph(s) that cannot be translated
         pass
     for p in list(waiting):
@@ -124,7 +145,7 @@ def _run_engine(
         try:
             for translation in engine.translate([s for s in p.sentences if s not in p.done]):
                 absorb(translation)
-            yield _result(p, model)
+            yield _result(p, model, fix)
         except Exception as err:
             yield _failed(p, model, err)
         waiting.remove(p)
@@ -137,14 +158,17 @@ def translate_article(
     memory: TranslationMemory,
     order: Iterable[int] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    steerer: Steerer | None = None,
 ) -> Iterator[ParagraphResult]:
     """Yield each paragraph's translation: ready ones (post-edit, memory) first, then engine output.
 
     ``order`` puts paragraphs first (the visible ones); the engine sees all missing sentences in that order in
     one batched pass. Each machine-translated sentence is committed to the memory as it arrives, so
     re-opening a translated article makes no engine calls. Stops quietly as soon as ``cancelled()`` is true.
+    With a ``steerer``, machine translations are steered to the glossary (outcomes kept in the memory too).
     """
     model, settings = engine.model_key, engine.settings_key
+    fix = _fixer(steerer, engine, memory)
     paragraphs = article.paragraphs
     pending: list[_Pending] = []
     for index in priority(len(paragraphs), order):
@@ -155,15 +179,26 @@ def translate_article(
         p.post_edit = memory.get_post_edit(article.article_id, index, thai)
         p.done.update(memory.get_sentences(model, settings, p.sentences))
         if p.post_edit is not None or p.complete():
-            yield _result(p, model)
+            yield _result(p, model, fix)
         else:
             pending.append(p)
     if pending and not cancelled():
-        yield from _run_engine(pending, engine, memory, cancelled)
+        yield from _run_engine(pending, engine, memory, cancelled, fix)
+
+
+def _fixer(steerer: Steerer | None, engine: TranslationEngine, memory: TranslationMemory) -> Fix | None:
+    if steerer is None:
+        return None
+    return lambda translation: steerer.steer(translation, engine, memory)
 
 
 def retranslate_paragraph(
-    article: ArticleLike, index: int, *, engine: TranslationEngine, memory: TranslationMemory
+    article: ArticleLike,
+    index: int,
+    *,
+    engine: TranslationEngine,
+    memory: TranslationMemory,
+    steerer: Steerer | None = None,
 ) -> ParagraphResult:
     """Translate one paragraph again with the engine (bypassing the memory, then updating it).
 
@@ -172,8 +207,9 @@ def retranslate_paragraph(
     thai = article.paragraphs[index]
     p = _Pending(index, thai, split_sentences(thai))
     p.post_edit = memory.get_post_edit(article.article_id, index, thai)
-    results = list(_run_engine([p], engine, memory, lambda: False))
-    return results[0] if results else _result(p, engine.model_key)
+    fix = _fixer(steerer, engine, memory)
+    results = list(_run_engine([p], engine, memory, lambda: False, fix))
+    return results[0] if results else _result(p, engine.model_key, fix)
 
 
 def save_post_edit(

@@ -42,6 +42,7 @@ class EngineSettings:
     no_repeat_ngram_size: int = 6
     length_penalty: float = 1.0
     patience: float = 2.0
+    steer: bool = True  # glossary steering (``bilingual_reader.translation.steering``); not part of ``key``
 
     @property
     def key(self) -> str:
@@ -81,7 +82,10 @@ def _coerce(values: dict[str, Any], where: str) -> dict[str, Any]:
             raise SettingsError(f"{where}: unknown setting {name!r}")
         default = getattr(EngineSettings(), name)
         kind = type(default)
-        if isinstance(value, bool) or not isinstance(value, kind | (int if kind is float else kind)):
+        if kind is bool:
+            if not isinstance(value, bool):
+                raise SettingsError(f"{where}: {name} must be true or false, not {value!r}")
+        elif isinstance(value, bool) or not isinstance(value, kind | (int if kind is float else kind)):
             raise SettingsError(f"{where}: {name} must be {kind.__name__}, not {value!r}")
         out[name] = kind(value)
     return out
