@@ -27,6 +27,11 @@ class ReaderCommands(Provider):
             commands.append(
                 ("Add a glossary term", "Add an entry for the word under the cursor (a)", add_entry)
             )
+        install = getattr(screen, "action_install_model", None)
+        if install is not None:
+            commands.append(
+                ("Install Thai→English model", "From the Argos package index or a .argosmodel file", install)
+            )
         glossary = getattr(app, "action_glossary", None)
         if glossary is not None:
             commands.append(("Glossary: browse, search and edit", "Open the glossary screen (g)", glossary))

@@ -6,8 +6,11 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-#: What the English column says while no translation engine is installed.
-NO_ENGINE = "No translation engine installed — run `bilingual-reader model install`"
+#: What the English column says while no translation model is installed, and how to get one.
+NO_ENGINE = (
+    "No Thai→English model installed: ctrl+p → “Install Thai→English model”, "
+    "or run `bilingual-reader model install`"
+)
 
 
 class EnglishView(Widget):
@@ -22,8 +25,8 @@ class EnglishView(Widget):
 
     translation: reactive[str] = reactive("", layout=True)
     """The English translation of the paragraph ("" until there is one)."""
-    status: reactive[str] = reactive(NO_ENGINE, layout=True)
-    """What to show while there is no translation: no engine, queued, translating, an error."""
+    status: reactive[str] = reactive("", layout=True)
+    """What to show while there is no translation: no model, translating, an error."""
 
     def __init__(self, index: int, *, id: str | None = None, classes: str | None = None) -> None:
         """The English slot of paragraph number ``index``."""

@@ -21,6 +21,8 @@ from bilingual_reader.tui.english_view import EnglishView
 from bilingual_reader.tui.messages import ArticleSegmented, WordClicked
 from bilingual_reader.tui.paragraph_view import ParagraphView
 from bilingual_reader.tui.popup import LookupPopup, PopupChoice
+from bilingual_reader.tui.translation import TranslationController
+from bilingual_reader.tui.translation_keys import TRANSLATION_BINDINGS, TranslationKeys
 from bilingual_reader.tui.words import next_paragraph, next_word, step_word, token_containing
 
 if TYPE_CHECKING:
@@ -44,8 +46,9 @@ class ReaderHost(Protocol):
 NARROW_WIDTH = 100
 
 
-class ReaderScreen(Screen[None]):
-    """Reads one article. Thai shows at once; a thread worker segments it and the terms light up."""
+class ReaderScreen(TranslationKeys, Screen[None]):
+    """Reads one article. Thai shows at once; a thread worker segments it and the terms light up, and
+    another streams the English in paragraph by paragraph (visible ones first)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,h", "move_word(-1)", "Word", key_display="←→"),
@@ -58,6 +61,7 @@ class ReaderScreen(Screen[None]):
         Binding("end", "move_to_end(1)", "Last paragraph", show=False),
         Binding("enter,space", "look_up", "Look up", key_display="⏎"),
         Binding("a", "add_entry", "Add term"),
+        *TRANSLATION_BINDINGS,
     ]
 
     def __init__(self, article: Article, segmenter: Segmenter | None = None) -> None:
@@ -70,6 +74,7 @@ class ReaderScreen(Screen[None]):
         self.paragraph = 0
         self.token: int | None = None
         self._reopen: str | None = None
+        self.translation = TranslationController(id="translation")
 
     def compose(self) -> ComposeResult:
         """Header, one row per paragraph (Thai, English), footer."""
@@ -81,6 +86,7 @@ class ReaderScreen(Screen[None]):
                 with Horizontal(classes="paragraph"):
                     yield ParagraphView(index, text, id=f"thai-{index}")
                     yield EnglishView(index, id=f"english-{index}")
+        yield self.translation
         yield Footer()
 
     @property
@@ -97,11 +103,12 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
-        """After the first paint: open the glossary and segment the article with its terms."""
+        """After the first paint: open the glossary, segment the article with its terms, translate it."""
         host = cast(ReaderHost, self.app)
         self.glossary = host.open_glossary()
         if self.glossary is not None:
             self.segment(self.glossary.thai_terms(), self.segmenter or host.segmenter)
+            self.translation.start(self.article, concepts=self.glossary.concepts())
 
     def on_resize(self, event: events.Resize) -> None:
         """Stack the English under the Thai on narrow terminals."""

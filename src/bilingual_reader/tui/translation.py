@@ -1,0 +1,285 @@
+"""Streams an article's English into the reader: thread workers over the headless translation pipeline."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.widget import Widget
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from bilingual_reader.tui.translation_messages import (
+    FLAG_MARK,
+    NO_MODEL,
+    WAITING,
+    EnglishSlot,
+    ParagraphTranslated,
+    TranslationFailed,
+    TranslationProgress,
+    progress_text,
+    show_result,
+)
+
+if TYPE_CHECKING:
+    from bilingual_reader.glossary.models import Concept
+    from bilingual_reader.translation.engine import Engine
+    from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult, TranslationEngine
+    from bilingual_reader.translation.steering import Steerer
+
+EngineFactory = Callable[[], "TranslationEngine | None"]
+GROUPS = ("translation", "retranslate", "post-edit")
+
+_engines: dict[tuple[str, str, str], Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def default_engine() -> TranslationEngine | None:
+    """An engine for the installed Thai→English model and the configured settings (None: no model).
+
+    Engines are kept per model and settings, so articles opened later reuse the loaded model. Call it in a
+    worker: it reads the packages directory and the settings file.
+    """
+    from bilingual_reader.translation.engine import Engine
+    from bilingual_reader.translation.packages import installed_model
+    from bilingual_reader.translation.settings import load_settings
+
+    model = installed_model()
+    if model is None:
+        return None
+    settings = load_settings()
+    key = (str(model.path), model.key, settings.key)
+    with _engines_lock:
+        if key not in _engines:
+            _engines[key] = Engine(model, settings)
+        return _engines[key]
+
+
+def _one_line(what: str, error: BaseException | None) -> str:
+    text = f"{what}: {type(error).__name__}: {error}" if error is not None else what
+    return text.splitlines()[0] if text else what
+
+
+class TranslationController(Widget):
+    """An invisible widget that translates the open article into the English slots.
+
+    ``slot(index)`` finds a paragraph's English slot (default: ``#english-{index}`` on the screen). Progress
+    goes to ``on_progress`` (default: the screen's sub-title, shown in the header). Messages bubble to the
+    screen after the controller has shown them.
+    """
+
+    DEFAULT_CSS = "TranslationController { display: none; }"
+
+    def __init__(
+        self,
+        *,
+        slot: Callable[[int], EnglishSlot | None] | None = None,
+        engine_factory: EngineFactory = default_engine,
+        memory_path: Path | None = None,
+        on_progress: Callable[[str], None] | None = None,
+        id: str | None = None,
+    ) -> None:
+        """A controller; nothing runs until ``start``. ``memory_path`` None: the user's translation memory."""
+        super().__init__(id=id)
+        self._find_slot = slot
+        self._engine_factory = engine_factory
+        self._memory_path = memory_path
+        self._on_progress = on_progress
+        self.article: ArticleLike | None = None
+        self.results: dict[int, ParagraphResult] = {}
+        self.progress = ""
+        self.concepts: tuple[Concept, ...] = ()
+
+    # Starting and stopping -------------------------------------------------------------------------------
+
+    def start(
+        self,
+        article: ArticleLike,
+        order: Iterable[int] | None = None,
+        concepts: Iterable[Concept] | None = None,
+    ) -> Worker[None]:
+        """Translate ``article``, cancelling any running job; ``order`` (default: the visible) goes first.
+
+        ``concepts`` (read from the glossary on the UI thread) steer the English to approved terms, unless
+        the translation settings say ``steer = false``.
+        """
+        self.cancel()
+        self.article = article
+        if concepts is not None:
+            self.concepts = tuple(concepts)
+        self.results = {}
+        for index in range(len(article.paragraphs)):
+            self._show_status(index, WAITING)
+        self._set_progress(progress_text(0, len(article.paragraphs)))
+        first = tuple(order) if order is not None else tuple(self.visible_paragraphs())
+        return self._translate(article, first)
+
+    def cancel(self) -> None:
+        """Stop the running translation job (the paragraphs translated so far stay)."""
+        self.workers.cancel_group(self, "translation")
+
+    def visible_paragraphs(self) -> list[int]:
+        """Indexes of the paragraphs whose English slot is on screen now."""
+        if self.article is None:
+            return []
+        screen = self.screen.region
+        found: list[int] = []
+        for index in range(len(self.article.paragraphs)):
+            slot = self.slot(index)
+            if isinstance(slot, Widget) and slot.region.overlaps(screen):
+                found.append(index)
+        return found
+
+    def slot(self, index: int) -> EnglishSlot | None:
+        """The English slot of paragraph ``index``, if there is one."""
+        if self._find_slot is not None:
+            return self._find_slot(index)
+        found = self.screen.query(f"#english-{index}")
+        return cast(EnglishSlot, found.first()) if found else None
+
+    # The workers: they call the headless pipeline and post messages, never touching widgets ---------------
+
+    @work(thread=True, exclusive=True, group="translation", exit_on_error=False)
+    def _translate(self, article: ArticleLike, order: tuple[int, ...]) -> None:
+        from bilingual_reader.translation.memory import TranslationMemory
+        from bilingual_reader.translation.pipeline import translate_article
+
+        worker = get_current_worker()
+        article_id, total = article.article_id, len(article.paragraphs)
+        engine = self._engine_factory()
+        if engine is None:
+            self.post_message(TranslationFailed(article_id, NO_MODEL, no_model=True))
+            return
+        done = 0
+        with TranslationMemory(self._memory_path) as memory:
+            results = translate_article(
+                article,
+                engine=engine,
+                memory=memory,
+                order=order,
+                cancelled=lambda: worker.is_cancelled,
+                steerer=self._steerer(engine),
+            )
+            for result in results:
+                if worker.is_cancelled:
+                    return
+                done += 1
+                self.post_message(ParagraphTranslated(article_id, result))
+                self.post_message(TranslationProgress(article_id, done, total))
+
+    @work(thread=True, group="retranslate", exit_on_error=False)
+    def _retranslate(self, article: ArticleLike, index: int) -> None:
+        from bilingual_reader.translation.memory import TranslationMemory
+        from bilingual_reader.translation.pipeline import retranslate_paragraph
+
+        engine = self._engine_factory()
+        if engine is None:
+            self.post_message(TranslationFailed(article.article_id, NO_MODEL, no_model=True))
+            return
+        with TranslationMemory(self._memory_path) as memory:
+            result = retranslate_paragraph(
+                article, index, engine=engine, memory=memory, steerer=self._steerer(engine)
+            )
+        self.post_message(ParagraphTranslated(article.article_id, result))
+
+    @work(thread=True, group="post-edit", exit_on_error=False)
+    def _save(self, article: ArticleLike, index: int, english: str, previous: ParagraphResult | None) -> None:
+        from bilingual_reader.translation.memory import TranslationMemory
+        from bilingual_reader.translation.pipeline import save_post_edit
+
+        model = previous.model if previous is not None else ""
+        with TranslationMemory(self._memory_path) as memory:
+            result = save_post_edit(article, index, english, memory=memory, model=model)
+        if previous is not None:  # keep the machine sentences: the alternatives stay available
+            result = dataclasses.replace(result, sentences=previous.sentences, machine=previous.machine)
+        self.post_message(ParagraphTranslated(article.article_id, result))
+
+    def _steerer(self, engine: TranslationEngine) -> Steerer | None:
+        """A steerer for the glossary's concepts (None: no concepts, or steering is off in the settings)."""
+        settings = getattr(engine, "settings", None)
+        if not self.concepts or (settings is not None and not getattr(settings, "steer", True)):
+            return None
+        from bilingual_reader.terminology.check import TermChecker
+        from bilingual_reader.translation.steering import Steerer
+
+        return Steerer(TermChecker(self.concepts))
+
+    # Showing what the workers post ------------------------------------------------------------------------
+
+    def _current(self, article_id: str) -> bool:
+        return self.article is not None and self.article.article_id == article_id
+
+    @on(ParagraphTranslated)
+    def _paragraph_translated(self, message: ParagraphTranslated) -> None:
+        if self._current(message.article_id):
+            self.results[message.result.index] = message.result
+            slot = self.slot(message.result.index)
+            if slot is not None:
+                show_result(slot, message.result)
+
+    @on(TranslationProgress)
+    def _progress(self, message: TranslationProgress) -> None:
+        if self._current(message.article_id):
+            self._set_progress(progress_text(message.done, message.total))
+
+    @on(TranslationFailed)
+    def _failed(self, message: TranslationFailed) -> None:
+        if not self._current(message.article_id) or self.article is None:
+            return
+        if message.no_model:
+            self._set_progress("No translation model")
+        else:
+            self.notify(message.reason, severity="error", timeout=10)
+        status = NO_MODEL if message.no_model else f"{FLAG_MARK} {message.reason}"
+        for index in range(len(self.article.paragraphs)):
+            if index not in self.results:
+                self._show_status(index, status)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Report a crashed worker in one line (the app keeps running); keep these events from the screen."""
+        group = event.worker.group
+        if group not in GROUPS:
+            return
+        event.stop()
+        if event.state != WorkerState.ERROR or self.article is None:
+            return
+        what = {"translation": "Translation", "retranslate": "Retranslation", "post-edit": "Saving"}[group]
+        reason = _one_line(f"{what} failed", event.worker.error)
+        if group == "translation":
+            self.post_message(TranslationFailed(self.article.article_id, reason))
+        else:
+            self.notify(reason, severity="error", timeout=10)
+
+    def _show_status(self, index: int, status: str) -> None:
+        slot = self.slot(index)
+        if slot is not None:
+            slot.status = status
+            slot.translation = ""
+
+    def _set_progress(self, text: str) -> None:
+        self.progress = text
+        if self._on_progress is not None:
+            self._on_progress(text)
+        else:
+            self.screen.sub_title = text
+
+    # What the keys ask for -------------------------------------------------------------------------------
+
+    def retranslate(self, index: int) -> None:
+        """Translate paragraph ``index`` again with the engine, bypassing the memory (a post-edit stays)."""
+        if self.article is not None and 0 <= index < len(self.article.paragraphs):
+            self.notify(f"Retranslating paragraph {index + 1}…", timeout=2)
+            self._retranslate(self.article, index)
+
+    def save_english(self, index: int, english: str) -> None:
+        """Save ``english`` as paragraph ``index``'s post-edit (blank text is ignored)."""
+        if self.article is not None and english.strip() and 0 <= index < len(self.article.paragraphs):
+            self._save(self.article, index, english.strip(), self.results.get(index))
+
+    def restart(self, concepts: Iterable[Concept] | None = None) -> None:
+        """Translate the current article again (after a model was installed or the glossary changed)."""
+        if self.article is not None:
+            self.start(self.article, concepts=concepts)

@@ -1,0 +1,107 @@
+"""The translation worker's messages and how a paragraph's English is shown (flags, edits, failures)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from textual.message import Message
+
+from bilingual_reader.tui.english_view import NO_ENGINE
+
+if TYPE_CHECKING:
+    from bilingual_reader.translation.pipeline import ParagraphResult
+
+#: What an English slot says while its paragraph waits for the engine.
+WAITING = "Translating…"
+#: What every English slot says when no Thai→English model is installed.
+NO_MODEL = NO_ENGINE
+#: The mark under a paragraph whose English was edited by the reader.
+EDITED_MARK = "✎ edited"
+#: The mark before the flags of a suspicious machine translation.
+FLAG_MARK = "⚠"
+
+
+class EnglishSlot(Protocol):
+    """A paragraph's English slot (``EnglishView`` fits): ``translation`` once known, else ``status``."""
+
+    translation: str
+    status: str
+
+
+class ParagraphTranslated(Message):
+    """One paragraph's English arrived (from the memory, the engine, a post-edit, or it failed: ``error``)."""
+
+    def __init__(self, article_id: str, result: ParagraphResult) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.result = result
+
+
+class TranslationProgress(Message):
+    """``done`` of ``total`` paragraphs of the article have their English."""
+
+    def __init__(self, article_id: str, done: int, total: int) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.done = done
+        self.total = total
+
+    @property
+    def percent(self) -> int:
+        """Progress in whole percent (100 for an empty article)."""
+        return 100 if self.total == 0 else self.done * 100 // self.total
+
+
+class TranslationFailed(Message):
+    """The article's translation job failed (``no_model``: none is installed); ``reason`` is one line.
+
+    A single paragraph that cannot be translated comes as a ``ParagraphTranslated`` with ``result.error``.
+    """
+
+    def __init__(self, article_id: str, reason: str, *, no_model: bool = False) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.reason = reason
+        self.no_model = no_model
+
+
+def progress_text(done: int, total: int) -> str:
+    """The header's progress string, e.g. ``English 3/10 (30%)``."""
+    percent = 100 if total == 0 else done * 100 // total
+    return f"English {done}/{total} ({percent}%)"
+
+
+def flag_text(flags: tuple[str, ...]) -> str:
+    """One line describing the flags of a machine translation ("" when there are none)."""
+    from bilingual_reader.translation.flags import DESCRIPTIONS
+
+    if not flags:
+        return ""
+    return f"{FLAG_MARK} " + "; ".join(DESCRIPTIONS.get(flag, flag) for flag in flags)
+
+
+def english_text(result: ParagraphResult) -> str:
+    """What a slot shows: the English, then the edit mark (with the machine's) or the flags ("" if failed)."""
+    if result.error is not None:
+        return ""
+    lines = [result.english or "(the model gave no English)"]
+    if result.source == "post-edit":
+        differs = result.machine and result.machine != result.english
+        lines.append(f"{EDITED_MARK} (machine: {result.machine})" if differs else EDITED_MARK)
+    if result.flags:
+        lines.append(flag_text(result.flags))
+    return "\n".join(lines)
+
+
+def status_text(result: ParagraphResult) -> str:
+    """The slot's status for a result: the failure, said in one line ("" when it succeeded)."""
+    if result.error is None:
+        return ""
+    reason = result.error.removeprefix("translation failed: ")
+    return f"{FLAG_MARK} Translation failed: {reason}"
+
+
+def show_result(slot: EnglishSlot, result: ParagraphResult) -> None:
+    """Put a result into an English slot (status first, so a failure never flashes an empty slot)."""
+    slot.status = status_text(result)
+    slot.translation = english_text(result)

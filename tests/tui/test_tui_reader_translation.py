@@ -1,0 +1,84 @@
+"""The reader with a (trained, real) Argos model installed: English streams in beside the Thai."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from bilingual_reader.translation.packages import InstalledModel
+from bilingual_reader.tui.app import ReaderApp, create_app
+from bilingual_reader.tui.english_view import EnglishView
+
+from .pilot_helpers import move_to, reader, settle
+
+# Sentences the test model was trained on (scripts/train_test_model/corpus.tsv), so its English is exact.
+PAIRS = [
+    ("ทหารสวมเสื้อเกราะระหว่างการฝึก", "The soldiers wore body armor during the exercise."),
+    ("กองทัพเรือได้รับเรือดำน้ำลำแรก", "The navy received its first submarine."),
+    ("โดรนบินเหนือฐานทัพ", "A drone flew over the base."),
+]
+
+
+@pytest.fixture
+def translated_article(tmp_path: Path) -> Path:
+    path = tmp_path / "news.txt"
+    path.write_text("ข่าวกลาโหม\n" + "\n".join(thai for thai, _ in PAIRS) + "\n", encoding="utf-8")
+    return path
+
+
+def english(app: ReaderApp) -> list[str]:
+    return [view.translation for view in reader(app).query(EnglishView)]
+
+
+async def test_english_streams_in_for_every_paragraph(
+    trained_model: InstalledModel, translated_article: Path, glossary_path: Path
+) -> None:
+    app = create_app(translated_article, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        assert english(app) == [en for _, en in PAIRS]
+        assert reader(app).sub_title == "English 3/3 (100%)"
+        # The Thai stays usable: the cursor moves and the popup opens on a glossary term.
+        await move_to(pilot, reader(app), "เสื้อเกราะ")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "body armour" in str(app.screen.query_one("#popup-text").render())
+
+
+async def test_reopening_the_article_reads_the_memory(
+    trained_model: InstalledModel, translated_article: Path, glossary_path: Path
+) -> None:
+    for _ in range(2):
+        app = create_app(translated_article, glossary_path)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await settle(app, pilot)
+            results = reader(app).translation.results
+            assert [results[i].english for i in range(3)] == [en for _, en in PAIRS]
+    assert {result.source for result in results.values()} == {"memory"}
+
+
+async def test_without_a_model_every_paragraph_says_how_to_get_one(
+    translated_article: Path, glossary_path: Path
+) -> None:
+    app = create_app(translated_article, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        statuses = [str(view.render()) for view in reader(app).query(EnglishView)]
+        assert len(statuses) == 3
+        assert all("model install" in status for status in statuses)
+
+
+async def _translated(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    await settle(app, pilot)
+
+
+def test_snapshot_translated_reader(
+    snap_compare: Any, trained_model: InstalledModel, translated_article: Path, glossary_path: Path
+) -> None:
+    app = create_app(translated_article, glossary_path)
+    assert snap_compare(app, terminal_size=(120, 20), run_before=_translated)
