@@ -77,5 +77,6 @@ def test_sample_article_occurrences(glossary: Glossary, segmenter: Segmenter) ->
 def test_result_to_dict_is_json_ready(glossary: Glossary, segmenter: Segmenter) -> None:
     data = result_to_dict(lookup("เสื้อเกราะ", glossary=glossary, segmenter=segmenter))
     assert data["in_glossary"] is True
-    assert data["concepts"][0]["english"][0] == {"text": "body armor", "status": "preferred", "pos": "noun"}
+    english = [t for t in data["concepts"][0]["terms"] if t["lang"] == "en"]
+    assert english[0] == {"text": "body armor", "lang": "en", "status": "preferred", "pos": "noun"}
     assert data["pronunciation"]["rtgs"] == "sueakro"

@@ -83,20 +83,10 @@ def lookup(
     )
 
 
-def concept_to_dict(concept: Concept) -> dict[str, Any]:
-    """A JSON-ready view of a concept."""
-    return {
-        "id": concept.id,
-        "subject": concept.subject,
-        "definition": concept.definition,
-        "note": concept.note,
-        "thai": [{"text": t.text, "status": str(t.status), "pos": t.pos} for t in concept.thai],
-        "english": [{"text": t.text, "status": str(t.status), "pos": t.pos} for t in concept.english],
-    }
-
-
 def result_to_dict(result: LookupResult) -> dict[str, Any]:
-    """A JSON-ready view of a lookup result (the shape of ``lookup --json``)."""
+    """A JSON-ready view of a lookup result (the shape of ``lookup --json``; concepts as in JSON exports)."""
+    from bilingual_reader.glossary.formats.jsonfmt import concept_to_dict
+
     pron = result.pronunciation
     return {
         "text": result.text,
