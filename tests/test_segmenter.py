@@ -183,27 +183,14 @@ def test_nlpo3_splits_punctuation_from_latin(
 
 
 def _glossary_thai_terms(tsv: Path) -> set[str]:
-    """A tiny reader for the `thai` column of glossary.tsv.
+    """Every Thai term of the shipped glossary source."""
+    from bilingual_reader.glossary.source import read_tsv
 
-    TODO: use glossary.source.read_tsv once that module exists.
-    """
-    lines = [ln for ln in tsv.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    column = lines[0].split("\t").index("thai")
-    terms: set[str] = set()
-    for line in lines[1:]:
-        cells = line.split("\t")
-        if len(cells) > column:
-            for term in cells[column].split(" ; "):
-                term = re.sub(r"\s*\[[a-z]+\]\s*$", "", term).strip()
-                if term:
-                    terms.add(term)
-    return terms
+    return {term.text for concept in read_tsv(tsv) for term in concept.thai}
 
 
 def test_glossary_terms_are_single_tokens_in_shipped_articles() -> None:
     tsv = paths.shipped("glossary.tsv")
-    if not tsv.exists():
-        pytest.skip("glossary.tsv does not exist yet")
     seg = Segmenter(_glossary_thai_terms(tsv))
     problems: list[str] = []
     for para in _paragraphs(shipped_only=True):
