@@ -82,3 +82,23 @@ def test_snapshot_translated_reader(
 ) -> None:
     app = create_app(translated_article, glossary_path)
     assert snap_compare(app, terminal_size=(120, 20), run_before=_translated)
+
+
+async def test_opening_another_article_cancels_the_running_job(
+    trained_model: InstalledModel, translated_article: Path, glossary_path: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("อีกเรื่อง\nโดรนบินเหนือฐานทัพ\n", encoding="utf-8")
+    app = create_app(translated_article, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        first = reader(app)
+        jobs = [w for w in app.workers if w.node is first.translation]
+        assert jobs  # the first article's translation job had started
+        app.open_article(other)
+        await settle(app, pilot)
+        assert not first.is_attached
+        assert all(job.is_cancelled or job.is_finished for job in jobs)
+        screen = app.screen
+        assert screen is not first
+        assert [view.translation for view in screen.query(EnglishView)] == ["A drone flew over the base."]
