@@ -10,14 +10,21 @@ from pathlib import Path
 
 from bilingual_reader.glossary.combine import merge_concepts
 from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.glossary.formats import BadRow, ParsedConcept, ParseResult, read_file
-from bilingual_reader.glossary.formats.common import check_concept
-from bilingual_reader.glossary.models import Concept
+from bilingual_reader.glossary.formats import BadRow, ParseResult, read_file
+from bilingual_reader.glossary.formats.common import check_concept, paused_gc
+from bilingual_reader.glossary.models import STATUS_ORDER, Concept
 from bilingual_reader.glossary.store import Glossary, utc_now
-from bilingual_reader.glossary.writing import insert_concept, preferred_thai_index, update_concept, write_lock
+from bilingual_reader.glossary.writing import (
+    insert_concepts,
+    preferred_thai_index,
+    update_concept,
+    write_lock,
+)
 from bilingual_reader.text import normalize_key
 
 __all__ = ["ImportFailed", "ImportReport", "OnConflict", "import_concepts", "import_file"]
+
+_STATUS_RANK: dict[str, int] = {str(status): rank for status, rank in STATUS_ORDER.items()}
 
 
 class OnConflict(StrEnum):
@@ -77,27 +84,44 @@ def import_concepts(
     ``on_conflict`` decides. Ids in the file are ignored.
     """
     policy = OnConflict(on_conflict)
-    good: list[ParsedConcept] = []
+    with paused_gc():
+        return _import(glossary, parsed, source, policy, skip_bad, dry_run)
+
+
+def _import(
+    glossary: Glossary, parsed: ParseResult, source: str, policy: OnConflict, skip_bad: bool, dry_run: bool
+) -> ImportReport:
+    prepared: list[_Prepared] = []  # slow normalization, before the lock
     errors = list(parsed.errors)
     for item in parsed.concepts:
+        ready = _prepare(item.concept)  # first, so that the check finds the keys in normalize_key's cache
         reason = check_concept(item.concept)
         if reason:
             errors.append(BadRow(source, item.line, reason))
         else:
-            good.append(item)
+            prepared.append(ready)
     errors.sort(key=lambda e: e.line)
     if errors and not skip_bad:
         raise ImportFailed(source, errors)
     report = ImportReport(source=source, dry_run=dry_run, bad=errors)
-    prepared = [_prepare(item.concept) for item in good]  # slow normalization, before the lock
     started = time.perf_counter()
     try:
         with write_lock(glossary) as conn:
             started = time.perf_counter()
             existing = preferred_thai_index(conn)
             now = utc_now()
+            adds: list[tuple[Concept, Sequence[str]]] = []
             for ready in prepared:
-                _apply(glossary, report, existing, ready, policy, now)
+                target = _target(glossary, existing.get(ready.conflict, []) if ready.conflict else [], ready)
+                if target is None:
+                    report.added += 1
+                    adds.append((ready.concept, ready.keys))
+                    continue
+                if policy is not OnConflict.SKIP:  # keep ids in file order around updates
+                    insert_concepts(conn, adds, now)
+                    adds = []
+                _update(glossary, report, target, ready.concept, policy)
+            insert_concepts(conn, adds, now)
             if dry_run:
                 raise _DryRun  # roll everything back
     except _DryRun:
@@ -121,27 +145,21 @@ class _Prepared:
 
 def _prepare(concept: Concept) -> _Prepared:
     concept = _fresh(concept)
-    keys = tuple(normalize_key(t.text) for t in concept.terms)
-    thai = concept.thai
-    conflict = keys[concept.terms.index(thai[0])] if thai else ""
+    keys = tuple([normalize_key(t.text) for t in concept.terms])
+    conflict = ""
+    best = len(_STATUS_RANK)
+    for term, key in zip(concept.terms, keys, strict=True):  # the first Thai term of the best status
+        rank = _STATUS_RANK.get(term.status, best) if term.lang == "th" else best
+        if rank < best:
+            best, conflict = rank, key
     return _Prepared(concept, keys, conflict)
 
 
-def _apply(
-    glossary: Glossary,
-    report: ImportReport,
-    existing: dict[str, list[int]],
-    item: _Prepared,
-    policy: OnConflict,
-    now: str,
+def _update(
+    glossary: Glossary, report: ImportReport, target: int, concept: Concept, policy: OnConflict
 ) -> None:
     conn = glossary.db.conn
-    concept = item.concept
-    target = _target(glossary, existing.get(item.conflict, []) if item.conflict else [], item)
-    if target is None:
-        report.added += 1
-        insert_concept(conn, concept, item.keys, now)
-    elif policy is OnConflict.SKIP:
+    if policy is OnConflict.SKIP:
         report.skipped += 1
     elif policy is OnConflict.REPLACE:
         report.replaced += 1
@@ -166,6 +184,8 @@ def _target(glossary: Glossary, candidates: list[int], item: _Prepared) -> int |
 
 def _fresh(concept: Concept) -> Concept:
     """The concept without its own or its terms' ids."""
+    if concept.id is None and all(t.id is None for t in concept.terms):
+        return concept
     return replace(concept, id=None, terms=tuple(replace(t, id=None) for t in concept.terms))
 
 

@@ -59,11 +59,38 @@ def m004_concept_timestamps(db: Database) -> None:
     db.execute("UPDATE concepts SET created = strftime('%Y-%m-%dT%H:%M:%S+00:00'), updated = created")
 
 
+#: The FTS5 index over every term's normalized key (trigram: substrings of 3+ characters), kept in sync
+#: with ``terms`` by triggers, so every writer (old code paths, other processes) maintains it. No column
+#: sizes are stored (``columnsize=0``: they only serve bm25 ranking, which search does not use).
+SEARCH_INDEX = "terms_fts"
+
+
+def m005_search_index(db: Database) -> None:
+    """A trigram FTS5 index over term keys (Thai substrings, English words), maintained by triggers.
+
+    The key index also covers ``concept_id`` and ``lang``: lookups and prefix searches then never read the
+    table (a 4-letter prefix matching 14k of 400k terms: 28 ms -> a few ms).
+    """
+    db.execute("CREATE INDEX terms_key_concept ON terms (key, concept_id, lang)")
+    db.execute("DROP INDEX terms_key")
+    db.execute(
+        f"CREATE VIRTUAL TABLE {SEARCH_INDEX} USING fts5("
+        "key, content='terms', content_rowid='id', tokenize='trigram case_sensitive 1', columnsize=0)"
+    )
+    db.execute(f"INSERT INTO {SEARCH_INDEX} ({SEARCH_INDEX}) VALUES ('rebuild')")
+    add = f"INSERT INTO {SEARCH_INDEX} (rowid, key) VALUES (new.id, new.key);"
+    remove = f"INSERT INTO {SEARCH_INDEX} ({SEARCH_INDEX}, rowid, key) VALUES ('delete', old.id, old.key);"
+    db.execute(f"CREATE TRIGGER terms_fts_insert AFTER INSERT ON terms BEGIN {add} END")
+    db.execute(f"CREATE TRIGGER terms_fts_delete AFTER DELETE ON terms BEGIN {remove} END")
+    db.execute(f"CREATE TRIGGER terms_fts_update AFTER UPDATE OF id, key ON terms BEGIN {remove} {add} END")
+
+
 MIGRATION_FUNCTIONS: tuple[Migration, ...] = (
     m001_concepts_and_terms,
     m002_term_pos,
     m003_concept_check_enabled,
     m004_concept_timestamps,
+    m005_search_index,
 )
 MIGRATION_NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in MIGRATION_FUNCTIONS)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
@@ -76,6 +103,7 @@ for _fn in MIGRATION_FUNCTIONS:
 REQUIRED_COLUMNS = {
     "concepts": {"id", "subject", "definition", "note", "check_enabled", "created", "updated"},
     "terms": {"id", "concept_id", "lang", "text", "key", "status", "pos"},
+    SEARCH_INDEX: {"key"},
 }
 
 

@@ -1,4 +1,9 @@
-"""Glossary search shared by the CLI and the glossary screen: Thai substrings, English word prefixes."""
+"""Glossary search shared by the CLI and the glossary screen: Thai substrings, English word prefixes.
+
+Candidates come from the trigram FTS5 index over term keys (``schema.SEARCH_INDEX``) when the query has
+a fragment of 3+ characters, else from a scan; an exact check in Python then keeps the same semantics
+either way. SQLite ranks the candidates, so a broad query stops reading after ``limit`` concepts.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,15 @@ import re
 
 from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.rows import concepts_from_rows
+from bilingual_reader.glossary.schema import SEARCH_INDEX
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.text import is_thai, normalize_key
 
 __all__ = ["DEFAULT_LIMIT", "search"]
 
 DEFAULT_LIMIT = 200
+TRIGRAM = 3  # the shortest fragment the trigram index can find
+ROWS_PER_CONCEPT = 8  # candidate rows read per wanted concept before falling back to all of them
 # The columns ``rows.concepts_from_rows`` expects, for a list of ids at once.
 _BY_IDS_SQL = """
 SELECT c.id, c.subject, c.definition, c.note, c.check_enabled, t.id, t.lang, t.text, t.status, t.pos
@@ -22,11 +30,21 @@ ORDER BY c.id,
   CASE t.status WHEN 'preferred' THEN 0 WHEN 'admitted' THEN 1 WHEN 'deprecated' THEN 2 ELSE 3 END,
   CASE t.lang WHEN 'th' THEN 0 ELSE 1 END, t.id
 """
+# Best first: the exact term, then terms starting with the query, then shorter terms, then lower ids.
+_RANK = " ORDER BY CASE WHEN t.key = ? THEN 0 WHEN substr(t.key, 1, ?) = ? THEN 1 ELSE 2 END, length(t.key)"
+_RANK += ", t.concept_id"
+_SELECT = "SELECT t.concept_id, t.key FROM terms AS t"
+_LAST = "\U0010ffff"  # sorts after any character: keys starting with q lie in [q, q + _LAST)
 
 
 def _like(fragment: str) -> str:
     escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def _phrase(fragment: str) -> str:
+    """An FTS5 query string matching ``fragment`` literally (as a substring, with the trigram index)."""
+    return '"' + fragment.replace('"', '""') + '"'
 
 
 def search(
@@ -40,32 +58,94 @@ def search(
     concept. ``subject`` restricts to one subject field.
     """
     key = normalize_key(query)
-    sql = "SELECT t.concept_id, t.key FROM terms AS t JOIN concepts AS c ON c.id = t.concept_id WHERE 1"
-    params: list[object] = []
-    words: list[str] = []
-    if key and is_thai(key):
-        sql += " AND t.lang = 'th' AND t.key LIKE ? ESCAPE '\\'"
-        params.append(_like(key))
-    elif key:
-        words = [w for w in re.split(r"[\W_]+", key) if w]
-        if not words:
-            return []
-        for word in words:
-            sql += " AND t.key LIKE ? ESCAPE '\\'"
-            params.append(_like(word))
-    if subject:
-        sql += " AND c.subject = ?"
-        params.append(subject)
-    patterns = [re.compile(rf"(?<![^\W_]){re.escape(w)}") for w in words]
-    best: dict[int, tuple[int, int, int]] = {}
-    for concept_id, term_key in glossary.db.conn.execute(sql, params):
-        if not all(p.search(term_key) for p in patterns):
-            continue
-        rank = (0 if term_key == key else 1 if term_key.startswith(key) else 2, len(term_key), concept_id)
-        if concept_id not in best or rank < best[concept_id]:
-            best[concept_id] = rank
-    ids = sorted(best, key=best.__getitem__)
-    if limit is not None:
-        ids = ids[:limit]
+    thai = bool(key) and is_thai(key)
+    words = [] if thai or not key else [w for w in re.split(r"[\W_]+", key) if w]
+    if key and not thai and not words:
+        return []
+    fragments = [key] if thai else words
+    indexed = [f for f in fragments if len(f) >= TRIGRAM]
+    where, params = _filters(thai, subject)
+    ids: list[int] = []
+    if limit is not None:  # the exact and prefix matches (key index) come first: often they are enough
+        prefix = f"{_SELECT} WHERE t.key >= ? AND t.key < ?{where}{_RANK}"
+        prefix_params = [key, key + _LAST, *params, key, len(key), key]
+        ids = _ranked_ids(glossary, prefix, prefix_params, thai, key, words, limit)
+    if limit is None or len(ids) < limit:
+        sql, full_params = _SELECT, list[object]()
+        if indexed:
+            sql += f" WHERE t.id IN (SELECT rowid FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH ?)"
+            full_params.append(" ".join(_phrase(f) for f in indexed))
+        else:
+            sql += " WHERE 1"
+        for fragment in fragments:
+            if fragment not in indexed:
+                sql += " AND t.key LIKE ? ESCAPE '\\'"
+                full_params.append(_like(fragment))
+        full_params.extend((*params, key, len(key), key))
+        ids = _ranked_ids(glossary, sql + where + _RANK, full_params, thai, key, words, limit)
     found = {c.id: c for c in concepts_from_rows(glossary.db.conn.execute(_BY_IDS_SQL, (json.dumps(ids),)))}
     return [found[concept_id] for concept_id in ids]
+
+
+def _filters(thai: bool, subject: str | None) -> tuple[str, list[object]]:
+    """The SQL conditions (and their parameters) for the language and subject restrictions."""
+    where, params = "", list[object]()
+    if thai:
+        where += " AND t.lang = 'th'"
+    if subject:
+        where += " AND t.concept_id IN (SELECT id FROM concepts WHERE subject = ?)"
+        params.append(subject)
+    return where, params
+
+
+def _ranked_ids(
+    glossary: Glossary,
+    sql: str,
+    params: list[object],
+    thai: bool,
+    key: str,
+    words: list[str],
+    limit: int | None,
+) -> list[int]:
+    """Distinct concept ids of the ranked candidate rows that truly match, up to ``limit``.
+
+    With a limit, SQLite first sorts only the best ``limit * ROWS_PER_CONCEPT`` rows (a bounded sort);
+    only if those do not hold ``limit`` matching concepts is the whole candidate list read.
+    """
+    if limit is not None and limit <= 0:
+        return []
+    if limit is not None:
+        cap = limit * ROWS_PER_CONCEPT
+        ids, read = _collect(glossary, f"{sql} LIMIT {cap}", params, thai, key, words, limit)
+        if len(ids) >= limit or read < cap:
+            return ids
+    return _collect(glossary, sql, params, thai, key, words, limit)[0]
+
+
+def _collect(
+    glossary: Glossary,
+    sql: str,
+    params: list[object],
+    thai: bool,
+    key: str,
+    words: list[str],
+    limit: int | None,
+) -> tuple[list[int], int]:
+    """The matching concept ids in row order (up to ``limit``) and how many rows were read."""
+    patterns = [re.compile(rf"(?<![^\W_]){re.escape(w)}") for w in words]
+    ids: list[int] = []
+    seen: set[int] = set()
+    read = 0
+    for concept_id, term_key in glossary.db.conn.execute(sql, params):
+        read += 1
+        if concept_id in seen:
+            continue
+        if thai and key not in term_key:
+            continue
+        if not all(p.search(term_key) for p in patterns):
+            continue
+        seen.add(concept_id)
+        ids.append(concept_id)
+        if limit is not None and len(ids) >= limit:
+            break
+    return ids, read

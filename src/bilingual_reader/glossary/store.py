@@ -119,12 +119,29 @@ class Glossary:
 
     @contextmanager
     def transaction(self) -> Iterator[Glossary]:
-        """A block whose writes are all kept or, if it raises, all rolled back (nests as a savepoint)."""
+        """A block whose writes are all kept or, if it raises, all rolled back (nests as a savepoint).
+
+        The outermost block takes the write lock first (``BEGIN IMMEDIATE``, waiting up to the busy
+        timeout), so reading then writing cannot fail at once with "database is locked" because another
+        process wrote in between.
+        """
         self._require_writable()
+        conn = self._db.conn
         try:
-            with self._db.atomic():
+            if conn.in_transaction:
+                with self._db.atomic():
+                    yield self
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield self
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.execute("COMMIT")
         except sqlite3.Error as err:
+            if conn.in_transaction:
+                conn.rollback()
             raise GlossaryError(f"{self._name}: {err}") from err
 
     def add(self, concept: Concept) -> Concept:

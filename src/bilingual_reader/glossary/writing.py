@@ -2,54 +2,42 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from bilingual_reader.glossary import rows
-from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.glossary.models import Concept, Status
 from bilingual_reader.glossary.store import Glossary, utc_now
 
-__all__ = ["insert_concept", "preferred_thai_index", "update_concept", "write_lock"]
+__all__ = ["insert_concepts", "preferred_thai_index", "update_concept", "write_lock"]
 
-
-def _name(glossary: Glossary) -> str:
-    return str(glossary.path) if glossary.path is not None else ":memory:"
+# One statement for every term of a batch: the FTS triggers then index them in one pass (``executemany``
+# would run the statement per row, and FTS5 flushes its pending index data at every statement).
+_TERMS_FROM_JSON = """
+INSERT INTO terms (concept_id, lang, text, key, status, pos)
+SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+       json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]')
+FROM json_each(?)
+"""
+_NEXT_CONCEPT_ID = """
+SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'concepts'), 0),
+           coalesce((SELECT max(id) FROM concepts), 0)) + 1
+"""
+BULK_CACHE_KIB = -65536  # page cache for bulk inserts: up to 64 MiB (negative: KiB), only as needed
+_STATUS_VALUES = {s.value: s.value for s in Status}  # a StrEnum member hashes as its value
 
 
 @contextmanager
 def write_lock(glossary: Glossary) -> Iterator[sqlite3.Connection]:
     """One transaction that takes the write lock first (``BEGIN IMMEDIATE``, waiting up to the busy timeout).
 
-    Reading then writing inside a plain deferred transaction can fail at once with "database is locked"
-    when another process wrote in between; taking the lock first makes the reads and writes consistent.
-    Everything is rolled back if the block raises. Inside an open transaction this is a savepoint.
+    ``Glossary.transaction`` with the connection: everything is rolled back if the block raises; inside
+    an open transaction this is a savepoint.
     """
-    if glossary.read_only:
-        raise GlossaryError(f"{_name(glossary)}: glossary is read-only")
-    conn = glossary.db.conn
-    if conn.in_transaction:
-        with glossary.transaction():
-            yield conn
-        return
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as err:
-        raise GlossaryError(f"{_name(glossary)}: {err}") from err
-    try:
-        yield conn
-    except sqlite3.Error as err:
-        conn.rollback()
-        raise GlossaryError(f"{_name(glossary)}: {err}") from err
-    except BaseException:
-        conn.rollback()
-        raise
-    try:
-        conn.execute("COMMIT")
-    except sqlite3.Error as err:
-        conn.rollback()
-        raise GlossaryError(f"{_name(glossary)}: {err}") from err
+    with glossary.transaction():
+        yield glossary.db.conn
 
 
 def preferred_thai_index(conn: sqlite3.Connection) -> dict[str, list[int]]:
@@ -61,26 +49,43 @@ def preferred_thai_index(conn: sqlite3.Connection) -> dict[str, list[int]]:
     return index
 
 
-def insert_concept(conn: sqlite3.Connection, concept: Concept, keys: Sequence[str], now: str) -> int:
-    """Insert a validated concept whose terms' normalized ``keys`` (in term order) are already known.
+def insert_concepts(
+    conn: sqlite3.Connection, batch: Sequence[tuple[Concept, Sequence[str]]], now: str
+) -> list[int]:
+    """Insert validated concepts (each with its terms' normalized keys, in term order); returns their ids.
 
-    The same rows as ``rows.insert_concept``, but the slow normalization happens before the write lock.
+    The same rows as ``rows.insert_concept`` one at a time (new ids in order, terms in order), written
+    with two statements. Call it holding the write lock: the ids are allocated from the current maximum.
     """
-    cursor = conn.execute(
-        "INSERT INTO concepts (subject, definition, note, check_enabled, created, updated)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (concept.subject.strip(), concept.definition, concept.note, int(concept.check_enabled), now, now),
-    )
-    concept_id = cursor.lastrowid
+    if not batch:
+        return []
+    (cache_size,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")  # the key index takes random inserts
+    try:
+        return _insert(conn, batch, now)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+def _insert(conn: sqlite3.Connection, batch: Sequence[tuple[Concept, Sequence[str]]], now: str) -> list[int]:
+    first = int(conn.execute(_NEXT_CONCEPT_ID).fetchone()[0])
+    ids = list(range(first, first + len(batch)))
     conn.executemany(
-        "INSERT INTO terms (concept_id, lang, text, key, status, pos) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO concepts (id, subject, definition, note, check_enabled, created, updated)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            (concept_id, t.lang, t.text.strip(), key, Status(t.status).value, t.pos)
-            for t, key in zip(concept.terms, keys, strict=True)
+            (cid, c.subject.strip(), c.definition, c.note, int(c.check_enabled), now, now)
+            for cid, (c, _) in zip(ids, batch, strict=True)
         ],
     )
-    assert concept_id is not None
-    return concept_id
+    statuses = _STATUS_VALUES
+    terms = [
+        (cid, t.lang, t.text.strip(), key, statuses.get(t.status) or Status(t.status).value, t.pos)
+        for cid, (c, keys) in zip(ids, batch, strict=True)
+        for t, key in zip(c.terms, keys, strict=True)
+    ]
+    conn.execute(_TERMS_FROM_JSON, (json.dumps(terms, ensure_ascii=False),))
+    return ids
 
 
 def update_concept(conn: sqlite3.Connection, concept: Concept) -> None:

@@ -11,6 +11,7 @@ from bilingual_reader.glossary.formats.common import (
     FormatError,
     ParsedConcept,
     ParseResult,
+    paused_gc,
 )
 from bilingual_reader.glossary.formats.csvfmt import read_csv, write_csv
 from bilingual_reader.glossary.formats.jsonfmt import read_json, write_json
@@ -66,7 +67,9 @@ def detect_format(path: Path, name: str = "auto") -> Format:
 
 def read_file(path: Path, name: str = "auto") -> ParseResult:
     """Parse ``path`` in format ``name``; raises ``FormatError`` for an unreadable file."""
-    return detect_format(path, name).read(path)
+    fmt = detect_format(path, name)
+    with paused_gc():
+        return fmt.read(path)
 
 
 def export_file(concepts: list[Concept], path: Path, name: str = "auto") -> None:

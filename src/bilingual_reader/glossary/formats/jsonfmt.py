@@ -25,7 +25,10 @@ __all__ = ["FORMAT_NAME", "concept_from_dict", "concept_to_dict", "read_json", "
 
 FORMAT_NAME = "bilingual-reader-glossary"
 VERSION = 1
+_LANGS = frozenset(("th", "en"))
+_STATUSES = {s.value: s for s in Status}
 _ARRAY = re.compile(r'(?<!\\)"concepts"\s*:\s*\[')
+_DECODER = json.JSONDecoder()
 
 
 def concept_to_dict(concept: Concept) -> dict[str, Any]:
@@ -62,15 +65,22 @@ def concept_from_dict(data: Any) -> Concept:
     for raw in raw_terms:
         if not isinstance(raw, dict):
             raise ValueError("a term must be an object")
-        lang = _str(raw, "lang")
-        if lang not in ("th", "en"):
-            raise ValueError(f"unknown term language {lang!r}")
-        status = _str(raw, "status", "preferred")
-        if status not in {s.value for s in Status}:
-            raise ValueError(f"unknown status {status!r}")
-        terms.append(
-            Term(_str(raw, "text", text=True), lang, Status(status), _str(raw, "pos", "noun") or "noun")
-        )
+        lang = raw.get("lang", "")  # the fast paths take exact values; ``_str`` checks and strips the rest
+        if type(lang) is not str or lang not in _LANGS:
+            lang = _str(raw, "lang")
+            if lang not in _LANGS:
+                raise ValueError(f"unknown term language {lang!r}")
+        word = raw.get("status", "preferred")
+        status = _STATUSES.get(word) if type(word) is str else None
+        if status is None:
+            word = _str(raw, "status", "preferred")
+            status = _STATUSES.get(word)
+            if status is None:
+                raise ValueError(f"unknown status {word!r}")
+        text = _str(raw, "text", text=True)
+        pos = raw.get("pos", "noun")
+        pos = (pos if type(pos) is str and pos == "noun" else _str(raw, "pos", "noun")) or "noun"
+        terms.append(Term(text, lang, status, pos))
     check = data.get("check_enabled", True)
     if not isinstance(check, bool):
         raise ValueError("'check_enabled' must be true or false")
@@ -103,20 +113,66 @@ def _item_lines(text: str, count: int) -> list[int]:
     return lines + [lines[-1] if lines else 1] * (count - len(lines))
 
 
+def _skip(text: str, pos: int) -> int:
+    """The position of the first non-whitespace character at or after ``pos``."""
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def _decoded_array(text: str) -> tuple[list[Any], list[int]] | None:
+    """The ``concepts`` array's elements and their lines, decoded in one pass with no second parse.
+
+    ``None`` when the document is not plainly shaped (or not valid JSON): the caller then parses it whole.
+    """
+    bare = text.lstrip().startswith("[")
+    match = re.search(r"\[", text) if bare else _ARRAY.search(text)
+    if match is None:
+        return None
+    decode = _DECODER.raw_decode
+    items: list[Any] = []
+    lines: list[int] = []
+    line, counted = 1, 0
+    try:
+        pos = _skip(text, match.end())
+        while not text.startswith("]", pos):
+            line, counted = line + text.count("\n", counted, pos), pos
+            item, pos = decode(text, pos)
+            items.append(item)
+            lines.append(line)
+            pos = _skip(text, pos)
+            if text.startswith(",", pos):
+                pos = _skip(text, pos + 1)
+            elif not text.startswith("]", pos):
+                return None
+        frame = json.loads(text[: match.end()] + text[pos:])  # the document around an empty array
+    except ValueError:
+        return None
+    if frame != [] and not (isinstance(frame, dict) and frame.get("concepts") == []):
+        return None
+    return items, lines
+
+
 def read_json(path: Path) -> ParseResult:
     """Read a JSON glossary."""
     text = read_text(path)
     if not text.strip():
         raise FormatError(f"{path}: empty file")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise FormatError(f"{path}:{err.lineno}: bad JSON: {err.msg}") from None
-    items = data.get("concepts") if isinstance(data, dict) else data
-    if not isinstance(items, list):
-        raise FormatError(f"{path}: expected a 'concepts' list")
+    items: list[Any]
+    decoded = _decoded_array(text)
+    if decoded is not None:
+        items, lines = decoded
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise FormatError(f"{path}:{err.lineno}: bad JSON: {err.msg}") from None
+        found = data.get("concepts") if isinstance(data, dict) else data
+        if not isinstance(found, list):
+            raise FormatError(f"{path}: expected a 'concepts' list")
+        items, lines = found, _item_lines(text, len(found))
     result = ParseResult()
-    for line, item in zip(_item_lines(text, len(items)), items, strict=True):
+    for line, item in zip(lines, items, strict=True):
         try:
             concept = concept_from_dict(item)
         except ValueError as err:
