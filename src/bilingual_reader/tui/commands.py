@@ -1,4 +1,4 @@
-"""The command palette's reader commands: open an article from the library, look up, add a term, quit."""
+"""The command palette's reader commands: open an article, look up, add a term, terminology findings, quit."""
 
 from __future__ import annotations
 
@@ -27,6 +27,28 @@ class ReaderCommands(Provider):
             commands.append(
                 ("Add a glossary term", "Add an entry for the word under the cursor (a)", add_entry)
             )
+        findings = getattr(screen, "action_findings", None)
+        next_problem = getattr(screen, "action_next_problem", None)
+        unsteered = getattr(screen, "action_toggle_unsteered", None)
+        if findings is not None and next_problem is not None and unsteered is not None:
+            commands += [
+                (
+                    "Terminology findings",
+                    "Glossary terms checked in the English; ⏎ jumps, x dismisses (f)",
+                    findings,
+                ),
+                ("Next terminology problem", "A missing or forbidden term (])", partial(next_problem, 1)),
+                (
+                    "Previous terminology problem",
+                    "A missing or forbidden term ([)",
+                    partial(next_problem, -1),
+                ),
+                (
+                    "Show the unsteered original",
+                    "Toggle the machine English before glossary steering (o)",
+                    unsteered,
+                ),
+            ]
         install = getattr(screen, "action_install_model", None)
         if install is not None:
             commands.append(

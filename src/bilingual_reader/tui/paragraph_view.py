@@ -23,11 +23,20 @@ from bilingual_reader.wrapping import Line, token_at, wrap_tokens
 class ParagraphView(Widget):
     """One paragraph of Thai, wrapped between tokens by cell width and re-wrapped on resize."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"paragraph-view--term", "paragraph-view--cursor"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "paragraph-view--term",
+        "paragraph-view--cursor",
+        "paragraph-view--ok",
+        "paragraph-view--missing",
+        "paragraph-view--forbidden",
+    }
     DEFAULT_CSS = """
     ParagraphView {
         height: auto;
         & > .paragraph-view--term { color: $text-accent; text-style: underline; }
+        & > .paragraph-view--ok { color: $text-success; text-style: underline; }
+        & > .paragraph-view--missing { color: $text-error; text-style: bold underline; }
+        & > .paragraph-view--forbidden { color: $text-warning; text-style: bold reverse; }
         & > .paragraph-view--cursor { background: $accent; color: $text; text-style: bold; }
     }
     """
@@ -42,6 +51,8 @@ class ParagraphView(Widget):
         self.text = text
         self._tokens: tuple[TokenLike, ...] = tuple(plain_chunks(text))
         self._wrapped: tuple[int, list[Line]] | None = None
+        self._checked: tuple[tuple[int, int, str], ...] = ()
+        self._status: dict[int, str] | None = None
 
     @property
     def tokens(self) -> tuple[TokenLike, ...]:
@@ -52,7 +63,27 @@ class ParagraphView(Widget):
         """Replace the tokens (after segmentation or a glossary edit) and redraw."""
         self._tokens = tuple(tokens)
         self._wrapped = None
+        self._status = None
         self.refresh(layout=True)
+
+    def set_checked(self, spans: Sequence[tuple[int, int, str]]) -> None:
+        """Mark checked glossary terms: (start, end, status) character spans, status ok/missing/forbidden."""
+        self._checked = tuple(spans)
+        self._status = None
+        self.refresh()
+
+    def term_status(self, token: int) -> str | None:
+        """The check's status of a token (the worst of the checked terms it overlaps), if it was checked."""
+        if self._status is None:
+            rank = {"ok": 0, "dismissed": 1, "missing": 2, "forbidden": 3}
+            self._status = {}
+            for start, end, status in self._checked:
+                for index, t in enumerate(self._tokens):
+                    if t.end > start and t.start < end:
+                        old = self._status.get(index)
+                        if old is None or rank.get(status, 0) > rank.get(old, 0):
+                            self._status[index] = status
+        return self._status.get(token)
 
     def lines(self, width: int | None = None) -> list[Line]:
         """The paragraph wrapped to ``width`` cells (default: the content width), cached per width."""
@@ -85,11 +116,18 @@ class ParagraphView(Widget):
             return Strip.blank(width, base)
         term_style = self.get_component_rich_style("paragraph-view--term", partial=True)
         cursor_style = self.get_component_rich_style("paragraph-view--cursor", partial=True)
+        checked = {
+            status: self.get_component_rich_style(f"paragraph-view--{status}", partial=True)
+            for status in ("ok", "missing", "forbidden")
+        }
         text = Text(style=base, no_wrap=True, end="")
         for piece in lines[y].pieces:
             token = self._tokens[piece.token]
             style = Style()
-            if token.is_term:
+            status = self.term_status(piece.token)
+            if status in checked:
+                style += checked[status]
+            elif token.is_term or status is not None:
                 style += term_style
             if piece.token == self.cursor:
                 style += cursor_style

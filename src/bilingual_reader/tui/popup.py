@@ -47,9 +47,12 @@ def concept_content(concept: Concept) -> Content:
     return Content("\n").join(lines)
 
 
-def lookup_content(result: LookupResult, heading: str | None = None) -> Content:
-    """Everything the popup shows for ``result`` (headed by ``heading``, default the looked-up key)."""
+def lookup_content(result: LookupResult, heading: str | None = None, check: Content | None = None) -> Content:
+    """Everything the popup shows for ``result`` (headed by ``heading``, default the looked-up key), with
+    ``check`` (how the paragraph's English renders the term) under the heading."""
     blocks: list[Content] = [Content.styled(heading or result.text, "bold $text-accent")]
+    if check is not None:
+        blocks.append(check)
     pron = result.pronunciation
     if pron is not None:
         blocks.append(
@@ -88,17 +91,21 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
         Binding("e", "choose('edit')", "Edit entry"),
     ]
 
-    def __init__(self, result: LookupResult, heading: str | None = None) -> None:
-        """A popup for one lookup result, headed by ``heading`` (the text as it appears) if given."""
+    def __init__(
+        self, result: LookupResult, heading: str | None = None, check: Content | None = None
+    ) -> None:
+        """A popup for one lookup result, headed by ``heading`` (the text as it appears) if given, showing
+        ``check`` (the terminology check of the term in its paragraph's English) if given."""
         super().__init__()
         self.result = result
         self.heading = heading
+        self.check = check
 
     def compose(self) -> ComposeResult:
         """The lookup text in a scrolling frame, with the key bindings below."""
         with VerticalScroll(id="popup-body") as body:
             body.border_title = "Glossary" if self.result.in_glossary else "Lookup"
-            yield Static(lookup_content(self.result, self.heading), id="popup-text")
+            yield Static(lookup_content(self.result, self.heading, self.check), id="popup-text")
         yield Footer()
 
     def action_close(self) -> None:

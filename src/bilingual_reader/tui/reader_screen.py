@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from textual import events, on, work
@@ -18,18 +16,18 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from bilingual_reader.tui.background import segment_article, warm_up_lookup
 from bilingual_reader.tui.english_view import EnglishView
-from bilingual_reader.tui.messages import ArticleSegmented, WordClicked
+from bilingual_reader.tui.lookup_keys import LOOKUP_BINDINGS, LookupKeys
+from bilingual_reader.tui.messages import ArticleSegmented
 from bilingual_reader.tui.paragraph_view import ParagraphView
-from bilingual_reader.tui.popup import LookupPopup, PopupChoice
+from bilingual_reader.tui.term_badge import TermBadge
+from bilingual_reader.tui.terminology_keys import REVIEW_BINDINGS, TerminologyKeys
 from bilingual_reader.tui.translation import TranslationController
 from bilingual_reader.tui.translation_keys import TRANSLATION_BINDINGS, TranslationKeys
 from bilingual_reader.tui.words import next_paragraph, next_word, step_word, token_containing
 
 if TYPE_CHECKING:
     from bilingual_reader.articles import Article
-    from bilingual_reader.glossary.models import Concept
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.lookup import LookupResult
     from bilingual_reader.segmenter import Segmenter, Token
 
 
@@ -46,7 +44,7 @@ class ReaderHost(Protocol):
 NARROW_WIDTH = 100
 
 
-class ReaderScreen(TranslationKeys, Screen[None]):
+class ReaderScreen(LookupKeys, TranslationKeys, TerminologyKeys, Screen[None]):
     """Reads one article. Thai shows at once; a thread worker segments it and the terms light up, and
     another streams the English in paragraph by paragraph (visible ones first)."""
 
@@ -59,9 +57,9 @@ class ReaderScreen(TranslationKeys, Screen[None]):
         Binding("pageup", "move_page(-1)", "Page up", show=False),
         Binding("home", "move_to_end(-1)", "First paragraph", show=False),
         Binding("end", "move_to_end(1)", "Last paragraph", show=False),
-        Binding("enter,space", "look_up", "Look up", key_display="⏎"),
-        Binding("a", "add_entry", "Add term"),
+        *LOOKUP_BINDINGS,
         *TRANSLATION_BINDINGS,
+        *REVIEW_BINDINGS,
     ]
 
     def __init__(self, article: Article, segmenter: Segmenter | None = None) -> None:
@@ -84,6 +82,7 @@ class ReaderScreen(TranslationKeys, Screen[None]):
                 yield Static("This article has no text after its title.", id="empty")
             for index, text in enumerate(self.article.paragraphs):
                 with Horizontal(classes="paragraph"):
+                    yield TermBadge(index, id=f"badge-{index}")
                     yield ParagraphView(index, text, id=f"thai-{index}")
                     yield EnglishView(index, id=f"english-{index}")
         yield self.translation
@@ -108,7 +107,9 @@ class ReaderScreen(TranslationKeys, Screen[None]):
         self.glossary = host.open_glossary()
         if self.glossary is not None:
             self.segment(self.glossary.thai_terms(), self.segmenter or host.segmenter)
-            self.translation.start(self.article, concepts=self.glossary.concepts())
+            concepts = self.glossary.concepts()
+            self.translation.start(self.article, concepts=concepts)
+            self.refresh_terminology(concepts)
 
     def on_resize(self, event: events.Resize) -> None:
         """Stack the English under the Thai on narrow terminals."""
@@ -130,6 +131,7 @@ class ReaderScreen(TranslationKeys, Screen[None]):
         """Rebuild the segmenter from the glossary's current terms (read here, on the UI thread)."""
         if self.glossary is not None:
             self.segment(self.glossary.thai_terms(), None)
+            self.refresh_terminology()
 
     @on(ArticleSegmented)
     def _segmented(self, message: ArticleSegmented) -> None:
@@ -144,7 +146,7 @@ class ReaderScreen(TranslationKeys, Screen[None]):
             self._place_cursor(self.paragraph, token_containing(self.views[self.paragraph].tokens, offset))
         if self._reopen is not None:
             text, self._reopen = self._reopen, None
-            self.open_lookup(text)
+            self.open_lookup(text, findings=self.cursor_findings() if text == self.cursor_text() else ())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Say so when segmentation fails (the text stays readable, unsegmented)."""
@@ -170,6 +172,7 @@ class ReaderScreen(TranslationKeys, Screen[None]):
             views[self.paragraph].cursor = None
         self.paragraph, self.token = paragraph, token
         views[paragraph].cursor = token
+        self.cursor_moved()
         self.call_after_refresh(self._scroll_to_cursor)
 
     def _scroll_to_cursor(self) -> None:
@@ -226,76 +229,3 @@ class ReaderScreen(TranslationKeys, Screen[None]):
         if self.token is None or not self.views:
             return None
         return self.views[self.paragraph].tokens[self.token].text
-
-    # Lookups and glossary edits -------------------------------------------------------------------------
-
-    def action_look_up(self) -> None:
-        """Open the popup for the word under the cursor."""
-        text = self.cursor_text()
-        if text is not None:
-            self.open_lookup(text)
-
-    def open_lookup(self, text: str, *, phrase: bool = False) -> None:
-        """Look ``text`` up and show the popup (a ``phrase`` is counted as a substring, not as a token)."""
-        from bilingual_reader.lookup import lookup
-        from bilingual_reader.text import normalize_key
-
-        if self.glossary is None:
-            return
-        result = lookup(text, glossary=self.glossary, segmenter=self.segmenter, article_tokens=self.tokens)
-        if phrase and not result.in_glossary:
-            count = sum(normalize_key(p).count(result.text) for p in self.article.paragraphs)
-            result = replace(result, occurrences=count)
-        self.app.push_screen(LookupPopup(result, text.strip()), partial(self._popup_closed, result))
-
-    @on(WordClicked)
-    def _word_clicked(self, message: WordClicked) -> None:
-        self._place_cursor(message.paragraph, message.token)
-        self.action_look_up()
-
-    @on(events.TextSelected)
-    def _text_selected(self) -> None:
-        """Open the popup for a mouse selection: the longest glossary term in it, else the selection."""
-        for view in self.views:
-            selection = self.selections.get(view)
-            text = view.selected_text(selection) if selection is not None else ""
-            if text:
-                term = self.segmenter.longest_term_in(text) if self.segmenter is not None else None
-                self.open_lookup(term or text, phrase=term is None)
-                return
-
-    def _popup_closed(self, result: LookupResult, choice: PopupChoice | None) -> None:
-        if choice == "edit" and result.concepts:
-            self.open_form(result.concepts[0])
-        elif choice == "add":
-            self.open_form(None, thai=result.text)
-
-    def action_add_entry(self) -> None:
-        """Add a glossary entry, starting from the word under the cursor."""
-        self.open_form(None, thai=self.cursor_text() or "")
-
-    def open_form(self, concept: Concept | None, thai: str = "") -> None:
-        """Show the entry form for ``concept`` (None: a new entry with the Thai term ``thai``)."""
-        from bilingual_reader.tui.entry_form import EntryForm  # imports the exchange formats: load late
-
-        if self.glossary is None:
-            return
-        read_only = None
-        if self.glossary.read_only:
-            read_only = f"The glossary {self.glossary.path} is read-only: this entry cannot be saved."
-        form = EntryForm(self._save_concept, concept, thai=thai, read_only=read_only)
-        self.app.push_screen(form, self._form_closed)
-
-    def _save_concept(self, concept: Concept) -> Concept:
-        """Store a concept in one transaction (new or updated)."""
-        glossary = self.glossary
-        assert glossary is not None  # the form only opens with a glossary
-        with glossary.transaction():
-            return glossary.add(concept) if concept.id is None else glossary.update(concept)
-
-    def _form_closed(self, stored: Concept | None) -> None:
-        if stored is None:
-            return
-        self.notify(f"Saved {stored.headword} to the glossary.")
-        self._reopen = stored.headword
-        self.resegment()

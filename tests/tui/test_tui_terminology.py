@@ -1,0 +1,312 @@
+"""The reader's terminology review: badges, term marks, alignment both ways, the findings panel, jumps,
+dismissals, the popup's approved-vs-used block and the unsteered original (English set on the results)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from bilingual_reader.glossary.models import Concept, Term
+from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.terminology.dismissals import ReviewStore
+from bilingual_reader.terminology.findings import Counts
+from bilingual_reader.translation.packages import InstalledModel
+from bilingual_reader.translation.pipeline import ParagraphResult
+from bilingual_reader.translation.steering import SentenceSteering
+from bilingual_reader.tui.app import ReaderApp, create_app
+from bilingual_reader.tui.english_view import EnglishView
+from bilingual_reader.tui.findings_panel import FindingsPanel
+from bilingual_reader.tui.reader_screen import ReaderScreen
+from bilingual_reader.tui.term_badge import TermBadge
+from bilingual_reader.tui.terminology_review import STEERED_NOTE, UNSTEERED_NOTE
+from bilingual_reader.tui.translation_messages import ParagraphTranslated
+
+from .pilot_helpers import find_token, move_to, popup_text, reader, settle
+from .test_tui_commands import choose
+
+# The conftest article: ¶1 has ปืนใหญ่อัตตาจร (self-propelled gun; "automatic artillery" forbidden) and
+# รถถังหนัก (main battle tank); ¶2 has เสื้อเกราะ (body armour).
+ENGLISH = (
+    "The army bought 18 automatic artillery pieces and K2 heavy tanks.",
+    "Soldiers received body armor, helmets and medical supplies from the ministry.",
+)
+
+
+async def translated(app: ReaderApp, pilot: Pilot[None], *results: ParagraphResult) -> ReaderScreen:
+    """Settle the reader (no model installed), then give it English as the translation worker would."""
+    await settle(app, pilot)
+    screen = reader(app)
+    for result in results or [_result(i, text) for i, text in enumerate(ENGLISH)]:
+        screen.translation.post_message(ParagraphTranslated(screen.article.article_id, result))
+    await pilot.pause()
+    return screen
+
+
+def _result(index: int, english: str, **kwargs: object) -> ParagraphResult:
+    return ParagraphResult(index, "", english, "engine", machine=english, **kwargs)  # type: ignore[arg-type]
+
+
+def badge(screen: ReaderScreen, index: int) -> TermBadge:
+    return screen.query_one(f"#badge-{index}", TermBadge)
+
+
+def english(screen: ReaderScreen, index: int) -> EnglishView:
+    return screen.query_one(f"#english-{index}", EnglishView)
+
+
+def status_of(screen: ReaderScreen, text: str) -> str | None:
+    paragraph, token = find_token(screen, text)
+    return screen.views[paragraph].term_status(token)
+
+
+async def test_badges_count_and_thai_terms_are_marked(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        assert badge(screen, 0).counts == Counts(ok=0, missing=1, forbidden=1)
+        assert badge(screen, 1).counts == Counts(ok=1)
+        assert str(badge(screen, 0).render()) == "✓0 ✗1 ⚠1"
+        assert str(badge(screen, 1).render()) == "✓1 ✗0 ⚠0"
+        cases = [("ปืนใหญ่อัตตาจร", "forbidden"), ("รถถังหนัก", "missing"), ("เสื้อเกราะ", "ok"), ("ทหาร", None)]
+        assert [status_of(screen, thai) for thai, _ in cases] == [status for _, status in cases]
+
+
+async def test_untranslated_paragraphs_have_no_badge(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot, _result(1, ENGLISH[1]))
+        assert badge(screen, 0).counts is None
+        assert str(badge(screen, 0).render()) == ""
+        assert badge(screen, 1).counts == Counts(ok=1)
+
+
+async def test_cursor_on_a_term_highlights_its_english(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        await move_to(pilot, screen, "ปืนใหญ่อัตตาจร")
+        assert english(screen, 0).highlighted == "automatic artillery"
+        await move_to(pilot, screen, "รถถังหนัก")
+        assert english(screen, 0).highlighted is None
+        assert english(screen, 0).notes == (
+            ("✗ missing here: main battle tank (for รถถังหนัก)", "bold $text-error"),
+        )
+        await move_to(pilot, screen, "เสื้อเกราะ")
+        assert english(screen, 1).highlighted == "body armor"
+        assert (english(screen, 0).highlighted, english(screen, 0).notes) == (None, ())
+
+
+async def test_clicking_an_english_term_moves_the_cursor_to_its_thai(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        await move_to(pilot, screen, "เสื้อเกราะ")
+        view = english(screen, 0)
+        column = view.translation.index("automatic artillery") + 3
+        assert await pilot.click(view, offset=(view.styles.padding.left + column, 0))
+        await pilot.pause()
+        assert (screen.paragraph, screen.cursor_text()) == (0, "ปืนใหญ่อัตตาจร")
+        assert view.highlighted == "automatic artillery"
+
+
+def option_texts(app: ReaderApp) -> list[str]:
+    options = app.screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_findings_panel_lists_findings_and_enter_jumps(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        await pilot.press("f")
+        assert isinstance(app.screen, FindingsPanel)
+        assert option_texts(app) == [
+            "⚠ ¶1 ปืนใหญ่อัตตาจร → forbidden term used: automatic artillery  (use: self-propelled gun)",
+            "✗ ¶1 รถถังหนัก → missing  (use: main battle tank)",
+            "✓ ¶2 เสื้อเกราะ → body armor",
+        ]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert (screen.paragraph, screen.cursor_text()) == (0, "รถถังหนัก")
+
+
+async def test_brackets_jump_between_problems(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        seen = []
+        for key in ["]", "]", "]", "[", "["]:
+            await pilot.press(key)
+            seen.append(screen.cursor_text())
+        assert seen == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "รถถังหนัก", "ปืนใหญ่อัตตาจร", "ปืนใหญ่อัตตาจร"]
+
+
+async def test_dismissing_a_problem_from_the_panel(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        await pilot.press("f", "down", "x")
+        assert option_texts(app)[1] == "✗ ¶1 รถถังหนัก → missing  (use: main battle tank)  dismissed"
+        assert badge(screen, 0).counts == Counts(forbidden=1, dismissed=1)
+        assert str(badge(screen, 0).render()) == "✓0 ✗0 ⚠1 ⊘1"
+        assert str(app.screen.query_one("#findings-summary").render()).startswith("✓1 ✗0 ⚠1 ⊘1   ⏎ jump")
+        assert status_of(screen, "รถถังหนัก") == "dismissed"
+        await pilot.press("escape", "]", "]")
+        assert screen.cursor_text() == "ปืนใหญ่อัตตาจร"  # the dismissed one is skipped
+        article_id = screen.article.article_id
+    store = ReviewStore.open()
+    with Glossary.open(glossary_path) as glossary:
+        concept = next(c for c in glossary.concepts() if c.headword == "รถถังหนัก")
+    assert store.dismissed(article_id) == {(0, concept.id)}
+    # Reopened, the dismissal holds; x in the panel restores it.
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        assert badge(screen, 0).counts == Counts(forbidden=1, dismissed=1)
+        await pilot.press("f", "down", "x")
+        assert badge(screen, 0).counts == Counts(missing=1, forbidden=1)
+    assert store.dismissed(article_id) == frozenset()
+
+
+async def test_popup_shows_approved_and_used(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        expected = {
+            "ปืนใหญ่อัตตาจร": (
+                "Approved: self-propelled gun\nUsed:     ⚠ forbidden term used: automatic artillery"
+            ),
+            "รถถังหนัก": "Approved: main battle tank\nUsed:     ✗ missing",
+            "เสื้อเกราะ": "Approved: body armour\nUsed:     ✓ body armor",
+        }
+        for thai, block in expected.items():
+            await move_to(pilot, screen, thai)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert f"In this paragraph's English:\n{block}\n" in popup_text(app)
+            await pilot.press("escape")
+
+
+async def test_unsteered_original_is_marked_and_toggled(article_path: Path, glossary_path: Path) -> None:
+    steered = "The army bought 18 self-propelled guns and K2 heavy tanks."
+    steering = (SentenceSteering("กองทัพบก…", steered, ENGLISH[0], "prefix"),)
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot, _result(0, steered, steering=steering), _result(1, ENGLISH[1]))
+        view = english(screen, 0)
+        assert (view.translation, view.notes) == (steered, (STEERED_NOTE,))
+        assert english(screen, 1).notes == ()
+        await pilot.press("o")
+        assert (view.translation, view.notes, view.marks) == (ENGLISH[0], (UNSTEERED_NOTE,), ())
+        assert english(screen, 1).translation == ENGLISH[1]
+        await pilot.press("o")
+        assert (view.translation, view.notes) == (steered, (STEERED_NOTE,))
+        assert badge(screen, 0).counts == Counts(ok=1, missing=1)
+
+
+async def test_post_edit_and_glossary_change_recheck(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        screen.translation.save_english(0, "The army bought 18 self-propelled guns and K2 main battle tanks.")
+        await settle(app, pilot)
+        assert badge(screen, 0).counts == Counts(ok=2)
+        glossary = screen.glossary
+        assert glossary is not None
+        glossary.add(Concept("equipment", (Term("หมวกเหล็ก", "th"), Term("steel helmet", "en"))))
+        screen.resegment()
+        await settle(app, pilot)
+        assert badge(screen, 1).counts == Counts(ok=1, missing=1)
+        assert status_of(screen, "หมวกเหล็ก") == "missing"
+
+
+async def test_with_the_trained_model_steering_and_check(
+    trained_model: InstalledModel, glossary_path: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "news.txt"
+    article.write_text("ข่าว\nทหารสวมเสื้อเกราะระหว่างการฝึก\nปืนใหญ่อัตตาจรเคลื่อนที่ไปยังชายแดน\n", encoding="utf-8")
+    app = create_app(article, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        results = screen.translation.results
+        assert results[0].english == "The soldiers wore body armor during the exercise."
+        assert results[1].unsteered == "The self-propelled artillery moved to the border."
+        # The raw translation missed "self-propelled gun": steering forced it in and the check turned ok.
+        assert [s.method for s in results[1].steering] == ["prefix"]
+        assert "self-propelled gun" in results[1].english
+        assert [badge(screen, 0).counts, badge(screen, 1).counts] == [Counts(ok=1), Counts(ok=1)]
+        view = english(screen, 1)
+        assert view.notes == (STEERED_NOTE,)
+        await move_to(pilot, screen, "ปืนใหญ่อัตตาจร")
+        assert view.highlighted == "self-propelled gun"
+        await pilot.press("o")
+        assert (view.translation, view.notes) == (
+            "The self-propelled artillery moved to the border.",
+            (UNSTEERED_NOTE,),
+        )
+
+
+async def test_palette_opens_the_findings_and_jumps(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        for query, expected in [("next terminology", "ปืนใหญ่อัตตาจร"), ("next terminology", "รถถังหนัก")]:
+            await pilot.press("ctrl+p")
+            await choose(app, pilot, query)
+            assert screen.cursor_text() == expected
+        await pilot.press("ctrl+p")
+        await choose(app, pilot, "terminology findings")
+        assert isinstance(app.screen, FindingsPanel)
+
+
+async def test_translating_again_clears_the_old_findings(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await translated(app, pilot)
+        await move_to(pilot, screen, "รถถังหนัก")
+        assert english(screen, 0).notes != ()
+        screen.translation.restart()  # no model installed: the job fails and no English is left
+        await settle(app, pilot)
+        assert (screen.findings, badge(screen, 0).counts, english(screen, 0).notes) == ({}, None, ())
+        assert status_of(screen, "รถถังหนัก") is None
+
+
+async def _reviewing(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    screen = await translated(app, pilot)
+    await move_to(pilot, screen, "รถถังหนัก")
+
+
+def test_snapshot_terminology(snap_compare: Any, article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    assert snap_compare(app, terminal_size=(140, 14), run_before=_reviewing)
+
+
+async def _panel(pilot: Pilot[None]) -> None:
+    await _reviewing(pilot)
+    await pilot.press("f")
+
+
+def test_snapshot_findings_panel(snap_compare: Any, article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    assert snap_compare(app, terminal_size=(100, 16), run_before=_panel)
+
+
+async def test_adding_a_term_from_the_popup_checks_it(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await translated(app, pilot)
+        await move_to(pilot, screen, "หมวกเหล็ก")
+        await pilot.press("enter", "a")
+        await pilot.press(*["space" if ch == " " else ch for ch in "steel helmet ; helmet"], "ctrl+s")
+        await settle(app, pilot)
+        assert badge(screen, 1).counts == Counts(ok=2)
+        assert "Approved: steel helmet\nUsed:     ✓ helmets" in popup_text(app)
