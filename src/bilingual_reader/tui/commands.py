@@ -49,6 +49,14 @@ class ReaderCommands(Provider):
                     unsteered,
                 ),
             ]
+        for action, title, help_text in (
+            ("retranslate", "Retranslate this paragraph", "Translate it again, bypassing the memory (r)"),
+            ("edit_english", "Edit this paragraph's English", "Saved as your post-edit (e)"),
+            ("alternatives", "Alternative translations", "Pick one of the n-best for its sentences (A)"),
+        ):
+            method = getattr(screen, f"action_{action}", None)
+            if method is not None:
+                commands.append((title, help_text, method))
         install = getattr(screen, "action_install_model", None)
         if install is not None:
             commands.append(

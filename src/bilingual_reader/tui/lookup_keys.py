@@ -30,7 +30,7 @@ else:
 #: Add to the screen's ``BINDINGS``; the screen mixes in ``LookupKeys`` for the actions.
 LOOKUP_BINDINGS: list[BindingType] = [
     Binding("enter,space", "look_up", "Look up", key_display="⏎"),
-    Binding("a", "add_entry", "Add term"),
+    Binding("a", "add_entry", "Add term", show=False),
 ]
 
 

@@ -13,9 +13,9 @@ if TYPE_CHECKING:
 
 #: Add to the screen's ``BINDINGS``; the screen mixes in ``TranslationKeys`` for the actions.
 TRANSLATION_BINDINGS = [
-    Binding("r", "retranslate", "Retranslate"),
-    Binding("e", "edit_english", "Edit English"),
-    Binding("A", "alternatives", "Alternatives"),
+    Binding("r", "retranslate", "Retranslate", show=False),
+    Binding("e", "edit_english", "Edit English", show=False),
+    Binding("A", "alternatives", "Alternatives", show=False),
 ]
 
 
