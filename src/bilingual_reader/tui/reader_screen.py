@@ -185,7 +185,9 @@ class ReaderScreen(LookupKeys, TranslationKeys, TerminologyKeys, Screen[None]):
         container = self.query_one("#article", VerticalScroll)
         if not isinstance(row, Horizontal):
             return
-        top = row.region.y - container.content_region.y + int(container.scroll_y)
+        # The row's place in the scrolled content, not on screen: screen regions lag behind a scroll that
+        # is still pending when keys repeat quickly, and would make the view overshoot.
+        top = row.virtual_region.y
         if row.region.height <= container.content_region.height:
             region = Region(0, top, 1, row.region.height)
         else:
