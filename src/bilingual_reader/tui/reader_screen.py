@@ -98,6 +98,7 @@ class ReaderScreen(LookupKeys, TranslationKeys, TerminologyKeys, Screen[None]):
         self.title = self.article.title
         self.sub_title = ""
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        self.add_class("-unchecked")  # no terminology badges until some English has been checked
         self._place_cursor(0, None)
         self.call_after_refresh(self._start)
 

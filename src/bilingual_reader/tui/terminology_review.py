@@ -140,6 +140,8 @@ class TerminologyReview(_Base):
             views[index].set_checked([(f.thai.start, f.thai.end, _status(f)) for f in findings])
         for badge in self.query(f"#badge-{index}").results(TermBadge):
             badge.counts = count(findings) if findings else None
+        # The gutter takes no room until some paragraph has been checked.
+        self.set_class(not any(self.findings.values()), "-unchecked")
         self._decorate(index)
 
     def cursor_findings(self) -> list[Finding]:
