@@ -93,3 +93,50 @@ def test_fast_normalize_agrees_with_pythainlp_on_words_articles_and_mutations() 
     samples.extend("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(30_000))
     mismatches = [s for s in samples if _normalize(s) != normalize(s)]
     assert mismatches == []
+
+
+def _old_key(text: str) -> str:
+    """``normalize_key`` as it was before the already-clean shortcut."""
+    import re
+
+    from bilingual_reader.text import _clean
+
+    return re.sub(r"\s+", " ", _clean(text)).strip().casefold()
+
+
+def test_clean_shortcuts_agree_with_the_full_pipeline() -> None:
+    """The already-clean shortcuts (``clean_text``, ``normalize_key``, ``clean_and_key``) change nothing."""
+    import random
+
+    from bilingual_reader.text import INVISIBLE_CHARS, _clean, clean_and_key
+
+    rng = random.Random(5)
+    alphabet = [
+        *"abcXYZ09 -.",
+        *["  ", "\n", "\r", "\t", "\u00a0", "\u202f", "\u3000", "\u2003", "\x1b[1m", "\x1b", "\x85", "\x07"],
+        *INVISIBLE_CHARS,
+        *["ก", "ท", "\u0e33", "\u0e48", "\u0e35", "\u0e40", "\u0e4d", "\u0e32", "\u0e38", "\u0e31", "ß", "İ"],
+    ]
+    samples = ["", " ", "tank", "Main Battle Tank", "รถถัง", "รถถัง หนัก", "a\nb", "ﬁ"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 7))) for _ in range(20_000)]
+    for text in samples:
+        cleaned = _clean(text)
+        assert clean_text(text) == cleaned, repr(text)
+        assert normalize_key(text) == _old_key(text), repr(text)
+        assert clean_and_key(text) == (cleaned, _old_key(cleaned)), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Main Battle Tank", ("Main Battle Tank", "main battle tank")),
+        ("  Main   Battle\tTANK ", ("Main Battle TANK", "main battle tank")),
+        ("รถ\u200bถัง  หนัก", ("รถถัง หนัก", "รถถัง หนัก")),
+        ("Straße\nline", ("Straße\nline", "strasse line")),
+        ("", ("", "")),
+    ],
+)
+def test_clean_and_key(raw: str, expected: tuple[str, str]) -> None:
+    from bilingual_reader.text import clean_and_key
+
+    assert clean_and_key(raw) == expected

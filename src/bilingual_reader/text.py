@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from pythainlp.util import normalize, remove_dup_spaces
 
-__all__ = ["INVISIBLE_CHARS", "clean_text", "is_thai", "normalize_key"]
+__all__ = ["INVISIBLE_CHARS", "clean_and_key", "clean_text", "is_thai", "normalize_key"]
 
 #: Invisible characters that break lookups and would become tokens: ZWSP, ZWNJ, ZWJ, WJ, SHY, BOM,
 #: and the bidi marks LRM / RLM.
@@ -54,6 +54,25 @@ _NEEDS_NORMALIZE = re.compile(
     f"|^[{_DANGLING}]| [{_DANGLING}]"
     "|  |\n[ \n]| \n|^\\s|\\s$"
 )
+# Every character the first cleaning steps (ANSI escapes, line breaks, spaces, dropped characters) act on.
+_UNSAFE = "\x00-\x09\x0b-\x1f\x7f-\xa0\u00ad\u200b-\u200f\u2028\u2029\u202f\u2060\u3000\ufeff"
+# No match: ``clean_text`` returns the text unchanged (for text without Thai, ``_NEEDS_NORMALIZE`` reduces
+# to the spacing rules of ``remove_dup_spaces``).
+_DIRTY = re.compile(f"[{_UNSAFE}]|" + _NEEDS_NORMALIZE.pattern)
+
+
+def _is_plain(text: str) -> bool:
+    """Whether ``clean_text`` leaves ``text`` as it is and its key is ``text.casefold()``.
+
+    ``isprintable`` is false for every character cleaning acts on and for all whitespace but the space
+    (they are Unicode "Other" or "Separator"); what remains are runs of spaces, spaces at the ends and,
+    with Thai, ``normalize``'s spellings. Pure ASCII (most English terms) needs no regular expression.
+    """
+    if not text.isprintable():
+        return False
+    if text.isascii():
+        return "  " not in text and text[:1] != " " and text[-1:] != " "
+    return _NEEDS_NORMALIZE.search(text) is None
 
 
 def _normalize(text: str) -> str:
@@ -73,6 +92,13 @@ def clean_text(text: str) -> str:
     vowel, doubled tone marks, ``เเ`` for ``แ``), collapses runs of spaces and strips the ends. NFKC is never
     applied: it would decompose sara am (U+0E33).
     """
+    if _is_plain(text) or _DIRTY.search(text) is None:  # already clean: the common case
+        return text
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    """``clean_text`` step by step, without the already-clean shortcut."""
     text = _ANSI.sub("", text)
     text = _NEWLINES.sub("\n", text)
     text = text.translate(_SPACES).translate(_DROP)
@@ -82,7 +108,21 @@ def clean_text(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def normalize_key(text: str) -> str:
     """The key for glossary lookups, Thai or English: cleaned, whitespace collapsed, stripped, casefolded."""
+    if _is_plain(text):
+        return text.casefold()
     return _WHITESPACE.sub(" ", clean_text(text)).strip().casefold()
+
+
+def clean_and_key(text: str) -> tuple[str, str]:
+    """``clean_text(text)`` and that cleaned text's ``normalize_key``, in one pass when it is already clean.
+
+    Exactly ``(cleaned, normalize_key(cleaned))`` where ``cleaned = clean_text(text)``: the key of the text
+    a glossary stores. Bypasses ``normalize_key``'s cache, so bulk imports do not evict the reader's keys.
+    """
+    if _is_plain(text):
+        return text, text.casefold()
+    cleaned = clean_text(text)
+    return cleaned, _WHITESPACE.sub(" ", clean_text(cleaned)).strip().casefold()
 
 
 def is_thai(text: str) -> bool:

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from bilingual_reader.glossary.combine import merge_concepts
 from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.glossary.formats import BadRow, ParseResult, read_file
+from bilingual_reader.glossary.formats import BadRow, ParsedConcept, ParseResult, read_file
 from bilingual_reader.glossary.formats.common import check_concept, paused_gc
 from bilingual_reader.glossary.models import STATUS_ORDER, Concept
 from bilingual_reader.glossary.store import Glossary, utc_now
@@ -94,8 +95,8 @@ def _import(
     prepared: list[_Prepared] = []  # slow normalization, before the lock
     errors = list(parsed.errors)
     for item in parsed.concepts:
-        ready = _prepare(item.concept)  # first, so that the check finds the keys in normalize_key's cache
-        reason = check_concept(item.concept)
+        ready = _prepare(item)
+        reason = check_concept(item.concept, ready.keys)
         if reason:
             errors.append(BadRow(source, item.line, reason))
         else:
@@ -134,8 +135,7 @@ class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
-@dataclass(frozen=True)
-class _Prepared:
+class _Prepared(NamedTuple):
     """An incoming concept without ids, its terms' keys (in term order) and its conflict key."""
 
     concept: Concept
@@ -143,9 +143,11 @@ class _Prepared:
     conflict: str
 
 
-def _prepare(concept: Concept) -> _Prepared:
-    concept = _fresh(concept)
-    keys = tuple([normalize_key(t.text) for t in concept.terms])
+def _prepare(item: ParsedConcept) -> _Prepared:
+    concept = _fresh(item.concept)
+    keys = item.keys
+    if keys is None or len(keys) != len(concept.terms):
+        keys = tuple([normalize_key(t.text) for t in concept.terms])
     conflict = ""
     best = len(_STATUS_RANK)
     for term, key in zip(concept.terms, keys, strict=True):  # the first Thai term of the best status

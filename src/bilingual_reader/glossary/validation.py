@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bilingual_reader.glossary.models import Concept, Status
 from bilingual_reader.text import normalize_key
 
 LANGS = {"th": "Thai", "en": "English"}
 
 
-def concept_problems(concept: Concept) -> list[str]:
-    """Every reason ``concept`` cannot be stored, as short phrases (empty when it is fine)."""
+def concept_problems(concept: Concept, keys: Sequence[str] | None = None) -> list[str]:
+    """Every reason ``concept`` cannot be stored, as short phrases (empty when it is fine).
+
+    ``keys``, when given, must be ``normalize_key`` of each term's text, in term order (it saves
+    normalizing them again).
+    """
     problems: list[str] = []
     if not concept.subject.strip():
         problems.append("empty subject")
@@ -17,16 +23,20 @@ def concept_problems(concept: Concept) -> list[str]:
         problems.append("no terms")
     seen: set[tuple[str, str]] = set()
     preferred: dict[str, int] = {}
-    for term in concept.terms:
+    if keys is not None and len(keys) != len(concept.terms):
+        keys = None
+    for index, term in enumerate(concept.terms):
         if term.lang not in LANGS:
             problems.append(f"unknown language {term.lang!r} (expected 'th' or 'en')")
             continue
-        try:
-            status = Status(term.status)
-        except ValueError:
-            problems.append(f"unknown status {term.status!r} for term {term.text!r}")
-            continue
-        key = normalize_key(term.text)
+        status = term.status
+        if type(status) is not Status:
+            try:
+                status = Status(status)
+            except ValueError:
+                problems.append(f"unknown status {term.status!r} for term {term.text!r}")
+                continue
+        key = normalize_key(term.text) if keys is None else keys[index]
         if not key:
             problems.append(f"empty {LANGS[term.lang]} term")
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,10 +45,14 @@ class BadRow:
 
 @dataclass(frozen=True)
 class ParsedConcept:
-    """A concept read from a file, with the line it starts on."""
+    """A concept read from a file, with the line it starts on.
+
+    ``keys``, if the reader computed them, are ``normalize_key`` of each term's text, in term order.
+    """
 
     line: int
     concept: Concept
+    keys: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -77,13 +81,13 @@ def read_text(path: Path) -> str:
     return text
 
 
-def check_concept(concept: Concept) -> str | None:
+def check_concept(concept: Concept, keys: Sequence[str] | None = None) -> str | None:
     """Why ``concept`` cannot go into a glossary, or None when it can.
 
     The store's rules plus "has a Thai term". A subject outside ``SUBJECT_FIELDS`` is accepted (the store
-    allows it), so a glossary with its own subjects round-trips.
+    allows it), so a glossary with its own subjects round-trips. ``keys``: as for ``concept_problems``.
     """
-    problems = concept_problems(concept)
+    problems = concept_problems(concept, keys)
     if problems:
         return "; ".join(problems)
     if not any(t.lang == "th" for t in concept.terms):

@@ -19,7 +19,7 @@ from bilingual_reader.glossary.formats.common import (
     read_text,
 )
 from bilingual_reader.glossary.models import Concept, Status, Term
-from bilingual_reader.text import clean_text
+from bilingual_reader.text import clean_and_key, clean_text
 
 __all__ = ["FORMAT_NAME", "concept_from_dict", "concept_to_dict", "read_json", "write_json"]
 
@@ -29,6 +29,8 @@ _LANGS = frozenset(("th", "en"))
 _STATUSES = {s.value: s for s in Status}
 _ARRAY = re.compile(r'(?<!\\)"concepts"\s*:\s*\[')
 _DECODER = json.JSONDecoder()
+_GAP = re.compile(r"[ \t\r\n]*")  # JSON whitespace
+_SEPARATOR = re.compile(r"[ \t\r\n]*(,?)[ \t\r\n]*")  # between array elements
 
 
 def concept_to_dict(concept: Concept) -> dict[str, Any]:
@@ -56,12 +58,18 @@ def _str(data: dict[str, Any], key: str, default: str = "", *, text: bool = Fals
 
 def concept_from_dict(data: Any) -> Concept:
     """A concept from JSON data (its id is dropped); ``ValueError`` says what is wrong."""
+    return _concept_and_keys(data)[0]
+
+
+def _concept_and_keys(data: Any) -> tuple[Concept, tuple[str, ...]]:
+    """``concept_from_dict`` and its terms' ``normalize_key`` (in term order), cleaning each text once."""
     if not isinstance(data, dict):
         raise ValueError("a concept must be an object")
     raw_terms = data.get("terms")
     if not isinstance(raw_terms, list):
         raise ValueError("'terms' must be a list")
     terms = []
+    keys = []
     for raw in raw_terms:
         if not isinstance(raw, dict):
             raise ValueError("a term must be an object")
@@ -77,20 +85,25 @@ def concept_from_dict(data: Any) -> Concept:
             status = _STATUSES.get(word)
             if status is None:
                 raise ValueError(f"unknown status {word!r}")
-        text = _str(raw, "text", text=True)
+        value = raw.get("text", "")
+        if not isinstance(value, str):
+            raise ValueError("'text' must be a string")
+        text, key = clean_and_key(value)
         pos = raw.get("pos", "noun")
         pos = (pos if type(pos) is str and pos == "noun" else _str(raw, "pos", "noun")) or "noun"
         terms.append(Term(text, lang, status, pos))
+        keys.append(key)
     check = data.get("check_enabled", True)
     if not isinstance(check, bool):
         raise ValueError("'check_enabled' must be true or false")
-    return Concept(
+    concept = Concept(
         subject=_str(data, "subject", "general"),
         terms=tuple(terms),
         definition=_str(data, "definition", text=True),
         note=_str(data, "note", text=True),
         check_enabled=check,
     )
+    return concept, tuple(keys)
 
 
 def _item_lines(text: str, count: int) -> list[int]:
@@ -113,13 +126,6 @@ def _item_lines(text: str, count: int) -> list[int]:
     return lines + [lines[-1] if lines else 1] * (count - len(lines))
 
 
-def _skip(text: str, pos: int) -> int:
-    """The position of the first non-whitespace character at or after ``pos``."""
-    while pos < len(text) and text[pos] in " \t\r\n":
-        pos += 1
-    return pos
-
-
 def _decoded_array(text: str) -> tuple[list[Any], list[int]] | None:
     """The ``concepts`` array's elements and their lines, decoded in one pass with no second parse.
 
@@ -132,18 +138,18 @@ def _decoded_array(text: str) -> tuple[list[Any], list[int]] | None:
     decode = _DECODER.raw_decode
     items: list[Any] = []
     lines: list[int] = []
+    separator = _SEPARATOR.match
     line, counted = 1, 0
     try:
-        pos = _skip(text, match.end())
+        pos = _GAP.match(text, match.end()).end()  # type: ignore[union-attr]  # always matches
         while not text.startswith("]", pos):
             line, counted = line + text.count("\n", counted, pos), pos
             item, pos = decode(text, pos)
             items.append(item)
             lines.append(line)
-            pos = _skip(text, pos)
-            if text.startswith(",", pos):
-                pos = _skip(text, pos + 1)
-            elif not text.startswith("]", pos):
+            gap = separator(text, pos)
+            pos = gap.end()  # type: ignore[union-attr]  # always matches
+            if not gap.group(1) and not text.startswith("]", pos):  # type: ignore[union-attr]
                 return None
         frame = json.loads(text[: match.end()] + text[pos:])  # the document around an empty array
     except ValueError:
@@ -174,11 +180,11 @@ def read_json(path: Path) -> ParseResult:
     result = ParseResult()
     for line, item in zip(lines, items, strict=True):
         try:
-            concept = concept_from_dict(item)
+            concept, keys = _concept_and_keys(item)
         except ValueError as err:
             result.errors.append(BadRow(str(path), line, str(err)))
             continue
-        result.concepts.append(ParsedConcept(line, concept))
+        result.concepts.append(ParsedConcept(line, concept, keys))
     return result
 
 
