@@ -19,17 +19,6 @@ TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmod
 ARTICLE = "ข่าวทหาร\nกองทัพส่งรถถังไปชายแดน\nโดรนสองลำถูกยิงตก\nวันนี้อากาศดี\n"
 
 
-@pytest.fixture(autouse=True)
-def argos_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Argos packages, data, config and cache in this test's folder; no index."""
-    home = tmp_path / "argos"
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        monkeypatch.setenv(name, str(home / name.lower()))
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(home / "packages"))
-    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", (home / "no-index").as_uri() + "/")
-    return home
-
-
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     glossary = Glossary.open(tmp_path / "glossary.db")
