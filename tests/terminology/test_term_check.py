@@ -85,3 +85,19 @@ def test_table_report_lists_untranslated_paragraphs() -> None:
         "¶1   untranslated (no English)",
         "¶2   FORBIDDEN  รถถัง → 'panzer'  (use: tank)  [concept 1]",
     ]
+
+
+def test_suggestion_is_the_preferred_term_even_when_a_variant_shares_its_key() -> None:
+    concept = Concept(
+        "armour",
+        (
+            Term("เสื้อเกราะ", "th"),
+            Term("body armor", "en", Status.PREFERRED),
+            Term("body armour", "en", Status.ADMITTED),
+            Term("bulletproof vest", "en", Status.DEPRECATED),
+        ),
+        id=1,
+    )
+    (finding,) = TermChecker([concept]).check(0, "ทหารสวมเสื้อเกราะ", "Soldiers wore bulletproof vests.")
+    assert finding.status is FindingStatus.FORBIDDEN
+    assert finding.suggestion == "body armor"

@@ -29,7 +29,10 @@ def _entry(concept: Concept) -> _Entry | None:
     """The check's view of a concept, or None when it has no approved English term or its check is off."""
     if not concept.check_enabled:
         return None
-    approved = {term_key(t.text): t.text for t in concept.english if t.status.approved and term_key(t.text)}
+    approved: dict[str, str] = {}
+    for term in concept.english:  # preferred first: a spelling variant with the same key keeps the preferred
+        if term.status.approved and term_key(term.text):
+            approved.setdefault(term_key(term.text), term.text)
     if not approved:
         return None
     bad = {
