@@ -35,6 +35,7 @@ RTGS = [
     ("จรวด", "charuat"),
     ("ทุ่นระเบิด", "thunraboet"),
     ("ยุทโธปกรณ์", "yutthopakon"),
+    ("อาวุธยุทโธปกรณ์", "awut yutthopakon"),  # the lexicon entry is truncated to "awut"
     ("กลาโหม", "kalahom"),
     ("รัฐมนตรี", "ratthamontri"),
     ("นายกรัฐมนตรี", "nayokratthamontri"),

@@ -102,7 +102,7 @@ def _in_lexicon(piece: str) -> bool:
 
 
 def _lexicon_cover(word: str) -> list[str] | None:
-    """Split ``word`` into Volubilis words at cluster boundaries: fewest pieces, then fewest syllables."""
+    """Split ``word`` into two or more Volubilis words at cluster boundaries: fewest pieces, then syllables."""
     from pythainlp.tokenize import subword_tokenize
 
     ends = [0]
@@ -112,7 +112,7 @@ def _lexicon_cover(word: str) -> list[str] | None:
     for i in range(1, len(ends)):
         for j in range(max(0, i - _MAX_PIECE_CLUSTERS), i):
             before, piece = best[j], word[ends[j] : ends[i]]
-            if before is None or not _in_lexicon(piece):
+            if before is None or piece == word or not _in_lexicon(piece):
                 continue
             candidate = (before[0] + 1, before[1] + _analyze(piece).syllables, [*before[2], piece])
             current = best[i]
@@ -125,12 +125,14 @@ def _lexicon_cover(word: str) -> list[str] | None:
 def _piece(piece: str, final: bool) -> _Part:
     """A sub-word: the lexicon's reading, else a cover by lexicon words when its syllable count differs."""
     part = _analyze(piece, final)
-    if part.from_lexicon:
-        return part
     cover = _lexicon_cover(piece)
     if cover is None:
         return part
     covered = _join([_analyze(p, final and i == len(cover) - 1) for i, p in enumerate(cover)])
+    if part.from_lexicon:
+        # Trust the lexicon unless its entry is truncated (อาวุธยุทโธปกรณ์ reads as just "awut"): then its
+        # words together have more syllables. Compounds with a linking vowel have fewer, and stay whole.
+        return covered if covered.syllables > part.syllables else part
     return covered if covered.syllables != part.syllables else part
 
 

@@ -97,14 +97,26 @@ def _concept(cells: dict[str, str]) -> Concept:
     )
 
 
+def _reading(concept: Concept) -> str:
+    """The tone-marked reading of the preferred Thai term, for Lute's ``pronunciation`` column."""
+    from bilingual_reader.lookup import dictionary_split
+    from bilingual_reader.pronunciation import pronounce
+
+    thai = concept.thai
+    return pronounce(thai[0].text, split=dictionary_split).tones if thai else ""
+
+
 def csv_text(concepts: list[Concept]) -> str:
-    """The CSV text for ``concepts`` (header first, CRLF line ends as RFC 4180)."""
+    """The CSV text for ``concepts`` (header first, CRLF line ends as RFC 4180).
+
+    ``pronunciation`` is written (the tone-marked reading) for Lute and ignored on import: it is derived.
+    """
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for c in concepts:
         pos = c.terms[0].pos if c.terms else "noun"
-        row = [format_terms(c.thai), format_terms(c.english), "", c.subject, c.subject, pos]
+        row = [format_terms(c.thai), format_terms(c.english), _reading(c), c.subject, c.subject, pos]
         row += [c.definition, c.note, "" if c.id is None else str(c.id)]
         writer.writerow([guard_cell(cell) for cell in row])
     return out.getvalue()
