@@ -102,7 +102,7 @@ def _in_lexicon(piece: str) -> bool:
 
 
 def _lexicon_cover(word: str) -> list[str] | None:
-    """Split ``word`` into two or more Volubilis words at cluster boundaries: fewest pieces, then syllables."""
+    """Split ``word`` into two or more Volubilis words at cluster boundaries: fewest pieces first."""
     from pythainlp.tokenize import subword_tokenize
 
     ends = [0]
