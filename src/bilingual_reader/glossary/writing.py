@@ -25,6 +25,9 @@ _NEXT_CONCEPT_ID = """
 SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'concepts'), 0),
            coalesce((SELECT max(id) FROM concepts), 0)) + 1
 """
+# Rebuilding the key index once is cheaper than updating it row by row when a batch outgrows what is there.
+_KEY_INDEX = "CREATE INDEX terms_key_concept ON terms (key, concept_id, lang)"
+_REBUILD_INDEX_FROM = 5_000  # concepts in one batch
 BULK_CACHE_KIB = -65536  # page cache for bulk inserts: up to 64 MiB (negative: KiB), only as needed
 _STATUS_VALUES = {s.value: s.value for s in Status}  # a StrEnum member hashes as its value
 
@@ -61,8 +64,15 @@ def insert_concepts(
         return []
     (cache_size,) = conn.execute("PRAGMA cache_size").fetchone()
     conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")  # the key index takes random inserts
+    (existing,) = conn.execute("SELECT count(*) FROM concepts").fetchone()
+    rebuild = len(batch) >= _REBUILD_INDEX_FROM and len(batch) > existing
     try:
-        return _insert(conn, batch, now)
+        if rebuild:  # inside the caller's transaction: readers never see the table without its index
+            conn.execute("DROP INDEX IF EXISTS terms_key_concept")
+        ids = _insert(conn, batch, now)
+        if rebuild:
+            conn.execute(_KEY_INDEX)
+        return ids
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
