@@ -1,0 +1,53 @@
+"""A large import rebuilds the key index once; the index must be there, and used, afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.glossary.importing import import_file
+from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.glossary.writing import _REBUILD_INDEX_FROM
+
+COUNT = _REBUILD_INDEX_FROM + 1
+
+
+def _csv(path: Path, rows: int, bad_last: bool = False) -> Path:
+    lines = ["term,translation,subject"]
+    lines += [f"คำทดสอบ{i},test term {i},general" for i in range(rows)]
+    if bad_last:
+        lines.append(",no thai term,general")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _has_key_index(glossary: Glossary) -> bool:
+    sql = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'terms_key_concept'"
+    return bool(glossary.db.conn.execute(sql).fetchone()[0])
+
+
+def test_large_import_keeps_the_key_index_and_lookups_work(tmp_path: Path) -> None:
+    glossary = Glossary.open(tmp_path / "g.db")
+    report = import_file(glossary, _csv(tmp_path / "big.csv", COUNT))
+    assert report.added == COUNT
+    assert _has_key_index(glossary)
+    plan = " ".join(
+        str(row[-1])
+        for row in glossary.db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT concept_id FROM terms WHERE key = ?", ("test term 7",)
+        )
+    )
+    assert "terms_key_concept" in plan
+    assert [c.headword for c in glossary.lookup("Test Term 4999")] == ["คำทดสอบ4999"]
+    glossary.close()
+
+
+def test_failed_large_import_rolls_back_with_the_index(tmp_path: Path) -> None:
+    glossary = Glossary.open(tmp_path / "g.db")
+    with pytest.raises(GlossaryError):
+        import_file(glossary, _csv(tmp_path / "bad.csv", COUNT, bad_last=True))
+    assert glossary.count() == 0
+    assert _has_key_index(glossary)
+    glossary.close()
