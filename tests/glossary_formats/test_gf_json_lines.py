@@ -54,3 +54,18 @@ def test_bad_documents_fall_back_to_the_full_parser(tmp_path: Path, text: str, m
     path.write_text(text, encoding="utf-8")
     with pytest.raises(FormatError, match=message):
         read_json(path)
+
+
+def test_our_export_layout_keeps_exact_lines(tmp_path: Path) -> None:
+    """The export's own layout is parsed in one go; line numbers still point at each concept."""
+    from bilingual_reader.glossary.formats.jsonfmt import json_text
+    from bilingual_reader.glossary.models import Concept, Term
+
+    concepts = [Concept("armour", (Term(f"เกราะ{i}", "th"), Term(f"armor {i}", "en"))) for i in range(4)]
+    text = json_text(concepts).replace('"lang": "en"', '"lang": "fr"', 1)  # break the first concept
+    text = text.replace('"text": "เกราะ3"', '"text": 3')  # and the last
+    path = tmp_path / "g.json"
+    path.write_text(text, encoding="utf-8")
+    result = read_json(path)
+    assert [c.line for c in result.concepts] == [3, 4]
+    assert [e.line for e in result.errors] == [2, 5]

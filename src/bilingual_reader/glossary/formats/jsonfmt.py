@@ -126,6 +126,27 @@ def _item_lines(text: str, count: int) -> list[int]:
     return lines + [lines[-1] if lines else 1] * (count - len(lines))
 
 
+def _canonical(text: str) -> tuple[list[Any], list[int]] | None:
+    """Our own export's layout (see ``json_text``: one concept per line): one parse, lines by position.
+
+    ``None`` for any other layout: the caller then decodes element by element to learn each one's line.
+    """
+    if not text.startswith(f'{{"format": "{FORMAT_NAME}"'):
+        return None
+    body = text.split("\n")
+    elements = body[1:-2]
+    if body[-2:] != ["]}", ""] or not all(line.startswith("{") for line in elements):
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    found = data.get("concepts") if isinstance(data, dict) else None
+    if not isinstance(found, list) or len(found) != len(elements):
+        return None
+    return found, list(range(2, len(elements) + 2))
+
+
 def _decoded_array(text: str) -> tuple[list[Any], list[int]] | None:
     """The ``concepts`` array's elements and their lines, decoded in one pass with no second parse.
 
@@ -165,7 +186,7 @@ def read_json(path: Path) -> ParseResult:
     if not text.strip():
         raise FormatError(f"{path}: empty file")
     items: list[Any]
-    decoded = _decoded_array(text)
+    decoded = _canonical(text) or _decoded_array(text)
     if decoded is not None:
         items, lines = decoded
     else:
