@@ -51,3 +51,23 @@ def test_failed_large_import_rolls_back_with_the_index(tmp_path: Path) -> None:
     assert glossary.count() == 0
     assert _has_key_index(glossary)
     glossary.close()
+
+
+def test_large_import_fills_the_search_index_and_keeps_its_trigger(tmp_path: Path) -> None:
+    from bilingual_reader.glossary.models import Concept, Term
+    from bilingual_reader.glossary.schema import SEARCH_INDEX
+    from bilingual_reader.glossary.search import search
+
+    glossary = Glossary.open(tmp_path / "g.db")
+    glossary.add(Concept("general", (Term("ของเดิม", "th"), Term("old entry", "en"))))
+    import_file(glossary, _csv(tmp_path / "big.csv", COUNT))
+    conn = glossary.db.conn
+    conn.execute(f"INSERT INTO {SEARCH_INDEX} ({SEARCH_INDEX}) VALUES ('integrity-check')")
+    assert [c.headword for c in search(glossary, "ทดสอบ4999")] == ["คำทดสอบ4999"]
+    assert [c.headword for c in search(glossary, "ของเดิม")] == ["ของเดิม"]
+    with glossary.transaction():
+        glossary.add(Concept("general", (Term("คำใหม่หลังนำเข้า", "th"), Term("after import", "en"))))
+    assert [c.headword for c in search(glossary, "ใหม่หลังนำ")] == ["คำใหม่หลังนำเข้า"]
+    trigger = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'terms_fts_insert'").fetchone()
+    assert trigger == (1,)
+    glossary.close()

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from bilingual_reader.glossary import rows
 from bilingual_reader.glossary.models import Concept, Status
+from bilingual_reader.glossary.schema import SEARCH_INDEX
 from bilingual_reader.glossary.store import Glossary, utc_now
 
 __all__ = ["insert_concepts", "preferred_thai_index", "update_concept", "write_lock"]
@@ -67,11 +68,20 @@ def insert_concepts(
     (existing,) = conn.execute("SELECT count(*) FROM concepts").fetchone()
     rebuild = len(batch) >= _REBUILD_INDEX_FROM and len(batch) > existing
     try:
-        if rebuild:  # inside the caller's transaction: readers never see the table without its index
-            conn.execute("DROP INDEX IF EXISTS terms_key_concept")
+        if not rebuild:
+            return _insert(conn, batch, now)
+        # Inside the caller's transaction, so readers never see the table without its indexes: drop the key
+        # index and the search index's insert trigger, insert, then build both once for the new rows.
+        (trigger,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'terms_fts_insert'").fetchone()
+        (last_term,) = conn.execute("SELECT coalesce(max(id), 0) FROM terms").fetchone()
+        conn.execute("DROP INDEX IF EXISTS terms_key_concept")
+        conn.execute("DROP TRIGGER terms_fts_insert")
         ids = _insert(conn, batch, now)
-        if rebuild:
-            conn.execute(_KEY_INDEX)
+        conn.execute(
+            f"INSERT INTO {SEARCH_INDEX} (rowid, key) SELECT id, key FROM terms WHERE id > ?", (last_term,)
+        )
+        conn.execute(trigger)
+        conn.execute(_KEY_INDEX)
         return ids
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
