@@ -101,3 +101,18 @@ async def test_opening_another_article_cancels_the_running_job(
         screen = app.screen
         assert screen is not first
         assert [view.translation for view in screen.query(EnglishView)] == ["A drone flew over the base."]
+
+
+async def test_a_glossary_edit_reaches_the_steering(translated_article: Path, glossary_path: Path) -> None:
+    from bilingual_reader.glossary.models import Concept, Term
+
+    app = create_app(translated_article, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        assert screen.glossary is not None
+        with screen.glossary.transaction():
+            screen.glossary.add(Concept("naval", (Term("เรือดำน้ำ", "th"), Term("submarine", "en"))))
+        screen.resegment()
+        await settle(app, pilot)
+        assert "เรือดำน้ำ" in {c.headword for c in screen.translation.concepts}

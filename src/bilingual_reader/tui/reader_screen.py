@@ -129,10 +129,13 @@ class ReaderScreen(LookupKeys, TranslationKeys, TerminologyKeys, Screen[None]):
             warm_up_lookup()
 
     def resegment(self) -> None:
-        """Rebuild the segmenter from the glossary's current terms (read here, on the UI thread)."""
+        """Rebuild the segmenter, the check and the steering from the glossary's current terms (read here,
+        on the UI thread, which owns the glossary)."""
         if self.glossary is not None:
             self.segment(self.glossary.thai_terms(), None)
-            self.refresh_terminology()
+            concepts = self.glossary.concepts()
+            self.translation.concepts = tuple(concepts)  # later (re)translations steer to the edited glossary
+            self.refresh_terminology(concepts)
 
     @on(ArticleSegmented)
     def _segmented(self, message: ArticleSegmented) -> None:
