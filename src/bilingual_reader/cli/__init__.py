@@ -7,7 +7,6 @@ argument opens the reader without loading translation or import/export code.
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 import click
 
@@ -59,8 +58,3 @@ def main(ctx: click.Context, glossary: str | None) -> None:
         from bilingual_reader.cli.reading import open_reader
 
         open_reader(None, glossary)
-
-
-def run(args: list[str] | None = None, **kwargs: Any) -> Any:
-    """Invoke the CLI programmatically (used by tests)."""
-    return main.main(args=args, **kwargs)
