@@ -85,7 +85,7 @@ def model_env(home: Path, glossary: Path) -> dict[str, str]:
     subprocess.run(
         [*cli, "model", "install", "--file", str(TEST_MODEL)], env=env, check=True, capture_output=True
     )
-    from bilingual_reader.articles import sample_article_path
+    from bilingual_reader.documents.articles import sample_article_path
 
     subprocess.run([*cli, "translate", str(sample_article_path())], env=env, capture_output=True)
     return env

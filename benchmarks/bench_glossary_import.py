@@ -19,7 +19,7 @@ from bilingual_reader.glossary.importing import import_concepts
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status, Term
 from bilingual_reader.glossary.search import search
 from bilingual_reader.glossary.store import Glossary, utc_now
-from bilingual_reader.text import normalize_key
+from bilingual_reader.thai.text import normalize_key
 
 THAI = "กขคงจฉชซญดตถทธนบปผพฟภมยรลวศษสหอฮ"
 VOWELS = "ะาิีึืุูเแโใไ"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bilingual_reader.glossary.models import Concept, Term
 from bilingual_reader.glossary.store import Glossary
-from bilingual_reader.text import normalize_key
+from bilingual_reader.thai.text import normalize_key
 
 SYLLABLES = [
     "กา",

@@ -18,8 +18,8 @@ from pythainlp.tokenize import word_tokenize
 from pythainlp.util import Trie
 
 from bilingual_reader import paths
-from bilingual_reader.articles import list_articles, load_article
-from bilingual_reader.segmenter import Segmenter
+from bilingual_reader.documents.articles import list_articles, load_article
+from bilingual_reader.thai.segmenter import Segmenter
 
 TARGET_CHARS = 1_000_000
 GLOSSARY_SIZE = 10_000

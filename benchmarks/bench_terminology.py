@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bilingual_reader import paths  # noqa: E402
-from bilingual_reader.articles import list_articles, load_article  # noqa: E402
+from bilingual_reader.documents.articles import list_articles, load_article  # noqa: E402
 from bilingual_reader.glossary.models import Concept  # noqa: E402
 from bilingual_reader.glossary.source import read_tsv  # noqa: E402
-from bilingual_reader.terminology.check import TermChecker  # noqa: E402
-from bilingual_reader.text import normalize_key  # noqa: E402
-from terminology.labelled import Case, Label, load, run, score  # noqa: E402
+from bilingual_reader.qa.check import TermChecker  # noqa: E402
+from bilingual_reader.thai.text import normalize_key  # noqa: E402
+from qa.labelled import Case, Label, load, run, score  # noqa: E402
 
 PARAGRAPHS = 10_000
 REPEATS = 3

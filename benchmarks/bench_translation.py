@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from bilingual_reader.articles import load_article  # noqa: E402
+from bilingual_reader.documents.articles import load_article  # noqa: E402
 from bilingual_reader.translation import builder  # noqa: E402
 from bilingual_reader.translation.engine import Engine  # noqa: E402
 from bilingual_reader.translation.packages import read_package  # noqa: E402

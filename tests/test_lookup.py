@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_reader.articles import load_article, sample_article_path
+from bilingual_reader.documents.articles import load_article, sample_article_path
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.lookup import count_occurrences, lookup, result_to_dict
-from bilingual_reader.segmenter import Segmenter
+from bilingual_reader.thai.segmenter import Segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,14 +6,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bilingual_reader.text import is_thai, normalize_key
+from bilingual_reader.thai.text import is_thai, normalize_key
 
 if TYPE_CHECKING:
-    from bilingual_reader.dictionary import Sense
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.pronunciation import Pronunciation
-    from bilingual_reader.segmenter import Segmenter, Token
+    from bilingual_reader.thai.dictionary import Sense
+    from bilingual_reader.thai.pronunciation import Pronunciation
+    from bilingual_reader.thai.segmenter import Segmenter, Token
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,8 @@ def lookup(
     split: Callable[[str], list[str]] = dictionary_split,
 ) -> LookupResult:
     """Look ``text`` up in the glossary, the pronunciation lexicon and the general dictionary."""
-    from bilingual_reader.dictionary import loanword_source, senses
-    from bilingual_reader.pronunciation import pronounce
+    from bilingual_reader.thai.dictionary import loanword_source, senses
+    from bilingual_reader.thai.pronunciation import pronounce
 
     key = normalize_key(text)
     thai = is_thai(key)

@@ -13,7 +13,7 @@ from bilingual_reader.glossary.importing import ImportFailed, import_concepts
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.glossary.validation import concept_problems
-from bilingual_reader.text import normalize_key
+from bilingual_reader.thai.text import normalize_key
 
 TERMS = [
     {"text": "  รถ\u200bถัง  หนัก ", "lang": "th"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual_reader.articles import Article, article_from_text
+from bilingual_reader.documents.articles import Article, article_from_text
 from bilingual_reader.translation.engine import Engine
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel

@@ -10,11 +10,11 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from bilingual_reader.articles import Article, article_from_text
 from bilingual_reader.cli import main
+from bilingual_reader.documents.articles import Article, article_from_text
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary
-from bilingual_reader.terminology.check import TermChecker
+from bilingual_reader.qa.check import TermChecker
 from bilingual_reader.translation.engine import Engine, Hypothesis, SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel

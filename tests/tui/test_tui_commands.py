@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from bilingual_reader.articles import list_articles
+from bilingual_reader.documents.articles import list_articles
 from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.entry_form import EntryForm
 from bilingual_reader.tui.reader_screen import ReaderScreen

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 import bilingual_reader.tui
-from bilingual_reader.articles import Article, load_article
+from bilingual_reader.documents.articles import Article, load_article
 from bilingual_reader.glossary.browse import (
     browse,
     column_widths,
@@ -23,7 +23,7 @@ from bilingual_reader.glossary.browse import (
 )
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary
-from bilingual_reader.segmenter import Segmenter, Token
+from bilingual_reader.thai.segmenter import Segmenter, Token
 from bilingual_reader.tui.app import ReaderApp
 from bilingual_reader.tui.entry_form import EntryForm
 from bilingual_reader.tui.glossary_screen import ConfirmDelete, GlossaryChanged, GlossaryScreen

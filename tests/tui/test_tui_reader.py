@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
+from bilingual_reader.thai.wrapping import Line
 from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.english_view import NO_ENGINE, EnglishView
 from bilingual_reader.tui.paragraph_view import ParagraphView
 from bilingual_reader.tui.popup import LookupPopup
 from bilingual_reader.tui.reader_screen import ReaderScreen
-from bilingual_reader.wrapping import Line
 
 from .pilot_helpers import find_token, move_to, popup_text, reader, settle
 

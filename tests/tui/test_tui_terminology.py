@@ -11,8 +11,8 @@ from textual.widgets import OptionList
 
 from bilingual_reader.glossary.models import Concept, Term
 from bilingual_reader.glossary.store import Glossary
-from bilingual_reader.terminology.dismissals import ReviewStore
-from bilingual_reader.terminology.findings import Counts
+from bilingual_reader.qa.dismissals import ReviewStore
+from bilingual_reader.qa.findings import Counts
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.pipeline import ParagraphResult
 from bilingual_reader.translation.steering import SentenceSteering

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, Static, TextArea
 
-from bilingual_reader.articles import Article, article_from_text
+from bilingual_reader.documents.articles import Article, article_from_text
 from bilingual_reader.translation.engine import Hypothesis, SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel, installed_model

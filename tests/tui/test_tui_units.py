@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from bilingual_reader.dictionary import Sense
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.lookup import LookupResult
-from bilingual_reader.pronunciation import Pronunciation
+from bilingual_reader.thai.dictionary import Sense
+from bilingual_reader.thai.pronunciation import Pronunciation
 from bilingual_reader.tui.popup import lookup_content
 from bilingual_reader.tui.words import Chunk, plain_chunks, step_word, token_containing
 
@@ -108,7 +108,7 @@ def test_popup_text_for_a_word_not_in_the_glossary() -> None:
 
 def test_importing_the_app_loads_nothing_heavy() -> None:
     """First paint must not wait for the segmenter, the dictionaries, the store or the translator."""
-    heavy = ["bilingual_reader.segmenter", "nlpo3", "thaiphon", "ctranslate2", "sqlite_utils", "lxml"]
+    heavy = ["bilingual_reader.thai.segmenter", "nlpo3", "thaiphon", "ctranslate2", "sqlite_utils", "lxml"]
     code = f"import sys, bilingual_reader.tui.app; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -12,8 +12,8 @@ import click
 from bilingual_reader.cli.common import BadInput, glossary_option, load_article_or_fail, open_glossary
 
 if TYPE_CHECKING:
-    from bilingual_reader.articles import Article
-    from bilingual_reader.terminology.check import TermChecker
+    from bilingual_reader.documents.articles import Article
+    from bilingual_reader.qa.check import TermChecker
 
 _NO_MODEL = "no Thai→English model installed: run `bilingual-reader model install`, or give --english FILE"
 _HIT = re.compile(r"(\d+):(\d+)")
@@ -58,9 +58,9 @@ def check_command(
     Exit code 1 when an approved term is missing or a forbidden term is used (dismissed hits do not
     count), 0 otherwise, 2 on bad input. JSON paragraph numbers count from 0; the table's from 1.
     """
-    from bilingual_reader.terminology.check import TermChecker
-    from bilingual_reader.terminology.english import EnglishError, read_english
-    from bilingual_reader.terminology.report import report_json, report_table
+    from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.qa.english import EnglishError, read_english
+    from bilingual_reader.qa.report import report_json, report_table
 
     article = load_article_or_fail(path)
     edits = [(True, _hit(v, len(article.paragraphs))) for v in dismiss]
@@ -137,7 +137,7 @@ def machine_english(
 
 def _review(article_id: str, edits: list[tuple[bool, tuple[int, int]]]) -> frozenset[tuple[int, int]]:
     """Apply dismiss/restore edits, then the article's dismissed hits (review.db is created only to write)."""
-    from bilingual_reader.terminology.dismissals import ReviewError, ReviewStore, review_path
+    from bilingual_reader.qa.dismissals import ReviewError, ReviewStore, review_path
 
     if not edits and not review_path().exists():
         return frozenset()

@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from bilingual_reader.articles import Article
+    from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.store import Glossary
 
 
@@ -43,7 +43,7 @@ def open_glossary(option: str | None, *, readonly: bool = False) -> Glossary:
 
 def load_article_or_fail(path: str | Path) -> Article:
     """Load an article, turning any problem into a one-line error."""
-    from bilingual_reader.articles import ArticleError, load_article
+    from bilingual_reader.documents.articles import ArticleError, load_article
 
     try:
         return load_article(Path(path))

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def open_reader(article: str | None, glossary: str | None) -> None:
     """Run the Textual reader on an article (None: the sample); bad files end it with one line."""
-    from bilingual_reader.articles import ArticleError
+    from bilingual_reader.documents.articles import ArticleError
     from bilingual_reader.glossary.errors import GlossaryError
     from bilingual_reader.glossary.location import resolve_glossary_path
     from bilingual_reader.tui.app import run_reader
@@ -70,7 +70,7 @@ def _format_lookup(result: LookupResult) -> list[str]:
 def lookup_command(ctx: click.Context, text: str, as_json: bool, glossary: str | None) -> None:
     """Look TEXT up: glossary entries, pronunciation, sub-terms and dictionary senses."""
     from bilingual_reader.lookup import lookup, result_to_dict
-    from bilingual_reader.segmenter import Segmenter
+    from bilingual_reader.thai.segmenter import Segmenter
 
     if not text.strip():
         raise BadInput("nothing to look up")
@@ -92,7 +92,7 @@ def lookup_command(ctx: click.Context, text: str, as_json: bool, glossary: str |
 @click.pass_context
 def segment_command(ctx: click.Context, path: str, as_json: bool, glossary: str | None) -> None:
     """Print the article at PATH as tokens, one paragraph a line (whitespace tokens left out)."""
-    from bilingual_reader.segmenter import Segmenter
+    from bilingual_reader.thai.segmenter import Segmenter
 
     article = load_article_or_fail(path)
     store = open_glossary(glossary_option(ctx, glossary), readonly=True)

@@ -95,7 +95,7 @@ def translate_command(
 
 def glossary_steerer(ctx: click.Context, glossary: str | None = None) -> Steerer:
     """A steerer for the working glossary (``--glossary`` of the command or of the main group)."""
-    from bilingual_reader.terminology.check import TermChecker
+    from bilingual_reader.qa.check import TermChecker
     from bilingual_reader.translation.steering import Steerer
 
     store = open_glossary(glossary_option(ctx, glossary), readonly=True)

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status
-from bilingual_reader.text import normalize_key
+from bilingual_reader.thai.text import normalize_key
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.segmenter import Token
+    from bilingual_reader.thai.segmenter import Token
 
 __all__ = [
     "BROWSE_LIMIT",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bilingual_reader.glossary.models import Concept, Status, Term
-from bilingual_reader.text import normalize_key
+from bilingual_reader.thai.text import normalize_key
 
 __all__ = ["conflict_key", "merge_concepts"]
 

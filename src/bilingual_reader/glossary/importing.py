@@ -21,7 +21,7 @@ from bilingual_reader.glossary.writing import (
     update_concept,
     write_lock,
 )
-from bilingual_reader.text import normalize_key
+from bilingual_reader.thai.text import normalize_key
 
 __all__ = ["ImportFailed", "ImportReport", "OnConflict", "import_concepts", "import_file"]
 

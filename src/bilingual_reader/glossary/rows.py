@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bilingual_reader.glossary.models import Concept, Status, Term
-from bilingual_reader.text import normalize_key
+from bilingual_reader.thai.text import normalize_key
 
 _SELECT = """
 SELECT c.id, c.subject, c.definition, c.note, c.check_enabled, t.id, t.lang, t.text, t.status, t.pos

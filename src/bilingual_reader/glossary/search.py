@@ -14,7 +14,7 @@ from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.rows import concepts_from_rows
 from bilingual_reader.glossary.schema import SEARCH_INDEX
 from bilingual_reader.glossary.store import Glossary
-from bilingual_reader.text import is_thai, normalize_key
+from bilingual_reader.thai.text import is_thai, normalize_key
 
 __all__ = ["DEFAULT_LIMIT", "search"]
 

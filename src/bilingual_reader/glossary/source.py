@@ -16,7 +16,7 @@ from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.glossary.validation import concept_problems
-from bilingual_reader.text import clean_text
+from bilingual_reader.thai.text import clean_text
 
 HEADER = ("id", "subject", "thai", "english", "pos", "definition", "note")
 # The fixed timestamp a built database records, so the same TSV always builds the same bytes.

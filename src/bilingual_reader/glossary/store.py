@@ -22,7 +22,7 @@ from bilingual_reader.glossary.errors import GlossaryError, UnknownConceptError
 from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.opening import memory_database, open_database
 from bilingual_reader.glossary.validation import concept_problems
-from bilingual_reader.text import normalize_key
+from bilingual_reader.thai.text import normalize_key
 
 __all__ = ["Glossary", "GlossaryError", "UnknownConceptError", "utc_now"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bilingual_reader.glossary.models import Concept, Status
-from bilingual_reader.text import normalize_key
+from bilingual_reader.thai.text import normalize_key
 
 LANGS = {"th": "Thai", "en": "English"}
 

@@ -23,7 +23,7 @@ Fix = Callable[[SentenceTranslation], "SentenceSteering"]
 
 
 class ArticleLike(Protocol):
-    """What the pipeline needs of an article (``bilingual_reader.articles.Article`` fits)."""
+    """What the pipeline needs of an article (``bilingual_reader.documents.articles.Article`` fits)."""
 
     @property
     def article_id(self) -> str: ...

@@ -39,8 +39,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from bilingual_reader.terminology.check import TermChecker
-from bilingual_reader.terminology.findings import Finding, FindingStatus
+from bilingual_reader.qa.check import TermChecker
+from bilingual_reader.qa.findings import Finding, FindingStatus
 from bilingual_reader.translation.engine import SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 

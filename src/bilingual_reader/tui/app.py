@@ -9,7 +9,7 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from bilingual_reader.articles import Article, ArticleError, load_article, sample_article_path
+from bilingual_reader.documents.articles import Article, ArticleError, load_article, sample_article_path
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.tui.commands import ReaderCommands
 from bilingual_reader.tui.glossary_screen import GlossaryChanged, GlossaryScreen
@@ -17,7 +17,7 @@ from bilingual_reader.tui.reader_screen import ReaderScreen
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.segmenter import Segmenter
+    from bilingual_reader.thai.segmenter import Segmenter
 
 
 class ReaderApp(App[None]):

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bilingual_reader.segmenter import Segmenter, Token
+    from bilingual_reader.thai.segmenter import Segmenter, Token
 
 
 def segment_article(
@@ -16,7 +16,7 @@ def segment_article(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> tuple[Segmenter, list[list[Token]]] | None:
     """Tokenize every paragraph with ``segmenter`` (or a new one built from ``terms``); None if cancelled."""
-    from bilingual_reader.segmenter import Segmenter
+    from bilingual_reader.thai.segmenter import Segmenter
 
     built = segmenter if segmenter is not None else Segmenter(terms)
     tokens = []
@@ -30,9 +30,9 @@ def segment_article(
 def warm_up_lookup() -> None:
     """Load pythainlp's dictionary, the pronunciation lexicon, WordNet and the loanword table (seconds),
     so that the first popup opens at once instead of freezing the screen."""
-    from bilingual_reader.dictionary import loanword_source, senses
     from bilingual_reader.lookup import dictionary_split
-    from bilingual_reader.pronunciation import pronounce
+    from bilingual_reader.thai.dictionary import loanword_source, senses
+    from bilingual_reader.thai.pronunciation import pronounce
 
     dictionary_split("ปืนใหญ่")
     pronounce("ปืน", split=dictionary_split)

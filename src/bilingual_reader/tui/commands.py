@@ -7,7 +7,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from bilingual_reader.articles import list_articles
+from bilingual_reader.documents.articles import list_articles
 
 Command = tuple[str, str, Callable[[], object]]
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from bilingual_reader.terminology.findings import Counts, Finding, FindingStatus
+from bilingual_reader.qa.findings import Counts, Finding, FindingStatus
 
 #: The mark of each finding status (also used in the badge).
 STATUS_MARK = {FindingStatus.OK: "✓", FindingStatus.MISSING: "✗", FindingStatus.FORBIDDEN: "⚠"}

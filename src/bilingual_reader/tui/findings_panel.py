@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from bilingual_reader.terminology.findings import Finding, FindingStatus, count
+from bilingual_reader.qa.findings import Finding, FindingStatus, count
 from bilingual_reader.tui.finding_text import badge_content, finding_content
 
 #: Dismisses (or restores) a finding and returns the article's findings afterwards.

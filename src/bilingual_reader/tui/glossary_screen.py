@@ -28,10 +28,10 @@ from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.glossary.models import Status
 
 if TYPE_CHECKING:
-    from bilingual_reader.articles import Article
+    from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.models import Concept, Term
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.segmenter import Token
+    from bilingual_reader.thai.segmenter import Token
 
 Change = Literal["added", "updated", "deleted"]
 

@@ -14,12 +14,12 @@ from bilingual_reader.tui.popup import LookupPopup, PopupChoice
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from bilingual_reader.articles import Article
+    from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.glossary.store import Glossary
     from bilingual_reader.lookup import LookupResult
-    from bilingual_reader.segmenter import Segmenter, Token
-    from bilingual_reader.terminology.findings import Finding
+    from bilingual_reader.qa.findings import Finding
+    from bilingual_reader.thai.segmenter import Segmenter, Token
     from bilingual_reader.tui.messages import WordClicked
     from bilingual_reader.tui.paragraph_view import ParagraphView
 
@@ -62,7 +62,7 @@ class LookupKeys(_Base):
     def open_lookup(self, text: str, *, phrase: bool = False, findings: Sequence[Finding] = ()) -> None:
         """Look ``text`` up and show the popup (a ``phrase`` is counted as a substring, not as a token)."""
         from bilingual_reader.lookup import lookup
-        from bilingual_reader.text import normalize_key
+        from bilingual_reader.thai.text import normalize_key
         from bilingual_reader.tui.finding_text import check_content
 
         if self.glossary is None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from bilingual_reader.segmenter import Segmenter, Token
+    from bilingual_reader.thai.segmenter import Segmenter, Token
 
 
 class ArticleSegmented(Message):

@@ -15,9 +15,9 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.widget import Widget
 
+from bilingual_reader.thai.wrapping import Line, token_at, wrap_tokens
 from bilingual_reader.tui.messages import WordClicked
 from bilingual_reader.tui.words import TokenLike, is_navigable, plain_chunks
-from bilingual_reader.wrapping import Line, token_at, wrap_tokens
 
 
 class ParagraphView(Widget):

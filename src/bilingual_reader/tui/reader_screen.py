@@ -26,9 +26,9 @@ from bilingual_reader.tui.translation_keys import TRANSLATION_BINDINGS, Translat
 from bilingual_reader.tui.words import next_paragraph, next_word, step_word, token_containing
 
 if TYPE_CHECKING:
-    from bilingual_reader.articles import Article
+    from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.segmenter import Segmenter, Token
+    from bilingual_reader.thai.segmenter import Segmenter, Token
 
 
 class ReaderHost(Protocol):

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 if TYPE_CHECKING:
-    from bilingual_reader.terminology.findings import Counts
+    from bilingual_reader.qa.findings import Counts
 
 
 class TermBadge(Widget):

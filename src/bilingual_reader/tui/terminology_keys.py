@@ -12,7 +12,7 @@ from bilingual_reader.tui.terminology_review import TerminologyReview, is_steere
 from bilingual_reader.tui.words import token_containing
 
 if TYPE_CHECKING:
-    from bilingual_reader.terminology.findings import Finding
+    from bilingual_reader.qa.findings import Finding
 
 #: Add to the screen's ``BINDINGS``; the screen mixes in ``TerminologyKeys`` for the actions.
 REVIEW_BINDINGS = [
@@ -78,7 +78,7 @@ class TerminologyKeys(TerminologyReview):
 
     def toggle_dismissal(self, finding: Finding) -> list[Finding]:
         """Dismiss a problem for its paragraph (or restore a dismissed one); return the updated findings."""
-        from bilingual_reader.terminology.dismissals import ReviewError
+        from bilingual_reader.qa.dismissals import ReviewError
 
         store = self._store()
         if store is not None and finding.concept_id is not None and finding.status != "ok":

@@ -14,12 +14,12 @@ if TYPE_CHECKING:
 
     from textual.screen import Screen
 
-    from bilingual_reader.articles import Article
+    from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.terminology.check import TermChecker
-    from bilingual_reader.terminology.dismissals import ReviewStore
-    from bilingual_reader.terminology.findings import Finding
+    from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.qa.dismissals import ReviewStore
+    from bilingual_reader.qa.findings import Finding
     from bilingual_reader.translation.pipeline import ParagraphResult
     from bilingual_reader.tui.paragraph_view import ParagraphView
     from bilingual_reader.tui.translation import TranslationController
@@ -68,7 +68,7 @@ class TerminologyReview(_Base):
     def refresh_terminology(self, concepts: Iterable[Concept] | None = None) -> None:
         """Rebuild the check from ``concepts`` (default: read from the glossary here, on the UI thread) and
         check every paragraph again."""
-        from bilingual_reader.terminology.check import TermChecker
+        from bilingual_reader.qa.check import TermChecker
 
         if self.glossary is None:
             return
@@ -79,7 +79,7 @@ class TerminologyReview(_Base):
 
     def _store(self) -> ReviewStore | None:
         """The review database (dismissals), opened on first use on the UI thread, which owns it."""
-        from bilingual_reader.terminology.dismissals import ReviewError, ReviewStore
+        from bilingual_reader.qa.dismissals import ReviewError, ReviewStore
 
         if self._review is None:
             try:
@@ -89,7 +89,7 @@ class TerminologyReview(_Base):
         return self._review
 
     def _load_dismissed(self) -> frozenset[tuple[int, int]]:
-        from bilingual_reader.terminology.dismissals import ReviewError
+        from bilingual_reader.qa.dismissals import ReviewError
 
         store = self._store()
         try:
@@ -132,7 +132,7 @@ class TerminologyReview(_Base):
 
     def _show(self, index: int) -> None:
         """Mark the Thai terms, set the badge, and decorate the English of paragraph ``index``."""
-        from bilingual_reader.terminology.findings import count
+        from bilingual_reader.qa.findings import count
 
         findings = self.findings.get(index, [])
         views = self.views

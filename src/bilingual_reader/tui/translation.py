@@ -202,7 +202,7 @@ class TranslationController(Widget):
         settings = getattr(engine, "settings", None)
         if not self.concepts or (settings is not None and not getattr(settings, "steer", True)):
             return None
-        from bilingual_reader.terminology.check import TermChecker
+        from bilingual_reader.qa.check import TermChecker
         from bilingual_reader.translation.steering import Steerer
 
         return Steerer(TermChecker(self.concepts))

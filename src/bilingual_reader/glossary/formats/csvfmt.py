@@ -26,7 +26,7 @@ from bilingual_reader.glossary.formats.common import (
     read_text,
 )
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept
-from bilingual_reader.text import clean_text
+from bilingual_reader.thai.text import clean_text
 
 __all__ = ["COLUMNS", "guard_cell", "read_csv", "unguard_cell", "write_csv"]
 
@@ -100,7 +100,7 @@ def _concept(cells: dict[str, str]) -> Concept:
 def _reading(concept: Concept) -> str:
     """The tone-marked reading of the preferred Thai term, for Lute's ``pronunciation`` column."""
     from bilingual_reader.lookup import dictionary_split
-    from bilingual_reader.pronunciation import pronounce
+    from bilingual_reader.thai.pronunciation import pronounce
 
     thai = concept.thai
     return pronounce(thai[0].text, split=dictionary_split).tones if thai else ""

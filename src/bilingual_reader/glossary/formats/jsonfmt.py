@@ -19,7 +19,7 @@ from bilingual_reader.glossary.formats.common import (
     read_text,
 )
 from bilingual_reader.glossary.models import Concept, Status, Term
-from bilingual_reader.text import clean_and_key, clean_text
+from bilingual_reader.thai.text import clean_and_key, clean_text
 
 __all__ = ["FORMAT_NAME", "concept_from_dict", "concept_to_dict", "read_json", "write_json"]
 

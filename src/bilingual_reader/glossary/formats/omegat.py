@@ -13,7 +13,7 @@ from bilingual_reader.glossary.formats.common import (
     read_text,
 )
 from bilingual_reader.glossary.models import Concept, Status, Term
-from bilingual_reader.text import clean_text, is_thai, normalize_key
+from bilingual_reader.thai.text import clean_text, is_thai, normalize_key
 
 __all__ = ["read_omegat", "write_omegat"]
 

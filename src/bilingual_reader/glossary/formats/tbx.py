@@ -21,7 +21,7 @@ from bilingual_reader.glossary.formats.common import (
     ParseResult,
 )
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status, Term
-from bilingual_reader.text import clean_text
+from bilingual_reader.thai.text import clean_text
 
 __all__ = ["read_tbx", "write_tbx"]
 

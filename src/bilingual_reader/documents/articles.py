@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual_reader import paths
-from bilingual_reader.text import clean_text
+from bilingual_reader.thai.text import clean_text
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -61,7 +61,7 @@ class Article:
 def article_from_text(text: str, title: str = "", path: Path | None = None) -> Article:
     """Build an article from text: without ``title`` the first non-empty line becomes the title.
 
-    Every line is cleaned (:func:`bilingual_reader.text.clean_text`); empty lines are dropped.
+    Every line is cleaned (:func:`bilingual_reader.thai.text.clean_text`); empty lines are dropped.
     Raises :class:`ArticleError` when nothing is left.
     """
     lines = [line.strip() for line in clean_text(text).split("\n")]

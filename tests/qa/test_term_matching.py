@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual_reader.terminology.matcher import EnglishMatcher, Hit, ThaiMatcher, resolve_overlaps
-from bilingual_reader.terminology.spelling import canonical, plural_forms, term_key
+from bilingual_reader.qa.matcher import EnglishMatcher, Hit, ThaiMatcher, resolve_overlaps
+from bilingual_reader.qa.spelling import canonical, plural_forms, term_key
 
 
 @pytest.mark.parametrize(

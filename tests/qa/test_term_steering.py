@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bilingual_reader.glossary.models import Concept, Status, Term
-from bilingual_reader.terminology.check import TermChecker
-from bilingual_reader.terminology.steering import (
+from bilingual_reader.qa.check import TermChecker
+from bilingual_reader.qa.steering import (
     RankedHypothesis,
     Steered,
     first_compliant,

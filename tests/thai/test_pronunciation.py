@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from pythainlp.tokenize import word_tokenize
 
-from bilingual_reader.pronunciation import Pronunciation, pronounce
+from bilingual_reader.thai.pronunciation import Pronunciation, pronounce
 
 
 def newmm(text: str) -> list[str]:
@@ -155,7 +155,7 @@ def test_invisible_characters_digits_and_non_thai(word: str, expected: Pronuncia
 
 def test_import_loads_no_lexicon() -> None:
     probe = (
-        "import sys, bilingual_reader.pronunciation\n"
+        "import sys, bilingual_reader.thai.pronunciation\n"
         "print(sorted(m for m in sys.modules if m.startswith(('thaiphon', 'thaiphon_data'))))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout

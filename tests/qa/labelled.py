@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from bilingual_reader.glossary.models import Concept, Status, Term
-from bilingual_reader.terminology.check import TermChecker
-from bilingual_reader.terminology.findings import Finding
+from bilingual_reader.qa.check import TermChecker
+from bilingual_reader.qa.findings import Finding
 
 CASES_FILE = Path(__file__).with_name("labelled_cases.json")
 

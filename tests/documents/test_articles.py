@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_reader import articles
-from bilingual_reader.articles import (
+from bilingual_reader.documents import articles
+from bilingual_reader.documents.articles import (
     MAX_ARTICLE_BYTES,
     Article,
     ArticleError,

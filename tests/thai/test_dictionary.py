@@ -13,9 +13,9 @@ from types import ModuleType
 
 import pytest
 
-from bilingual_reader.dictionary import Sense, loanword_source, senses
+from bilingual_reader.thai.dictionary import Sense, loanword_source, senses
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 LEMMAS = ROOT / "src/bilingual_reader/data/wordnet_lemmas.tsv.gz"
 TANK = Sense("noun", "04389033-n", ("tank", "army tank", "armored combat vehicle", "armoured combat vehicle"))
 
@@ -97,7 +97,7 @@ def test_wordnet_licence_ships_with_the_data() -> None:
 
 
 def test_import_loads_no_data() -> None:
-    probe = "import sys, bilingual_reader.dictionary as d\nprint(d._thai.cache_info().currsize)"
+    probe = "import sys, bilingual_reader.thai.dictionary as d\nprint(d._thai.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "0"
 

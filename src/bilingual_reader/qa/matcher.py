@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bilingual_reader.terminology.spelling import Word, joined, plural_forms, term_key, words
-from bilingual_reader.text import INVISIBLE_CHARS, normalize_key
+from bilingual_reader.qa.spelling import Word, joined, plural_forms, term_key, words
+from bilingual_reader.thai.text import INVISIBLE_CHARS, normalize_key
 
 _LATIN_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 

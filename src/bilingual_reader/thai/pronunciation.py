@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bilingual_reader.text import clean_text
+from bilingual_reader.thai.text import clean_text
 
 if TYPE_CHECKING:
     from thaiphon.model.candidate import AnalysisResult

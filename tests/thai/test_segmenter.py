@@ -13,9 +13,9 @@ from pythainlp.tokenize.tcc import tcc_pos
 from pythainlp.util import Trie
 
 from bilingual_reader import paths
-from bilingual_reader.articles import list_articles, load_article
-from bilingual_reader.segmenter import Segmenter, Token
-from bilingual_reader.text import is_thai
+from bilingual_reader.documents.articles import list_articles, load_article
+from bilingual_reader.thai.segmenter import Segmenter, Token
+from bilingual_reader.thai.text import is_thai
 
 TERMS = ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "ขีปนาวุธ", "ระบบขีปนาวุธ", "ขีปนาวุธพิสัยไกล", "รถถัง", "กองทัพบก"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual_reader.terminology.check import TermChecker
+from bilingual_reader.qa.check import TermChecker
 
 from .labelled import label, load, run, score
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilingual_reader.glossary.models import Concept
-from bilingual_reader.terminology.matcher import EnglishMatcher, resolve_overlaps
-from bilingual_reader.terminology.spelling import term_key
+from bilingual_reader.qa.matcher import EnglishMatcher, resolve_overlaps
+from bilingual_reader.qa.spelling import term_key
 
 
 @dataclass(frozen=True)

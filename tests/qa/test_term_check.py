@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bilingual_reader.glossary.models import Concept, Status, Term
-from bilingual_reader.terminology.check import TermChecker, check_paragraphs
-from bilingual_reader.terminology.findings import Counts, Finding, FindingStatus, Span, count
+from bilingual_reader.qa.check import TermChecker, check_paragraphs
+from bilingual_reader.qa.findings import Counts, Finding, FindingStatus, Span, count
 
 TANK = Concept(
     "armour", (Term("รถถัง", "th"), Term("tank", "en"), Term("panzer", "en", Status.FORBIDDEN)), id=1
@@ -77,7 +77,7 @@ def test_extra_forbidden_uses_are_their_own_findings() -> None:
 
 
 def test_table_report_lists_untranslated_paragraphs() -> None:
-    from bilingual_reader.terminology.report import report_table
+    from bilingual_reader.qa.report import report_table
 
     findings = list(TermChecker([TANK]).check_all(["รถถัง", "รถถัง"], [None, "panzer"]))
     assert report_table("dir/a.txt", 2, [0], findings) == [

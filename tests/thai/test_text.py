@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual_reader.text import clean_text, is_thai, normalize_key
+from bilingual_reader.thai.text import clean_text, is_thai, normalize_key
 
 
 @pytest.mark.parametrize(
@@ -76,8 +76,8 @@ def test_fast_normalize_agrees_with_pythainlp_on_words_articles_and_mutations() 
     from pythainlp.corpus import thai_words
     from pythainlp.util import normalize
 
-    from bilingual_reader.articles import list_articles
-    from bilingual_reader.text import _normalize
+    from bilingual_reader.documents.articles import list_articles
+    from bilingual_reader.thai.text import _normalize
 
     samples = list(thai_words())
     for path in list_articles():
@@ -99,7 +99,7 @@ def _old_key(text: str) -> str:
     """``normalize_key`` as it was before the already-clean shortcut."""
     import re
 
-    from bilingual_reader.text import _clean
+    from bilingual_reader.thai.text import _clean
 
     return re.sub(r"\s+", " ", _clean(text)).strip().casefold()
 
@@ -108,7 +108,7 @@ def test_clean_shortcuts_agree_with_the_full_pipeline() -> None:
     """The already-clean shortcuts (``clean_text``, ``normalize_key``, ``clean_and_key``) change nothing."""
     import random
 
-    from bilingual_reader.text import INVISIBLE_CHARS, _clean, clean_and_key
+    from bilingual_reader.thai.text import INVISIBLE_CHARS, _clean, clean_and_key
 
     rng = random.Random(5)
     alphabet = [
@@ -137,6 +137,6 @@ def test_clean_shortcuts_agree_with_the_full_pipeline() -> None:
     ],
 )
 def test_clean_and_key(raw: str, expected: tuple[str, str]) -> None:
-    from bilingual_reader.text import clean_and_key
+    from bilingual_reader.thai.text import clean_and_key
 
     assert clean_and_key(raw) == expected

@@ -9,7 +9,7 @@ import pytest
 from bilingual_reader import paths
 from bilingual_reader.glossary.models import Concept, Term
 from bilingual_reader.glossary.store import Glossary
-from bilingual_reader.terminology.dismissals import ReviewError, ReviewStore, review_path, set_check_enabled
+from bilingual_reader.qa.dismissals import ReviewError, ReviewStore, review_path, set_check_enabled
 
 
 def test_review_db_lives_in_the_data_dir() -> None:

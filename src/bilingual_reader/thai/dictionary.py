@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from bilingual_reader.text import normalize_key
+from bilingual_reader.thai.text import normalize_key
 
 __all__ = ["Sense", "loanword_source", "senses"]
 
 #: Synset id suffix → part of speech (``s`` is WordNet's adjective satellite).
 POS_NAMES = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 _POS_ORDER = {"n": 0, "v": 1, "a": 2, "s": 2, "r": 3}
-_LEMMAS_FILE = Path(__file__).resolve().parent / "data" / "wordnet_lemmas.tsv.gz"
+_LEMMAS_FILE = Path(__file__).resolve().parent.parent / "data" / "wordnet_lemmas.tsv.gz"
 _THAI_WORDNET = "wordnet_th.db"
 _LOANWORDS = "th_en_transliteration_v1.4.tsv"
 

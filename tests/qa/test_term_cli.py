@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bilingual_reader.articles import load_article
 from bilingual_reader.cli import main
+from bilingual_reader.documents.articles import load_article
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary
-from bilingual_reader.terminology.dismissals import ReviewStore
+from bilingual_reader.qa.dismissals import ReviewStore
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"

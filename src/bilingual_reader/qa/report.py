@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bilingual_reader.terminology.findings import Finding, FindingStatus, count
+from bilingual_reader.qa.findings import Finding, FindingStatus, count
 
 
 def report_json(

@@ -15,7 +15,7 @@ import nlpo3
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize.tcc import tcc_pos
 
-from bilingual_reader.text import is_thai, normalize_key
+from bilingual_reader.thai.text import is_thai, normalize_key
 
 __all__ = ["Segmenter", "Token"]
 

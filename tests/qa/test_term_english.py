@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_reader.terminology.english import EnglishError, align_plain, read_english
+from bilingual_reader.qa.english import EnglishError, align_plain, read_english
 
 PARAGRAPHS = ("รถถังสามคัน", "โดรนสองลำ")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
-from bilingual_reader.articles import list_articles, load_article
-from bilingual_reader.segmenter import Segmenter
-from bilingual_reader.wrapping import Line, Piece, grapheme_clusters, token_at, wrap_tokens
+from bilingual_reader.documents.articles import list_articles, load_article
+from bilingual_reader.thai.segmenter import Segmenter
+from bilingual_reader.thai.wrapping import Line, Piece, grapheme_clusters, token_at, wrap_tokens
 
 SAMPLE = (
     "เลขาธิการใหญ่องค์การสนธิสัญญาป้องกันแอตแลนติกเหนือ (NATO) Jens Stoltenberg เดินทางเยือนกรุงโซล"

@@ -6,10 +6,10 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bilingual_reader.glossary.models import Concept
-from bilingual_reader.terminology.findings import Finding, FindingStatus, Span
-from bilingual_reader.terminology.matcher import EnglishMatcher, Hit, ThaiMatcher, resolve_overlaps
-from bilingual_reader.terminology.spelling import term_key
-from bilingual_reader.text import normalize_key
+from bilingual_reader.qa.findings import Finding, FindingStatus, Span
+from bilingual_reader.qa.matcher import EnglishMatcher, Hit, ThaiMatcher, resolve_overlaps
+from bilingual_reader.qa.spelling import term_key
+from bilingual_reader.thai.text import normalize_key
 
 #: (paragraph index, concept id) pairs whose problems were dismissed.
 Dismissed = Collection[tuple[int, int]]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bilingual_reader.terminology.check import TermChecker, check_paragraphs
-from bilingual_reader.terminology.findings import Counts, Finding, FindingStatus, Span, count
-from bilingual_reader.terminology.steering import RankedHypothesis, Steered, rerank_by_compliance, steer
+from bilingual_reader.qa.check import TermChecker, check_paragraphs
+from bilingual_reader.qa.findings import Counts, Finding, FindingStatus, Span, count
+from bilingual_reader.qa.steering import RankedHypothesis, Steered, rerank_by_compliance, steer
 
 __all__ = [
     "Counts",

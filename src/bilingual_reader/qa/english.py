@@ -10,8 +10,8 @@ from pathlib import Path
 from lxml import etree
 from translate.storage.tmx import tmxfile
 
-from bilingual_reader.articles import MAX_ARTICLE_BYTES
-from bilingual_reader.text import clean_text, normalize_key
+from bilingual_reader.documents.articles import MAX_ARTICLE_BYTES
+from bilingual_reader.thai.text import clean_text, normalize_key
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

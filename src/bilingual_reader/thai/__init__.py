@@ -1,0 +1,1 @@
+"""The Thai language layer: cleaning and keys, segmentation, wrapping, pronunciation, the dictionary."""
