@@ -6,19 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"
-CORPUS = ROOT / "scripts" / "train_test_model" / "corpus.tsv"
-
-
-def corpus_pairs() -> list[tuple[str, str]]:
-    """The (Thai, English) pairs the test model was trained on."""
-    pairs = []
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            thai, english = line.split("\t")
-            pairs.append((thai, english))
-    return pairs
+from support import corpus_pairs
 
 
 @pytest.fixture(scope="session")

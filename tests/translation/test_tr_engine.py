@@ -10,8 +10,7 @@ import pytest
 from bilingual_reader.translation.engine import Engine
 from bilingual_reader.translation.packages import InstalledModel, read_package
 from bilingual_reader.translation.settings import EngineSettings
-
-from .conftest import corpus_pairs
+from support import corpus_pairs
 
 TERMS = [
     ("กองทัพบกจัดซื้อปืนใหญ่อัตตาจรใหม่", "The army bought new self-propelled artillery."),

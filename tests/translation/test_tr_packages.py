@@ -17,8 +17,7 @@ from bilingual_reader.translation.packages import (
     installed_models,
     remove_models,
 )
-
-from .conftest import TRAINED
+from support import TRAINED
 
 Member = tuple[str, bytes]
 

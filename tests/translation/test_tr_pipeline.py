@@ -15,8 +15,8 @@ from bilingual_reader.translation.pipeline import (
     save_post_edit,
     translate_article,
 )
+from support import corpus_pairs
 
-from .conftest import corpus_pairs
 from .fakes import FakeEngine
 from .test_tr_sentences import LONG
 

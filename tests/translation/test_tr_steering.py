@@ -21,8 +21,8 @@ from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.pipeline import save_post_edit, translate_article
 from bilingual_reader.translation.settings import SettingsError, config_path, load_settings
 from bilingual_reader.translation.steering import SentenceSteering, Steerer
+from support import TRAINED
 
-from .conftest import TRAINED
 from .fakes import FakeEngine
 
 VEST = Concept("armour", (Term("เสื้อเกราะ", "th"), Term("protective vest", "en")), id=1)

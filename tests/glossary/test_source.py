@@ -12,7 +12,7 @@ from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.source import BUILD_TIMESTAMP, build_database, main, read_tsv
 from bilingual_reader.glossary.store import Glossary, GlossaryError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HEADER = "id\tsubject\tthai\tenglish\tpos\tdefinition\tnote\n"
 P, A, D, F = Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN
 

@@ -10,8 +10,7 @@ from click.testing import CliRunner, Result
 
 from bilingual_reader.cli import main
 from bilingual_reader.glossary.store import Glossary
-
-from .conftest import SAMPLE_TSV, signatures
+from support import SAMPLE_TSV, signatures
 
 
 def run(db: Path, *args: str, input: str | None = None) -> Result:

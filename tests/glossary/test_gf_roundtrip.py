@@ -10,8 +10,7 @@ import pytest
 from bilingual_reader.glossary.formats import export_file, read_file
 from bilingual_reader.glossary.importing import import_file
 from bilingual_reader.glossary.store import Glossary
-
-from .conftest import signature, signatures
+from support import signature, signatures
 
 
 @pytest.mark.parametrize("name", ["json.json", "tbx.tbx", "csv.csv"])

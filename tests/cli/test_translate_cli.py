@@ -12,8 +12,7 @@ from click.testing import CliRunner
 from bilingual_reader.cli import main
 from bilingual_reader.translation.locations import packages_dir
 from bilingual_reader.translation.packages import installed_models
-
-from .conftest import TRAINED, corpus_pairs
+from support import TRAINED, corpus_pairs
 
 
 def run(*args: str) -> tuple[int, str, str]:

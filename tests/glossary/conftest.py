@@ -10,22 +10,9 @@ import pytest
 from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.source import read_tsv
 from bilingual_reader.glossary.store import Glossary
+from support import SAMPLE_TSV, SHIPPED_TSV
 
-HERE = Path(__file__).parent
-SAMPLE_TSV = HERE / "sample_glossary.tsv"
-SHIPPED_TSV = HERE.parent.parent / "glossary.tsv"
 SOURCES = [SAMPLE_TSV, *([SHIPPED_TSV] if SHIPPED_TSV.is_file() else [])]
-
-
-def signature(concept: Concept) -> tuple[object, ...]:
-    """Everything a concept holds except ids, terms in display order."""
-    terms = tuple((t.lang, t.text, t.status.value, t.pos) for t in concept.thai + concept.english)
-    return (concept.subject, concept.definition, concept.note, concept.check_enabled, terms)
-
-
-def signatures(glossary: Glossary) -> list[tuple[object, ...]]:
-    """The signatures of every concept, sorted."""
-    return sorted(signature(c) for c in glossary.concepts())  # type: ignore[type-var]
 
 
 @pytest.fixture(params=SOURCES, ids=lambda p: p.name)

@@ -12,8 +12,7 @@ from bilingual_reader.glossary.importing import ImportFailed, ImportReport, impo
 from bilingual_reader.glossary.merge import merge_glossary
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary, GlossaryError
-
-from .conftest import signature
+from support import signature
 
 P, A, D, F = Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN
 OLD = Concept(

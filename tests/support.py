@@ -1,0 +1,36 @@
+"""Helpers shared by test folders (not a test module): shipped paths, the trained package, signatures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bilingual_reader.glossary.models import Concept
+from bilingual_reader.glossary.store import Glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+#: A small real Argos package trained on scripts/train_test_model/corpus.tsv (see tests/fixtures/argos).
+TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"
+CORPUS = ROOT / "scripts" / "train_test_model" / "corpus.tsv"
+SAMPLE_TSV = ROOT / "tests" / "glossary" / "sample_glossary.tsv"
+SHIPPED_TSV = ROOT / "glossary.tsv"
+
+
+def corpus_pairs() -> list[tuple[str, str]]:
+    """The (Thai, English) pairs the test model was trained on."""
+    pairs = []
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            thai, english = line.split("\t")
+            pairs.append((thai, english))
+    return pairs
+
+
+def signature(concept: Concept) -> tuple[object, ...]:
+    """Everything a concept holds except ids, terms in display order."""
+    terms = tuple((t.lang, t.text, t.status.value, t.pos) for t in concept.thai + concept.english)
+    return (concept.subject, concept.definition, concept.note, concept.check_enabled, terms)
+
+
+def signatures(glossary: Glossary) -> list[tuple[object, ...]]:
+    """The signatures of every concept, sorted."""
+    return sorted(signature(c) for c in glossary.concepts())  # type: ignore[type-var]
