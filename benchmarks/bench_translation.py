@@ -24,9 +24,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))  # model_builder: test and benchmark tooling
 
+import model_builder as builder  # noqa: E402
 from bilingual_reader.documents.articles import load_article  # noqa: E402
-from bilingual_reader.translation import builder  # noqa: E402
 from bilingual_reader.translation.engine import Engine  # noqa: E402
 from bilingual_reader.translation.packages import read_package  # noqa: E402
 from bilingual_reader.translation.sentences import split_sentences  # noqa: E402

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def glossary() -> Glossary:
-    return Glossary.open(ROOT / "glossary.db", readonly=True)
+    return Glossary.open(ROOT / "glossary.db", read_only=True)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ Run from a throwaway venv that has torch (never the project's own environment):
 
 The model is a pre-norm Transformer laid out as CTranslate2 expects (2+2 layers, d 64, 4 heads, FFN 128,
 shared embeddings, explicit sinusoidal position table of 1024 rows), trained full-batch with Adam until it
-reproduces the corpus, then converted with ``bilingual_reader.translation.builder`` and quantized to int8.
+reproduces the corpus, then converted with ``tests/model_builder.py`` and quantized to int8.
 On a busy machine set OMP_NUM_THREADS=1 (torch's spinning threads slow it down several times).
 """
 
@@ -26,8 +26,9 @@ import torch.nn.functional as F
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))  # model_builder: test and benchmark tooling
 
-from bilingual_reader.translation import builder  # noqa: E402
+import model_builder as builder  # noqa: E402
 
 LAYERS, HEADS, D, FFN, MAX_POS = 2, 4, 64, 128, 1024  # CTranslate2 reads at most 1024 input tokens
 STEPS, SEED = 1500, 1234

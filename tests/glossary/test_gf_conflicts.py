@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_reader.glossary.combine import merge_concepts
+from bilingual_reader.glossary.conflicts import merge_concepts
 from bilingual_reader.glossary.formats import ParsedConcept, ParseResult
 from bilingual_reader.glossary.importing import ImportFailed, ImportReport, import_concepts
 from bilingual_reader.glossary.merge import merge_glossary

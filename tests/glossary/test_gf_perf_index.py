@@ -135,7 +135,7 @@ def test_a_glossary_from_the_previous_schema_gets_the_index(tmp_path: Path) -> N
 def test_a_read_only_previous_glossary_is_searchable(tmp_path: Path) -> None:
     path = tmp_path / "glossary.db"
     _previous_schema_glossary(path)
-    with Glossary.open(path, readonly=True) as glossary:
+    with Glossary.open(path, read_only=True) as glossary:
         assert [c.id for c in search(glossary, "ถังหล")] == [7]
     assert schema.applied_names(Database(path)) == list(schema.MIGRATION_NAMES[:4])
 

@@ -72,7 +72,7 @@ def test_adding_while_importing_loses_nothing(tmp_path: Path) -> None:
     assert (children[0].returncode, add_err, add_out) == (0, "", "done\n")
     assert (children[1].returncode, imp_err) == (0, "")
     assert imp_out == f"add {IMPORTS}, replace 0, merge 0, skip 0 existing, 0 bad row(s)\n" * ROUNDS
-    with Glossary.open(db, readonly=True) as glossary:
+    with Glossary.open(db, read_only=True) as glossary:
         headwords = [c.headword for c in glossary.concepts()]
     assert len(headwords) == len(set(headwords)) == ADDS + IMPORTS * ROUNDS
     assert {f"คำเพิ่ม{n}" for n in range(ADDS)} <= set(headwords)

@@ -150,7 +150,7 @@ def test_build_database_is_deterministic_and_matches_the_tsv(tmp_path: Path) -> 
     assert build_database(tsv, first) == 3
     assert build_database(tsv, second) == 3
     assert first.read_bytes() == second.read_bytes()
-    with Glossary.open(first, readonly=True) as glossary:
+    with Glossary.open(first, read_only=True) as glossary:
         assert [shape(c) for c in glossary.concepts()] == sorted(shape(c) for c in read_tsv(tsv))
         row = glossary.db.conn.execute("SELECT DISTINCT created, updated FROM concepts").fetchall()
         assert row == [(BUILD_TIMESTAMP, BUILD_TIMESTAMP)]
@@ -185,7 +185,7 @@ def test_main_builds_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[s
 )
 def test_shipped_database_agrees_with_the_tsv() -> None:
     concepts = read_tsv(ROOT / "glossary.tsv")
-    with Glossary.open(ROOT / "glossary.db", readonly=True) as glossary:
+    with Glossary.open(ROOT / "glossary.db", read_only=True) as glossary:
         stored = glossary.concepts()
     message = "glossary.db is stale: run `uv run python scripts/build_glossary.py`"
     assert [shape(c) for c in stored] == sorted(shape(c) for c in concepts), message
@@ -198,5 +198,5 @@ def test_build_script(tmp_path: Path) -> None:
         [sys.executable, script, str(tsv), str(db)], capture_output=True, text=True, check=False
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, f"{db}: 3 concepts from {tsv}\n", "")
-    with Glossary.open(db, readonly=True) as glossary:
+    with Glossary.open(db, read_only=True) as glossary:
         assert glossary.count() == 3

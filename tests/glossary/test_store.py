@@ -297,16 +297,16 @@ def _corrupt_sqlite(path: Path) -> None:
         (lambda p: p.mkdir(), "is a directory"),
     ],
 )
-@pytest.mark.parametrize("readonly", [False, True])
+@pytest.mark.parametrize("read_only", [False, True])
 def test_open_refuses_files_that_are_not_our_glossary(
-    tmp_path: Path, make: Callable[[Path], object], reason: str, readonly: bool
+    tmp_path: Path, make: Callable[[Path], object], reason: str, read_only: bool
 ) -> None:
     path = tmp_path / "glossary.db"
     make(path)
     before = sorted(tmp_path.iterdir())
     content = path.read_bytes() if path.is_file() else None
     with pytest.raises(GlossaryError) as info:
-        Glossary.open(path, readonly=readonly)
+        Glossary.open(path, read_only=read_only)
     message = str(info.value)
     assert message.startswith(f"{path}: ")
     assert reason in message
@@ -322,7 +322,7 @@ def test_open_read_only_refuses_writes_and_leaves_the_file_alone(tmp_path: Path)
         stored = glossary.add(TANK)
         glossary.db.disable_wal()
     content = path.read_bytes()
-    with Glossary.open(path, readonly=True) as glossary:
+    with Glossary.open(path, read_only=True) as glossary:
         assert glossary.read_only is True
         assert glossary.lookup("tank") == [stored]
         writes: list[Callable[[], object]] = [
@@ -351,7 +351,7 @@ def test_open_without_write_permission_is_read_only(tmp_path: Path, monkeypatch:
 def test_open_read_only_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "none.db"
     with pytest.raises(GlossaryError, match=r"none\.db: no such glossary file$"):
-        Glossary.open(path, readonly=True)
+        Glossary.open(path, read_only=True)
     assert not path.exists()
 
 
@@ -401,7 +401,7 @@ def test_read_only_older_glossary_is_migrated_in_memory_only(tmp_path: Path) -> 
     path = tmp_path / "glossary.db"
     _first_schema_glossary(path)
     original = path.read_bytes()
-    with Glossary.open(path, readonly=True) as glossary:
+    with Glossary.open(path, read_only=True) as glossary:
         assert glossary.read_only is True
         assert [t.pos for t in glossary.get(3).terms] == ["noun", "noun"]
     assert path.read_bytes() == original
@@ -413,7 +413,7 @@ def test_open_paths_with_uri_characters(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     with Glossary.open(path) as glossary:
         glossary.add(MISSILE)
-    with Glossary.open(path, readonly=True) as glossary:
+    with Glossary.open(path, read_only=True) as glossary:
         assert glossary.count() == 1
     # A read-only connection to a WAL file may leave empty -wal/-shm files behind.
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == [name]
@@ -423,7 +423,7 @@ def test_an_empty_file_becomes_a_glossary_but_not_when_read_only(tmp_path: Path)
     path = tmp_path / "glossary.db"
     path.touch()
     with pytest.raises(GlossaryError, match=r"glossary\.db: empty database, not a glossary$"):
-        Glossary.open(path, readonly=True)
+        Glossary.open(path, read_only=True)
     assert path.read_bytes() == b""
     with Glossary.open(path) as glossary:
         assert glossary.count() == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bilingual_reader.glossary.models import Concept, Status, Term
-from bilingual_reader.qa.check import TermChecker, check_paragraphs
+from bilingual_reader.qa.check import Dismissed, TermChecker
 from bilingual_reader.qa.findings import Counts, Finding, FindingStatus, Span, count
 
 TANK = Concept(
@@ -12,6 +12,13 @@ TANK = Concept(
 DRONE = Concept("aviation", (Term("โดรน", "th"), Term("drone", "en")), id=2)
 THAI_ONLY = Concept("general", (Term("ยุทโธปกรณ์", "th"),), id=3)
 ONLY_FORBIDDEN = Concept("general", (Term("ทหาร", "th"), Term("soldier", "en", Status.FORBIDDEN)), id=4)
+
+
+def check_paragraphs(
+    concepts: list[Concept], thai: list[str], english: list[str | None], dismissed: Dismissed = ()
+) -> list[Finding]:
+    """Check aligned paragraphs with a one-off checker."""
+    return list(TermChecker(concepts).check_all(thai, english, dismissed))
 
 
 def test_finding_fields() -> None:

@@ -1,4 +1,4 @@
-"""Dismissed hits in review.db, and switching a concept's check in the glossary."""
+"""Dismissed hits in review.db."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 
 from bilingual_reader import paths
-from bilingual_reader.glossary.models import Concept, Term
-from bilingual_reader.glossary.store import Glossary
-from bilingual_reader.qa.dismissals import ReviewError, ReviewStore, review_path, set_check_enabled
+from bilingual_reader.qa.dismissals import ReviewError, ReviewStore, review_path
 
 
 def test_review_db_lives_in_the_data_dir() -> None:
@@ -45,12 +43,3 @@ def test_a_file_that_is_not_sqlite_is_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(ReviewError, match=r"review\.db: ") as caught:
         ReviewStore.open(bad)
     assert "\n" not in str(caught.value)
-
-
-def test_switching_a_concept_check_off_and_on() -> None:
-    glossary = Glossary.memory()
-    concept = glossary.add(Concept("armour", (Term("รถถัง", "th"), Term("tank", "en"))))
-    assert concept.id is not None
-    assert set_check_enabled(glossary, concept.id, False).check_enabled is False
-    assert glossary.get(concept.id).check_enabled is False
-    assert set_check_enabled(glossary, concept.id, True).check_enabled is True

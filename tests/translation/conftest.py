@@ -12,7 +12,7 @@ from support import corpus_pairs
 @pytest.fixture(scope="session")
 def random_package_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A random-weight package folder (2+2 layers, d 64), built once per session."""
-    from bilingual_reader.translation.builder import build_random_package
+    from model_builder import build_random_package
 
     lines = [text for pair in corpus_pairs() for text in pair]
     return build_random_package(tmp_path_factory.mktemp("random-package"), lines)
@@ -21,6 +21,6 @@ def random_package_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def random_package_zip(random_package_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The random-weight package as a ``.argosmodel`` file."""
-    from bilingual_reader.translation.builder import zip_package
+    from model_builder import zip_package
 
     return zip_package(random_package_dir, tmp_path_factory.mktemp("zips") / "random.argosmodel")

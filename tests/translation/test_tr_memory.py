@@ -27,7 +27,7 @@ def test_sentence_round_trip_and_keys() -> None:
         assert memory.get_sentences("m@1", "s2", [TR.source]) == {}
         memory.put_sentence("m@1", "s1", SentenceTranslation(TR.source, "New.", ()))
         assert memory.get_sentences("m@1", "s1", [TR.source])[TR.source].best == "New."
-        assert memory.sentence_count() == 1
+        assert memory.db.table("sentences").count == 1
 
 
 def test_memory_persists_across_connections() -> None:

@@ -85,7 +85,7 @@ async def test_form_refuses_an_entry_without_english(article_path: Path, glossar
 
 
 async def test_read_only_glossary_form_says_so(article_path: Path, glossary_path: Path) -> None:
-    glossary = Glossary.open(glossary_path, readonly=True)
+    glossary = Glossary.open(glossary_path, read_only=True)
     app = create_app(article_path, glossary)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(app, pilot)

@@ -155,7 +155,7 @@ def test_occurrences_keep_the_longest_of_overlapping_terms() -> None:
 
 
 def test_browse_lists_by_id_and_filters_by_subject(glossary_path: Path) -> None:
-    with Glossary.open(glossary_path, readonly=True) as glossary:
+    with Glossary.open(glossary_path, read_only=True) as glossary:
         assert [c.headword for c in browse(glossary)] == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่", "เสื้อเกราะ", "รถถังหนัก"]
         assert [c.headword for c in browse(glossary, "", "armour")] == ["เสื้อเกราะ"]
         assert [c.headword for c in browse(glossary, "ปืน", "weapons", limit=1)] == ["ปืนใหญ่"]
@@ -237,7 +237,7 @@ async def test_add_a_concept_and_find_it_after_exit(glossary_path: Path) -> None
             assert app.changes == [(5, "added")]
             await pilot.press("escape")
             assert not isinstance(app.screen, GlossaryScreen)
-    with Glossary.open(glossary_path, readonly=True) as reopened:
+    with Glossary.open(glossary_path, read_only=True) as reopened:
         [concept] = reopened.lookup("helmet")
         assert [(t.text, t.status) for t in concept.thai] == [
             ("หมวกเหล็ก", Status.PREFERRED),
@@ -357,7 +357,7 @@ async def test_enter_without_an_article(glossary_path: Path) -> None:
 
 
 async def test_read_only_glossary_refuses_edits(glossary_path: Path) -> None:
-    with Glossary.open(glossary_path, readonly=True) as glossary:
+    with Glossary.open(glossary_path, read_only=True) as glossary:
         app = Host(glossary)
         async with app.run_test(size=(100, 30)) as pilot:
             for key in ("a", "e", "d"):

@@ -65,7 +65,7 @@ def check_command(
     article = load_article_or_fail(path)
     edits = [(True, _hit(v, len(article.paragraphs))) for v in dismiss]
     edits += [(False, _hit(v, len(article.paragraphs))) for v in restore]
-    store = open_glossary(glossary_option(ctx, glossary), readonly=True)
+    store = open_glossary(glossary_option(ctx, glossary), read_only=True)
     try:
         checker = TermChecker(store.concepts())
     finally:

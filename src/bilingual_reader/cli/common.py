@@ -30,13 +30,13 @@ def glossary_option(ctx: click.Context, value: str | None) -> str | None:
     return found
 
 
-def open_glossary(option: str | None, *, readonly: bool = False) -> Glossary:
+def open_glossary(option: str | None, *, read_only: bool = False) -> Glossary:
     """Open the working glossary (``--glossary``, env, or the per-user one), or fail with one line."""
-    from bilingual_reader.glossary.location import resolve_glossary_path
+    from bilingual_reader.glossary.locations import resolve_glossary_path
     from bilingual_reader.glossary.store import Glossary, GlossaryError
 
     try:
-        return Glossary.open(resolve_glossary_path(option), readonly=readonly)
+        return Glossary.open(resolve_glossary_path(option), read_only=read_only)
     except (GlossaryError, OSError) as err:
         raise BadInput(str(err)) from None
 

@@ -60,7 +60,7 @@ def _echo_concepts(concepts: list[Concept], as_json: bool) -> None:
 @click.pass_context
 def list_command(ctx: click.Context, subject: str | None, as_json: bool) -> None:
     """List every concept."""
-    with opened(ctx, readonly=True) as glossary:
+    with opened(ctx, read_only=True) as glossary:
         concepts = [c for c in glossary.concepts() if subject is None or c.subject == subject]
     _echo_concepts(concepts, as_json)
 
@@ -73,7 +73,7 @@ def list_command(ctx: click.Context, subject: str | None, as_json: bool) -> None
 @click.pass_context
 def search_command(ctx: click.Context, query: str, subject: str | None, limit: int, as_json: bool) -> None:
     """Find concepts: Thai substrings, English words (prefixes)."""
-    with opened(ctx, readonly=True) as glossary:
+    with opened(ctx, read_only=True) as glossary:
         concepts = search(glossary, query, subject=subject, limit=limit)
     _echo_concepts(concepts, as_json)
 
@@ -95,7 +95,7 @@ def _details(concept: Concept) -> list[str]:
 @click.pass_context
 def show_command(ctx: click.Context, concept: str, as_json: bool) -> None:
     """Show a concept by id, or every concept having the term CONCEPT."""
-    with opened(ctx, readonly=True) as glossary:
+    with opened(ctx, read_only=True) as glossary:
         found = [glossary.get(int(concept))] if concept.isdigit() else glossary.lookup(concept)
     if not found:
         raise BadInput(f"no concept has the term {concept!r}")
@@ -209,7 +209,7 @@ def remove_command(ctx: click.Context, concept_id: int, yes: bool) -> None:
 @click.pass_context
 def stats_command(ctx: click.Context, as_json: bool) -> None:
     """Count concepts and terms by subject field, language and status."""
-    with opened(ctx, readonly=True) as glossary:
+    with opened(ctx, read_only=True) as glossary:
         stats = glossary_stats(glossary)
     if as_json:
         click.echo(json.dumps(stats.as_dict(), ensure_ascii=False, indent=1))

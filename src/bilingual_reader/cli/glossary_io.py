@@ -21,9 +21,9 @@ CONFLICT_HELP = "When the preferred Thai term is already in the glossary."
 
 
 @contextmanager
-def opened(ctx: click.Context, *, readonly: bool = False) -> Iterator[Glossary]:
+def opened(ctx: click.Context, *, read_only: bool = False) -> Iterator[Glossary]:
     """The working glossary for a command; library errors become one-line errors (exit 2)."""
-    glossary = open_glossary((ctx.obj or {}).get("glossary"), readonly=readonly)
+    glossary = open_glossary((ctx.obj or {}).get("glossary"), read_only=read_only)
     try:
         yield glossary
     except ImportFailed as err:
@@ -69,7 +69,7 @@ def import_command(
 @click.pass_context
 def export_command(ctx: click.Context, file: Path, fmt: str, subject: str | None) -> None:
     """Export the glossary to FILE (format from --format or the suffix)."""
-    with opened(ctx, readonly=True) as glossary:
+    with opened(ctx, read_only=True) as glossary:
         concepts = [c for c in glossary.concepts() if subject is None or c.subject == subject]
         export_file(concepts, file, fmt)
     click.echo(f"{file}: exported {len(concepts)} concept(s)")

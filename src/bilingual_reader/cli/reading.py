@@ -18,7 +18,7 @@ def open_reader(article: str | None, glossary: str | None) -> None:
     """Run the Textual reader on an article (None: the sample); bad files end it with one line."""
     from bilingual_reader.documents.articles import ArticleError
     from bilingual_reader.glossary.errors import GlossaryError
-    from bilingual_reader.glossary.location import resolve_glossary_path
+    from bilingual_reader.glossary.locations import resolve_glossary_path
     from bilingual_reader.tui.app import run_reader
 
     try:
@@ -74,7 +74,7 @@ def lookup_command(ctx: click.Context, text: str, as_json: bool, glossary: str |
 
     if not text.strip():
         raise BadInput("nothing to look up")
-    store = open_glossary(glossary_option(ctx, glossary), readonly=True)
+    store = open_glossary(glossary_option(ctx, glossary), read_only=True)
     try:
         result = lookup(text, glossary=store, segmenter=Segmenter(store.thai_terms()))
     finally:
@@ -95,7 +95,7 @@ def segment_command(ctx: click.Context, path: str, as_json: bool, glossary: str 
     from bilingual_reader.thai.segmenter import Segmenter
 
     article = load_article_or_fail(path)
-    store = open_glossary(glossary_option(ctx, glossary), readonly=True)
+    store = open_glossary(glossary_option(ctx, glossary), read_only=True)
     try:
         segmenter = Segmenter(store.thai_terms())
     finally:

@@ -98,7 +98,7 @@ def glossary_steerer(ctx: click.Context, glossary: str | None = None) -> Steerer
     from bilingual_reader.qa.check import TermChecker
     from bilingual_reader.translation.steering import Steerer
 
-    store = open_glossary(glossary_option(ctx, glossary), readonly=True)
+    store = open_glossary(glossary_option(ctx, glossary), read_only=True)
     try:
         return Steerer(TermChecker(store.concepts()))
     finally:

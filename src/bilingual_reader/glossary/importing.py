@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
-from bilingual_reader.glossary.combine import merge_concepts
+from bilingual_reader.glossary.conflicts import merge_concepts
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.glossary.formats import BadRow, ParsedConcept, ParseResult, read_file
 from bilingual_reader.glossary.formats.common import check_concept, paused_gc

@@ -24,7 +24,7 @@ def merge_glossary(
         raise GlossaryError(f"{other}: cannot merge a glossary into itself")
     if not other.is_file():
         raise GlossaryError(f"{other}: no such glossary file")
-    with Glossary.open(other, readonly=True) as source:
+    with Glossary.open(other, read_only=True) as source:
         concepts = source.concepts()
     parsed = ParseResult(concepts=[ParsedConcept(c.id or 0, c) for c in concepts])
     return import_concepts(glossary, parsed, source=str(other), on_conflict=on_conflict, dry_run=dry_run)

@@ -15,10 +15,10 @@ from bilingual_reader.glossary.errors import GlossaryError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def open_database(path: Path, readonly: bool) -> tuple[Database, bool]:
+def open_database(path: Path, read_only: bool) -> tuple[Database, bool]:
     """Open (creating if needed) and migrate the glossary at ``path``; returns it and its read-only flag."""
     exists = _check_file(path)
-    read_only = readonly or (exists and not _writable(path))
+    read_only = read_only or (exists and not _writable(path))
     if not exists:
         if read_only:
             raise GlossaryError(f"{path}: no such glossary file")

@@ -47,16 +47,16 @@ class Glossary:
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str], *, readonly: bool = False, clock: Clock | None = None
+        cls, path: str | os.PathLike[str], *, read_only: bool = False, clock: Clock | None = None
     ) -> Glossary:
         """Open the glossary at ``path``, creating it if missing and upgrading an older one after a backup.
 
         A file that is not a glossary (not SQLite, corrupt, unknown schema) raises ``GlossaryError``
-        and is left untouched. ``readonly=True``, or a file we may not write, opens it read-only.
+        and is left untouched. ``read_only=True``, or a file we may not write, opens it read-only.
         ``clock`` supplies the ``created``/``updated`` timestamps (default: now, UTC).
         """
         location = Path(path).expanduser()
-        db, read_only = open_database(location, readonly)
+        db, read_only = open_database(location, read_only)
         return cls(db, location, read_only, clock)
 
     @classmethod
@@ -71,7 +71,7 @@ class Glossary:
 
     @property
     def read_only(self) -> bool:
-        """True when writes are refused (opened with ``readonly=True`` or the file is not writable)."""
+        """True when writes are refused (opened with ``read_only=True`` or the file is not writable)."""
         return self._read_only
 
     @property

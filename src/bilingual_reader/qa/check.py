@@ -149,13 +149,3 @@ def _judge(
         extra = bad[len(occurrences) :]
     for k, hit in enumerate(extra):
         yield finding(occurrences[min(k, len(occurrences) - 1)], FindingStatus.FORBIDDEN, hit, entry.bad)
-
-
-def check_paragraphs(
-    concepts: Iterable[Concept],
-    thai: Sequence[str],
-    english: Sequence[str | None],
-    dismissed: Dismissed = (),
-) -> list[Finding]:
-    """Check aligned Thai and English paragraphs against ``concepts`` (a one-off ``TermChecker``)."""
-    return list(TermChecker(concepts).check_all(thai, english, dismissed))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -11,8 +10,6 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bilingual_reader import paths
-from bilingual_reader.glossary.models import Concept
-from bilingual_reader.glossary.store import Glossary
 
 FILE_NAME = "review.db"
 _TABLE = "dismissals"
@@ -93,9 +90,3 @@ class ReviewStore:
                 action()
         except sqlite3.Error as err:
             raise ReviewError(f"{self._name}: cannot write dismissals ({err})") from err
-
-
-def set_check_enabled(glossary: Glossary, concept_id: int, enabled: bool) -> Concept:
-    """Switch a concept's terminology check on or off (stored in the glossary) and return it."""
-    concept = glossary.get(concept_id)
-    return glossary.update(dataclasses.replace(concept, check_enabled=enabled))

@@ -148,10 +148,6 @@ class TranslationMemory:
         with self.db.conn:
             self.db.table("steered").upsert(row, pk=("model", "settings", "source", "terms"))
 
-    def sentence_count(self) -> int:
-        """How many sentence translations are stored."""
-        return self.db.table("sentences").count
-
     def get_post_edit(self, article_id: str, paragraph: int, thai: str) -> str | None:
         """The post-edited English of a paragraph, if one was saved for this exact Thai."""
         row = self.db.execute(

@@ -46,11 +46,6 @@ class TranslationProgress(Message):
         self.done = done
         self.total = total
 
-    @property
-    def percent(self) -> int:
-        """Progress in whole percent (100 for an empty article)."""
-        return 100 if self.total == 0 else self.done * 100 // self.total
-
 
 class TranslationFailed(Message):
     """The article's translation job failed (``no_model``: none is installed); ``reason`` is one line.

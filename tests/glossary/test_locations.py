@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bilingual_reader import paths
-from bilingual_reader.glossary import location
+from bilingual_reader.glossary import locations
 from bilingual_reader.glossary.models import Concept, Term
 from bilingual_reader.glossary.store import Glossary
 
@@ -19,7 +19,7 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     with Glossary.open(ship) as glossary:
         glossary.add(Concept("naval", (Term("เรือรบ", "th"), Term("warship", "en"))))
         glossary.db.disable_wal()
-    monkeypatch.setattr(location.paths, "shipped", lambda name: ship.parent / name)
+    monkeypatch.setattr(locations.paths, "shipped", lambda name: ship.parent / name)
     return ship
 
 
@@ -36,13 +36,13 @@ def test_option_then_environment(
     monkeypatch: pytest.MonkeyPatch, option: str | None, env: str | None, expected: str
 ) -> None:
     if env is not None:
-        monkeypatch.setenv(location.ENV_VAR, env)
-    assert location.resolve_glossary_path(option) == Path(expected)
+        monkeypatch.setenv(locations.ENV_VAR, env)
+    assert locations.resolve_glossary_path(option) == Path(expected)
     assert not (paths.data_dir() / "glossary.db").exists()
 
 
 def test_default_is_seeded_from_the_shipped_glossary(shipped: Path) -> None:
-    path = location.resolve_glossary_path(None)
+    path = locations.resolve_glossary_path(None)
     assert path == paths.data_dir() / "glossary.db"
     with Glossary.open(path) as glossary:
         assert [c.headword for c in glossary.concepts()] == ["เรือรบ"]
@@ -53,13 +53,13 @@ def test_default_never_overwrites_an_existing_file(shipped: Path) -> None:
     path = paths.data_dir() / "glossary.db"
     path.parent.mkdir(parents=True)
     path.write_bytes(b"mine")
-    assert location.resolve_glossary_path(None) == path
+    assert locations.resolve_glossary_path(None) == path
     assert path.read_bytes() == b"mine"
 
 
 def test_default_without_a_shipped_glossary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(location.paths, "shipped", lambda name: tmp_path / "nothing" / name)
-    path = location.resolve_glossary_path(None)
+    monkeypatch.setattr(locations.paths, "shipped", lambda name: tmp_path / "nothing" / name)
+    path = locations.resolve_glossary_path(None)
     assert path == paths.data_dir() / "glossary.db"
     assert not path.exists()
 
@@ -68,6 +68,6 @@ def test_seed_copy_keeps_a_file_that_appeared_meanwhile(shipped: Path, tmp_path:
     target = tmp_path / "user" / "glossary.db"
     target.parent.mkdir()
     target.write_bytes(b"raced")
-    location.seed_copy(shipped, target)
+    locations.seed_copy(shipped, target)
     assert target.read_bytes() == b"raced"
     assert sorted(p.name for p in target.parent.iterdir()) == ["glossary.db"]
