@@ -41,7 +41,7 @@ if KIND == "bare":
     app = Bare()
 else:
     from bilingual_reader.tui.app import create_app
-    from bilingual_reader.tui.paragraph_view import ParagraphView as Target
+    from bilingual_reader.tui.reader.paragraph_view import ParagraphView as Target
 
     app = create_app(None, Path(GLOSSARY))
 result = {}

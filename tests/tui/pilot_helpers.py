@@ -6,9 +6,9 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bilingual_reader.tui.app import ReaderApp
-from bilingual_reader.tui.popup import LookupPopup
-from bilingual_reader.tui.reader_screen import ReaderScreen
-from bilingual_reader.tui.words import is_navigable
+from bilingual_reader.tui.reader.popup import LookupPopup
+from bilingual_reader.tui.reader.screen import ReaderScreen
+from bilingual_reader.tui.reader.words import is_navigable
 
 
 async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:

@@ -9,8 +9,8 @@ from textual.pilot import Pilot
 
 from bilingual_reader.documents.articles import list_articles
 from bilingual_reader.tui.app import ReaderApp, create_app
-from bilingual_reader.tui.entry_form import EntryForm
-from bilingual_reader.tui.reader_screen import ReaderScreen
+from bilingual_reader.tui.glossary.entry_form import EntryForm
+from bilingual_reader.tui.reader.screen import ReaderScreen
 
 from .pilot_helpers import reader, settle
 

@@ -9,8 +9,8 @@ from textual.widgets import Button, Input, Static
 from bilingual_reader.glossary.models import Status
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.tui.app import create_app
-from bilingual_reader.tui.entry_form import EntryForm, terms_from_field
-from bilingual_reader.tui.popup import LookupPopup
+from bilingual_reader.tui.glossary.entry_form import EntryForm, terms_from_field
+from bilingual_reader.tui.reader.popup import LookupPopup
 
 from .pilot_helpers import move_to, popup_text, reader, settle
 

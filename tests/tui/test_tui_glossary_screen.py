@@ -25,8 +25,8 @@ from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.thai.segmenter import Segmenter, Token
 from bilingual_reader.tui.app import ReaderApp
-from bilingual_reader.tui.entry_form import EntryForm
-from bilingual_reader.tui.glossary_screen import ConfirmDelete, GlossaryChanged, GlossaryScreen
+from bilingual_reader.tui.glossary.entry_form import EntryForm
+from bilingual_reader.tui.glossary.screen import ConfirmDelete, GlossaryChanged, GlossaryScreen
 
 from .pilot_helpers import reader, settle
 

@@ -9,10 +9,10 @@ from rich.cells import cell_len
 
 from bilingual_reader.thai.wrapping import Line
 from bilingual_reader.tui.app import create_app
-from bilingual_reader.tui.english_view import NO_ENGINE, EnglishView
-from bilingual_reader.tui.paragraph_view import ParagraphView
-from bilingual_reader.tui.popup import LookupPopup
-from bilingual_reader.tui.reader_screen import ReaderScreen
+from bilingual_reader.tui.reader.english_view import NO_ENGINE, EnglishView
+from bilingual_reader.tui.reader.paragraph_view import ParagraphView
+from bilingual_reader.tui.reader.popup import LookupPopup
+from bilingual_reader.tui.reader.screen import ReaderScreen
 
 from .pilot_helpers import find_token, move_to, popup_text, reader, settle
 

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.tui.app import ReaderApp, create_app
-from bilingual_reader.tui.english_view import EnglishView
+from bilingual_reader.tui.reader.english_view import EnglishView
 
 from .pilot_helpers import move_to, reader, settle
 

@@ -17,12 +17,12 @@ from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.pipeline import ParagraphResult
 from bilingual_reader.translation.steering import SentenceSteering
 from bilingual_reader.tui.app import ReaderApp, create_app
-from bilingual_reader.tui.english_view import EnglishView
-from bilingual_reader.tui.findings_panel import FindingsPanel
-from bilingual_reader.tui.reader_screen import ReaderScreen
-from bilingual_reader.tui.term_badge import TermBadge
-from bilingual_reader.tui.terminology_review import STEERED_NOTE, UNSTEERED_NOTE
-from bilingual_reader.tui.translation_messages import ParagraphTranslated
+from bilingual_reader.tui.reader.english_view import EnglishView
+from bilingual_reader.tui.reader.findings_panel import FindingsPanel
+from bilingual_reader.tui.reader.screen import ReaderScreen
+from bilingual_reader.tui.reader.term_badge import TermBadge
+from bilingual_reader.tui.reader.terminology import STEERED_NOTE, UNSTEERED_NOTE
+from bilingual_reader.tui.reader.translation_messages import ParagraphTranslated
 
 from .pilot_helpers import find_token, move_to, popup_text, reader, settle
 from .test_tui_commands import choose

@@ -21,12 +21,12 @@ from bilingual_reader.translation.engine import Hypothesis, SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel, installed_model
 from bilingual_reader.translation.pipeline import ParagraphResult
-from bilingual_reader.tui.alternatives import AlternativesScreen, paragraph_with
-from bilingual_reader.tui.english_editor import EnglishEditor
-from bilingual_reader.tui.model_install import ModelCommands, ModelInstallScreen
-from bilingual_reader.tui.translation import EngineFactory, TranslationController, default_engine
-from bilingual_reader.tui.translation_keys import TRANSLATION_BINDINGS, TranslationKeys
-from bilingual_reader.tui.translation_messages import (
+from bilingual_reader.tui.reader.alternatives import AlternativesScreen, paragraph_with
+from bilingual_reader.tui.reader.english_editor import EnglishEditor
+from bilingual_reader.tui.widgets.model_install import ModelCommands, ModelInstallScreen
+from bilingual_reader.tui.reader.translation import EngineFactory, TranslationController, default_engine
+from bilingual_reader.tui.reader.translation_actions import TRANSLATION_BINDINGS, TranslationKeys
+from bilingual_reader.tui.reader.translation_messages import (
     EDITED_MARK,
     NO_MODEL,
     ParagraphTranslated,

@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from bilingual_reader.documents.articles import Article, ArticleError, load_article, sample_article_path
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.tui.commands import ReaderCommands
-from bilingual_reader.tui.glossary_screen import GlossaryChanged, GlossaryScreen
-from bilingual_reader.tui.reader_screen import ReaderScreen
+from bilingual_reader.tui.glossary.screen import GlossaryChanged, GlossaryScreen
+from bilingual_reader.tui.reader.screen import ReaderScreen
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.store import Glossary
@@ -27,7 +27,7 @@ class ReaderApp(App[None]):
     and closes it on exit; a bad file ends the app with ``error`` set (``run_reader`` raises it).
     """
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = "reader/reader.tcss"
     TITLE = "bilingual-reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

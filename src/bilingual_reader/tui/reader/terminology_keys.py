@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from bilingual_reader.tui.english_view import EnglishView
-from bilingual_reader.tui.terminology_review import TerminologyReview, is_steered
-from bilingual_reader.tui.words import token_containing
+from bilingual_reader.tui.reader.english_view import EnglishView
+from bilingual_reader.tui.reader.terminology import TerminologyReview, is_steered
+from bilingual_reader.tui.reader.words import token_containing
 
 if TYPE_CHECKING:
     from bilingual_reader.qa.findings import Finding
@@ -67,7 +67,7 @@ class TerminologyKeys(TerminologyReview):
 
     def action_findings(self) -> None:
         """Open the findings panel: Enter jumps to a finding, x dismisses (or restores) it."""
-        from bilingual_reader.tui.findings_panel import FindingsPanel
+        from bilingual_reader.tui.reader.findings_panel import FindingsPanel
 
         panel = FindingsPanel(self.all_findings(), self.toggle_dismissal)
         self.app.push_screen(panel, self._panel_closed)

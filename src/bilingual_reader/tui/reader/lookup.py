@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
 
-from bilingual_reader.tui.popup import LookupPopup, PopupChoice
+from bilingual_reader.tui.reader.popup import LookupPopup, PopupChoice
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from bilingual_reader.qa.findings import Finding
     from bilingual_reader.thai.segmenter import Segmenter, Token
     from bilingual_reader.tui.messages import WordClicked
-    from bilingual_reader.tui.paragraph_view import ParagraphView
+    from bilingual_reader.tui.reader.paragraph_view import ParagraphView
 
     _Base = Screen[None]
 else:
@@ -63,7 +63,7 @@ class LookupKeys(_Base):
         """Look ``text`` up and show the popup (a ``phrase`` is counted as a substring, not as a token)."""
         from bilingual_reader.lookup import lookup
         from bilingual_reader.thai.text import normalize_key
-        from bilingual_reader.tui.finding_text import check_content
+        from bilingual_reader.tui.reader.finding_text import check_content
 
         if self.glossary is None:
             return
@@ -101,7 +101,7 @@ class LookupKeys(_Base):
 
     def open_form(self, concept: Concept | None, thai: str = "") -> None:
         """Show the entry form for ``concept`` (None: a new entry with the Thai term ``thai``)."""
-        from bilingual_reader.tui.entry_form import EntryForm  # imports the exchange formats: load late
+        from bilingual_reader.tui.glossary.entry_form import EntryForm  # imports the exchange formats: load late
 
         if self.glossary is None:
             return

@@ -15,7 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bilingual_reader.qa.findings import Finding, FindingStatus, count
-from bilingual_reader.tui.finding_text import badge_content, finding_content
+from bilingual_reader.tui.reader.finding_text import badge_content, finding_content
 
 #: Dismisses (or restores) a finding and returns the article's findings afterwards.
 Toggle = Callable[[Finding], list[Finding]]

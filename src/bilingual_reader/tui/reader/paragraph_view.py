@@ -17,7 +17,7 @@ from textual.widget import Widget
 
 from bilingual_reader.thai.wrapping import Line, token_at, wrap_tokens
 from bilingual_reader.tui.messages import WordClicked
-from bilingual_reader.tui.words import TokenLike, is_navigable, plain_chunks
+from bilingual_reader.tui.reader.words import TokenLike, is_navigable, plain_chunks
 
 
 class ParagraphView(Widget):

@@ -9,7 +9,7 @@ from textual.binding import Binding
 
 if TYPE_CHECKING:
     from bilingual_reader.translation.packages import InstalledModel
-    from bilingual_reader.tui.translation import TranslationController
+    from bilingual_reader.tui.reader.translation import TranslationController
 
 #: Add to the screen's ``BINDINGS``; the screen mixes in ``TranslationKeys`` for the actions.
 TRANSLATION_BINDINGS = [
@@ -31,7 +31,7 @@ class TranslationKeys:
 
     def action_edit_english(self) -> None:
         """Edit the English of the paragraph under the cursor; saving stores it as the post-edit."""
-        from bilingual_reader.tui.english_editor import EnglishEditor
+        from bilingual_reader.tui.reader.english_editor import EnglishEditor
 
         article, index = self.translation.article, self.paragraph
         if article is None or not 0 <= index < len(article.paragraphs):
@@ -42,7 +42,7 @@ class TranslationKeys:
 
     def action_alternatives(self) -> None:
         """List the alternatives for the paragraph's sentences; a pick is saved as the post-edit."""
-        from bilingual_reader.tui.alternatives import AlternativesScreen
+        from bilingual_reader.tui.reader.alternatives import AlternativesScreen
 
         article, index = self.translation.article, self.paragraph
         result = self.translation.results.get(index)
@@ -63,7 +63,7 @@ class TranslationKeys:
 
     def action_install_model(self) -> None:
         """Install a Thai→English model (from the index or a file); then translate the article again."""
-        from bilingual_reader.tui.model_install import ModelInstallScreen
+        from bilingual_reader.tui.widgets.model_install import ModelInstallScreen
 
         self.translation.app.push_screen(ModelInstallScreen(), self._model_installed)
 

@@ -14,16 +14,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from bilingual_reader.tui.background import segment_article, warm_up_lookup
-from bilingual_reader.tui.english_view import EnglishView
-from bilingual_reader.tui.lookup_keys import LOOKUP_BINDINGS, LookupKeys
+from bilingual_reader.tui.reader.segmentation import segment_article, warm_up_lookup
+from bilingual_reader.tui.reader.english_view import EnglishView
+from bilingual_reader.tui.reader.lookup import LOOKUP_BINDINGS, LookupKeys
 from bilingual_reader.tui.messages import ArticleSegmented
-from bilingual_reader.tui.paragraph_view import ParagraphView
-from bilingual_reader.tui.term_badge import TermBadge
-from bilingual_reader.tui.terminology_keys import REVIEW_BINDINGS, TerminologyKeys
-from bilingual_reader.tui.translation import TranslationController
-from bilingual_reader.tui.translation_keys import TRANSLATION_BINDINGS, TranslationKeys
-from bilingual_reader.tui.words import next_paragraph, next_word, step_word, token_containing
+from bilingual_reader.tui.reader.paragraph_view import ParagraphView
+from bilingual_reader.tui.reader.term_badge import TermBadge
+from bilingual_reader.tui.reader.terminology_keys import REVIEW_BINDINGS, TerminologyKeys
+from bilingual_reader.tui.reader.translation import TranslationController
+from bilingual_reader.tui.reader.translation_actions import TRANSLATION_BINDINGS, TranslationKeys
+from bilingual_reader.tui.reader.words import next_paragraph, next_word, step_word, token_containing
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from bilingual_reader.tui.translation_messages import (
+from bilingual_reader.tui.reader.translation_messages import (
     FLAG_MARK,
     NO_MODEL,
     WAITING,

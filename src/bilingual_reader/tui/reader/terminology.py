@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bilingual_reader.tui.english_view import EnglishMark, EnglishView
-from bilingual_reader.tui.term_badge import TermBadge
-from bilingual_reader.tui.translation_messages import ParagraphTranslated, show_result
+from bilingual_reader.tui.reader.english_view import EnglishMark, EnglishView
+from bilingual_reader.tui.reader.term_badge import TermBadge
+from bilingual_reader.tui.reader.translation_messages import ParagraphTranslated, show_result
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from bilingual_reader.qa.dismissals import ReviewStore
     from bilingual_reader.qa.findings import Finding
     from bilingual_reader.translation.pipeline import ParagraphResult
-    from bilingual_reader.tui.paragraph_view import ParagraphView
-    from bilingual_reader.tui.translation import TranslationController
+    from bilingual_reader.tui.reader.paragraph_view import ParagraphView
+    from bilingual_reader.tui.reader.translation import TranslationController
 
     _Base = Screen[None]
 else:

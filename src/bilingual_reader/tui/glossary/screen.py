@@ -115,7 +115,7 @@ class GlossaryScreen(Screen[None]):
     Enter (or o) on a row shows the concept and where its terms occur in ``article`` (if given).
     """
 
-    CSS_PATH = "glossary_screen.tcss"
+    CSS_PATH = "glossary.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
@@ -295,7 +295,7 @@ class GlossaryScreen(Screen[None]):
             self._open_form(concept)
 
     def _open_form(self, concept: Concept | None) -> None:
-        from bilingual_reader.tui.entry_form import EntryForm  # imports the exchange formats: load late
+        from bilingual_reader.tui.glossary.entry_form import EntryForm  # imports the exchange formats: load late
 
         self.app.push_screen(EntryForm(self._save, concept), self._saved if concept else self._added)
 

@@ -33,6 +33,6 @@ class TermBadge(Widget):
 
     def render(self) -> Content:
         """The counts, or nothing."""
-        from bilingual_reader.tui.finding_text import badge_content
+        from bilingual_reader.tui.reader.finding_text import badge_content
 
         return Content("") if self.counts is None else badge_content(self.counts)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 
-from bilingual_reader.tui.english_view import NO_ENGINE
+from bilingual_reader.tui.reader.english_view import NO_ENGINE
 
 if TYPE_CHECKING:
     from bilingual_reader.translation.pipeline import ParagraphResult

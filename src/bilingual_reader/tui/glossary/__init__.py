@@ -1,0 +1,1 @@
+"""The glossary screen and the entry form (also opened from the reader)."""

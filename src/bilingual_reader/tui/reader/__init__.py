@@ -1,0 +1,1 @@
+"""The reader screen and its components: the text view, the English, translation, terminology, lookups."""
