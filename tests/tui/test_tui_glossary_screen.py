@@ -30,7 +30,7 @@ from bilingual_reader.tui.glossary.screen import ConfirmDelete, GlossaryChanged,
 
 from .pilot_helpers import reader, settle
 
-READER_CSS = Path(bilingual_reader.tui.__file__).parent / "reader.tcss"
+READER_CSS = Path(bilingual_reader.tui.__file__).parent / "reader" / "reader.tcss"
 
 
 @dataclass

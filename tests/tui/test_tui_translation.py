@@ -23,7 +23,6 @@ from bilingual_reader.translation.packages import InstalledModel, installed_mode
 from bilingual_reader.translation.pipeline import ParagraphResult
 from bilingual_reader.tui.reader.alternatives import AlternativesScreen, paragraph_with
 from bilingual_reader.tui.reader.english_editor import EnglishEditor
-from bilingual_reader.tui.widgets.model_install import ModelCommands, ModelInstallScreen
 from bilingual_reader.tui.reader.translation import EngineFactory, TranslationController, default_engine
 from bilingual_reader.tui.reader.translation_actions import TRANSLATION_BINDINGS, TranslationKeys
 from bilingual_reader.tui.reader.translation_messages import (
@@ -33,6 +32,7 @@ from bilingual_reader.tui.reader.translation_messages import (
     english_text,
     status_text,
 )
+from bilingual_reader.tui.widgets.model_install import ModelCommands, ModelInstallScreen
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"

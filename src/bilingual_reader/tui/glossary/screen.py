@@ -295,7 +295,9 @@ class GlossaryScreen(Screen[None]):
             self._open_form(concept)
 
     def _open_form(self, concept: Concept | None) -> None:
-        from bilingual_reader.tui.glossary.entry_form import EntryForm  # imports the exchange formats: load late
+        from bilingual_reader.tui.glossary.entry_form import (
+            EntryForm,  # imports the exchange formats: load late
+        )
 
         self.app.push_screen(EntryForm(self._save, concept), self._saved if concept else self._added)
 

@@ -101,7 +101,9 @@ class LookupKeys(_Base):
 
     def open_form(self, concept: Concept | None, thai: str = "") -> None:
         """Show the entry form for ``concept`` (None: a new entry with the Thai term ``thai``)."""
-        from bilingual_reader.tui.glossary.entry_form import EntryForm  # imports the exchange formats: load late
+        from bilingual_reader.tui.glossary.entry_form import (
+            EntryForm,  # imports the exchange formats: load late
+        )
 
         if self.glossary is None:
             return

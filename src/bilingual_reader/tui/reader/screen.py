@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from bilingual_reader.tui.reader.segmentation import segment_article, warm_up_lookup
+from bilingual_reader.tui.messages import ArticleSegmented
 from bilingual_reader.tui.reader.english_view import EnglishView
 from bilingual_reader.tui.reader.lookup import LOOKUP_BINDINGS, LookupKeys
-from bilingual_reader.tui.messages import ArticleSegmented
 from bilingual_reader.tui.reader.paragraph_view import ParagraphView
+from bilingual_reader.tui.reader.segmentation import segment_article, warm_up_lookup
 from bilingual_reader.tui.reader.term_badge import TermBadge
 from bilingual_reader.tui.reader.terminology_keys import REVIEW_BINDINGS, TerminologyKeys
 from bilingual_reader.tui.reader.translation import TranslationController
