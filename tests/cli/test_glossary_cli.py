@@ -26,11 +26,11 @@ def db(tmp_path: Path) -> Path:
         "--th",
         "ปืนใหญ่",
         "--th",
-        "ปืน:deprecated",
+        "ปืน [deprecated]",
         "--en",
         "artillery",
         "--en",
-        "gun:admitted",
+        "gun [admitted]",
         "--subject",
         "weapons",
         "--definition",
@@ -38,7 +38,7 @@ def db(tmp_path: Path) -> Path:
     )
     assert (result.exit_code, result.stdout) == (
         0,
-        "added concept 1: ปืนใหญ่ ; ปืน [deprecated] = artillery ; gun [admitted]\n",
+        "added concept 1: ปืนใหญ่ ; ปืน [deprecated] = artillery ; gun\n",
     )
     assert run(path, "add", "--th", "เรือรบ", "--en", "warship", "--subject", "naval").exit_code == 0
     return path
@@ -46,9 +46,9 @@ def db(tmp_path: Path) -> Path:
 
 def test_list_table_and_json(db: Path) -> None:
     assert run(db, "list").stdout.splitlines() == [
-        "ID  Thai                     English                     Subject",
-        "1   ปืนใหญ่ ; ปืน [deprecated]  artillery ; gun [admitted]  weapons",
-        "2   เรือรบ                    warship                     naval",  # widths in cells, not code points
+        "ID  Thai                     English          Subject",
+        "1   ปืนใหญ่ ; ปืน [deprecated]  artillery ; gun  weapons",
+        "2   เรือรบ                    warship          naval",  # widths in cells, not code points
     ]
     data = json.loads(run(db, "list", "--json", "--subject", "naval").stdout)
     assert [(c["id"], [t["text"] for t in c["terms"]]) for c in data] == [(2, ["เรือรบ", "warship"])]
@@ -72,6 +72,17 @@ def test_show_by_id_and_term(db: Path) -> None:
     assert run(db, "show", "GUN").stdout.splitlines() == expected
 
 
+def test_the_form_syntax_sets_statuses(db: Path) -> None:
+    result = run(db, "add", "--th", "ดาบ ; ดาบยาว [deprecated]", "--en", "sword", "--en", "sabre [forbidden]")
+    assert result.stdout == "added concept 3: ดาบ ; ดาบยาว [deprecated] = sword ; sabre [forbidden]\n"
+    assert run(db, "show", "3").stdout.splitlines()[1:] == [
+        "  th  ดาบ  (preferred, noun)",
+        "  th  ดาบยาว  (deprecated, noun)",
+        "  en  sword  (preferred, noun)",
+        "  en  sabre  (forbidden, noun)",
+    ]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -80,6 +91,16 @@ def test_show_by_id_and_term(db: Path) -> None:
         (("add", "--en", "x"), "add needs at least one --th term"),
         (("add", "--th", "ดาบ", "--th", "ดาบ"), "cannot store concept 'ดาบ': duplicate Thai term 'ดาบ'"),
         (("edit", "7", "--note", "x"), "no concept with id 7"),
+        (
+            ("add", "--th", "ดาบ", "--en", "test:bogus"),
+            "--en: 'test:bogus': unknown status 'bogus' (expected preferred, admitted, deprecated or "
+            "forbidden); a status is written in brackets: 'test [deprecated]'",
+        ),
+        (
+            ("edit", "1", "--en", "artillery [best]"),
+            "--en: unknown status [best] on 'artillery' "
+            "(expected preferred, admitted, deprecated or forbidden)",
+        ),
         (("import", "missing.csv"), "missing.csv: cannot read: No such file or directory"),
         (("import", "x.doc"), "x.doc: cannot tell the format from the suffix '.doc'; use --format"),
     ],
@@ -99,10 +120,8 @@ def test_not_a_glossary(tmp_path: Path) -> None:
 
 
 def test_edit_and_remove(db: Path) -> None:
-    result = run(
-        db, "edit", "2", "--en", "warship", "--en", "battleship:admitted", "--note", "navy", "--pos", "noun"
-    )
-    assert result.stdout == "updated concept 2: เรือรบ = warship ; battleship [admitted]\n"
+    result = run(db, "edit", "2", "--en", "warship", "--en", "battleship", "--note", "navy", "--pos", "noun")
+    assert result.stdout == "updated concept 2: เรือรบ = warship ; battleship\n"
     with Glossary.open(db) as glossary:
         assert glossary.get(2).note == "navy"
     assert run(db, "remove", "2", input="n\n").exit_code == 1
@@ -152,14 +171,15 @@ def test_import_bad_rows(tmp_path: Path, db: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"{bad}:3: no Thai term",
-        f"{bad}:4: unknown status [x]",
+        f"{bad}:4: unknown status [x] on 'spear' (expected preferred, admitted, deprecated or forbidden)",
         f"bilingual-reader: {bad}: 2 bad row(s); nothing imported (--skip-bad imports the rest)",
     ]
     result = run(db, "import", str(bad), "--skip-bad")
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         f"skipped {bad}:3: no Thai term",
-        f"skipped {bad}:4: unknown status [x]",
+        f"skipped {bad}:4: unknown status [x] on 'spear' "
+        "(expected preferred, admitted, deprecated or forbidden)",
     ]
     assert result.stdout == f"{bad}: add 1, replace 0, merge 0, skip 0 existing, 2 bad row(s)\n"
 

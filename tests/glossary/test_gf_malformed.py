@@ -21,7 +21,7 @@ CSV_BAD = (
 )
 CSV_ERRORS = [
     "{p}:3: no Thai term",
-    "{p}:4: unknown status [best]",
+    "{p}:4: unknown status [best] on 'tank' (expected preferred, admitted, deprecated or forbidden)",
     "{p}:5: more than one preferred English term",
     "{p}:7: more cells than header columns",
 ]

@@ -105,7 +105,8 @@ def test_read_tsv_reports_every_bad_row_with_file_and_line(tmp_path: Path) -> No
         "munitions, air defense, forces, ranks, organisations, diplomacy, logistics, medical, general)",
         f"{path}:5: duplicate id 1 (first on line 2)",
         f"{path}:6: no Thai term",
-        f"{path}:7: unknown status [official] on 'เรือ'",
+        f"{path}:7: unknown status [official] on 'เรือ' "
+        "(expected preferred, admitted, deprecated or forbidden)",
         f"{path}:8: empty term in 'เรือ ;'",
         f"{path}:9: more than one preferred Thai term",
         f"{path}:10: expected 7 tab-separated columns, found 2",

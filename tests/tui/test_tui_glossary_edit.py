@@ -116,7 +116,7 @@ async def test_edit_key_on_a_word_not_in_the_glossary_keeps_the_popup(
 def test_terms_from_field_keeps_ids_and_accepts_loose_separators() -> None:
     old = tuple(terms_from_field("tank", "en", "noun"))
     assert old[0].id is None
-    terms = terms_from_field("main battle tank;MBT [admitted] ;  ", "en", "noun")
+    terms = terms_from_field("  main battle tank;MBT [admitted]  ", "en", "noun")
     assert [(t.text, t.status) for t in terms] == [
         ("main battle tank", Status.PREFERRED),
         ("MBT", Status.ADMITTED),

@@ -14,9 +14,10 @@ from rich.cells import cell_len
 from bilingual_reader.cli.common import BadInput
 from bilingual_reader.cli.glossary_io import export_command, import_command, merge_command, opened
 from bilingual_reader.glossary.formats.jsonfmt import concept_to_dict
-from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status, Term
+from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
 from bilingual_reader.glossary.search import search
 from bilingual_reader.glossary.stats import glossary_stats
+from bilingual_reader.glossary.terms import TermSyntaxError, format_terms, parse_terms
 
 SUBJECT = click.Choice(SUBJECT_FIELDS)
 
@@ -31,13 +32,9 @@ def glossary_group(ctx: click.Context, path: str | None) -> None:
         ctx.obj["glossary"] = path
 
 
-def _terms(terms: list[Term]) -> str:
-    return " ; ".join(t.text if t.status is Status.PREFERRED else f"{t.text} [{t.status}]" for t in terms)
-
-
 def _table(concepts: list[Concept]) -> list[str]:
     rows = [("ID", "Thai", "English", "Subject")]
-    rows += [(str(c.id), _terms(c.thai), _terms(c.english), c.subject) for c in concepts]
+    rows += [(str(c.id), format_terms(c.thai), format_terms(c.english), c.subject) for c in concepts]
     widths = [max(cell_len(r[i]) for r in rows) for i in range(3)]
     return [
         "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(r[:3], widths, strict=True))
@@ -106,26 +103,19 @@ def show_command(ctx: click.Context, concept: str, as_json: bool) -> None:
 
 
 def parse_term_options(values: tuple[str, ...], lang: str, pos: str) -> list[Term]:
-    """Terms from repeated ``--th``/``--en`` values, each optionally ending in ``:status``.
-
-    Without a status the first term is preferred and the others admitted.
-    """
-    terms: list[Term] = []
-    for value in values:
-        text, sep, word = value.rpartition(":")
-        if not sep or word.strip().lower() not in {s.value for s in Status}:
-            text, word = value, ""
-        status = Status(word.strip().lower()) if word else Status.PREFERRED if not terms else Status.ADMITTED
-        terms.append(Term(text=text.strip(), lang=lang, status=status, pos=pos))
-    return terms
+    """Terms from repeated ``--th``/``--en`` values, read as one term list (``glossary.terms``)."""
+    try:
+        return parse_terms(values, lang, pos)
+    except TermSyntaxError as err:
+        raise BadInput(f"--{lang}: {err}") from None
 
 
 def term_options(fn: click.decorators.FC) -> click.decorators.FC:
     """The options ``add`` and ``edit`` share."""
     for option in reversed(
         [
-            click.option("--th", multiple=True, help="Thai term, optionally TERM:status (repeatable)."),
-            click.option("--en", multiple=True, help="English term, optionally TERM:status (repeatable)."),
+            click.option("--th", multiple=True, help="Thai terms: 'a ; b [deprecated]' (repeatable)."),
+            click.option("--en", multiple=True, help="English terms: 'a ; b [deprecated]' (repeatable)."),
             click.option("--subject", type=SUBJECT, help="Subject field."),
             click.option("--pos", help="Part of speech of the terms (default noun)."),
             click.option("--definition", help="Definition."),
@@ -155,7 +145,7 @@ def add_command(
     concept = Concept(subject or "general", tuple(terms), definition or "", note or "")
     with opened(ctx) as glossary:
         stored = glossary.add(concept)
-    click.echo(f"added concept {stored.id}: {_terms(stored.thai)} = {_terms(stored.english)}")
+    click.echo(f"added concept {stored.id}: {format_terms(stored.thai)} = {format_terms(stored.english)}")
 
 
 @glossary_group.command("edit")
@@ -187,7 +177,7 @@ def edit_command(
             note=old.note if note is None else note,
         )
         stored = glossary.update(new)
-    click.echo(f"updated concept {stored.id}: {_terms(stored.thai)} = {_terms(stored.english)}")
+    click.echo(f"updated concept {stored.id}: {format_terms(stored.thai)} = {format_terms(stored.english)}")
 
 
 @glossary_group.command("remove")

@@ -13,15 +13,15 @@ from pathlib import Path
 
 from bilingual_reader import paths
 from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status, Term
+from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
 from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.glossary.terms import TermSyntaxError, parse_terms
 from bilingual_reader.glossary.validation import concept_problems
 from bilingual_reader.thai.text import clean_text
 
 HEADER = ("id", "subject", "thai", "english", "pos", "definition", "note")
 # The fixed timestamp a built database records, so the same TSV always builds the same bytes.
 BUILD_TIMESTAMP = "2000-01-01T00:00:00+00:00"
-_STATUS_SUFFIX = re.compile(r"^(?P<text>.*?)\s*\[(?P<status>[^\[\]]*)\]$")
 _POS = re.compile(r"^[a-z][a-z -]*$")
 
 
@@ -85,39 +85,18 @@ def _parse_row(cells: list[str]) -> tuple[Concept | None, list[str]]:
         problems.append(f"bad part of speech {pos!r}")
     terms: list[Term] = []
     for lang, field, label in (("th", thai, "Thai"), ("en", english, "English")):
-        parsed, term_problems = _parse_terms(field, lang, pos)
-        if not parsed and not term_problems:
-            term_problems.append(f"no {label} term")
+        try:
+            parsed = parse_terms(field, lang, pos)
+        except TermSyntaxError as err:
+            problems.append(str(err))
+            continue
+        if not parsed:
+            problems.append(f"no {label} term")
         terms.extend(parsed)
-        problems.extend(term_problems)
     concept = Concept(subject=subject, terms=tuple(terms), definition=definition, note=note, id=concept_id)
     if not problems:
         problems.extend(concept_problems(concept))
     return concept, problems
-
-
-def _parse_terms(field: str, lang: str, pos: str) -> tuple[list[Term], list[str]]:
-    """Terms of one language: ``a [status] ; b``; unmarked: the first preferred, the rest admitted."""
-    if not field:
-        return [], []
-    terms: list[Term] = []
-    problems: list[str] = []
-    for index, part in enumerate(p.strip() for p in field.split(";")):
-        match = _STATUS_SUFFIX.match(part)
-        text, status_name = (match["text"], match["status"].strip().lower()) if match else (part, "")
-        text = " ".join(text.split())
-        if not text:
-            problems.append(f"empty term in {field!r}")
-            continue
-        if not status_name:
-            status = Status.PREFERRED if index == 0 else Status.ADMITTED
-        elif status_name in Status.__members__.values():
-            status = Status(status_name)
-        else:
-            problems.append(f"unknown status [{status_name}] on {text!r}")
-            continue
-        terms.append(Term(text=text, lang=lang, status=status, pos=pos))
-    return terms, problems
 
 
 def build_database(tsv: str | os.PathLike[str], db: str | os.PathLike[str]) -> int:

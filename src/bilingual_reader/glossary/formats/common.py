@@ -1,4 +1,4 @@
-"""Shared pieces of the exchange formats: parse results, one-line errors, term-list syntax."""
+"""Shared pieces of the exchange formats: parse results and one-line errors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.validation import concept_problems
 
 __all__ = [
@@ -17,8 +17,6 @@ __all__ = [
     "ParseResult",
     "ParsedConcept",
     "check_concept",
-    "format_terms",
-    "parse_terms",
     "paused_gc",
     "read_text",
 ]
@@ -93,41 +91,6 @@ def check_concept(concept: Concept, keys: Sequence[str] | None = None) -> str | 
     if not any(t.lang == "th" for t in concept.terms):
         return "no Thai term"
     return None
-
-
-_STATUS_WORDS = {s.value: s for s in Status}
-
-
-def parse_terms(cell: str, lang: str, pos: str = "noun") -> list[Term]:
-    """Terms from a ``glossary.tsv``-style cell: ``a ; b [deprecated]`` (split on ``;``).
-
-    Without a bracketed status the first term is preferred and the rest admitted.
-    Raises ``ValueError`` for an unknown status word.
-    """
-    terms: list[Term] = []
-    for raw in cell.split(";"):
-        text = raw.strip()
-        if not text:
-            continue
-        status: Status | None = None
-        if text.endswith("]") and " [" in text:
-            head, _, word = text[:-1].rpartition(" [")
-            if word.strip().lower() not in _STATUS_WORDS:
-                raise ValueError(f"unknown status [{word}]")
-            text, status = head.strip(), _STATUS_WORDS[word.strip().lower()]
-        if status is None:
-            status = Status.PREFERRED if not terms else Status.ADMITTED
-        terms.append(Term(text=text, lang=lang, status=status, pos=pos))
-    return terms
-
-
-def format_terms(terms: list[Term]) -> str:
-    """The inverse of ``parse_terms``: statuses are written only where the default would differ."""
-    parts = []
-    for index, term in enumerate(terms):
-        default = Status.PREFERRED if index == 0 else Status.ADMITTED
-        parts.append(term.text if term.status == default else f"{term.text} [{term.status.value}]")
-    return " ; ".join(parts)
 
 
 @contextmanager

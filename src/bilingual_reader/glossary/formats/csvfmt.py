@@ -21,11 +21,10 @@ from bilingual_reader.glossary.formats.common import (
     FormatError,
     ParsedConcept,
     ParseResult,
-    format_terms,
-    parse_terms,
     read_text,
 )
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept
+from bilingual_reader.glossary.terms import format_terms, parse_terms
 from bilingual_reader.thai.text import clean_text
 
 __all__ = ["COLUMNS", "guard_cell", "read_csv", "unguard_cell", "write_csv"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
@@ -16,22 +15,31 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.glossary.formats.common import format_terms, parse_terms
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
+from bilingual_reader.glossary.terms import format_terms, parse_terms
 from bilingual_reader.glossary.validation import concept_problems
 
 #: Saves a concept and returns it as stored; raises ``GlossaryError`` when it cannot.
 SaveConcept = Callable[[Concept], Concept]
 
-_SEPARATOR = re.compile(r"\s*;\s*")
 _TERMS_HELP = "a ; b — the first is preferred; mark others [deprecated] or [forbidden]"
 
 
 def terms_from_field(value: str, lang: str, pos: str, old: tuple[Term, ...] = ()) -> list[Term]:
-    """Parse a terms field (``a ; b [forbidden]``), keeping the ids of terms the concept already had."""
+    """Parse a terms field (``a ; b [forbidden]``), keeping the ids of terms the concept already had.
+
+    Raises ``TermSyntaxError`` (a ``ValueError``) when the field does not follow the term-list syntax.
+    """
     ids = {(t.lang, t.text): t.id for t in old}
-    cell = " ; ".join(part for part in _SEPARATOR.split(value.strip()) if part)
-    return [replace(t, id=ids.get((t.lang, t.text))) for t in parse_terms(cell, lang, pos)]
+    return [replace(t, id=ids.get((t.lang, t.text))) for t in parse_terms(value, lang, pos)]
+
+
+def _field_terms(label: str, value: str, lang: str, pos: str, old: tuple[Term, ...]) -> list[Term]:
+    """``terms_from_field``, with the field named in its error."""
+    try:
+        return terms_from_field(value, lang, pos, old)
+    except ValueError as err:
+        raise ValueError(f"{label} terms: {err}") from None
 
 
 def _field(label: str, widget: Input | Select[str]) -> Horizontal:
@@ -101,8 +109,8 @@ class EntryForm(ModalScreen[Concept | None]):
         old = self.concept
         pos = self._value("pos") or "noun"
         old_terms = old.terms if old else ()
-        thai = terms_from_field(self._value("thai"), "th", pos, old_terms)
-        english = terms_from_field(self._value("english"), "en", pos, old_terms)
+        thai = _field_terms("Thai", self._value("thai"), "th", pos, old_terms)
+        english = _field_terms("English", self._value("english"), "en", pos, old_terms)
         if not thai:
             raise ValueError("at least one Thai term is needed")
         if not english:
