@@ -28,38 +28,59 @@ class FileProblem(Exception):
 
 
 def read_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes: never blocks on a FIFO, never reads past it."""
+    """The bytes of a regular file of at most ``limit`` bytes: never blocks on a FIFO, never reads past it.
+
+    Anything else (missing, a directory, a device, a FIFO, a socket, larger than ``limit``) raises
+    :class:`FileProblem`. A device or FIFO is refused before it is opened (opening some devices acts);
+    the size is checked again on the open file and at most ``limit + 1`` bytes are ever read, so a file
+    that lies about its size (``/proc``) or grows meanwhile is refused too.
+    """
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        _require_regular(path, os.stat(path).st_mode, what)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise FileProblem(path, f"no such {what}") from None
-    except IsADirectoryError:
-        raise FileProblem(path, f"is a directory, not a {what}") from None
+        raise FileProblem(path, "no such file") from None
+    except NotADirectoryError:
+        raise FileProblem(path, "no such file (a part of the path is not a folder)") from None
     except OSError as error:
         raise FileProblem(path, f"cannot be read ({error.strerror or error})") from None
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise FileProblem(path, f"is a directory, not a {what}")
-        if not stat.S_ISREG(mode):
-            raise FileProblem(path, f"is not a regular file (a device, pipe or socket); give a {what}")
-        if os.fstat(fd).st_size > limit:
-            raise FileProblem(path, f"is larger than the {_size(limit)} limit for a {what}")
+        status = os.fstat(fd)
+        _require_regular(path, status.st_mode, what)
+        if status.st_size > limit:
+            raise _too_large(path, status.st_size, limit, what)
         try:
             data = handle.read(limit + 1)
         except OSError as error:
             raise FileProblem(path, f"cannot be read ({error.strerror or error})") from None
     if len(data) > limit:
-        raise FileProblem(path, f"is larger than the {_size(limit)} limit for a {what}")
+        raise _too_large(path, None, limit, what)
     return data
+
+
+def _require_regular(path: str | os.PathLike[str], mode: int, what: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise FileProblem(path, f"is a directory, not {_a(what)}")
+    if not stat.S_ISREG(mode):
+        kind = "a pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        raise FileProblem(path, f"is {kind}, not a regular file; give {_a(what)}")
+
+
+def _a(what: str) -> str:
+    return f"{'an' if what[:1] in tuple('aeiou') else 'a'} {what}"
+
+
+def _too_large(path: str | os.PathLike[str], size: int | None, limit: int, what: str) -> FileProblem:
+    told = f"{size:,} bytes; " if size is not None else ""
+    return FileProblem(path, f"too large ({told}the {what} limit is {_size(limit)})")
 
 
 def check_destination(
     path: str | os.PathLike[str], *, protect: Iterable[str | os.PathLike[str]] = ()
 ) -> Path:
-    """Refuse, before any work, an output path whose folder is missing, that is a folder, that is one of
-    the ``protect`` files (the inputs and the open databases, with their -wal/-shm/-journal), or that holds
-    an SQLite database."""
+    """Refuse, before any work, an output path whose folder is missing, that is a folder, a device or a
+    FIFO, that is one of the ``protect`` files (the inputs and the open databases, with their
+    -wal/-shm/-journal, whether they exist now or not), or that holds an SQLite database."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -68,19 +89,33 @@ def check_destination(
         raise FileProblem(target, "is a directory; give a file name to write")
     if not os.access(folder, os.W_OK):
         raise FileProblem(target, f"cannot be written: the folder {folder} is not writable")
+    resolved = _resolved(target)
+    for other in protect:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            candidate = Path(f"{other}{suffix}")
+            if _resolved(candidate) == resolved or _same(candidate, target):
+                raise FileProblem(target, "is one of this command's own inputs; refusing to overwrite it")
     if target.exists():
-        for other in protect:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                candidate = Path(f"{other}{suffix}")
-                with contextlib.suppress(OSError):
-                    if candidate.exists() and os.path.samefile(candidate, target):
-                        raise FileProblem(
-                            target, "is one of this command's own inputs; refusing to overwrite it"
-                        )
+        if not target.is_file():
+            raise FileProblem(target, "is not a regular file (a device or a pipe); give a file name to write")
         with contextlib.suppress(OSError), target.open("rb") as handle:
             if handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
                 raise FileProblem(target, "is an SQLite database; refusing to overwrite it")
     return target
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _same(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):
+        return False
 
 
 def write_output(path: str | os.PathLike[str], data: bytes | str) -> None:

@@ -101,7 +101,7 @@ def test_the_form_syntax_sets_statuses(db: Path) -> None:
             "--en: unknown status [best] on 'artillery' "
             "(expected preferred, admitted, deprecated or forbidden)",
         ),
-        (("import", "missing.csv"), "missing.csv: cannot read: No such file or directory"),
+        (("import", "missing.csv"), "missing.csv: no such file"),
         (("import", "x.doc"), "x.doc: cannot tell the format from the suffix '.doc'; use --format"),
     ],
 )

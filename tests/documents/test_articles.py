@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -159,3 +161,55 @@ def test_shipped_articles_load() -> None:
         assert article.title
         assert article.paragraphs, path
     assert sample_article_path() == shipped[0]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: os.mkfifo(p), "is a pipe (FIFO), not a regular file; give an article file"),
+        (lambda p: p.symlink_to("/dev/zero"), "is a device, not a regular file; give an article file"),
+        (lambda p: p.open("wb").truncate(1024**3), "too large (1,073,741,824 bytes; the article file limit"),
+    ],
+    ids=["fifo", "dev-zero", "sparse-1GB"],
+)
+def test_hostile_files_are_refused_without_reading(
+    tmp_path: Path, make: Callable[[Path], object], message: str
+) -> None:
+    """A FIFO hung `read` and `segment`, /dev/zero grew to 5 GB, a sparse 1 GB file took 2 GB first."""
+    file = tmp_path / "article.txt"
+    make(file)
+    with pytest.raises(ArticleError) as info:
+        load_article(file)
+    assert str(info.value).startswith(f"{file}: {message}")
+
+
+def test_an_unterminated_osc_drops_only_the_rest_of_its_line() -> None:
+    """`ESC ]` without a terminator used to swallow every following paragraph."""
+    article = article_from_text("หัวข้อ\nย่อหน้าหนึ่ง\x1b]0;ชื่อใหม่\nย่อหน้าสอง\nย่อหน้าสาม\n")
+    assert article.paragraphs == ("ย่อหน้าหนึ่ง", "ย่อหน้าสอง", "ย่อหน้าสาม")
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        "\x1b]0;title\x07",
+        "\x1b]52;c;ZXZpbA==\x1b\\",
+        "\x1b[2J",
+        "\x1bP1$qm\x1b\\",
+        "\x9b31m",
+        "\x9d0;t\x9c",
+        "\x9a",
+    ],
+)
+def test_escapes_and_c1_controls_leave_no_trace(control: str) -> None:
+    article = article_from_text(f"หัวข้อ\nรถ{control}ถัง\n")
+    assert article.paragraphs == ("รถถัง",)
+
+
+@pytest.mark.parametrize(
+    "control",
+    ["\u202e", "\u202d", "\u202a", "\u202b", "\u202c", "\u2066", "\u2067", "\u2068", "\u2069", "\u061c"],
+)
+def test_bidi_overrides_and_isolates_are_dropped(control: str) -> None:
+    article = article_from_text(f"หัวข้อ\nรถ{control}ถัง tank{control}s\n")
+    assert article.paragraphs == ("รถถัง tanks",)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual_reader import paths
+from bilingual_reader.files import FileProblem, read_input
 from bilingual_reader.thai.text import clean_text
 
 __all__ = [
@@ -77,24 +78,16 @@ def article_from_text(text: str, title: str = "", path: Path | None = None) -> A
 def load_article(path: str | os.PathLike[str]) -> Article:
     """Read an article file: UTF-8 (with or without BOM), UTF-16/32 with BOM, or TIS-620 / Windows-874.
 
-    Raises :class:`ArticleError` (one line naming the file) for a missing file, a directory, a file larger
-    than :data:`MAX_ARTICLE_BYTES` (5 MiB), a binary file (NUL bytes), an empty file, or undecodable bytes.
+    Raises :class:`ArticleError` (one line naming the file) for a missing file, a directory, a device or a
+    FIFO (never read), a file larger than :data:`MAX_ARTICLE_BYTES` (5 MiB, never read past it), a binary
+    file (NUL bytes), an empty file, or undecodable bytes.
     """
     file = Path(path)
     name = str(path)
-    if not file.exists():
-        raise ArticleError(f"{name}: no such file")
-    if file.is_dir():
-        raise ArticleError(f"{name}: is a directory, not an article file")
     try:
-        size = file.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{name}: too large ({size:,} bytes; the limit is 5 MiB)")
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{name}: too large ({len(data):,} bytes; the limit is 5 MiB)")
+        data = read_input(file, MAX_ARTICLE_BYTES, "article file")
+    except FileProblem as err:
+        raise ArticleError(str(err)) from None
     text = _decode(data, name)
     return article_from_text(text, path=file)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -46,13 +47,19 @@ def memory_database() -> Database:
 
 def _check_file(path: Path) -> bool:
     """True if ``path`` holds a SQLite file (or is empty); raises for anything else; never writes."""
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as err:
+        raise GlossaryError(f"{path}: cannot read the glossary ({err.strerror})") from err
+    if stat.S_ISDIR(mode):
         raise GlossaryError(f"{path}: is a directory, not a glossary file")
+    if not stat.S_ISREG(mode):  # SQLite would block on a FIFO, or write /dev/null-journal beside a device
+        raise GlossaryError(f"{path}: is a device, a pipe or a socket, not a glossary file")
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
-    except FileNotFoundError:
-        return False
     except OSError as err:
         raise GlossaryError(f"{path}: cannot read the glossary ({err.strerror})") from err
     if head and head != SQLITE_MAGIC:

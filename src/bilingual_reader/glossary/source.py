@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 from bilingual_reader import paths
+from bilingual_reader.files import FileProblem, read_input
 from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.glossary.formats.common import MAX_GLOSSARY_FILE_BYTES
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.glossary.terms import TermSyntaxError, parse_terms
@@ -29,9 +31,9 @@ def read_tsv(path: str | os.PathLike[str]) -> list[Concept]:
     """Parse ``glossary.tsv``; every bad row is reported at once, one ``file:line: reason`` per line."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes().removeprefix(b"\xef\xbb\xbf")
-    except OSError as err:
-        raise GlossaryError(f"{name}: cannot read ({err.strerror})") from err
+        raw = read_input(path, MAX_GLOSSARY_FILE_BYTES, "glossary file").removeprefix(b"\xef\xbb\xbf")
+    except FileProblem as err:
+        raise GlossaryError(str(err)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -10,9 +10,12 @@ from pathlib import Path
 from lxml import etree
 from translate.storage.tmx import tmxfile
 
-from bilingual_reader.documents.articles import MAX_ARTICLE_BYTES
+from bilingual_reader.files import FileProblem, read_input
 from bilingual_reader.thai.text import clean_text, normalize_key
 
+#: Largest ``--english`` file read, in bytes (16 MiB): the English of a largest article (5 MiB), as TMX
+#: with its Thai side and markup.
+MAX_ENGLISH_BYTES = 16 * 1024**2
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -41,18 +44,11 @@ def read_english(path: str | Path, paragraphs: Sequence[str]) -> list[str | None
 
 
 def _read(file: Path) -> bytes:
-    """The file's bytes, with one-line errors for missing, directory, unreadable or oversized files."""
-    if not file.exists():
-        raise EnglishError(f"{file}: no such file")
-    if file.is_dir():
-        raise EnglishError(f"{file}: is a directory, not an English text")
+    """The file's bytes, with one-line errors for anything but a regular file of at most 16 MiB."""
     try:
-        data = file.read_bytes()
-    except OSError as err:
-        raise EnglishError(f"{file}: cannot read ({err.strerror or err})") from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise EnglishError(f"{file}: too large ({len(data):,} bytes; the limit is 5 MiB)")
-    return data
+        return read_input(file, MAX_ENGLISH_BYTES, "English text or TMX file")
+    except FileProblem as err:
+        raise EnglishError(str(err)) from None
 
 
 def align_plain(text: str, count: int, name: str = "<text>") -> list[str]:

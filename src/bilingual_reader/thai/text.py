@@ -9,14 +9,20 @@ from pythainlp.util import normalize, remove_dup_spaces
 
 __all__ = ["INVISIBLE_CHARS", "clean_and_key", "clean_text", "is_thai", "normalize_key"]
 
-#: Invisible characters that break lookups and would become tokens: ZWSP, ZWNJ, ZWJ, WJ, SHY, BOM,
-#: and the bidi marks LRM / RLM.
-INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\u00ad\ufeff\u200e\u200f"
+#: Invisible characters that break lookups and would become tokens: ZWSP, ZWNJ, ZWJ, WJ, SHY, BOM, the
+#: bidi marks LRM / RLM / ALM, and the bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO,
+#: LRI RLI FSI PDI), which can make displayed text read differently from what it is ("Trojan Source").
+INVISIBLE_CHARS = (
+    "\u200b\u200c\u200d\u2060\u00ad\ufeff\u200e\u200f\u061c"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
-# CSI sequences (colours, cursor moves), OSC sequences (titles, hyperlinks), and two-byte escapes.
+# CSI sequences (colours, cursor moves); OSC (titles, clipboard, hyperlinks), DCS, SOS, PM and APC strings
+# up to their terminator, or to the end of the line when unterminated (never across a line: an
+# unterminated string must not swallow the paragraphs after it); two-byte escapes; the 8-bit forms.
 _ANSI = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n\r\x0b\x0c\x85\u2028\u2029]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[@-Z\\-_]"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
@@ -55,7 +61,10 @@ _NEEDS_NORMALIZE = re.compile(
     "|  |\n[ \n]| \n|^\\s|\\s$"
 )
 # Every character the first cleaning steps (ANSI escapes, line breaks, spaces, dropped characters) act on.
-_UNSAFE = "\x00-\x09\x0b-\x1f\x7f-\xa0\u00ad\u200b-\u200f\u2028\u2029\u202f\u2060\u3000\ufeff"
+_UNSAFE = (
+    "\x00-\x09\x0b-\x1f\x7f-\xa0\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202f\u2060\u2066-\u2069"
+    "\u3000\ufeff"
+)
 # No match: ``clean_text`` returns the text unchanged (for text without Thai, ``_NEEDS_NORMALIZE`` reduces
 # to the spacing rules of ``remove_dup_spaces``).
 _DIRTY = re.compile(f"[{_UNSAFE}]|" + _NEEDS_NORMALIZE.pattern)

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bilingual_reader.files import FileProblem, read_input
 from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.validation import concept_problems
 
@@ -18,11 +19,15 @@ __all__ = [
     "ParsedConcept",
     "check_concept",
     "paused_gc",
+    "read_bytes",
     "read_text",
 ]
 
 #: Default subject field for imported concepts whose format carries none.
 DEFAULT_SUBJECT = "general"
+#: Largest glossary file read (import, ``glossary.tsv``), in bytes (64 MiB): about 200,000 concepts in JSON,
+#: twice the largest glossary the import is benchmarked on; a larger file is refused before it is read.
+MAX_GLOSSARY_FILE_BYTES = 64 * 1024**2
 
 
 class FormatError(Exception):
@@ -61,12 +66,17 @@ class ParseResult:
     errors: list[BadRow] = field(default_factory=list)
 
 
+def read_bytes(path: Path) -> bytes:
+    """A glossary file's bytes: a regular file of at most ``MAX_GLOSSARY_FILE_BYTES`` (else FormatError)."""
+    try:
+        return read_input(path, MAX_GLOSSARY_FILE_BYTES, "glossary file")
+    except FileProblem as err:
+        raise FormatError(str(err)) from None
+
+
 def read_text(path: Path) -> str:
     """The file's text as UTF-8 (a BOM is dropped); raise ``FormatError`` naming the file otherwise."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise FormatError(f"{path}: cannot read: {err.strerror or err}") from None
+    data = read_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

@@ -19,6 +19,7 @@ from bilingual_reader.glossary.formats.common import (
     FormatError,
     ParsedConcept,
     ParseResult,
+    read_bytes,
 )
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status, Term
 from bilingual_reader.thai.text import clean_text
@@ -77,10 +78,7 @@ def _code(el: Any) -> str:
 
 
 def _parse(path: Path) -> Any:
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise FormatError(f"{path}: cannot read: {err.strerror or err}") from None
+    data = read_bytes(path)
     if not data.strip():
         raise FormatError(f"{path}: empty file")
     try:

@@ -1,0 +1,239 @@
+"""files.py: bounded reads of regular files only, destinations checked before the work, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import threading
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from bilingual_reader import files
+from bilingual_reader.files import FileProblem, check_destination, read_input, write_output
+
+
+def test_reads_a_regular_file_up_to_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "ok.txt"
+    path.write_bytes(b"x" * 100)
+    assert read_input(path, 100) == b"x" * 100
+
+
+def test_one_byte_over_the_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 101)
+    with pytest.raises(FileProblem) as caught:
+        read_input(path, 100, "glossary file")
+    assert str(caught.value) == f"{path}: too large (101 bytes; the glossary file limit is 100 bytes)"
+
+
+def test_a_sparse_gigabyte_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "sparse.csv"
+    with path.open("wb") as handle:
+        handle.truncate(1024**3)
+    tracemalloc.start()
+    try:
+        with pytest.raises(FileProblem, match=r"too large \(1,073,741,824 bytes; the file limit is 5 MiB\)"):
+            read_input(path, 5 * 1024**2)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024**2
+
+
+def test_a_file_lying_about_its_size_is_read_only_to_the_limit_plus_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A /proc file says it is empty; a file may grow between fstat and read: read at most limit + 1."""
+    path = tmp_path / "grows.txt"
+    path.write_bytes(b"y" * 10_000)
+    real_fstat = os.fstat
+
+    class Small:
+        def __init__(self, status: os.stat_result) -> None:
+            self.st_mode, self.st_size = status.st_mode, 0
+
+    monkeypatch.setattr(files.os, "fstat", lambda fd: Small(real_fstat(fd)))
+    sizes: list[int] = []
+    real_fdopen = os.fdopen
+
+    def spying_fdopen(fd: int, mode: str) -> object:
+        handle = real_fdopen(fd, mode)
+        read = handle.read
+
+        class Spy:
+            def __enter__(self) -> Spy:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                handle.close()
+
+            def read(self, size: int) -> bytes:
+                data = read(size)
+                sizes.append(len(data))
+                return data
+
+        return Spy()
+
+    monkeypatch.setattr(files.os, "fdopen", spying_fdopen)
+    with pytest.raises(FileProblem, match=r"too large \(the file limit is 100 bytes\)$"):
+        read_input(path, 100)
+    assert sizes == [101]
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+    reader = threading.Thread(target=lambda: _capture(outcome, fifo), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    if reader.is_alive():  # unblock the reader so the test run can end, then fail
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("read_input blocked on a FIFO")
+    assert [str(e) for e in outcome] == [f"{fifo}: is a pipe (FIFO), not a regular file; give a file"]
+
+
+def _capture(outcome: list[BaseException], path: Path) -> None:
+    try:
+        read_input(path, 100)
+    except FileProblem as err:
+        outcome.append(err)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "is a directory, not an article file"),
+    ],
+    ids=["missing", "directory"],
+)
+def test_missing_and_directories(tmp_path: Path, make: object, message: str) -> None:
+    path = tmp_path / "thing"
+    assert callable(make)
+    make(path)
+    with pytest.raises(FileProblem) as caught:
+        read_input(path, 100, "article file")
+    assert str(caught.value).startswith(f"{path}: {message}")
+
+
+def test_a_path_through_a_file_is_no_such_file(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    path = tmp_path / "file" / "inside.txt"
+    with pytest.raises(FileProblem, match="no such file"):
+        read_input(path, 100)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
+def test_devices_are_refused(device: str) -> None:
+    with pytest.raises(FileProblem) as caught:
+        read_input(device, 100, "article file")
+    assert str(caught.value) == f"{device}: is a device, not a regular file; give an article file"
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sock"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        with pytest.raises(FileProblem, match="is a socket, not a regular file"):
+            read_input(path, 100)
+    finally:
+        server.close()
+
+
+def test_a_symlink_to_a_fifo_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "pipe")
+    with pytest.raises(FileProblem, match="is a pipe"):
+        read_input(tmp_path / "link.txt", 100)
+
+
+# -- destinations ------------------------------------------------------------------------------------------
+
+
+def test_a_missing_folder_is_refused_before_the_work(tmp_path: Path) -> None:
+    folder = tmp_path / "missing"
+    with pytest.raises(FileProblem) as caught:
+        check_destination(folder / "out.md")
+    assert str(caught.value) == f"{folder / 'out.md'}: cannot be written: the folder {folder} does not exist"
+
+
+def test_a_folder_device_or_fifo_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(FileProblem, match="is a directory"):
+        check_destination(tmp_path)
+    with pytest.raises(FileProblem, match="not a regular file"):
+        check_destination("/dev/null")
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(FileProblem, match="not a regular file"):
+        check_destination(tmp_path / "pipe")
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
+def test_protected_files_and_their_companions_are_refused_existing_or_not(
+    tmp_path: Path, suffix: str
+) -> None:
+    glossary = tmp_path / "glossary.db"
+    glossary.write_bytes(b"")
+    with pytest.raises(FileProblem, match="own inputs; refusing to overwrite it"):
+        check_destination(tmp_path / f"glossary.db{suffix}", protect=[glossary])
+
+
+def test_protection_sees_through_symlinks_and_relative_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("ข่าว")
+    (tmp_path / "alias.md").symlink_to(article)
+    with pytest.raises(FileProblem, match="own inputs"):
+        check_destination(tmp_path / "alias.md", protect=[article])
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FileProblem, match="own inputs"):
+        check_destination("sub/../article.txt", protect=[article])
+
+
+def test_any_sqlite_file_is_refused(tmp_path: Path) -> None:
+    database = tmp_path / "other.json"
+    sqlite3.connect(database).execute("CREATE TABLE t (x)").connection.close()
+    with pytest.raises(FileProblem, match="is an SQLite database; refusing to overwrite it"):
+        check_destination(database)
+
+
+def test_an_ordinary_existing_file_may_be_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    out.write_text("old")
+    assert check_destination(out, protect=[tmp_path / "glossary.db"]) == out
+
+
+# -- atomic writes ----------------------------------------------------------------------------------------
+
+
+def test_write_output_replaces_atomically(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("old")
+    out.chmod(0o600)
+    write_output(out, "new ข่าว")
+    assert out.read_text(encoding="utf-8") == "new ข่าว"
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("old")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        write_output(out, b"new")
+    assert out.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
