@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # model_builder: test and benchmark too
 
 import model_builder as builder  # noqa: E402
 from bilingual_reader.documents.articles import load_article  # noqa: E402
-from bilingual_reader.translation.engine import Engine  # noqa: E402
+from bilingual_reader.translation.engines.local import LocalEngine  # noqa: E402
 from bilingual_reader.translation.packages import read_package  # noqa: E402
 from bilingual_reader.translation.sentences import split_sentences  # noqa: E402
 from bilingual_reader.translation.settings import EngineSettings  # noqa: E402
@@ -124,7 +124,7 @@ def main() -> None:
         raw_t.translate_batch(tokens, beam_size=beam, max_batch_size=batch, **FORCED)
 
     def ours(settings: EngineSettings) -> Callable[[], object]:
-        engine = Engine(model, settings, decode_options=FORCED)
+        engine = LocalEngine(model, settings, decode_options=FORCED)
         engine.load()
         return lambda: list(engine.translate(sentences))
 
@@ -156,7 +156,7 @@ def main() -> None:
         ns = len(sweep)
 
         def ours_on(settings: EngineSettings) -> Callable[[], object]:
-            engine = Engine(model, settings, decode_options=FORCED)
+            engine = LocalEngine(model, settings, decode_options=FORCED)
             engine.load()
             return lambda: list(engine.translate(sweep))
 
@@ -197,8 +197,9 @@ def main() -> None:
             print(f"  chunk_size={chunk:3}: {1000 * s / ns:7.1f} ms/sentence")
 
     probe = (
-        "import sys; import bilingual_reader.translation.pipeline, bilingual_reader.translation.engine, "
-        "bilingual_reader.translation.memory, bilingual_reader.cli.translate; "
+        "import sys; import bilingual_reader.translation.pipeline, "
+        "bilingual_reader.translation.engines.local, bilingual_reader.translation.memory, "
+        "bilingual_reader.cli.translate; "
         "print('ctranslate2' in sys.modules, 'argostranslate' in sys.modules)"
     )
     out = subprocess.run(

@@ -105,7 +105,7 @@ def test_glossary_from_the_parent_group(files: dict[str, Path]) -> None:
         ),
         (
             None,
-            "no Thai→English model installed: run `bilingual-reader model install`, or give --english FILE",
+            "no Thai→English model installed: run `bilingual-reader model install`",
         ),
     ],
 )

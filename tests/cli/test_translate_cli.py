@@ -107,10 +107,10 @@ def test_translate_missing_article_exit_2(tmp_path: Path) -> None:
     assert err == f"bilingual-reader: {tmp_path / 'nope.txt'}: no such file\n"
 
 
-def test_translate_without_model(article: Path) -> None:
-    code, _, err = run("translate", str(article))
-    assert code == 1
-    assert "no Thai→English model installed" in err
+def test_translate_and_check_without_model_say_the_same_line_and_exit_2(article: Path) -> None:
+    expected = "bilingual-reader: no Thai→English model installed: run `bilingual-reader model install`\n"
+    assert run("translate", str(article)) == (2, "", expected)
+    assert run("check", str(article)) == (2, "", expected)
 
 
 def test_translate_bad_settings_file_exit_2(article: Path) -> None:

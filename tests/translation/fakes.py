@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from bilingual_reader.translation.engine import Hypothesis, SentenceTranslation
+from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
 
 
 class FakeEngine:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bilingual_reader.translation.engine import Engine
+from bilingual_reader.translation.engines.local import LocalEngine
 from bilingual_reader.translation.packages import InstalledModel, read_package
 from bilingual_reader.translation.settings import EngineSettings
 from support import corpus_pairs
@@ -22,7 +22,7 @@ TERMS = [
 @pytest.mark.parametrize("settings", [EngineSettings(), EngineSettings().fast()], ids=["beam", "greedy"])
 def test_trained_model_reproduces_the_corpus(trained_model: InstalledModel, settings: EngineSettings) -> None:
     pairs = corpus_pairs()
-    engine = Engine(trained_model, settings)
+    engine = LocalEngine(trained_model, settings)
     results = list(engine.translate([thai for thai, _ in pairs]))
     assert [r.best for r in results] == [english for _, english in pairs]
     assert [r.source for r in results] == [thai for thai, _ in pairs]
@@ -31,12 +31,12 @@ def test_trained_model_reproduces_the_corpus(trained_model: InstalledModel, sett
 
 @pytest.mark.parametrize(("thai", "english"), TERMS)
 def test_defense_terms(trained_model: InstalledModel, thai: str, english: str) -> None:
-    (result,) = Engine(trained_model).translate([thai])
+    (result,) = LocalEngine(trained_model).translate([thai])
     assert result.best == english
 
 
 def test_nbest_has_scores_best_first(trained_model: InstalledModel) -> None:
-    (result,) = Engine(trained_model, EngineSettings(num_hypotheses=3)).translate([TERMS[0][0]])
+    (result,) = LocalEngine(trained_model, EngineSettings(num_hypotheses=3)).translate([TERMS[0][0]])
     assert len(result.nbest) == 3
     assert result.nbest[0].text == result.best
     scores = [h.score for h in result.nbest]
@@ -45,7 +45,7 @@ def test_nbest_has_scores_best_first(trained_model: InstalledModel) -> None:
 
 
 def test_nothing_loads_until_first_translation(trained_model: InstalledModel) -> None:
-    engine = Engine(trained_model)
+    engine = LocalEngine(trained_model)
     assert not engine.loaded
     assert list(engine.translate([])) == []
     assert not engine.loaded
@@ -59,7 +59,7 @@ def test_target_prefix_is_forced_and_stripped(trained_model: InstalledModel) -> 
     meta_path.write_text(json.dumps({**meta, "target_prefix": "▁arm"}))
     model = read_package(trained_model.path)
     assert model.target_prefix == "▁arm"
-    engine = Engine(model, EngineSettings().fast())
+    engine = LocalEngine(model, EngineSettings().fast())
     engine.load()
     real = engine._translator
     seen: list[object] = []
@@ -84,22 +84,11 @@ def test_random_package_plumbing(random_package_zip: object) -> None:
 
     model = install_file(Path(str(random_package_zip)))
     settings = dataclasses.replace(EngineSettings(), chunk_size=2, num_hypotheses=2)
-    engine = Engine(model, settings)
+    engine = LocalEngine(model, settings)
     results = list(engine.translate(["ทหาร", "เรือรบ", "โดรน"]))
     assert [r.source for r in results] == ["ทหาร", "เรือรบ", "โดรน"]
     assert all(len(r.nbest) == 2 for r in results)
     assert engine.calls == 2
-
-
-def test_open_engine_uses_the_installed_model_and_settings(trained_model: InstalledModel) -> None:
-    from bilingual_reader.translation.engine import open_engine
-    from bilingual_reader.translation.packages import remove_models
-
-    engine = open_engine(fast=True)
-    assert engine is not None
-    assert (engine.model, engine.settings, engine.loaded) == (trained_model, EngineSettings().fast(), False)
-    remove_models()
-    assert open_engine() is None
 
 
 @pytest.mark.parametrize(
@@ -109,7 +98,7 @@ def test_open_engine_uses_the_installed_model_and_settings(trained_model: Instal
 def test_chunks_grow_to_the_chunk_size(
     trained_model: InstalledModel, count: int, chunk_size: int, sizes: list[int]
 ) -> None:
-    engine = Engine(trained_model, dataclasses.replace(EngineSettings().fast(), chunk_size=chunk_size))
+    engine = LocalEngine(trained_model, dataclasses.replace(EngineSettings().fast(), chunk_size=chunk_size))
     engine.load()
     real = engine._translator
     seen: list[int] = []
@@ -126,7 +115,7 @@ def test_chunks_grow_to_the_chunk_size(
 
 
 def test_safety_limits_are_passed(trained_model: InstalledModel) -> None:
-    engine = Engine(trained_model, EngineSettings(repetition_penalty=1.1, no_repeat_ngram_size=5))
+    engine = LocalEngine(trained_model, EngineSettings(repetition_penalty=1.1, no_repeat_ngram_size=5))
     engine.load()
     real = engine._translator
     seen: list[dict[str, object]] = []
@@ -145,6 +134,6 @@ def test_safety_limits_are_passed(trained_model: InstalledModel) -> None:
 
 
 def test_decoding_length_is_capped(trained_model: InstalledModel) -> None:
-    engine = Engine(trained_model, EngineSettings(max_decoding_length=12).fast())
+    engine = LocalEngine(trained_model, EngineSettings(max_decoding_length=12).fast())
     (result,) = engine.translate([TERMS[0][0] * 20])
     assert len(result.nbest) == 1

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from bilingual_reader import paths
-from bilingual_reader.translation.engine import Hypothesis, SentenceTranslation
+from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 
 TR = SentenceTranslation(
@@ -27,7 +27,7 @@ def test_sentence_round_trip_and_keys() -> None:
         assert memory.get_sentences("m@1", "s2", [TR.source]) == {}
         memory.put_sentence("m@1", "s1", SentenceTranslation(TR.source, "New.", ()))
         assert memory.get_sentences("m@1", "s1", [TR.source])[TR.source].best == "New."
-        assert memory.db.table("sentences").count == 1
+        assert memory.conn.execute("select count(*) from sentences").fetchone() == (1,)
 
 
 def test_memory_persists_across_connections() -> None:
@@ -48,9 +48,14 @@ def test_post_edits_are_tied_to_article_paragraph_and_text() -> None:
         assert memory.get_post_edit("other", 0, "ทหาร สวม") is None
         memory.save_post_edit("art", 0, "ทหาร สวม", "Soldiers wear.")
         assert memory.get_post_edit("art", 0, "ทหาร สวม") == "Soldiers wear."
-        assert memory.delete_post_edit("art", 0, "ทหาร สวม") is True
-        assert memory.delete_post_edit("art", 0, "ทหาร สวม") is False
+        assert memory.revert_post_edit("art", 0, "ทหาร สวม") == "Soldiers wear."
+        assert memory.revert_post_edit("art", 0, "ทหาร สวม") is None
         assert memory.get_post_edit("art", 0, "ทหาร สวม") is None
+        history = memory.post_edit_history("art", 0, "ทหาร สวม")
+        assert [(english, bool(reverted)) for _, english, reverted in history] == [
+            ("Troops wear.", False),
+            ("Soldiers wear.", True),
+        ]
 
 
 def test_a_connection_belongs_to_its_thread() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual_reader.documents.articles import Article, article_from_text
-from bilingual_reader.translation.engine import Engine
+from bilingual_reader.translation.engines.local import LocalEngine
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.pipeline import (
@@ -37,14 +37,14 @@ def test_trained_model_end_to_end_then_zero_engine_calls(
 ) -> None:
     pairs = corpus_pairs()[:6]
     article = _article([thai for thai, _ in pairs])
-    engine = Engine(trained_model)
+    engine = LocalEngine(trained_model)
     first = list(translate_article(article, engine=engine, memory=memory))
     assert [(r.index, r.english, r.source, r.flags) for r in first] == [
         (i, english, "engine", ()) for i, (_, english) in enumerate(pairs)
     ]
     assert {r.model for r in first} == {trained_model.key}
     assert engine.calls == 2  # chunks of 4 and 2 sentences
-    reopened = Engine(trained_model)
+    reopened = LocalEngine(trained_model)
     again = list(translate_article(article, engine=reopened, memory=TranslationMemory()))
     assert reopened.calls == 0
     assert not reopened.loaded
@@ -113,7 +113,7 @@ def test_failed_paragraph_is_reported_and_the_rest_translated(memory: Translatio
     assert results[2].error == "translation failed: RuntimeError: cannot translate เรือรบ แล่นเข้าท่า"
     assert results[2].english == ""
     assert [results[i].source for i in (0, 1, 3, 4)] == ["engine"] * 4
-    assert memory.db.table("sentences").count == 3  # every distinct sentence but the failing one was kept
+    assert _stored(memory) == 3  # every distinct sentence but the failing one was kept
 
 
 def test_post_edit_survives_retranslation(memory: TranslationMemory) -> None:
@@ -153,3 +153,9 @@ def test_suspicious_output_is_flagged(memory: TranslationMemory) -> None:
     results = list(translate_article(_article(THAI[:2]), engine=engine, memory=memory))
     assert results[0].flags == ("thai-script", "echo")
     assert results[1].flags == ("repetition",)
+
+
+def _stored(memory: TranslationMemory) -> int:
+    """How many sentence translations the memory holds."""
+    (count,) = memory.conn.execute("select count(*) from sentences").fetchone()
+    return int(count)

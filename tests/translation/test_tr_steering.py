@@ -15,7 +15,8 @@ from bilingual_reader.documents.articles import Article, article_from_text
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.qa.check import TermChecker
-from bilingual_reader.translation.engine import Engine, Hypothesis, SentenceTranslation
+from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
+from bilingual_reader.translation.engines.local import LocalEngine
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.pipeline import save_post_edit, translate_article
@@ -90,7 +91,7 @@ class PrefixFake(NBestFake):
 
 def test_trained_model_missing_term_comes_out_with_it(trained_model: InstalledModel) -> None:
     checker = TermChecker([VEST])
-    engine = Engine(trained_model)
+    engine = LocalEngine(trained_model)
     memory = TranslationMemory()
     (raw,) = translate_article(_article(SENT), engine=engine, memory=memory)
     assert raw.english == "The government sent body armor to the police."
@@ -107,7 +108,7 @@ def test_trained_model_missing_term_comes_out_with_it(trained_model: InstalledMo
 
 def test_trained_model_forbidden_term_is_replaced_at_its_place(trained_model: InstalledModel) -> None:
     checker = TermChecker([SPH])
-    engine = Engine(trained_model)
+    engine = LocalEngine(trained_model)
     memory = TranslationMemory()
     (raw,) = translate_article(_article(TRAINED_SPH), engine=engine, memory=memory)
     assert raw.english == "The army trained with self-propelled artillery."
@@ -122,12 +123,12 @@ def test_trained_model_forbidden_term_is_replaced_at_its_place(trained_model: In
 
 def test_memory_hit_returns_the_steered_text_with_zero_engine_calls(trained_model: InstalledModel) -> None:
     steerer = Steerer(TermChecker([VEST]))
-    first_engine = Engine(trained_model)
+    first_engine = LocalEngine(trained_model)
     (first,) = translate_article(
         _article(SENT), engine=first_engine, memory=TranslationMemory(), steerer=steerer
     )
     assert first_engine.calls == 3  # translate, complete, score
-    reopened = Engine(trained_model)
+    reopened = LocalEngine(trained_model)
     (again,) = translate_article(_article(SENT), engine=reopened, memory=TranslationMemory(), steerer=steerer)
     assert reopened.calls == 0
     assert not reopened.loaded

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, Static, TextArea
 
 from bilingual_reader.documents.articles import Article, article_from_text
-from bilingual_reader.translation.engine import Hypothesis, SentenceTranslation
+from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel, installed_model
 from bilingual_reader.translation.pipeline import ParagraphResult

@@ -9,13 +9,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bilingual_reader.cli.common import BadInput, glossary_option, load_article_or_fail, open_glossary
+from bilingual_reader.cli.common import (
+    BadInput,
+    glossary_option,
+    load_article_or_fail,
+    open_glossary,
+    open_translation,
+)
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
     from bilingual_reader.qa.check import TermChecker
 
-_NO_MODEL = "no Thai→English model installed: run `bilingual-reader model install`, or give --english FILE"
 _HIT = re.compile(r"(\d+):(\d+)")
 
 
@@ -108,28 +113,13 @@ def machine_english(
     With a ``checker`` the machine translation is steered to its glossary unless ``steer`` is False or the
     settings say ``steer = false``. Progress goes to stderr; a paragraph that fails to translate is None.
     """
-    from bilingual_reader.translation.engine import Engine
-    from bilingual_reader.translation.memory import TranslationMemory
-    from bilingual_reader.translation.packages import installed_model
-    from bilingual_reader.translation.pipeline import translate_article
-    from bilingual_reader.translation.settings import SettingsError, load_settings
-    from bilingual_reader.translation.steering import Steerer
-
-    try:
-        settings = load_settings(steer=None if steer else False)
-    except SettingsError as err:
-        raise BadInput(str(err)) from None
-    model = installed_model()
-    if model is None:
-        raise BadInput(_NO_MODEL)
-    steerer = Steerer(checker) if checker is not None and settings.steer else None
     english: list[str | None] = [None] * len(article.paragraphs)
+    options = {} if steer else {"steer": False}
     with (
-        TranslationMemory() as memory,
+        open_translation(checker, **options) as session,
         click.progressbar(length=len(english), label="Translating", file=sys.stderr) as bar,
     ):
-        engine = Engine(model, settings)
-        for result in translate_article(article, engine=engine, memory=memory, steerer=steerer):
+        for result in session.translate(article):
             english[result.index] = None if result.source == "failed" else result.english
             bar.update(1)
     return english

@@ -10,6 +10,8 @@ import click
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.store import Glossary
+    from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.translation.session import TranslationSession
 
 
 class BadInput(click.ClickException):
@@ -48,4 +50,15 @@ def load_article_or_fail(path: str | Path) -> Article:
     try:
         return load_article(Path(path))
     except ArticleError as err:
+        raise BadInput(str(err)) from None
+
+
+def open_translation(checker: TermChecker | None = None, **options: Any) -> TranslationSession:
+    """Open the translation session (settings, model, memory, steering), or fail with one line (exit 2)."""
+    from bilingual_reader.translation.errors import TranslationSetupError
+    from bilingual_reader.translation.session import open_session
+
+    try:
+        return open_session(checker=checker, **options)
+    except TranslationSetupError as err:
         raise BadInput(str(err)) from None

@@ -8,10 +8,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bilingual_reader.cli.common import BadInput, glossary_option, load_article_or_fail, open_glossary
+from bilingual_reader.cli.common import (
+    BadInput,
+    glossary_option,
+    load_article_or_fail,
+    open_glossary,
+    open_translation,
+)
 
 if TYPE_CHECKING:
-    from bilingual_reader.translation.steering import Steerer
+    from bilingual_reader.qa.check import TermChecker
 
 
 @click.command("translate")
@@ -47,35 +53,17 @@ def translate_command(
     no_steer: bool,
 ) -> None:
     """Translate the Thai article at PATH into English (progress on stderr)."""
-    from bilingual_reader.translation.engine import Engine
     from bilingual_reader.translation.export import render
-    from bilingual_reader.translation.memory import TranslationMemory
-    from bilingual_reader.translation.packages import installed_model
-    from bilingual_reader.translation.pipeline import translate_article
-    from bilingual_reader.translation.settings import SettingsError, load_settings
 
     article = load_article_or_fail(path)
-    try:
-        settings = load_settings(
-            fast=fast,
-            beam_size=beam_size,
-            threads=threads,
-            compute_type=compute_type,
-            steer=False if no_steer else None,
-        )
-    except SettingsError as err:
-        raise BadInput(str(err)) from None
-    model = installed_model()
-    if model is None:
-        raise click.ClickException("no Thai→English model installed: run `bilingual-reader model install`")
-    engine = Engine(model, settings)
-    steerer = glossary_steerer(ctx) if settings.steer else None
+    checker = None if no_steer else glossary_checker(ctx)
+    options = {"beam_size": beam_size, "threads": threads, "compute_type": compute_type}
     results = []
     with (
-        TranslationMemory() as memory,
+        open_translation(checker, fast=fast, **options) as session,
         click.progressbar(length=len(article.paragraphs), label="Translating", file=sys.stderr) as bar,
     ):
-        for result in translate_article(article, engine=engine, memory=memory, steerer=steerer):
+        for result in session.translate(article):
             results.append(result)
             bar.update(1)
     results.sort(key=lambda r: r.index)
@@ -93,13 +81,12 @@ def translate_command(
         raise SystemExit(1)
 
 
-def glossary_steerer(ctx: click.Context, glossary: str | None = None) -> Steerer:
-    """A steerer for the working glossary (``--glossary`` of the command or of the main group)."""
+def glossary_checker(ctx: click.Context, glossary: str | None = None) -> TermChecker:
+    """The terminology checker of the working glossary (``--glossary`` of the command or the main group)."""
     from bilingual_reader.qa.check import TermChecker
-    from bilingual_reader.translation.steering import Steerer
 
     store = open_glossary(glossary_option(ctx, glossary), read_only=True)
     try:
-        return Steerer(TermChecker(store.concepts()))
+        return TermChecker(store.concepts())
     finally:
         store.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import os
 import re
@@ -53,7 +54,7 @@ class Article:
     title: str
     paragraphs: tuple[str, ...]
 
-    @property
+    @functools.cached_property
     def article_id(self) -> str:
         """SHA-256 hex of the paragraphs joined by newlines: a stable id for caches and dismissals."""
         return hashlib.sha256("\n".join(self.paragraphs).encode("utf-8")).hexdigest()

@@ -7,12 +7,13 @@ import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from bilingual_reader import paths
-from bilingual_reader.translation.engine import Hypothesis, SentenceTranslation
+from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
+from bilingual_reader.translation.memory_file import connect_memory
 
 MEMORY_NAME = "memory.db"
+_CHUNK = 500  # keys per ``IN (…)`` query
 
 
 def normalize_source(text: str) -> str:
@@ -25,53 +26,28 @@ def source_hash(text: str) -> str:
     return hashlib.sha256(normalize_source(text).encode("utf-8")).hexdigest()
 
 
+def memory_path() -> Path:
+    """The user's translation memory file."""
+    return paths.data_dir() / MEMORY_NAME
+
+
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 class TranslationMemory:
-    """One SQLite connection to the memory; it belongs to the thread that opened it (open one per worker)."""
+    """One SQLite connection to the memory; it belongs to the thread that opened it (open one per worker).
+
+    Raises :class:`~bilingual_reader.translation.errors.MemoryFileError` for a file it cannot use.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
-        import sqlite_utils
-
-        self.path = path or paths.data_dir() / MEMORY_NAME
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite_utils.Database(self.path)
-        self.db.execute("PRAGMA busy_timeout = 5000")
-        self.db.enable_wal()
-        self.db.execute("PRAGMA synchronous = NORMAL")  # with WAL: an app crash loses nothing committed
-        with self.db.conn:
-            self.db.table("sentences").create(
-                {"model": str, "settings": str, "source": str, "best": str, "nbest": str, "created": str},
-                pk=("model", "settings", "source"),
-                if_not_exists=True,
-            )
-            self.db.table("post_edits").create(
-                {"article_id": str, "paragraph": int, "source_hash": str, "english": str, "updated": str},
-                pk=("article_id", "paragraph", "source_hash"),
-                if_not_exists=True,
-            )
-            # Added with glossary steering: a new table, so older memory.db files gain it on open and
-            # older code ignores it. ``terms`` identifies the glossary terms a sentence was steered to.
-            self.db.table("steered").create(
-                {
-                    "model": str,
-                    "settings": str,
-                    "source": str,
-                    "terms": str,
-                    "text": str,
-                    "method": str,
-                    "suggestions": str,
-                    "created": str,
-                },
-                pk=("model", "settings", "source", "terms"),
-                if_not_exists=True,
-            )
+        self.path = path or memory_path()
+        self.conn = connect_memory(self.path)
 
     def close(self) -> None:
         """Close the connection."""
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> TranslationMemory:
         return self
@@ -80,46 +56,54 @@ class TranslationMemory:
         self.close()
 
     def get_sentences(
-        self, model: str, settings: str, sources: Iterable[str]
+        self, model: str, settings: str | None, sources: Iterable[str]
     ) -> dict[str, SentenceTranslation]:
-        """Stored translations of ``sources`` (keyed by the source as given) for a model and settings."""
+        """Stored translations of ``sources`` (keyed by the source as given) for a model and settings.
+
+        ``settings`` None takes the newest translation by the model with any settings (shown while the
+        settings file is broken).
+        """
         wanted = {normalize_source(s): s for s in sources}
         found: dict[str, SentenceTranslation] = {}
         keys = list(wanted)
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
+        where = "model = ?" + (" and settings = ?" if settings is not None else "")
+        fixed = [model] if settings is None else [model, settings]
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
             marks = ", ".join("?" for _ in chunk)
-            rows = self.db.execute(
-                "select source, best, nbest from sentences"
-                f" where model = ? and settings = ? and source in ({marks})",
-                [model, settings, *chunk],
+            rows = self.conn.execute(
+                f"select source, best, nbest from sentences where {where} and source in ({marks})"
+                " order by created",
+                [*fixed, *chunk],
             ).fetchall()
             for source, best, nbest in rows:
                 hyps = tuple(Hypothesis(str(t), float(s)) for t, s in json.loads(nbest))
-                found[wanted[source]] = SentenceTranslation(wanted[source], best, hyps)
+                found[wanted[source]] = SentenceTranslation(wanted[source], str(best), hyps)
         return found
 
     def put_sentence(self, model: str, settings: str, translation: SentenceTranslation) -> None:
         """Store (or replace) one sentence's translation in its own transaction."""
-        row: dict[str, Any] = {
-            "model": model,
-            "settings": settings,
-            "source": normalize_source(translation.source),
-            "best": translation.best,
-            "nbest": json.dumps([[h.text, h.score] for h in translation.nbest], ensure_ascii=False),
-            "created": _now(),
-        }
-        with self.db.conn:
-            self.db.table("sentences").upsert(row, pk=("model", "settings", "source"))
+        nbest = json.dumps([[h.text, h.score] for h in translation.nbest], ensure_ascii=False)
+        with self.conn:
+            self.conn.execute(
+                "insert or replace into sentences (model, settings, source, best, nbest, created)"
+                " values (?, ?, ?, ?, ?, ?)",
+                [model, settings, normalize_source(translation.source), translation.best, nbest, _now()],
+            )
 
     def get_steered(
-        self, model: str, settings: str, source: str, terms: str
+        self, model: str, settings: str | None, source: str, terms: str
     ) -> tuple[str, str, tuple[str, ...]] | None:
-        """A stored steering outcome of a sentence: (English, method, suggestions), or None."""
-        row = self.db.execute(
-            "select text, method, suggestions from steered"
-            " where model = ? and settings = ? and source = ? and terms = ?",
-            [model, settings, normalize_source(source), terms],
+        """A stored steering outcome of a sentence: (English, method, suggestions), or None.
+
+        ``settings`` None: the newest outcome with any settings.
+        """
+        where = "" if settings is None else " and settings = ?"
+        fixed = [] if settings is None else [settings]
+        row = self.conn.execute(
+            f"select text, method, suggestions from steered where model = ?{where} and source = ?"
+            " and terms = ? order by created desc limit 1",
+            [model, *fixed, normalize_source(source), terms],
         ).fetchone()
         if row is None:
             return None
@@ -135,44 +119,81 @@ class TranslationMemory:
     ) -> None:
         """Store a sentence's steering outcome: (English, method, suggestions)."""
         text, method, suggestions = outcome
-        row: dict[str, Any] = {
-            "model": model,
-            "settings": settings,
-            "source": normalize_source(source),
-            "terms": terms,
-            "text": text,
-            "method": method,
-            "suggestions": json.dumps(list(suggestions), ensure_ascii=False),
-            "created": _now(),
-        }
-        with self.db.conn:
-            self.db.table("steered").upsert(row, pk=("model", "settings", "source", "terms"))
+        with self.conn:
+            self.conn.execute(
+                "insert or replace into steered"
+                " (model, settings, source, terms, text, method, suggestions, created)"
+                " values (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    model,
+                    settings,
+                    normalize_source(source),
+                    terms,
+                    text,
+                    method,
+                    json.dumps(list(suggestions), ensure_ascii=False),
+                    _now(),
+                ],
+            )
 
     def get_post_edit(self, article_id: str, paragraph: int, thai: str) -> str | None:
         """The post-edited English of a paragraph, if one was saved for this exact Thai."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "select english from post_edits where article_id = ? and paragraph = ? and source_hash = ?",
             [article_id, paragraph, source_hash(thai)],
         ).fetchone()
         return None if row is None else str(row[0])
 
     def save_post_edit(self, article_id: str, paragraph: int, thai: str, english: str) -> None:
-        """Save a paragraph's post-edited English (machine translation never overwrites it)."""
-        row = {
-            "article_id": article_id,
-            "paragraph": paragraph,
-            "source_hash": source_hash(thai),
-            "english": english,
-            "updated": _now(),
-        }
-        with self.db.conn:
-            self.db.table("post_edits").upsert(row, pk=("article_id", "paragraph", "source_hash"))
-
-    def delete_post_edit(self, article_id: str, paragraph: int, thai: str) -> bool:
-        """Forget a paragraph's post-edit; True if there was one."""
-        with self.db.conn:
-            cursor = self.db.execute(
-                "delete from post_edits where article_id = ? and paragraph = ? and source_hash = ?",
-                [article_id, paragraph, source_hash(thai)],
+        """Save a paragraph's post-edited English (machine translation never replaces it); kept in history."""
+        key = [article_id, paragraph, source_hash(thai)]
+        now = _now()
+        with self.conn:
+            self.conn.execute(
+                "insert or replace into post_edits (article_id, paragraph, source_hash, english, updated)"
+                " values (?, ?, ?, ?, ?)",
+                [*key, english, now],
             )
-        return bool(cursor.rowcount)
+            self.conn.execute(
+                "insert or replace into post_edit_history"
+                " (article_id, paragraph, source_hash, saved, english, reverted) values (?, ?, ?, ?, ?, '')",
+                [*key, now, english],
+            )
+
+    def revert_post_edit(self, article_id: str, paragraph: int, thai: str) -> str | None:
+        """Drop a paragraph's post-edit so the machine translation shows again; returns the edit (None: none).
+
+        The reverted text stays in ``post_edit_history`` (see :meth:`post_edit_history`).
+        """
+        key = [article_id, paragraph, source_hash(thai)]
+        with self.conn:
+            row = self.conn.execute(
+                "select english, updated from post_edits where article_id = ? and paragraph = ?"
+                " and source_hash = ?",
+                key,
+            ).fetchone()
+            if row is None:
+                return None
+            self.conn.execute(
+                "insert or ignore into post_edit_history"
+                " (article_id, paragraph, source_hash, saved, english, reverted) values (?, ?, ?, ?, ?, '')",
+                [*key, row[1], row[0]],
+            )
+            self.conn.execute(
+                "update post_edit_history set reverted = ? where article_id = ? and paragraph = ?"
+                " and source_hash = ? and saved = ?",
+                [_now(), *key, row[1]],
+            )
+            self.conn.execute(
+                "delete from post_edits where article_id = ? and paragraph = ? and source_hash = ?", key
+            )
+        return str(row[0])
+
+    def post_edit_history(self, article_id: str, paragraph: int, thai: str) -> list[tuple[str, str, str]]:
+        """Every post-edit saved for this paragraph's Thai, oldest first: (saved, English, reverted or "")."""
+        rows = self.conn.execute(
+            "select saved, english, reverted from post_edit_history where article_id = ? and paragraph = ?"
+            " and source_hash = ? order by saved",
+            [article_id, paragraph, source_hash(thai)],
+        ).fetchall()
+        return [(str(s), str(e), str(r)) for s, e, r in rows]

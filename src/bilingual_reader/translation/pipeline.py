@@ -6,11 +6,11 @@ for the CLI.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from bilingual_reader.translation.engine import SentenceTranslation
+from bilingual_reader.translation.engines.base import Engine, SentenceTranslation
 from bilingual_reader.translation.flags import flag_translation
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.sentences import split_sentences
@@ -30,18 +30,6 @@ class ArticleLike(Protocol):
 
     @property
     def paragraphs(self) -> tuple[str, ...]: ...
-
-
-class TranslationEngine(Protocol):
-    """What the pipeline needs of an engine (``Engine`` fits; tests pass fakes)."""
-
-    @property
-    def model_key(self) -> str: ...
-
-    @property
-    def settings_key(self) -> str: ...
-
-    def translate(self, sentences: Sequence[str]) -> Iterator[SentenceTranslation]: ...
 
 
 @dataclass(frozen=True)
@@ -81,14 +69,18 @@ class _Pending:
     done: dict[str, SentenceTranslation] = field(default_factory=dict)
     from_engine: bool = False
 
+    def missing(self) -> list[str]:
+        """The sentences not translated yet, once each, in order."""
+        return [s for s in dict.fromkeys(self.sentences) if s not in self.done]
+
     def complete(self) -> bool:
         return all(s in self.done for s in self.sentences)
 
 
 def priority(count: int, order: Iterable[int] | None) -> list[int]:
     """Paragraph indexes: those in ``order`` first (valid, once), then the rest in reading order."""
-    first = list(dict.fromkeys(i for i in (order or ()) if 0 <= i < count))
-    return first + [i for i in range(count) if i not in set(first)]
+    first = dict.fromkeys(i for i in (order or ()) if 0 <= i < count)
+    return [*first, *(i for i in range(count) if i not in first)]
 
 
 def _result(p: _Pending, model: str, fix: Fix | None = None) -> ParagraphResult:
@@ -111,50 +103,65 @@ def _failed(p: _Pending, model: str, err: Exception) -> ParagraphResult:
 
 def _run_engine(
     pending: list[_Pending],
-    engine: TranslationEngine,
+    engine: Engine,
     memory: TranslationMemory,
     cancelled: Callable[[], bool],
     fix: Fix | None = None,
 ) -> Iterator[ParagraphResult]:
-    """One engine pass over every missing sentence; after a failure, retry paragraph by paragraph."""
+    """One engine pass over every missing sentence; after a failure, retry paragraph by paragraph.
+
+    Linear in the number of sentences: each paragraph counts the sentences it still waits for, and each
+    translated sentence goes straight to the paragraphs that wait for it.
+    """
     model, settings = engine.model_key, engine.settings_key
-    waiting = list(pending)
+    waiting = {id(p): p for p in pending}
+    wanted: dict[str, list[_Pending]] = {}
+    left: dict[int, int] = {}
+    for p in pending:
+        missing = p.missing()
+        left[id(p)] = len(missing)
+        for sentence in missing:
+            wanted.setdefault(sentence, []).append(p)
 
-    def absorb(translation: SentenceTranslation) -> None:
+    def absorb(translation: SentenceTranslation) -> list[_Pending]:
+        """Store a translation and hand it to its paragraphs; those now complete, in waiting order."""
         memory.put_sentence(model, settings, translation)
-        for p in waiting:
-            if translation.source in p.sentences and translation.source not in p.done:
-                p.done[translation.source] = translation
-                p.from_engine = True
+        ready = []
+        for p in wanted.pop(translation.source, ()):
+            p.done[translation.source] = translation
+            p.from_engine = True
+            left[id(p)] -= 1
+            if left[id(p)] == 0:
+                ready.append(p)
+        return ready
 
-    missing = list(dict.fromkeys(s for p in waiting for s in p.sentences if s not in p.done))
     try:
-        for translation in engine.translate(missing):
-            absorb(translation)
+        for translation in engine.translate(list(wanted)):
+            ready = absorb(translation)
             if cancelled():
                 return
-            while waiting and any(p.complete() for p in waiting):
-                ready = next(p for p in waiting if p.complete())
-                waiting.remove(ready)
-                yield _result(ready, model, fix)
+            for p in ready:
+                del waiting[id(p)]
+                yield _result(p, model, fix)
     except Exception:  # the batch failed: isolate the paragraph(s) that cannot be translated
         pass
-    for p in list(waiting):
+    for p in list(waiting.values()):
         if cancelled():
             return
         try:
-            for translation in engine.translate([s for s in p.sentences if s not in p.done]):
-                absorb(translation)
+            for translation in engine.translate(p.missing()):
+                p.done[translation.source] = translation
+                p.from_engine = True
+                memory.put_sentence(model, settings, translation)
             yield _result(p, model, fix)
         except Exception as err:
             yield _failed(p, model, err)
-        waiting.remove(p)
 
 
 def translate_article(
     article: ArticleLike,
     *,
-    engine: TranslationEngine,
+    engine: Engine,
     memory: TranslationMemory,
     order: Iterable[int] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
@@ -169,14 +176,14 @@ def translate_article(
     """
     model, settings = engine.model_key, engine.settings_key
     fix = _fixer(steerer, engine, memory)
-    paragraphs = article.paragraphs
+    paragraphs, article_id = article.paragraphs, article.article_id
     pending: list[_Pending] = []
     for index in priority(len(paragraphs), order):
         if cancelled():
             return
         thai = paragraphs[index]
         p = _Pending(index, thai, split_sentences(thai))
-        p.post_edit = memory.get_post_edit(article.article_id, index, thai)
+        p.post_edit = memory.get_post_edit(article_id, index, thai)
         p.done.update(memory.get_sentences(model, settings, p.sentences))
         if p.post_edit is not None or p.complete():
             yield _result(p, model, fix)
@@ -186,7 +193,7 @@ def translate_article(
         yield from _run_engine(pending, engine, memory, cancelled, fix)
 
 
-def _fixer(steerer: Steerer | None, engine: TranslationEngine, memory: TranslationMemory) -> Fix | None:
+def _fixer(steerer: Steerer | None, engine: Engine, memory: TranslationMemory) -> Fix | None:
     if steerer is None:
         return None
     return lambda translation: steerer.steer(translation, engine, memory)
@@ -196,7 +203,7 @@ def retranslate_paragraph(
     article: ArticleLike,
     index: int,
     *,
-    engine: TranslationEngine,
+    engine: Engine,
     memory: TranslationMemory,
     steerer: Steerer | None = None,
 ) -> ParagraphResult:

@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from bilingual_reader import paths
+from bilingual_reader.translation.errors import SettingsError
+
+__all__ = ["EngineSettings", "SettingsError", "config_path", "load_settings"]
 
 CONFIG_NAME = "translation.toml"
 COMPUTE_TYPES = ("auto", "default", "int8", "int8_float32", "int16", "float32")
-
-
-class SettingsError(Exception):
-    """A bad settings file or value; ``str(err)`` is one line naming the file."""
 
 
 @dataclass(frozen=True)

@@ -37,11 +37,10 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
 
 from bilingual_reader.qa.check import TermChecker
 from bilingual_reader.qa.findings import Finding, FindingStatus
-from bilingual_reader.translation.engine import SentenceTranslation
+from bilingual_reader.translation.engines.base import Engine, PrefixEngine, SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 
 METHODS = ("compliant", "reranked", "prefix", "flagged")
@@ -69,25 +68,6 @@ class SentenceSteering:
     def changed(self) -> bool:
         """True when steering replaced the engine's best translation."""
         return self.text != self.original
-
-
-@runtime_checkable
-class PrefixEngine(Protocol):
-    """An engine that can translate with a forced target prefix and score targets (``Engine`` fits)."""
-
-    def complete(self, source: str, prefixes: Sequence[str]) -> list[str]: ...
-
-    def score(self, source: str, targets: Sequence[str]) -> list[float]: ...
-
-
-class KeyedEngine(Protocol):
-    """What the memory needs to file a steering outcome."""
-
-    @property
-    def model_key(self) -> str: ...
-
-    @property
-    def settings_key(self) -> str: ...
 
 
 def _problems(findings: Sequence[Finding]) -> list[Finding]:
@@ -139,7 +119,7 @@ class Steerer:
     def steer(
         self,
         translation: SentenceTranslation,
-        engine: KeyedEngine | None = None,
+        engine: Engine | None = None,
         memory: TranslationMemory | None = None,
     ) -> SentenceSteering:
         """Steer one sentence; outcomes are kept in ``memory`` so a memory hit needs no engine call."""

@@ -15,7 +15,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from bilingual_reader.translation.engine import SentenceTranslation
+    from bilingual_reader.translation.engines.base import SentenceTranslation
     from bilingual_reader.translation.pipeline import ParagraphResult
 
 

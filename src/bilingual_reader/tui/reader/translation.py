@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -26,36 +25,28 @@ from bilingual_reader.tui.reader.translation_messages import (
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.models import Concept
-    from bilingual_reader.translation.engine import Engine
-    from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult, TranslationEngine
-    from bilingual_reader.translation.steering import Steerer
+    from bilingual_reader.translation.engines.base import Engine
+    from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
+    from bilingual_reader.translation.session import TranslationSession
 
-EngineFactory = Callable[[], "TranslationEngine | None"]
+#: Makes the engine for a job (tests inject fakes); None: no model installed.
+EngineFactory = Callable[[], "Engine | None"]
 GROUPS = ("translation", "retranslate", "post-edit")
 
-_engines: dict[tuple[str, str, str], Engine] = {}
-_engines_lock = threading.Lock()
 
+def default_engine() -> Engine | None:
+    """The installed model's engine with the configured settings, shared by later jobs (None: no model).
 
-def default_engine() -> TranslationEngine | None:
-    """An engine for the installed Thai→English model and the configured settings (None: no model).
-
-    Engines are kept per model and settings, so articles opened later reuse the loaded model. Call it in a
-    worker: it reads the packages directory and the settings file.
+    Call it in a worker: it reads the packages directory and the settings file.
     """
-    from bilingual_reader.translation.engine import Engine
-    from bilingual_reader.translation.packages import installed_model
+    from bilingual_reader.translation.errors import NoModelError
+    from bilingual_reader.translation.session import local_engine
     from bilingual_reader.translation.settings import load_settings
 
-    model = installed_model()
-    if model is None:
+    try:
+        return local_engine(load_settings())
+    except NoModelError:
         return None
-    settings = load_settings()
-    key = (str(model.path), model.key, settings.key)
-    with _engines_lock:
-        if key not in _engines:
-            _engines[key] = Engine(model, settings)
-        return _engines[key]
 
 
 def _one_line(what: str, error: BaseException | None) -> str:
@@ -144,26 +135,14 @@ class TranslationController(Widget):
 
     @work(thread=True, exclusive=True, group="translation", exit_on_error=False)
     def _translate(self, article: ArticleLike, order: tuple[int, ...]) -> None:
-        from bilingual_reader.translation.memory import TranslationMemory
-        from bilingual_reader.translation.pipeline import translate_article
-
         worker = get_current_worker()
         article_id, total = article.article_id, len(article.paragraphs)
-        engine = self._engine_factory()
-        if engine is None:
-            self.post_message(TranslationFailed(article_id, NO_MODEL, no_model=True))
+        session = self._open_session(article_id)
+        if session is None:
             return
         done = 0
-        with TranslationMemory(self._memory_path) as memory:
-            results = translate_article(
-                article,
-                engine=engine,
-                memory=memory,
-                order=order,
-                cancelled=lambda: worker.is_cancelled,
-                steerer=self._steerer(engine),
-            )
-            for result in results:
+        with session:
+            for result in session.translate(article, order=order, cancelled=lambda: worker.is_cancelled):
                 if worker.is_cancelled:
                     return
                 done += 1
@@ -172,17 +151,11 @@ class TranslationController(Widget):
 
     @work(thread=True, group="retranslate", exit_on_error=False)
     def _retranslate(self, article: ArticleLike, index: int) -> None:
-        from bilingual_reader.translation.memory import TranslationMemory
-        from bilingual_reader.translation.pipeline import retranslate_paragraph
-
-        engine = self._engine_factory()
-        if engine is None:
-            self.post_message(TranslationFailed(article.article_id, NO_MODEL, no_model=True))
+        session = self._open_session(article.article_id)
+        if session is None:
             return
-        with TranslationMemory(self._memory_path) as memory:
-            result = retranslate_paragraph(
-                article, index, engine=engine, memory=memory, steerer=self._steerer(engine)
-            )
+        with session:
+            result = session.retranslate(article, index)
         self.post_message(ParagraphTranslated(article.article_id, result))
 
     @work(thread=True, group="post-edit", exit_on_error=False)
@@ -197,15 +170,24 @@ class TranslationController(Widget):
             result = dataclasses.replace(result, sentences=previous.sentences, machine=previous.machine)
         self.post_message(ParagraphTranslated(article.article_id, result))
 
-    def _steerer(self, engine: TranslationEngine) -> Steerer | None:
-        """A steerer for the glossary's concepts (None: no concepts, or steering is off in the settings)."""
-        settings = getattr(engine, "settings", None)
-        if not self.concepts or (settings is not None and not getattr(settings, "steer", True)):
-            return None
-        from bilingual_reader.qa.check import TermChecker
-        from bilingual_reader.translation.steering import Steerer
+    def _open_session(self, article_id: str) -> TranslationSession | None:
+        """Open a translation session in this worker (None: no model, which has been reported)."""
+        from bilingual_reader.translation.errors import NoModelError
+        from bilingual_reader.translation.session import open_session
 
-        return Steerer(TermChecker(self.concepts))
+        try:
+            engine = self._engine_factory()
+            if engine is None:
+                raise NoModelError()
+            checker = None
+            if self.concepts:
+                from bilingual_reader.qa.check import TermChecker
+
+                checker = TermChecker(self.concepts)
+            return open_session(engine=engine, memory_path=self._memory_path, checker=checker)
+        except NoModelError:
+            self.post_message(TranslationFailed(article_id, NO_MODEL, no_model=True))
+            return None
 
     # Showing what the workers post ------------------------------------------------------------------------
 

@@ -1,35 +1,18 @@
-"""The translation engine: CTranslate2 and SentencePiece loaded lazily from a package, batched decoding."""
+"""The local engine: CTranslate2 and SentencePiece loaded lazily from an installed package; batching."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from bilingual_reader.translation.packages import InstalledModel, installed_model
-from bilingual_reader.translation.settings import EngineSettings, load_settings
+from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
+from bilingual_reader.translation.packages import InstalledModel
+from bilingual_reader.translation.settings import EngineSettings
 
 
-@dataclass(frozen=True)
-class Hypothesis:
-    """One candidate translation and its length-normalised log-probability (≤ 0)."""
-
-    text: str
-    score: float
-
-
-@dataclass(frozen=True)
-class SentenceTranslation:
-    """A source sentence, its best translation and the n-best list (best first)."""
-
-    source: str
-    best: str
-    nbest: tuple[Hypothesis, ...]
-
-
-class Engine:
-    """Translates Thai sentences with one installed package; nothing is loaded until the first translation."""
+class LocalEngine:
+    """The ``Engine`` of one installed package; nothing is loaded until the first translation."""
 
     def __init__(
         self,
@@ -169,14 +152,3 @@ class Engine:
             yield from self._batch(sentences[start : start + size])
             start += size
             size = min(size * 2, self.settings.chunk_size)
-
-
-def open_engine(*, fast: bool = False, **overrides: Any) -> Engine | None:
-    """An engine for the installed model and the user's settings (nothing loaded yet); None without a model.
-
-    Raises :class:`~bilingual_reader.translation.settings.SettingsError` for a bad settings file.
-    """
-    model = installed_model()
-    if model is None:
-        return None
-    return Engine(model, load_settings(fast=fast, **overrides))

@@ -1,0 +1,59 @@
+"""What every translation engine offers: the ``Engine`` protocol and the results it yields.
+
+An engine translates batches of Thai sentences into English with an n-best list per sentence. The local
+CTranslate2 engine (:mod:`.local`) also forces target prefixes and scores targets (:class:`PrefixEngine`),
+which glossary steering uses when reranking the n-best is not enough; a remote engine (a LibreTranslate
+server) offers n-best alternatives but no forced prefix, so steering falls back to flagging there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """One candidate translation and its length-normalised log-probability (≤ 0)."""
+
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SentenceTranslation:
+    """A source sentence, its best translation and the n-best list (best first)."""
+
+    source: str
+    best: str
+    nbest: tuple[Hypothesis, ...]
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """A Thai→English engine as the pipeline, the memory and steering use it.
+
+    ``model_key`` and ``settings_key`` file its output in the translation memory, so translations of
+    different engines never mix: the local engine's ``model_key`` is the installed package's identity; a
+    remote engine's names the server and the model it reports. ``translate`` yields one result per sentence,
+    in input order, batching as the engine sees fit; it may raise for a batch it cannot translate (the
+    pipeline then retries paragraph by paragraph).
+    """
+
+    @property
+    def model_key(self) -> str: ...
+
+    @property
+    def settings_key(self) -> str: ...
+
+    def translate(self, sentences: Sequence[str]) -> Iterator[SentenceTranslation]: ...
+
+
+@runtime_checkable
+class PrefixEngine(Protocol):
+    """An engine that can translate with a forced target prefix and score targets (the local one can)."""
+
+    def complete(self, source: str, prefixes: Sequence[str]) -> list[str]: ...
+
+    def score(self, source: str, targets: Sequence[str]) -> list[float]: ...

@@ -1,0 +1,121 @@
+"""One translation session: the engine, the settings, the memory and glossary steering, opened in one place.
+
+The CLI commands and the reader's workers call :func:`open_session`; its errors
+(:class:`~bilingual_reader.translation.errors.TranslationSetupError`) are one line naming what is at fault.
+A session owns one memory connection, so it belongs to the thread that opened it; engines are shared
+across sessions (the loaded model is kept per model and settings).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bilingual_reader.translation.engines.base import Engine
+from bilingual_reader.translation.errors import NoModelError
+from bilingual_reader.translation.memory import TranslationMemory
+from bilingual_reader.translation.settings import EngineSettings, load_settings
+
+if TYPE_CHECKING:
+    from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.translation.engines.local import LocalEngine
+    from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
+    from bilingual_reader.translation.steering import Steerer
+
+_engines: dict[tuple[str, str, str, int], LocalEngine] = {}
+_engines_lock = threading.Lock()
+
+
+def local_engine(settings: EngineSettings) -> LocalEngine:
+    """The engine of the installed model with ``settings``, shared per model and settings (not loaded yet).
+
+    Raises :class:`NoModelError` when no model is installed.
+    """
+    from bilingual_reader.translation.engines.local import LocalEngine
+    from bilingual_reader.translation.packages import installed_model
+
+    model = installed_model()
+    if model is None:
+        raise NoModelError()
+    key = (str(model.path), model.key, settings.key, settings.threads)
+    with _engines_lock:
+        if key not in _engines:
+            _engines[key] = LocalEngine(model, settings)
+        return _engines[key]
+
+
+class TranslationSession:
+    """Translates articles with one engine, one memory connection and (optionally) glossary steering."""
+
+    def __init__(self, engine: Engine, memory: TranslationMemory, steerer: Steerer | None = None) -> None:
+        self.engine = engine
+        self.memory = memory
+        self.steerer = steerer
+
+    def close(self) -> None:
+        """Close the memory connection (the engine stays loaded for the next session)."""
+        self.memory.close()
+
+    def __enter__(self) -> TranslationSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def translate(
+        self,
+        article: ArticleLike,
+        *,
+        order: Iterable[int] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Iterator[ParagraphResult]:
+        """Each paragraph's English, ready ones first (see ``pipeline.translate_article``)."""
+        from bilingual_reader.translation.pipeline import translate_article
+
+        return translate_article(
+            article,
+            engine=self.engine,
+            memory=self.memory,
+            order=order,
+            cancelled=cancelled,
+            steerer=self.steerer,
+        )
+
+    def retranslate(self, article: ArticleLike, index: int) -> ParagraphResult:
+        """Translate paragraph ``index`` again, bypassing the memory (a post-edit stays what is shown)."""
+        from bilingual_reader.translation.pipeline import retranslate_paragraph
+
+        return retranslate_paragraph(
+            article, index, engine=self.engine, memory=self.memory, steerer=self.steerer
+        )
+
+
+def open_session(
+    *,
+    engine: Engine | None = None,
+    memory_path: Path | None = None,
+    checker: TermChecker | None = None,
+    fast: bool = False,
+    **overrides: Any,
+) -> TranslationSession:
+    """Open the settings (file, then ``overrides``), the engine, the memory and steering.
+
+    ``engine`` replaces the installed model's engine (tests, benchmarks); ``checker`` steers machine
+    translations to its glossary unless the settings say ``steer = false``. Raises
+    :class:`~bilingual_reader.translation.errors.TranslationSetupError` (no model, bad settings, an
+    unusable memory file), before anything is written.
+    """
+    settings = getattr(engine, "settings", None)
+    if not isinstance(settings, EngineSettings) or overrides or fast:
+        settings = load_settings(fast=fast, **overrides)
+    if engine is None:
+        engine = local_engine(settings)
+    memory = TranslationMemory(memory_path)
+    steerer = None
+    if checker is not None and settings.steer:
+        from bilingual_reader.translation.steering import Steerer
+
+        steerer = Steerer(checker)
+    return TranslationSession(engine, memory, steerer)
