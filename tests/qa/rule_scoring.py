@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.qa.check import TermChecker
 from bilingual_reader.qa.rules.checklist import SHIPPED, load_checklist
 from bilingual_reader.qa.rules.model import KINDS, Kind, RuleFinding
 from bilingual_reader.qa.rules.run import check_document
-from rule_cases import Case
+from qa.rule_cases import Case
 
 CODES: dict[str, Kind] = {
     "missing-number": Kind.NUMBERS,
@@ -61,6 +65,13 @@ def label(finding: RuleFinding) -> str:
 
 
 RULES = load_checklist(SHIPPED)
+GLOSSARY = Path(__file__).resolve().parents[2] / "glossary.db"
+
+
+@cache
+def _terms() -> TermChecker:
+    with Glossary.open(GLOSSARY, read_only=True) as glossary:
+        return TermChecker(glossary.concepts())
 
 
 def kind_of(code: str) -> Kind:
@@ -73,7 +84,8 @@ def predict(case: Case) -> list[RuleFinding]:
     _, thai, english, _ = case
     thai_list = thai if isinstance(thai, list) else [thai]
     english_list: list[str | None] = list(english) if isinstance(english, list) else [english]
-    return check_document(thai_list, english_list, KINDS, RULES)
+    terms = list(_terms().check_all(thai_list, english_list))
+    return check_document(thai_list, english_list, KINDS, RULES, terms)
 
 
 def _matches(expected: str, predicted: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bilingual_reader.qa.findings import Span
 from bilingual_reader.qa.rules.model import Kind, RuleFinding
@@ -15,6 +16,7 @@ __all__ = ["EnglishDate", "ThaiDate", "check", "english_dates", "thai_dates"]
 
 BE_OFFSET = 543
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_THAI_DIGIT = re.compile("[๐-๙]")
 _THAI_MONTHS = [
     ("มกราคม", "ม.ค."),
     ("กุมภาพันธ์", "ก.พ."),
@@ -39,10 +41,9 @@ _ENGLISH_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "sa
 
 _month_alternatives = "|".join(re.escape(m) for m in sorted(_MONTH_OF, key=len, reverse=True))
 _ERA = r"(?P<era>พ\.\s?ศ\.|ค\.\s?ศ\.)"
-_THAI_DATE = re.compile(
-    rf"(?:(?:วันที่|ที่)\s*)?(?:(?<!\d)(?P<day>\d{{1,2}}))?\s*(?:เดือน\s*)?(?P<month>{_month_alternatives})"
-    rf"(?:\s*(?:{_ERA}\s*)?(?P<year>\d{{4}}|\d{{2}})(?!\d))?"
-)
+_THAI_MONTH = re.compile(_month_alternatives)
+_BEFORE_MONTH = re.compile(r"(?:(?:วันที่|ที่)\s*)?(?:(?<!\d)(?P<day>\d{1,2})\s*)?(?:เดือน\s*)?$")
+_AFTER_MONTH = re.compile(rf"\s*(?:{_ERA}\s*)?(?P<year>\d{{4}}|\d{{2}})(?!\d)")
 _THAI_YEAR = re.compile(rf"(?:{_ERA}|ปี(?:\s*พ\.\s?ศ\.)?|ปี\s*ค\.\s?ศ\.)\s*(?P<year>\d{{4}})(?!\d)")
 _THAI_WEEKDAY = re.compile(r"วัน(?P<weekday>" + "|".join(_THAI_WEEKDAYS) + ")")
 
@@ -98,26 +99,32 @@ def _year(raw: str | None, era: str | None) -> tuple[int | None, int | None]:
     return year, year - BE_OFFSET
 
 
-def thai_dates(thai: str) -> list[ThaiDate]:
+@lru_cache(maxsize=16)  # reused by the kinds checking the same paragraph
+def thai_dates(thai: str) -> tuple[ThaiDate, ...]:
     """Dates, years (after ปี, พ.ศ. or ค.ศ.) and weekdays of a Thai text, in order, not overlapping."""
-    text = thai.translate(_THAI_DIGITS)
+    text = thai.translate(_THAI_DIGITS) if _THAI_DIGIT.search(thai) else thai
     found: list[ThaiDate] = []
-    for m in _THAI_DATE.finditer(text):
-        year, ce = _year(m.group("year"), m.group("era"))
-        if m.group("year") and len(m.group("year")) == 2 and m.group("era") is None and not m.group("day"):
-            year = ce = None  # "มกราคม 66" without a day is too ambiguous to read as a year
-        end = m.end() if year is not None else m.end("month")
-        found.append(ThaiDate(m.start(), end, _int(m.group("day")), _MONTH_OF[m.group("month")], year, ce))
+    for m in _THAI_MONTH.finditer(text):
+        before = _BEFORE_MONTH.search(text, max(0, m.start() - 24), m.start())
+        assert before is not None  # every part of it is optional
+        day = _int(before.group("day"))
+        after = _AFTER_MONTH.match(text, m.end())
+        year = ce = None
+        if after and (len(after.group("year")) == 4 or after.group("era") or day is not None):
+            year, ce = _year(after.group("year"), after.group("era"))  # "มกราคม 66" alone is no year
+        end = after.end() if after and year is not None else m.end()
+        found.append(ThaiDate(before.start(), end, day, _MONTH_OF[m.group()], year, ce))
     for m in _THAI_YEAR.finditer(text):
         if not any(d.start <= m.start("year") < d.end for d in found):
             year, ce = _year(m.group("year"), m.group("era"))
             found.append(ThaiDate(m.start(), m.end(), None, None, year, ce))
     for m in _THAI_WEEKDAY.finditer(text):
         found.append(ThaiDate(m.start(), m.end(), None, None, None, None, _THAI_WEEKDAYS.index(m["weekday"])))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
-def english_dates(english: str) -> list[EnglishDate]:
+@lru_cache(maxsize=16)  # reused by the kinds checking the same paragraph
+def english_dates(english: str) -> tuple[EnglishDate, ...]:
     """Dates (January 29, 2023 / 29 January 2023 / 29 Jan 2023 / January 2023) and lone years, in order."""
     found: list[EnglishDate] = []
     for m in _ENGLISH_DATE.finditer(english):
@@ -135,7 +142,7 @@ def english_dates(english: str) -> list[EnglishDate]:
         if not any(d.start <= m.start() < d.end for d in found):
             marked = bool(m.group("be")) or bool(_BE_BEFORE.search(english, 0, m.start()))
             found.append(EnglishDate(m.start(), m.end(), None, None, int(m.group("year")), marked))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _int(raw: str | None) -> int | None:
@@ -144,12 +151,11 @@ def _int(raw: str | None) -> int | None:
 
 def check(index: int, thai: str, english: str) -> list[RuleFinding]:
     """Findings for the dates, years and weekdays of one paragraph."""
-    targets = english_dates(english)
-    return list(_judge(index, thai, english, thai_dates(thai), targets))
+    return list(_judge(index, thai, english, thai_dates(thai), english_dates(english)))
 
 
 def _judge(
-    index: int, thai: str, english: str, sources: list[ThaiDate], targets: list[EnglishDate]
+    index: int, thai: str, english: str, sources: tuple[ThaiDate, ...], targets: tuple[EnglishDate, ...]
 ) -> Iterator[RuleFinding]:
     folded = english.casefold()
     for date in sources:
@@ -163,7 +169,7 @@ def _judge(
 
 
 def _judge_date(
-    index: int, english: str, date: ThaiDate, span: Span, targets: list[EnglishDate]
+    index: int, english: str, date: ThaiDate, span: Span, targets: tuple[EnglishDate, ...]
 ) -> Iterator[RuleFinding]:
     def same_day(target: EnglishDate) -> bool:
         return (date.month is None or target.month == date.month) and (

@@ -6,18 +6,26 @@ source is reported too. Dates and years are left to the dates check, names such 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bilingual_reader.qa.findings import Span
 from bilingual_reader.qa.rules.dates import english_dates, thai_dates
 from bilingual_reader.qa.rules.model import Kind, RuleFinding, Severity
 from bilingual_reader.qa.rules.quantities import Quantity, english_quantities, mask, thai_quantities
 
-__all__ = ["check", "pair_quantities"]
+__all__ = ["ONE_BY_ARTICLE", "check", "pair_quantities"]
+
+#: The pairing of a Thai "one" (หนึ่ง) with an English article ("a year"), which is no English quantity.
+ONE_BY_ARTICLE = -1
+_ARTICLE = re.compile(r"\b(?:an?|one|single)\b", re.IGNORECASE)
 
 
-def pair_quantities(thai: str, english: str) -> tuple[list[Quantity], list[Quantity], dict[int, int]]:
+@lru_cache(maxsize=16)  # numbers and units pair the same paragraph
+def pair_quantities(
+    thai: str, english: str
+) -> tuple[tuple[Quantity, ...], tuple[Quantity, ...], dict[int, int]]:
     """The quantities of both sides outside dates, and which English quantity each Thai one matched
-    (Thai position → English position)."""
+    (Thai position → English position, or :data:`ONE_BY_ARTICLE`)."""
     dated_thai = [(d.start, d.end) for d in thai_dates(thai) if d.weekday is None]
     dated_english = [(d.start, d.end) for d in english_dates(english)]
     sources = thai_quantities(mask(thai, dated_thai))
@@ -30,6 +38,11 @@ def pair_quantities(thai: str, english: str) -> tuple[list[Quantity], list[Quant
             best = min(same, key=lambda j: (targets[j].percent != source.percent, targets[j].from_word))
             pairs[i] = best
             used.add(best)
+    other_words = any(t.from_word for j, t in enumerate(targets) if j not in used)
+    for i, source in enumerate(sources):
+        lone_one = i not in pairs and source.from_word and source.value == 1 and not other_words
+        if lone_one and _ARTICLE.search(english):
+            pairs[i] = ONE_BY_ARTICLE  # หนึ่งปี: "a year"
     return sources, targets, pairs
 
 

@@ -10,16 +10,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
-__all__ = ["LATIN_TOKEN", "Quantity", "english_quantities", "mask", "thai_quantities"]
+__all__ = ["Quantity", "english_quantities", "mask", "thai_quantities"]
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
-#: A Latin-script token that may hold digits and hyphens (K9, FA-50, F-16V, CHD620, Suk-yeol): its digits
-#: are part of a name, not a quantity.
-LATIN_TOKEN = re.compile(
-    r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:[-‐–][A-Za-z0-9]+)*|[0-9]+[-‐–]?[A-Za-z]+[A-Za-z0-9]*"
-)
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _DIGITS = re.compile(rf"(?<![\d.,]){_NUMBER}(?![\d])")
 
@@ -96,8 +92,22 @@ def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _latin_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in LATIN_TOKEN.finditer(text) if not m.group().isdigit()]
+#: A token holding a digit, with the hyphen-joined parts around it (F-16, 26T, K9, CHD620).
+_DIGIT_TOKEN = re.compile(r"(?:[A-Za-z0-9]+[-‐–])*[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[-‐–][A-Za-z0-9]+)*")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)", re.IGNORECASE)
+_THAI_DIGIT = re.compile("[๐-๙]")
+
+
+def _latin_spans(text: str, ordinals: bool = False) -> list[tuple[int, int]]:
+    """Tokens mixing Latin letters and digits (names such as K9 or F-16): their digits are no quantity.
+    With ``ordinals``, 31st and 1990s stay quantities."""
+    spans = []
+    for m in _DIGIT_TOKEN.finditer(text):
+        token = m.group()
+        named = not token.isdigit() and any(c.isascii() and c.isalpha() for c in token)
+        if named and not (ordinals and _ORDINAL.fullmatch(token)):
+            spans.append(m.span())
+    return spans
 
 
 def _value(number: str) -> Decimal | None:
@@ -107,9 +117,10 @@ def _value(number: str) -> Decimal | None:
         return None
 
 
-def thai_quantities(thai: str) -> list[Quantity]:
+@lru_cache(maxsize=16)  # reused by the kinds checking the same paragraph
+def thai_quantities(thai: str) -> tuple[Quantity, ...]:
     """The quantities of a Thai text, in order (digits inside Latin names such as K9 or F-16 are left out)."""
-    arabic = thai.translate(_THAI_DIGITS)
+    arabic = thai.translate(_THAI_DIGITS) if _THAI_DIGIT.search(thai) else thai
     text = mask(arabic, _latin_spans(arabic))
     found: list[Quantity] = []
     for match in _DIGITS.finditer(text):
@@ -128,7 +139,7 @@ def thai_quantities(thai: str) -> list[Quantity]:
     for match in _THAI_WORD_NUMBER.finditer(text):
         value = Decimal(_thai_word_value(match.group("word")))
         found.append(Quantity(value, match.start(), match.end(), match.group(), from_word=True))
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
 def _thai_word_value(word: str) -> int:
@@ -138,9 +149,10 @@ def _thai_word_value(word: str) -> int:
     return (_THAI_UNITS[tens] if tens else 1) * 10 + (_THAI_UNITS[ones] if ones else 0)
 
 
-def english_quantities(english: str) -> list[Quantity]:
+@lru_cache(maxsize=16)  # reused by the kinds checking the same paragraph
+def english_quantities(english: str) -> tuple[Quantity, ...]:
     """The quantities of an English text, in order: digits, number words, multipliers, percentages."""
-    text = mask(english, _latin_spans_english(english))
+    text = mask(english, _latin_spans(english, ordinals=True))
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for match in _DIGITS.finditer(text):
@@ -157,19 +169,7 @@ def english_quantities(english: str) -> list[Quantity]:
         if word in ("a", "an") and quantity.end == match.end():
             continue  # the article alone is no number
         found.append(quantity)
-    return sorted(found, key=lambda q: q.start)
-
-
-def _latin_spans_english(english: str) -> list[tuple[int, int]]:
-    """Alphanumeric names (F-16, K9, 26T) hold no quantity; ordinals (31st) and plain words are kept."""
-    spans = []
-    for m in LATIN_TOKEN.finditer(english):
-        token = m.group()
-        if any(c.isdigit() for c in token) and not re.fullmatch(
-            r"\d+(?:st|nd|rd|th|s)", token, re.IGNORECASE
-        ):
-            spans.append(m.span())
-    return spans
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
 def _english_word_value(word: str) -> int:

@@ -46,7 +46,10 @@ def check_paragraph(
 ) -> list[RuleFinding]:
     """The findings of the chosen paragraph-level kinds (and the checklist) for one paragraph."""
     findings: list[RuleFinding] = []
-    if " ".join(english.split()) in ("", " ".join(thai.split())):  # empty or untranslated: one finding says it
+    if " ".join(english.split()) in (
+        "",
+        " ".join(thai.split()),
+    ):  # empty or untranslated: one finding says it
         return form.check(index, thai, english) if Kind.FORM in kinds else []
     for kind, rule in PARAGRAPH_RULES.items():
         if kind in kinds:

@@ -8,7 +8,7 @@ import re
 
 from bilingual_reader.qa.findings import Span
 from bilingual_reader.qa.rules.model import Kind, RuleFinding
-from bilingual_reader.qa.rules.numbers import pair_quantities
+from bilingual_reader.qa.rules.numbers import ONE_BY_ARTICLE, pair_quantities
 
 __all__ = ["UNITS", "check"]
 
@@ -65,7 +65,7 @@ def check(index: int, thai: str, english: str) -> list[RuleFinding]:
     findings = []
     for i, source in enumerate(sources):
         unit = _thai_unit(thai, source.end)
-        if unit is None or i not in pairs:
+        if unit is None or pairs.get(i, ONE_BY_ARTICLE) == ONE_BY_ARTICLE:
             continue
         target = targets[pairs[i]]
         found = _english_unit(english, target.start, target.end)
