@@ -73,9 +73,8 @@ def main() -> None:
     print(f"QA rules on {len(CASES)} labelled cases:")
     for kind in KINDS:
         s = scores[kind]
-        print(
-            f"  {kind.value:<12} precision {s.precision:.3f}  recall {s.recall:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})"
-        )
+        counts = f"(tp {s.tp}, fp {s.fp}, fn {s.fn})"
+        print(f"  {kind.value:<12} precision {s.precision:.3f}  recall {s.recall:.3f}  {counts}")
     print("numbers and dates, per case, against the naive baseline:")
     _case_level(CASES)
 
