@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (a data table: one case a line reads best)
 """The labelled set for the QA kinds beyond terms: team-written Thai/English pairs with the findings they
 must produce (``code`` or ``code:text``, text being the Thai span, else the English span, of the finding).
 
@@ -67,7 +66,12 @@ NUMBERS: list[Case] = [
     ("numbers", "งบประมาณ 1.2 พันล้านบาท", "a budget of 1.2 billion baht", []),
     ("numbers", "เป็นเวลา 4 วัน", "for four days", []),
     ("numbers", "สงครามที่ยืดเยื้อมาเกือบหนึ่งปี", "a war that has dragged on for nearly a year", []),
-    ("numbers", "สงครามที่ยืดเยื้อมาเกือบหนึ่งปี", "a war that has dragged on for nearly two years", ["missing-number:หนึ่ง"]),
+    (
+        "numbers",
+        "สงครามที่ยืดเยื้อมาเกือบหนึ่งปี",
+        "a war that has dragged on for nearly two years",
+        ["missing-number:หนึ่ง"],
+    ),
 ]
 
 DATES: list[Case] = [
