@@ -30,10 +30,10 @@ def check_document(
 
 
 def _term_variants(term_findings: Iterable[Finding]) -> list[RuleFinding]:
-    used: dict[int, list[Finding]] = defaultdict(list)
-    for f in term_findings:
+    used: dict[tuple[int, str], list[Finding]] = defaultdict(list)
+    for f in term_findings:  # by concept and Thai term: a full name then its acronym is no inconsistency
         if f.status is FindingStatus.OK and f.concept_id is not None and f.english_term:
-            used[f.concept_id].append(f)
+            used[(f.concept_id, _key(f.thai.text))].append(f)
     findings = []
     for hits in used.values():
         counts = Counter(f.english_term.casefold() for f in hits if f.english_term)

@@ -38,10 +38,12 @@ def pair_quantities(
             best = min(same, key=lambda j: (targets[j].percent != source.percent, targets[j].from_word))
             pairs[i] = best
             used.add(best)
-    other_words = any(t.from_word for j, t in enumerate(targets) if j not in used)
-    for i, source in enumerate(sources):
-        lone_one = i not in pairs and source.from_word and source.value == 1 and not other_words
-        if lone_one and _ARTICLE.search(english):
+    # A Thai "one" may read "a year" in English, unless an unexplained English number word is its rendering.
+    ones = [i for i, s in enumerate(sources) if i not in pairs and s.from_word and s.value == 1]
+    words_left = sum(1 for j, t in enumerate(targets) if j not in used and t.from_word)
+    explained = len(sources) - len(pairs) - len(ones)  # other Thai numbers that English words may render
+    for i in ones:
+        if words_left <= explained and _ARTICLE.search(english):
             pairs[i] = ONE_BY_ARTICLE  # หนึ่งปี: "a year"
     return sources, targets, pairs
 
