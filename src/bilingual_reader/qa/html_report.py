@@ -25,7 +25,8 @@ h2 { margin-top: 2.2rem; border-bottom: 2px solid var(--line); }
 h3 { margin-top: 1.4rem; color: var(--muted); text-transform: capitalize; }
 .meta { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; }
 th { background: #f3f4f6; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .finding { border-left: 4px solid var(--error); padding: .4rem .8rem; margin: .8rem 0; background: #fbfbfc;
            break-inside: avoid; }
@@ -86,17 +87,19 @@ def _sections(result: DocumentResult) -> list[str]:
 
 
 def _summary(results: Sequence[DocumentResult]) -> str:
-    columns = ["terms", *(k.value for k in KINDS)]
-    head = "".join(f"<th>{escape(c)}</th>" for c in ["document", "paragraphs", *columns, "dismissed"])
+    head = "<th>document</th><th>paragraphs</th><th>errors</th><th>warnings</th><th>by kind</th>"
     rows = []
     for result in results:
         counts = result.summary()
         terms = sum(v for k, v in counts.items() if k.startswith("terms:") and k != "terms:ok")
-        cells = [terms, *(counts.get(k.value, 0) for k in KINDS), counts.get("dismissed", 0)]
+        kinds = [("terms", terms), *((k.value, counts.get(k.value, 0)) for k in KINDS)]
+        kinds.append(("dismissed", counts.get("dismissed", 0)))
+        by_kind = " · ".join(f"{name} {n}" for name, n in kinds if n) or "none"
+        errors = result.errors()
+        warnings = result.errors(strict=True) - errors
         rows.append(
             f"<tr><td>{escape(result.path)}</td><td class='n'>{len(result.thai)}</td>"
-            + "".join(f"<td class='n'>{n}</td>" for n in cells)
-            + "</tr>"
+            f"<td class='n'>{errors}</td><td class='n'>{warnings}</td><td>{escape(by_kind)}</td></tr>"
         )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
