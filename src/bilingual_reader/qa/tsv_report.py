@@ -31,7 +31,15 @@ def tsv_report(results: Sequence[DocumentResult]) -> str:
                 continue
             english = f.english.text if f.english else ""
             message = f"use: {f.suggestion}"
-            row = ("terms", f.status.value, "error", f.thai.text, english, message, f.dismissed)
+            row: tuple[object, ...] = (
+                "terms",
+                f.status.value,
+                "error",
+                f.thai.text,
+                english,
+                message,
+                f.dismissed,
+            )
             rows.append((f.paragraph, row))
         for r in result.rules:
             thai, english = (r.thai.text if r.thai else ""), (r.english.text if r.english else "")
