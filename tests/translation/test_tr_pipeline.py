@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual_reader.documents.articles import Article, article_from_text
+from bilingual_reader.translation.engines.base import Recall
 from bilingual_reader.translation.engines.local import LocalEngine
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel
@@ -159,3 +160,36 @@ def _stored(memory: TranslationMemory) -> int:
     """How many sentence translations the memory holds."""
     (count,) = memory.conn.execute("select count(*) from sentences").fetchone()
     return int(count)
+
+
+def test_an_article_the_memory_holds_whole_needs_no_sentence_split(
+    memory: TranslationMemory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = _article([LONG, THAI[0]])
+    first = list(translate_article(article, engine=FakeEngine(), memory=memory))
+
+    def no_split(paragraph: str) -> list[str]:
+        raise AssertionError(f"split {paragraph!r}")
+
+    monkeypatch.setattr("bilingual_reader.translation.pipeline.split_sentences", no_split)
+    engine = FakeEngine()
+    again = list(translate_article(article, engine=engine, memory=memory))
+    assert engine.calls == 0
+    assert [(r.english, r.sentences) for r in again] == [(r.english, r.sentences) for r in first]
+    assert len(again[0].sentences) > 1
+
+
+def test_recall_shows_memory_and_post_edits_with_any_settings_and_translates_nothing(
+    memory: TranslationMemory,
+) -> None:
+    article = _article(THAI[:3])
+    list(translate_article(_article([THAI[0]]), engine=FakeEngine(), memory=memory))
+    save_post_edit(article, 2, "Edited.", memory=memory)
+    recall = Recall(FakeEngine.model_key)
+    results = list(translate_article(article, engine=recall, memory=memory))
+    assert [(r.index, r.english, r.source) for r in results] == [
+        (0, f"EN({THAI[0]})", "memory"),
+        (2, "Edited.", "post-edit"),
+    ]
+    other = list(translate_article(article, engine=Recall("another@1"), memory=memory))
+    assert [r.source for r in other] == ["post-edit"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from bilingual_reader import paths
 from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
 from bilingual_reader.translation.memory_file import connect_memory
+from bilingual_reader.translation.sentences import SPLITTER_VERSION
 
 MEMORY_NAME = "memory.db"
 _CHUNK = 500  # keys per ``IN (…)`` query
@@ -24,6 +25,11 @@ def normalize_source(text: str) -> str:
 def source_hash(text: str) -> str:
     """SHA-256 hex of a normalized paragraph: a post-edit only applies to the text it was made for."""
     return hashlib.sha256(normalize_source(text).encode("utf-8")).hexdigest()
+
+
+def split_key(paragraph: str) -> str:
+    """The memory key of a paragraph's sentence split (changes when the splitter's rules change)."""
+    return source_hash(f"{SPLITTER_VERSION}\n{paragraph}")
 
 
 def memory_path() -> Path:
@@ -135,6 +141,35 @@ class TranslationMemory:
                     _now(),
                 ],
             )
+
+    def get_splits(self, paragraphs: Iterable[str]) -> dict[str, list[str]]:
+        """The stored sentence splits of ``paragraphs`` (keyed by the paragraph as given)."""
+        wanted = {split_key(p): p for p in paragraphs}
+        found: dict[str, list[str]] = {}
+        keys = list(wanted)
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            for key, sentences in self.conn.execute(
+                f"select key, sentences from splits where key in ({marks})", chunk
+            ):
+                found[wanted[key]] = [str(s) for s in json.loads(sentences)]
+        return found
+
+    def put_splits(self, splits: dict[str, list[str]]) -> None:
+        """Store paragraphs' sentence splits (paragraph → its sentences) in one transaction."""
+        if not splits:
+            return
+        rows = [(split_key(p), json.dumps(s, ensure_ascii=False)) for p, s in splits.items()]
+        with self.conn:
+            self.conn.executemany("insert or replace into splits (key, sentences) values (?, ?)", rows)
+
+    def get_post_edits(self, article_id: str) -> dict[tuple[int, str], str]:
+        """Every post-edit of an article: (paragraph, source hash) → English."""
+        rows = self.conn.execute(
+            "select paragraph, source_hash, english from post_edits where article_id = ?", [article_id]
+        )
+        return {(int(p), str(h)): str(e) for p, h, e in rows}
 
     def get_post_edit(self, article_id: str, paragraph: int, thai: str) -> str | None:
         """The post-edited English of a paragraph, if one was saved for this exact Thai."""

@@ -23,6 +23,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "post_edits": (("article_id", "paragraph", "source_hash"), ("english", "updated")),
     # Added with glossary steering: ``terms`` identifies the glossary terms a sentence was steered to.
     "steered": (("model", "settings", "source", "terms"), ("text", "method", "suggestions", "created")),
+    # A paragraph's sentence split (key: splitter version and paragraph hash → JSON list of sentences).
+    "splits": (("key",), ("sentences",)),
     # Every post-edit saved and every revert, newest last: a reverted edit can still be read back.
     "post_edit_history": (
         ("article_id", "paragraph", "source_hash", "saved"),

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from bilingual_reader.translation.engines.base import Engine, SentenceTranslation
+from bilingual_reader.translation.engines.base import Engine, Recall, SentenceTranslation
 from bilingual_reader.translation.flags import flag_translation
-from bilingual_reader.translation.memory import TranslationMemory
+from bilingual_reader.translation.memory import TranslationMemory, source_hash
 from bilingual_reader.translation.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def _run_engine(
 def translate_article(
     article: ArticleLike,
     *,
-    engine: Engine,
+    engine: Engine | Recall,
     memory: TranslationMemory,
     order: Iterable[int] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
@@ -173,27 +173,38 @@ def translate_article(
     one batched pass. Each machine-translated sentence is committed to the memory as it arrives, so
     re-opening a translated article makes no engine calls. Stops quietly as soon as ``cancelled()`` is true.
     With a ``steerer``, machine translations are steered to the glossary (outcomes kept in the memory too).
+    With a :class:`Recall` instead of an engine only the ready paragraphs are yielded.
+
+    A paragraph's sentence split is kept in the memory too, so an article the memory holds whole is
+    answered without running the sentence splitter.
     """
     model, settings = engine.model_key, engine.settings_key
     fix = _fixer(steerer, engine, memory)
     paragraphs, article_id = article.paragraphs, article.article_id
+    splits = memory.get_splits(paragraphs)
+    post_edits = memory.get_post_edits(article_id)
+    new_splits: dict[str, list[str]] = {}
     pending: list[_Pending] = []
     for index in priority(len(paragraphs), order):
         if cancelled():
             return
         thai = paragraphs[index]
-        p = _Pending(index, thai, split_sentences(thai))
-        p.post_edit = memory.get_post_edit(article_id, index, thai)
+        sentences = splits.get(thai)
+        if sentences is None:
+            sentences = new_splits[thai] = split_sentences(thai)
+        p = _Pending(index, thai, sentences)
+        p.post_edit = post_edits.get((index, source_hash(thai)))
         p.done.update(memory.get_sentences(model, settings, p.sentences))
         if p.post_edit is not None or p.complete():
             yield _result(p, model, fix)
         else:
             pending.append(p)
-    if pending and not cancelled():
+    memory.put_splits(new_splits)
+    if pending and not cancelled() and not isinstance(engine, Recall):
         yield from _run_engine(pending, engine, memory, cancelled, fix)
 
 
-def _fixer(steerer: Steerer | None, engine: Engine, memory: TranslationMemory) -> Fix | None:
+def _fixer(steerer: Steerer | None, engine: Engine | Recall, memory: TranslationMemory) -> Fix | None:
     if steerer is None:
         return None
     return lambda translation: steerer.steer(translation, engine, memory)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+SPLITTER_VERSION = "1"  # bump when the rules below change: the memory keeps splits under this version
 WHOLE_LIMIT = 300  # paragraphs up to this many characters go to the model whole
 CAP = 300  # no segment longer than this (split at the nearest space before it)
 MIN_FRAGMENT = 25  # shorter segments join a neighbour

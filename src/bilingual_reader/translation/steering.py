@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from bilingual_reader.qa.check import TermChecker
 from bilingual_reader.qa.findings import Finding, FindingStatus
-from bilingual_reader.translation.engines.base import Engine, PrefixEngine, SentenceTranslation
+from bilingual_reader.translation.engines.base import Engine, PrefixEngine, Recall, SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 
 METHODS = ("compliant", "reranked", "prefix", "flagged")
@@ -119,23 +119,26 @@ class Steerer:
     def steer(
         self,
         translation: SentenceTranslation,
-        engine: Engine | None = None,
+        engine: Engine | Recall | None = None,
         memory: TranslationMemory | None = None,
     ) -> SentenceSteering:
-        """Steer one sentence; outcomes are kept in ``memory`` so a memory hit needs no engine call."""
+        """Steer one sentence; outcomes are kept in ``memory`` so a memory hit needs no engine call.
+
+        With a :class:`Recall` (no engine can run) only stored outcomes and reranking are used.
+        """
         source, best = translation.source, translation.best
         problems = self._check(source, best)
         if not problems:
             return SentenceSteering(source, best, best, "compliant")
-        key = None
+        terms = self.terms_key(source) if memory is not None and engine is not None else ""
         if memory is not None and engine is not None:
-            key = (engine.model_key, engine.settings_key, source, self.terms_key(source))
-            stored = memory.get_steered(*key)
+            stored = memory.get_steered(engine.model_key, engine.settings_key, source, terms)
             if stored is not None:
                 return SentenceSteering(source, stored[0], best, stored[1], stored[2])
         result = self._fix(translation, problems, engine)
-        if memory is not None and key is not None:
-            memory.put_steered(*key, (result.text, result.method, result.suggestions))
+        if memory is not None and engine is not None and engine.settings_key is not None:
+            outcome = (result.text, result.method, result.suggestions)
+            memory.put_steered(engine.model_key, engine.settings_key, source, terms, outcome)
         return result
 
     def _fix(

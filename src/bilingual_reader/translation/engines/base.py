@@ -50,6 +50,15 @@ class Engine(Protocol):
     def translate(self, sentences: Sequence[str]) -> Iterator[SentenceTranslation]: ...
 
 
+@dataclass(frozen=True)
+class Recall:
+    """Stands in for an engine that cannot run (e.g. the settings file is broken): the memory's translations
+    by ``model_key`` with any settings are shown, nothing new is translated."""
+
+    model_key: str
+    settings_key: None = None
+
+
 @runtime_checkable
 class PrefixEngine(Protocol):
     """An engine that can translate with a forced target prefix and score targets (the local one can)."""
