@@ -13,6 +13,14 @@ TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmod
 CORPUS = ROOT / "scripts" / "train_test_model" / "corpus.tsv"
 SAMPLE_TSV = ROOT / "tests" / "glossary" / "sample_glossary.tsv"
 SHIPPED_TSV = ROOT / "glossary.tsv"
+#: A long Thai paragraph of several sentences with Latin names (sentence splitting, pipelines).
+LONG_THAI = (
+    "กระทรวงกลาโหมประกาศงบประมาณใหม่ เมื่อวันจันทร์ที่ผ่านมา โดยรัฐมนตรีกลาโหมกล่าวว่า "
+    "กองทัพบกจะจัดซื้อปืนใหญ่อัตตาจรจำนวน 20 ระบบ จากบริษัท Hanwha Aerospace ของเกาหลีใต้ "
+    "ซึ่งจะส่งมอบภายในปี 2570 นอกจากนี้ยังจะจัดหาเสื้อเกราะให้ทหารราบทั้งหมด เช่น "
+    "หน่วยที่ประจำการอยู่ที่ชายแดน ขณะที่นาย Jens Stoltenberg เลขาธิการนาโต้ เดินทางเยือนกรุงเทพฯ "
+    "เพื่อหารือเรื่องความร่วมมือด้านความมั่นคง"
+)
 
 
 def corpus_pairs() -> list[tuple[str, str]]:

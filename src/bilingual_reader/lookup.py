@@ -34,38 +34,18 @@ class LookupResult:
         return bool(self.concepts)
 
 
-def dictionary_split(word: str) -> list[str]:
-    """Split a compound into dictionary words (pythainlp newmm, no glossary) for per-word pronunciation."""
-    from pythainlp.tokenize import word_tokenize
-
-    return [piece for piece in word_tokenize(word, engine="newmm") if piece.strip()]
-
-
-def count_occurrences(
-    key: str, article_tokens: Sequence[Sequence[Token]], segmenter: Segmenter | None
-) -> int:
-    """How often ``key`` occurs as a token, or as a glossary sub-term inside a token, in an article."""
-
-    def occurs_in(token: Token) -> bool:
-        token_key = normalize_key(token.text)
-        if token_key == key:
-            return True
-        return segmenter is not None and token.is_term and key in segmenter.subterms(token_key)
-
-    return sum(occurs_in(token) for tokens in article_tokens for token in tokens)
-
-
 def lookup(
     text: str,
     *,
     glossary: Glossary,
     segmenter: Segmenter | None = None,
     article_tokens: Sequence[Sequence[Token]] | None = None,
-    split: Callable[[str], list[str]] = dictionary_split,
+    split: Callable[[str], list[str]] | None = None,
 ) -> LookupResult:
     """Look ``text`` up in the glossary, the pronunciation lexicon and the general dictionary."""
     from bilingual_reader.thai.dictionary import loanword_source, senses
-    from bilingual_reader.thai.pronunciation import pronounce
+    from bilingual_reader.thai.occurrences import count_occurrences
+    from bilingual_reader.thai.pronunciation import dictionary_split, pronounce
 
     key = normalize_key(text)
     thai = is_thai(key)
@@ -75,9 +55,11 @@ def lookup(
     return LookupResult(
         text=key,
         concepts=tuple(glossary.lookup(key)),
-        pronunciation=pronounce(key, split=split) if thai else None,
+        pronunciation=pronounce(key, split=split or dictionary_split) if thai else None,
         subterms=subterms,
-        occurrences=None if article_tokens is None else count_occurrences(key, article_tokens, segmenter),
+        occurrences=None
+        if article_tokens is None
+        else count_occurrences(key, article_tokens, segmenter.terms if segmenter else ()),
         senses=tuple(senses(key)) if thai else (),
         loanword=loanword_source(key) if thai else None,
     )

@@ -16,10 +16,10 @@ from bilingual_reader.translation.pipeline import (
     save_post_edit,
     translate_article,
 )
+from support import LONG_THAI as LONG
 from support import corpus_pairs
 
 from .fakes import FakeEngine
-from .test_tr_sentences import LONG
 
 THAI = ["กองทัพบก ซื้อปืน", "ทหาร สวมเสื้อเกราะ", "เรือรบ แล่นเข้าท่า", "โดรน บินเหนือฐาน", "ทหาร สวมเสื้อเกราะ"]
 

@@ -5,14 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual_reader.translation.sentences import cap_segment, merge_fragments, split_sentences
-
-LONG = (
-    "กระทรวงกลาโหมประกาศงบประมาณใหม่ เมื่อวันจันทร์ที่ผ่านมา โดยรัฐมนตรีกลาโหมกล่าวว่า "
-    "กองทัพบกจะจัดซื้อปืนใหญ่อัตตาจรจำนวน 20 ระบบ จากบริษัท Hanwha Aerospace ของเกาหลีใต้ "
-    "ซึ่งจะส่งมอบภายในปี 2570 นอกจากนี้ยังจะจัดหาเสื้อเกราะให้ทหารราบทั้งหมด เช่น "
-    "หน่วยที่ประจำการอยู่ที่ชายแดน ขณะที่นาย Jens Stoltenberg เลขาธิการนาโต้ เดินทางเยือนกรุงเทพฯ "
-    "เพื่อหารือเรื่องความร่วมมือด้านความมั่นคง"
-)
+from support import LONG_THAI as LONG
 
 SPLITS = [
     ("", []),

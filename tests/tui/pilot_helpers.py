@@ -49,3 +49,11 @@ def popup_text(app: ReaderApp) -> str:
     popup = app.screen
     assert isinstance(popup, LookupPopup)
     return str(popup.query_one("#popup-text", Static).render())
+
+
+async def choose(app: ReaderApp, pilot: Pilot[None], query: str) -> None:
+    """Type ``query`` into the open palette and run the first command found."""
+    await pilot.press(*["space" if ch == " " else ch for ch in query])
+    await settle(app, pilot)  # the palette searches in a worker
+    await pilot.press("enter")  # runs the first (highlighted) command
+    await settle(app, pilot)

@@ -5,22 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.pilot import Pilot
 
 from bilingual_reader.documents.articles import list_articles
-from bilingual_reader.tui.app import ReaderApp, create_app
+from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.glossary.entry_form import EntryForm
 from bilingual_reader.tui.reader.screen import ReaderScreen
 
-from .pilot_helpers import reader, settle
-
-
-async def choose(app: ReaderApp, pilot: Pilot[None], query: str) -> None:
-    """Type ``query`` into the open palette and run the first command found."""
-    await pilot.press(*["space" if ch == " " else ch for ch in query])
-    await settle(app, pilot)  # the palette searches in a worker
-    await pilot.press("enter")  # runs the first (highlighted) command
-    await settle(app, pilot)
+from .pilot_helpers import choose, reader, settle
 
 
 async def test_palette_opens_another_article(glossary_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The glossary screen (search, filter, add, edit, delete, occurrences) and its core helpers."""
+"""The glossary screen (search, filter, add, edit, delete, occurrences); core helpers: tests/glossary."""
 
 from __future__ import annotations
 
@@ -14,14 +14,7 @@ from textual.widgets import Input, Static
 
 import bilingual_reader.tui
 from bilingual_reader.documents.articles import Article, load_article
-from bilingual_reader.glossary.browse import (
-    browse,
-    column_widths,
-    concept_row,
-    find_occurrences,
-    short_title,
-)
-from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.glossary.models import Status
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.thai.segmenter import Segmenter, Token
 from bilingual_reader.tui.app import ReaderApp
@@ -80,85 +73,6 @@ async def move_to(pilot: Pilot[None], app: Host, thai: str) -> None:
 
 def details(app: Host) -> str:
     return str(screen_of(app).query_one("#glossary-occurrences", Static).render())
-
-
-# The core helpers ---------------------------------------------------------------------------------------
-
-
-GUN = Concept(
-    "weapons",
-    (
-        Term("ปืนใหญ่อัตตาจร", "th"),
-        Term("self-propelled gun", "en"),
-        Term("SPG", "en", Status.ADMITTED),
-        Term("automatic artillery", "en", Status.FORBIDDEN),
-    ),
-)
-
-
-@pytest.mark.parametrize(
-    ("concept", "row"),
-    [
-        (GUN, ("ปืนใหญ่อัตตาจร", "self-propelled gun", "weapons", "preferred", "1+3 ✗1")),
-        (
-            Concept("naval", (Term("เรือ", "th", Status.ADMITTED), Term("ship", "en"))),
-            ("เรือ", "ship", "naval", "th admitted", "1+1"),
-        ),
-        (
-            Concept("general", (Term("ก", "th"), Term("ข", "th", Status.DEPRECATED), Term("x", "en"))),
-            ("ก", "x", "general", "preferred", "2+1 ✗1"),
-        ),
-    ],
-)
-def test_concept_row(concept: Concept, row: tuple[str, ...]) -> None:
-    assert concept_row(concept) == row
-
-
-@pytest.mark.parametrize(("width", "thai", "english"), [(80, 17, 22), (160, 36, 48), (40, 9, 11)])
-def test_column_widths(width: int, thai: int, english: int) -> None:
-    assert column_widths(width) == {"thai": thai, "english": english, "subject": 13, "status": 9, "terms": 7}
-
-
-@pytest.mark.parametrize(
-    ("title", "limit", "expected"),
-    [("", 48, "the article"), ("สั้น", 48, "สั้น"), ("กองทัพบก", 4, "กอง…"), ("ที่นี่ที่", 2, "ที่…")],
-)
-def test_short_title(title: str, limit: int, expected: str) -> None:
-    assert short_title(title, limit) == expected
-
-
-def test_occurrences_cut_context_at_grapheme_boundaries() -> None:
-    armour = Concept("armour", (Term("เสื้อเกราะ", "th"), Term("body armour", "en")))
-    [hit] = find_occurrences(armour, ["ทหารได้รับเสื้อเกราะ หมวกเหล็ก"], context=4)
-    assert (hit.paragraph, hit.start, hit.end) == (0, 10, 20)
-    assert (hit.before, hit.text, hit.after) == ("…ด้รับ", "เสื้อเกราะ", " หมว…")
-
-
-def test_occurrences_with_tokens_skip_matches_inside_other_words() -> None:
-    vehicle = Concept("vehicles", (Term("ยาน", "th"), Term("vehicle", "en")))
-    paragraph = "พยานเห็นยาน"
-    assert [h.start for h in find_occurrences(vehicle, [paragraph])] == [1, 8]
-    tokens = Segmenter({"ยาน"}).tokenize(paragraph)
-    assert [h.start for h in find_occurrences(vehicle, [paragraph], [tokens])] == [8]
-
-
-def test_occurrences_latin_terms_are_whole_words_any_case() -> None:
-    tank = Concept("vehicles", (Term("รถถัง", "th"), Term("k2", "en")))
-    hits = find_occurrences(tank, ["รถถัง K2 และ K20", "ไม่มี", "k2"])
-    assert [(h.paragraph, h.text) for h in hits] == [(0, "รถถัง"), (0, "K2"), (2, "k2")]
-
-
-def test_occurrences_keep_the_longest_of_overlapping_terms() -> None:
-    concept = Concept("weapons", (Term("ปืนใหญ่อัตตาจร", "th"), Term("ปืนใหญ่", "th", Status.ADMITTED)))
-    hits = find_occurrences(concept, ["ซื้อปืนใหญ่อัตตาจรและปืนใหญ่"])
-    assert [h.text for h in hits] == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่"]
-
-
-def test_browse_lists_by_id_and_filters_by_subject(glossary_path: Path) -> None:
-    with Glossary.open(glossary_path, read_only=True) as glossary:
-        assert [c.headword for c in browse(glossary)] == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่", "เสื้อเกราะ", "รถถังหนัก"]
-        assert [c.headword for c in browse(glossary, "", "armour")] == ["เสื้อเกราะ"]
-        assert [c.headword for c in browse(glossary, "ปืน", "weapons", limit=1)] == ["ปืนใหญ่"]
 
 
 # The screen ---------------------------------------------------------------------------------------------

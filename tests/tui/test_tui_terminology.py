@@ -24,8 +24,7 @@ from bilingual_reader.tui.reader.term_badge import TermBadge
 from bilingual_reader.tui.reader.terminology import STEERED_NOTE, UNSTEERED_NOTE
 from bilingual_reader.tui.reader.translation_messages import ParagraphTranslated
 
-from .pilot_helpers import find_token, move_to, popup_text, reader, settle
-from .test_tui_commands import choose
+from .pilot_helpers import choose, find_token, move_to, popup_text, reader, settle
 
 # The conftest article: ¶1 has ปืนใหญ่อัตตาจร (self-propelled gun; "automatic artillery" forbidden) and
 # รถถังหนัก (main battle tank); ¶2 has เสื้อเกราะ (body armour).

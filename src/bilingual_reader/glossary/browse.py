@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status
+from bilingual_reader.thai.occurrences import Occurrence, find_occurrences, grapheme_boundary
 from bilingual_reader.thai.text import normalize_key
 
 if TYPE_CHECKING:
@@ -17,11 +16,10 @@ if TYPE_CHECKING:
 __all__ = [
     "BROWSE_LIMIT",
     "COLUMNS",
-    "Occurrence",
     "browse",
     "column_widths",
+    "concept_occurrences",
     "concept_row",
-    "find_occurrences",
     "short_title",
     "subjects",
 ]
@@ -64,7 +62,7 @@ def short_title(title: str, limit: int = 48) -> str:
         return "the article"
     if len(title) <= limit:
         return title
-    return title[: _boundary(title, limit - 1, 1)] + "…"
+    return title[: grapheme_boundary(title, limit - 1, 1)] + "…"
 
 
 def subjects(glossary: Glossary) -> list[str]:
@@ -97,90 +95,11 @@ def concept_row(concept: Concept) -> tuple[str, str, str, str, str]:
     )
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """One place a concept's term occurs in an article: ``paragraph[start:end]`` with some context."""
-
-    paragraph: int
-    start: int
-    end: int
-    before: str
-    text: str
-    after: str
-
-
-def _boundary(text: str, index: int, step: int) -> int:
-    """Move ``index`` by ``step`` until it is not in front of a combining mark (a grapheme-safe cut)."""
-    while 0 < index < len(text) and unicodedata.category(text[index])[0] == "M":
-        index += step
-    return index
-
-
-def _fits_tokens(start: int, end: int, tokens: Sequence[Token]) -> bool:
-    """True if ``start:end`` begins and ends on token boundaries, or lies inside one glossary-term token."""
-    starts = {t.start for t in tokens}
-    ends = {t.end for t in tokens}
-    if start in starts and end in ends:
-        return True
-    return any(t.is_term and t.start <= start and end <= t.end for t in tokens)
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() and not ("\u0e00" <= char <= "\u0e7f")
-
-
-def find_occurrences(
+def concept_occurrences(
     concept: Concept,
     paragraphs: Sequence[str],
     tokens: Sequence[Sequence[Token]] | None = None,
     context: int = 24,
 ) -> list[Occurrence]:
-    """Where any term of ``concept`` (either language, any status) occurs in ``paragraphs``, in text order.
-
-    Matching is on normalized (case-folded) text. With the article's ``tokens``, a Thai match must start and
-    end on token boundaries or sit inside a glossary-term token (so "ยาน" is not found inside "พยาน");
-    Latin terms must stand as whole words. Overlapping matches keep the longest. ``context`` characters
-    are kept each side, cut at grapheme boundaries and marked with "…" where cut.
-    """
-    keys = sorted({k for k in (normalize_key(t.text) for t in concept.terms) if k}, key=len, reverse=True)
-    found: list[Occurrence] = []
-    for index, paragraph in enumerate(paragraphs):
-        folded = paragraph.casefold()
-        if len(folded) != len(paragraph):
-            folded = paragraph.lower()
-        taken: list[tuple[int, int]] = []
-        paragraph_tokens = tokens[index] if tokens is not None and index < len(tokens) else None
-        for key in keys:
-            at = folded.find(key)
-            while at >= 0:
-                end = at + len(key)
-                overlaps = any(at < e and s < end for s, e in taken)
-                if not overlaps and _accept(paragraph, at, end, paragraph_tokens):
-                    taken.append((at, end))
-                at = folded.find(key, at + 1)
-        for start, end in sorted(taken):
-            left = _boundary(paragraph, max(0, start - context), -1)
-            right = _boundary(paragraph, min(len(paragraph), end + context), 1)
-            found.append(
-                Occurrence(
-                    paragraph=index,
-                    start=start,
-                    end=end,
-                    before=("…" if left > 0 else "") + paragraph[left:start],
-                    text=paragraph[start:end],
-                    after=paragraph[end:right] + ("…" if right < len(paragraph) else ""),
-                )
-            )
-    return found
-
-
-def _accept(paragraph: str, start: int, end: int, tokens: Sequence[Token] | None) -> bool:
-    """Whether a raw match at ``start:end`` counts as an occurrence (see ``find_occurrences``)."""
-    first, last = paragraph[start], paragraph[end - 1]
-    if _is_word_char(first) and start > 0 and _is_word_char(paragraph[start - 1]):
-        return False
-    if _is_word_char(last) and end < len(paragraph) and _is_word_char(paragraph[end]):
-        return False
-    if tokens is None or not ("\u0e00" <= first <= "\u0e7f" or "\u0e00" <= last <= "\u0e7f"):
-        return True
-    return _fits_tokens(start, end, tokens)
+    """Where any term of ``concept`` (either language, any status) occurs (``thai.occurrences``' rule)."""
+    return find_occurrences((t.text for t in concept.terms), paragraphs, tokens, context)

@@ -201,3 +201,10 @@ def pronounce(word: str, split: Callable[[str], list[str]] | None = None) -> Pro
         ipa=f"/{' '.join(p.ipa for p in thai)}/",
         from_lexicon=all(p.from_lexicon for p in thai),
     )
+
+
+def dictionary_split(word: str) -> list[str]:
+    """Split a compound into dictionary words (pythainlp newmm, no glossary) for per-word pronunciation."""
+    from pythainlp.tokenize import word_tokenize
+
+    return [piece for piece in word_tokenize(word, engine="newmm") if piece.strip()]

@@ -98,8 +98,7 @@ def _concept(cells: dict[str, str]) -> Concept:
 
 def _reading(concept: Concept) -> str:
     """The tone-marked reading of the preferred Thai term, for Lute's ``pronunciation`` column."""
-    from bilingual_reader.lookup import dictionary_split
-    from bilingual_reader.thai.pronunciation import pronounce
+    from bilingual_reader.thai.pronunciation import dictionary_split, pronounce
 
     thai = concept.thai
     return pronounce(thai[0].text, split=dictionary_split).tones if thai else ""

@@ -19,8 +19,8 @@ from bilingual_reader.glossary.browse import (
     COLUMNS,
     browse,
     column_widths,
+    concept_occurrences,
     concept_row,
-    find_occurrences,
     short_title,
     subjects,
 )
@@ -263,7 +263,7 @@ class GlossaryScreen(Screen[None]):
             lines.append(Content.styled("No article is open.", "dim"))
             return Content("\n").join(lines)
         article = self.article.article
-        found = find_occurrences(concept, article.paragraphs, self.article.tokens)
+        found = concept_occurrences(concept, article.paragraphs, self.article.tokens)
         title = short_title(article.title)
         lines.append(
             Content.styled(f"\n{len(found)} in “{title}”" if found else f"\nNot in “{title}”.", "bold")

@@ -30,9 +30,8 @@ def segment_article(
 def warm_up_lookup() -> None:
     """Load pythainlp's dictionary, the pronunciation lexicon, WordNet and the loanword table (seconds),
     so that the first popup opens at once instead of freezing the screen."""
-    from bilingual_reader.lookup import dictionary_split
     from bilingual_reader.thai.dictionary import loanword_source, senses
-    from bilingual_reader.thai.pronunciation import pronounce
+    from bilingual_reader.thai.pronunciation import dictionary_split, pronounce
 
     dictionary_split("ปืนใหญ่")
     pronounce("ปืน", split=dictionary_split)
