@@ -118,7 +118,29 @@ def test_translate_bad_settings_file_exit_2(article: Path) -> None:
 
     run("model", "install", "--file", str(TRAINED))
     config_path().parent.mkdir(parents=True, exist_ok=True)
-    config_path().write_text("[translation]\nbeam = 2\n")
+    config_path().write_text('[translation]\nbeam_size = "big"\n')
     code, _, err = run("translate", str(article))
     assert code == 2
-    assert err == f"bilingual-reader: {config_path()}: unknown setting 'beam'\n"
+    expected = (
+        f"bilingual-reader: {config_path()}:2:13: beam_size must be an integer from 1 to 16, not 'big'\n"
+    )
+    assert err == expected
+    assert run("check", str(article))[::2] == (2, expected)
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--threads", "10000"], "--threads: must be an integer from 0 to 64, not 10000"),
+        (["--beam-size", "0"], "--beam-size: must be an integer from 1 to 16, not 0"),
+        (
+            ["--compute-type", "big"],
+            "--compute-type: must be one of auto, default, int8, int8_float32, int16",
+        ),
+    ],
+)
+def test_translate_bad_option_exit_2(article: Path, option: list[str], message: str) -> None:
+    code, _, err = run("translate", str(article), *option)
+    assert code == 2
+    assert err.startswith(f"bilingual-reader: {message}")
+    assert err.count("\n") == 1

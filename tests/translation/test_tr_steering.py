@@ -242,7 +242,7 @@ def test_steer_setting_from_the_file_and_options() -> None:
     assert load_settings(steer=True).steer is True
     assert load_settings().key == load_settings(steer=True).key  # steering is not part of the MT memory key
     path.write_text("[translation]\nsteer = 1\n", encoding="utf-8")
-    with pytest.raises(SettingsError, match=r"translation.toml: steer must be true or false, not 1$"):
+    with pytest.raises(SettingsError, match=r"translation.toml:2:9: steer must be true or false, not 1$"):
         load_settings()
 
 

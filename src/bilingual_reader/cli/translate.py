@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here, not stdout."
 )
 @click.option("--fast", is_flag=True, help="Greedy decoding: about 3x faster, a little less accurate.")
-@click.option("--beam-size", type=click.IntRange(1, 16), help="Beam size (default from settings).")
-@click.option("--threads", type=click.IntRange(0, 64), help="CPU threads (0 = all cores).")
+@click.option("--beam-size", type=int, help="Beam size, 1 to 16 (default from settings).")
+@click.option("--threads", type=int, help="CPU threads, 0 (all cores) to 64.")
 @click.option("--compute-type", help="CTranslate2 compute type: auto, int8, int16, float32, …")
 @click.option(
     "--no-steer", is_flag=True, help="Do not steer the translation to the glossary's approved terms."

@@ -1,19 +1,27 @@
-"""Decoding and runtime settings for the engine: defaults chosen by measurement, a config file, and flags."""
+"""Decoding and runtime settings for the engine: defaults chosen by measurement, a config file, and flags.
+
+Every setting has a type and a range (:data:`RANGES`), checked the same way in ``translation.toml`` (an
+error names the file, line and column) and on the command line (an error names the option).
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bilingual_reader import paths
+from bilingual_reader.files import FileProblem, read_input
 from bilingual_reader.translation.errors import SettingsError
 
-__all__ = ["EngineSettings", "SettingsError", "config_path", "load_settings"]
+__all__ = ["RANGES", "EngineSettings", "SettingsError", "config_path", "load_settings"]
 
 CONFIG_NAME = "translation.toml"
+CONFIG_LIMIT = 64 * 1024
 COMPUTE_TYPES = ("auto", "default", "int8", "int8_float32", "int16", "float32")
 
 
@@ -57,36 +65,89 @@ class EngineSettings:
         return dataclasses.replace(self, beam_size=1, num_hypotheses=1, patience=1.0)
 
 
-def _check(settings: EngineSettings, where: str) -> EngineSettings:
-    problems = []
-    for name in ("beam_size", "num_hypotheses", "chunk_size", "max_batch_size", "max_decoding_length"):
-        if getattr(settings, name) < 1:
-            problems.append(f"{name} must be at least 1")
-    if settings.threads < 0:
-        problems.append("threads must be 0 (all cores) or more")
-    if settings.compute_type not in COMPUTE_TYPES:
-        problems.append(f"compute_type must be one of {', '.join(COMPUTE_TYPES)}")
-    if settings.num_hypotheses > settings.beam_size:
-        settings = dataclasses.replace(settings, num_hypotheses=settings.beam_size)
-    if problems:
-        raise SettingsError(f"{where}: {'; '.join(problems)}")
-    return settings
+#: The allowed values of each numeric setting (inclusive); ``threads`` 0 means all cores.
+RANGES: dict[str, tuple[float, float]] = {
+    "beam_size": (1, 16),
+    "num_hypotheses": (1, 16),
+    "threads": (0, 64),
+    "chunk_size": (1, 256),
+    "max_batch_size": (1, 256),
+    "length_ratio": (0.1, 10.0),
+    "length_margin": (0, 1000),
+    "max_decoding_length": (1, 1024),
+    "repetition_penalty": (0.5, 5.0),
+    "no_repeat_ngram_size": (0, 100),
+    "length_penalty": (0.0, 5.0),
+    "patience": (0.5, 10.0),
+}
+_FIELDS = {f.name: getattr(EngineSettings(), f.name) for f in dataclasses.fields(EngineSettings)}
 
 
-def _coerce(values: dict[str, Any], where: str) -> dict[str, Any]:
-    fields = {f.name: f for f in dataclasses.fields(EngineSettings)}
+def _problem(name: str, value: object) -> str | None:
+    """Why ``value`` is not a valid ``name`` (None: it is)."""
+    default = _FIELDS.get(name, False) if name != "fast" else False
+    if isinstance(default, bool):
+        return None if isinstance(value, bool) else f"must be true or false, not {value!r}"
+    if isinstance(default, str):
+        if value in COMPUTE_TYPES:
+            return None
+        return f"must be one of {', '.join(COMPUTE_TYPES)}, not {value!r}"
+    low, high = RANGES[name]
+    kind = "an integer" if isinstance(default, int) else "a number"
+    wanted = f"{kind} from {low:g} to {high:g}"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"must be {wanted}, not {value!r}"
+    if isinstance(default, int) and not isinstance(value, int):
+        return f"must be {wanted}, not {value!r}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"must be {wanted}, not {value}"
+    if not low <= value <= high:
+        return f"must be {wanted}, not {value}"
+    return None
+
+
+def _locate(text: str, name: str) -> str:
+    """``line:column`` of the value of ``name`` in the ``[translation]`` table of ``text`` ("" if unsure)."""
+    section = ""
+    key = re.compile(rf"\s*(?:{re.escape(name)}|\"{re.escape(name)}\"|'{re.escape(name)}')\s*=\s*")
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[\s*([^\]]*?)\s*\]", line)
+        if header:
+            section = header[1]
+            continue
+        found = key.match(line)
+        if found and section == "translation":
+            return f"{number}:{found.end() + 1}"
+    return ""
+
+
+def _values(table: dict[str, Any], path: Path, text: str) -> dict[str, Any]:
+    """The settings in the file's table, checked; errors say ``path:line:column: …``."""
     out: dict[str, Any] = {}
-    for name, value in values.items():
-        if name not in fields:
-            raise SettingsError(f"{where}: unknown setting {name!r}")
-        default = getattr(EngineSettings(), name)
-        kind = type(default)
-        if kind is bool:
-            if not isinstance(value, bool):
-                raise SettingsError(f"{where}: {name} must be true or false, not {value!r}")
-        elif isinstance(value, bool) or not isinstance(value, kind | (int if kind is float else kind)):
-            raise SettingsError(f"{where}: {name} must be {kind.__name__}, not {value!r}")
-        out[name] = kind(value)
+    for name, value in table.items():
+        where = ":".join(part for part in (str(path), _locate(text, name)) if part)
+        if name not in _FIELDS and name != "fast":
+            known = ", ".join(["fast", *_FIELDS])
+            raise SettingsError(f"{where}: unknown setting {name!r} (known: {known})")
+        problem = _problem(name, value)
+        if problem is not None:
+            raise SettingsError(f"{where}: {name} {problem}")
+        out[name] = float(value) if isinstance(_FIELDS.get(name), float) else value
+    return out
+
+
+def _options(overrides: dict[str, Any]) -> dict[str, Any]:
+    """Command-line values (None: not given), checked; errors name the option."""
+    out: dict[str, Any] = {}
+    for name, value in overrides.items():
+        if value is None:
+            continue
+        if name not in _FIELDS:
+            raise SettingsError(f"unknown setting {name!r}")
+        problem = _problem(name, value)
+        if problem is not None:
+            raise SettingsError(f"--{name.replace('_', '-')}: {problem}")
+        out[name] = float(value) if isinstance(_FIELDS[name], float) else value
     return out
 
 
@@ -95,24 +156,37 @@ def config_path() -> Path:
     return paths.config_dir() / CONFIG_NAME
 
 
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        text = read_input(path, CONFIG_LIMIT, "settings file").decode("utf-8")
+        data = tomllib.loads(text)
+    except FileProblem as err:
+        raise SettingsError(str(err)) from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as err:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
+        where = f"{path}:{found[1]}:{found[2]}" if found else str(path)
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err)) or "invalid TOML"
+        raise SettingsError(f"{where}: {reason}") from None
+    table = data.get("translation", {})
+    if not isinstance(table, dict):
+        raise SettingsError(f"{path}: [translation] must be a table")
+    return _values(table, path, text)
+
+
 def load_settings(path: Path | None = None, *, fast: bool = False, **overrides: Any) -> EngineSettings:
-    """Defaults, then the config file (if it exists), then non-None ``overrides``, then ``fast``."""
+    """Defaults, then the config file (if it exists), then non-None ``overrides``, then ``fast``.
+
+    Raises :class:`SettingsError`: one line naming the file with line and column, or the option.
+    """
     path = path or config_path()
     values: dict[str, Any] = {}
-    if path.is_file():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-            raise SettingsError(f"{path}: {err}") from None
-        table = data.get("translation", {})
-        if not isinstance(table, dict):
-            raise SettingsError(f"{path}: [translation] must be a table")
-        table = dict(table)
-        file_fast = table.pop("fast", False)
-        if not isinstance(file_fast, bool):
-            raise SettingsError(f"{path}: fast must be true or false")
-        values.update(_coerce(table, str(path)))
-        fast = fast or file_fast
-    values.update(_coerce({k: v for k, v in overrides.items() if v is not None}, "options"))
-    settings = _check(EngineSettings(**values), str(path) if path.is_file() else "options")
+    if path.exists() or path.is_symlink():
+        values = _read_file(path)
+        fast = fast or bool(values.pop("fast", False))
+    values.update(_options(overrides))
+    settings = EngineSettings(**values)
+    if settings.num_hypotheses > settings.beam_size:
+        settings = dataclasses.replace(settings, num_hypotheses=settings.beam_size)
     return settings.fast() if fast else settings
