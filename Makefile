@@ -26,6 +26,7 @@ lint: sync
 	$(UV) run --frozen ruff check src tests benchmarks scripts
 	$(UV) run --frozen ruff format --check src tests benchmarks scripts
 	$(UV) run --frozen mypy
+	$(UV) run --frozen lint-imports
 
 format: sync
 	$(UV) run --frozen ruff format src tests benchmarks scripts

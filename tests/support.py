@@ -41,4 +41,4 @@ def signature(concept: Concept) -> tuple[object, ...]:
 
 def signatures(glossary: Glossary) -> list[tuple[object, ...]]:
     """The signatures of every concept, sorted."""
-    return sorted(signature(c) for c in glossary.concepts())  # type: ignore[type-var]
+    return sorted(signature(c) for c in glossary.concepts())

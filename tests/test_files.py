@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_reader import files
 from bilingual_reader.files import FileProblem, check_destination, read_input, write_output
 
 
@@ -55,7 +54,7 @@ def test_a_file_lying_about_its_size_is_read_only_to_the_limit_plus_one(
         def __init__(self, status: os.stat_result) -> None:
             self.st_mode, self.st_size = status.st_mode, 0
 
-    monkeypatch.setattr(files.os, "fstat", lambda fd: Small(real_fstat(fd)))
+    monkeypatch.setattr(os, "fstat", lambda fd: Small(real_fstat(fd)))
     sizes: list[int] = []
     real_fdopen = os.fdopen
 
@@ -71,13 +70,13 @@ def test_a_file_lying_about_its_size_is_read_only_to_the_limit_plus_one(
                 handle.close()
 
             def read(self, size: int) -> bytes:
-                data = read(size)
+                data: bytes = read(size)
                 sizes.append(len(data))
                 return data
 
         return Spy()
 
-    monkeypatch.setattr(files.os, "fdopen", spying_fdopen)
+    monkeypatch.setattr(os, "fdopen", spying_fdopen)
     with pytest.raises(FileProblem, match=r"too large \(the file limit is 100 bytes\)$"):
         read_input(path, 100)
     assert sizes == [101]
@@ -232,7 +231,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     def full_disk(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(OSError, match="No space left"):
         write_output(out, b"new")
     assert out.read_text() == "old"

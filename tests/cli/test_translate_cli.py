@@ -97,7 +97,7 @@ def test_translate_formats_to_file(article: Path, tmp_path: Path, fmt: str) -> N
     else:
         from translate.storage import tmx
 
-        store = tmx.tmxfile.parsestring(target.read_bytes())
+        store = tmx.tmxfile.parsestring(target.read_bytes())  # type: ignore[no-untyped-call]
         assert [(u.source, u.target) for u in store.units] == corpus_pairs()[:3]
 
 

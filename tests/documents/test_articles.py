@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_reader.documents import articles
+from bilingual_reader import paths
 from bilingual_reader.documents.articles import (
     MAX_ARTICLE_BYTES,
     Article,
@@ -142,12 +142,12 @@ def test_list_articles_sorted_txt_only(tmp_path: Path) -> None:
 def test_sample_article_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "02-b.txt").write_text("ข\nค", encoding="utf-8")
     (tmp_path / "01-a.txt").write_text("ก\nข", encoding="utf-8")
-    monkeypatch.setattr(articles.paths, "articles_dir", lambda: tmp_path)
+    monkeypatch.setattr(paths, "articles_dir", lambda: tmp_path)
     assert sample_article_path() == tmp_path / "01-a.txt"
 
 
 def test_sample_article_path_without_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(articles.paths, "articles_dir", lambda: tmp_path)
+    monkeypatch.setattr(paths, "articles_dir", lambda: tmp_path)
     with pytest.raises(ArticleError, match="no articles"):
         sample_article_path()
 

@@ -19,7 +19,7 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     with Glossary.open(ship) as glossary:
         glossary.add(Concept("naval", (Term("เรือรบ", "th"), Term("warship", "en"))))
         glossary.db.disable_wal()
-    monkeypatch.setattr(locations.paths, "shipped", lambda name: ship.parent / name)
+    monkeypatch.setattr(paths, "shipped", lambda name: ship.parent / name)
     return ship
 
 
@@ -58,7 +58,7 @@ def test_default_never_overwrites_an_existing_file(shipped: Path) -> None:
 
 
 def test_default_without_a_shipped_glossary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(locations.paths, "shipped", lambda name: tmp_path / "nothing" / name)
+    monkeypatch.setattr(paths, "shipped", lambda name: tmp_path / "nothing" / name)
     path = locations.resolve_glossary_path(None)
     assert path == paths.data_dir() / "glossary.db"
     assert not path.exists()

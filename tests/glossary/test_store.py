@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -341,7 +342,7 @@ def test_open_without_write_permission_is_read_only(tmp_path: Path, monkeypatch:
     path = tmp_path / "glossary.db"
     Glossary.open(path).close()
     # Tests run as root, who may write anything: simulate a file we may not write.
-    monkeypatch.setattr(opening.os, "access", lambda *args, **kwargs: False)
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
     with Glossary.open(path) as glossary:
         assert glossary.read_only is True
         with pytest.raises(sqlite3.OperationalError, match="readonly"):

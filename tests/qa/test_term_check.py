@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.qa.check import Dismissed, TermChecker
 from bilingual_reader.qa.findings import Counts, Finding, FindingStatus, Span, count
@@ -15,7 +17,7 @@ ONLY_FORBIDDEN = Concept("general", (Term("ทหาร", "th"), Term("soldier",
 
 
 def check_paragraphs(
-    concepts: list[Concept], thai: list[str], english: list[str | None], dismissed: Dismissed = ()
+    concepts: Sequence[Concept], thai: Sequence[str], english: Sequence[str | None], dismissed: Dismissed = ()
 ) -> list[Finding]:
     """Check aligned paragraphs with a one-off checker."""
     return list(TermChecker(concepts).check_all(thai, english, dismissed))

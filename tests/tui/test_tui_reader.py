@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual.widget import Widget
 
 from bilingual_reader.thai.wrapping import Line
 from bilingual_reader.tui.app import create_app
@@ -174,7 +175,7 @@ async def test_view_follows_the_cursor(shipped_glossary_path: Path) -> None:
         assert screen.paragraph == last
         assert container.scroll_y > 0
         row = screen.views[last].parent
-        assert row is not None
+        assert isinstance(row, Widget)
         assert container.content_region.contains_region(row.region)
         await pilot.press(*["k"] * last)
         await pilot.pause()
