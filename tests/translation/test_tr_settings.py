@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,7 +97,7 @@ def test_bad_file_is_one_line_naming_it_with_line_and_column(text: str, message:
         ({"length_ratio": float("nan")}, "--length-ratio: must be a number from 0.1 to 10, not nan"),
     ],
 )
-def test_bad_options_name_the_option(options: dict[str, object], message: str) -> None:
+def test_bad_options_name_the_option(options: dict[str, Any], message: str) -> None:
     with pytest.raises(SettingsError) as caught:
         load_settings(**options)
     assert str(caught.value).startswith(message)
