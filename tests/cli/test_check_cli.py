@@ -43,6 +43,8 @@ def _english(files: dict[str, Path], text: str) -> str:
 def _run(files: dict[str, Path], english: str, *extra: str) -> tuple[int, str, str]:
     args = [
         "check",
+        "--checks",
+        "terms",
         str(files["article"]),
         "--glossary",
         str(files["glossary"]),
@@ -92,7 +94,8 @@ def test_dismissed_problems_do_not_fail(files: dict[str, Path]) -> None:
 
 def test_glossary_from_the_parent_group(files: dict[str, Path]) -> None:
     english = _english(files, "tanks\ndrones\nday\n")
-    args = ["--glossary", str(files["glossary"]), "check", str(files["article"]), "--english", english]
+    args = ["--glossary", str(files["glossary"]), "check", "--checks", "terms", str(files["article"])]
+    args += ["--english", english]
     assert CliRunner().invoke(main, args).exit_code == 0
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -20,19 +22,40 @@ from bilingual_reader.cli.common import (
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
     from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.qa.plan import CheckPlan
+    from bilingual_reader.qa.results import DocumentResult
 
 _HIT = re.compile(r"(\d+):(\d+)")
 
 
 @click.command("check")
-@click.argument("path", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="Output format.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "tsv", "html"]),
+    default="table",
+    help="Report format: a table, JSON, TSV (one finding a row) or one self-contained HTML page.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option(
+    "--checks",
+    metavar="KINDS",
+    help="Comma-separated checks to run: terms, numbers, dates, text, units, consistency, form, checklist "
+    "(default: all but those `[check] off` in translation.toml turns off).",
+)
+@click.option(
+    "--checklist",
+    type=click.Path(dir_okay=False),
+    help="A TOML checklist: Thai patterns and the English they require or forbid (default: shipped).",
+)
+@click.option("--strict", is_flag=True, help="Warnings (deprecated terms, form, consistency) fail too.")
 @click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
 @click.option(
     "--english",
     type=click.Path(),
-    help="The English to check: paragraph-aligned plain text (one paragraph per line) or TMX "
-    "(default: the machine translation from the memory, translating what is missing).",
+    help="The English to check (one article only): paragraph-aligned plain text (one paragraph per line) "
+    "or TMX (default: the machine translation from the memory, translating what is missing).",
 )
 @click.option(
     "--dismiss",
@@ -50,48 +73,163 @@ _HIT = re.compile(r"(\d+):(\d+)")
 @click.pass_context
 def check_command(
     ctx: click.Context,
-    path: str,
+    paths: tuple[str, ...],
     fmt: str,
+    output: str | None,
+    checks: str | None,
+    checklist: str | None,
+    strict: bool,
     glossary: str | None,
     english: str | None,
     dismiss: tuple[str, ...],
     restore: tuple[str, ...],
     no_steer: bool,
 ) -> None:
-    """Check every glossary term of the article at PATH against its English translation.
+    """Check the English of the articles at PATHS: glossary terms, numbers, dates and Buddhist-era years,
+    carried-over names, units, consistency, form and a checklist.
 
-    Exit code 1 when an approved term is missing or a forbidden term is used (dismissed hits do not
-    count), 0 otherwise, 2 on bad input. JSON paragraph numbers count from 0; the table's from 1.
+    A PATH is an article (its English from --english or the translation memory), a bilingual XLIFF or
+    TMX file (Thai source, English target), or a folder of them. Exit code 1 when a term is missing or
+    forbidden or a check finds an error (dismissed findings do not count; --strict counts warnings too),
+    0 otherwise, 2 on bad input. JSON paragraph numbers count from 0; the table's from 1.
     """
+    from bilingual_reader.files import FileProblem, check_destination
     from bilingual_reader.qa.check import TermChecker
-    from bilingual_reader.qa.english import EnglishError, read_english
-    from bilingual_reader.qa.report import report_json, report_table
+    from bilingual_reader.qa.plan import PlanError, plan_checks
+    from bilingual_reader.qa.results import exit_code
+    from bilingual_reader.translation.settings import config_path
 
-    article = load_article_or_fail(path)
-    edits = [(True, _hit(v, len(article.paragraphs))) for v in dismiss]
-    edits += [(False, _hit(v, len(article.paragraphs))) for v in restore]
+    documents = _expand(paths)
+    if (english or dismiss or restore) and len(documents) != 1:
+        raise BadInput("--english, --dismiss and --restore take exactly one article")
+    try:
+        plan = plan_checks(checks, Path(checklist) if checklist else None, config_path())
+    except PlanError as err:
+        raise BadInput(str(err)) from None
+    if output is not None:
+        try:
+            check_destination(output, protect=documents)
+        except FileProblem as err:
+            raise BadInput(str(err)) from None
     store = open_glossary(glossary_option(ctx, glossary), read_only=True)
     try:
         checker = TermChecker(store.concepts())
     finally:
         store.close()
+    results = [
+        _check_one(str(doc), checker, plan, english, dismiss, restore, steer=not no_steer)
+        for doc in documents
+    ]
+    _emit(results, fmt, output, strict)
+    ctx.exit(exit_code(results, strict))
+
+
+def _expand(paths: tuple[str, ...]) -> list[Path]:
+    """The documents named: files as given, folders as their articles and bilingual files, sorted."""
+    from bilingual_reader.documents.bilingual import SUFFIXES
+
+    documents: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", *SUFFIXES)
+            )
+            if not found:
+                raise BadInput(f"{path}: no .txt, .xlf, .xliff or .tmx files in this folder")
+            documents.extend(found)
+        else:
+            documents.append(path)
+    return documents
+
+
+def _check_one(
+    path: str,
+    checker: TermChecker,
+    plan: CheckPlan,
+    english: str | None,
+    dismiss: tuple[str, ...],
+    restore: tuple[str, ...],
+    *,
+    steer: bool,
+) -> DocumentResult:
+    """Check one article or bilingual file."""
+    from bilingual_reader.documents.bilingual import SUFFIXES, BilingualError, read_bilingual
+    from bilingual_reader.qa.english import EnglishError, read_english
+    from bilingual_reader.qa.plan import run_plan
+
+    if Path(path).suffix.lower() in SUFFIXES:
+        try:
+            bilingual = read_bilingual(path)
+        except BilingualError as err:
+            raise BadInput(str(err)) from None
+        thai, translations = bilingual.thai, bilingual.english
+        terms = list(checker.check_all(thai, translations)) if plan.terms else []
+        return run_plan(path, thai, translations, plan, terms)
+    article = load_article_or_fail(path)
+    edits = [(True, _hit(v, len(article.paragraphs))) for v in dismiss]
+    edits += [(False, _hit(v, len(article.paragraphs))) for v in restore]
     if english is None:
-        translations = machine_english(article, checker, steer=not no_steer)
+        translations = machine_english(article, checker, steer=steer)
     else:
         try:
             translations = read_english(english, article.paragraphs)
         except EnglishError as err:
             raise BadInput(str(err)) from None
-    dismissed = _review(article.article_id, edits)
-    findings = list(checker.check_all(article.paragraphs, translations, dismissed))
-    untranslated = [i for i, text in enumerate(translations) if text is None]
-    if fmt == "json":
-        report = report_json(path, article.article_id, len(translations), untranslated, findings)
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    dismissed = _review(article.article_id, edits) if plan.terms or edits else frozenset()
+    paragraphs = list(article.paragraphs)
+    terms = list(checker.check_all(paragraphs, translations, dismissed)) if plan.terms else []
+    return run_plan(path, paragraphs, translations, plan, terms)
+
+
+def _emit(results: list[DocumentResult], fmt: str, output: str | None, strict: bool) -> None:
+    """Write the report to ``output`` (atomically) or standard output."""
+    from bilingual_reader.files import write_output
+    from bilingual_reader.qa.html_report import html_report
+    from bilingual_reader.qa.tsv_report import tsv_report
+
+    if fmt == "html":
+        text = html_report(results, title="QA report: " + ", ".join(Path(r.path).name for r in results[:3]))
+    elif fmt == "tsv":
+        text = tsv_report(results)
+    elif fmt == "json":
+        reports = [_json(r) for r in results]
+        text = json.dumps(
+            reports[0] if len(reports) == 1 else {"documents": reports}, ensure_ascii=False, indent=2
+        )
+        text += "\n"
     else:
-        for line in report_table(path, len(translations), untranslated, findings):
-            click.echo(line)
-    ctx.exit(1 if any(f.is_problem for f in findings) else 0)
+        text = "\n".join(_table(results, strict)) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_output(output, text)
+        click.echo(f"wrote {output}", err=True)
+
+
+def _json(result: DocumentResult) -> dict[str, object]:
+    from bilingual_reader.qa.report import report_json
+    from bilingual_reader.qa.rule_report import rules_json
+
+    untranslated = [i for i, text in enumerate(result.english) if text is None]
+    article_id = hashlib.sha256("\n".join(result.thai).encode("utf-8")).hexdigest()
+    report = report_json(result.path, article_id, len(result.thai), untranslated, list(result.terms))
+    report["checks"] = rules_json(result.rules)
+    return report
+
+
+def _table(results: list[DocumentResult], strict: bool) -> list[str]:
+    from bilingual_reader.qa.report import report_table
+    from bilingual_reader.qa.rule_report import rule_lines, totals_line
+
+    lines: list[str] = []
+    for result in results:
+        untranslated = [i for i, text in enumerate(result.english) if text is None]
+        lines.extend(report_table(result.path, len(result.thai), untranslated, list(result.terms)))
+        lines.extend(rule_lines(result.rules))
+    if len(results) > 1:
+        lines.append(totals_line(results, strict))
+    return lines
 
 
 def _hit(value: str, paragraphs: int) -> tuple[int, int]:

@@ -1,0 +1,37 @@
+"""The findings of the kinds beyond terms for people (table lines) and scripts (JSON), next to ``report``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bilingual_reader.qa.results import DocumentResult
+from bilingual_reader.qa.rules.model import RuleFinding
+
+__all__ = ["rule_lines", "rules_json", "totals_line"]
+
+
+def rule_lines(findings: Sequence[RuleFinding]) -> list[str]:
+    """One line per finding, paragraphs numbered from 1: ``¶3   dates    be-year-kept   message  [Thai]``."""
+    lines = []
+    for f in findings:
+        label = "dismissed" if f.dismissed else f.severity.value
+        where = f"  [{f.thai.text}]" if f.thai is not None else f"  [{f.english.text}]" if f.english else ""
+        lines.append(f"¶{f.paragraph + 1:<3} {label:<9}  {f.kind.value}/{f.code}: {f.message}{where}")
+    return lines
+
+
+def rules_json(findings: Sequence[RuleFinding]) -> dict[str, Any]:
+    """The ``checks`` part of the JSON report: counts by kind and every finding (paragraphs from 0)."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        if not f.dismissed:
+            counts[f.kind.value] = counts.get(f.kind.value, 0) + 1
+    return {"summary": counts, "findings": [f.to_dict() for f in findings]}
+
+
+def totals_line(results: Sequence[DocumentResult], strict: bool = False) -> str:
+    """The last line of a several-document table: documents, failing ones, problems."""
+    failing = sum(1 for r in results if r.errors(strict))
+    problems = sum(r.errors(strict=True) for r in results)
+    return f"total: {len(results)} documents, {failing} failing, {problems} problems"
