@@ -68,9 +68,7 @@ def test_html_and_tsv_reports_are_written_atomically(tmp_path: Path) -> None:
     code, _, err = _check("--format", "html", "-o", str(tmp_path / "no" / "r.html"), str(article))
     assert code == 2 and "does not exist" in err
     code, _, err = _check("-o", str(article), "--format", "tsv", str(article), "--english", str(bad))
-    assert (
-        code == 2 and "one of this command's" in err and article.read_text(encoding="utf-8") == THAI
-    )
+    assert code == 2 and "one of this command's" in err and article.read_text(encoding="utf-8") == THAI
 
 
 def test_several_files_and_a_folder_of_bilingual_files(tmp_path: Path) -> None:
