@@ -125,3 +125,54 @@ def test_a_new_memory_is_private(tmp_path: Path) -> None:
     path = tmp_path / "data" / "memory.db"
     TranslationMemory(path).close()
     assert (path.stat().st_mode & 0o777, path.parent.stat().st_mode & 0o777) == (0o600, 0o700)
+
+
+# Reverting a post-edit, and a broken settings file in the reader -------------------------------------------
+
+
+def test_revert_shows_the_machine_translation_again_and_keeps_the_edit_in_history() -> None:
+    article = article_from_text("ทหาร\nโดรน", title="T")
+    engine = FakeEngine()
+    with open_session(engine=engine) as session:
+        list(session.translate(article))
+        session.memory.save_post_edit(article.article_id, 1, "โดรน", "A drone, edited.")
+        assert [r.english for r in session.translate(article)][1] == "A drone, edited."
+        reverted = session.revert(article, 1)
+        assert reverted is not None
+        assert (reverted.english, reverted.source) == ("EN(โดรน)", "memory")
+        assert session.revert(article, 1) is None  # nothing left to revert
+        assert [r.source for r in session.translate(article)] == ["memory", "memory"]
+        history = session.memory.post_edit_history(article.article_id, 1, "โดรน")
+        assert [(english, bool(reverted)) for _, english, reverted in history] == [("A drone, edited.", True)]
+    assert engine.calls == 1
+
+
+def test_revert_translates_when_the_memory_lacks_the_machine_translation() -> None:
+    article = article_from_text("ทหาร\nโดรน", title="T")
+    engine = FakeEngine()
+    with open_session(engine=engine) as session:
+        session.memory.save_post_edit(article.article_id, 0, "ทหาร", "Edited.")
+        reverted = session.revert(article, 0)
+        assert reverted is not None and (reverted.english, reverted.source) == ("EN(ทหาร)", "engine")
+
+
+def test_with_recall_a_broken_settings_file_still_shows_the_memory(trained_model: InstalledModel) -> None:
+    article = article_from_text("ทหาร\nโดรน\nเรือรบ", title="T")
+    with open_session(engine=FakeEngine()) as session:
+        list(session.translate(article_from_text("ทหาร", title="T")))
+        session.memory.save_post_edit(article.article_id, 1, "โดรน", "Edited.")
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text("[translation]\nbeam_size = 'big'\n", encoding="utf-8")
+    with pytest.raises(SettingsError):
+        open_session()
+    fake = FakeEngine()
+    with open_session(engine=fake, recall=True) as session:
+        assert str(session.problem).endswith("beam_size must be an integer from 1 to 16, not 'big'")
+        shown = [(r.index, r.source, r.english) for r in session.translate(article)]
+        assert shown == [(0, "memory", "EN(ทหาร)"), (1, "post-edit", "Edited.")]
+    assert fake.calls == 0
+    with open_session(recall=True) as session:  # the installed model's key: no memory hits of the fake
+        assert str(session.problem).endswith("beam_size must be an integer from 1 to 16, not 'big'")
+        assert [(r.index, r.source) for r in session.translate(article)] == [(1, "post-edit")]
+        with pytest.raises(SettingsError):
+            session.retranslate(article, 0)

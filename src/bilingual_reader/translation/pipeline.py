@@ -237,3 +237,30 @@ def save_post_edit(
     thai = article.paragraphs[index]
     memory.save_post_edit(article.article_id, index, thai, english)
     return ParagraphResult(index, thai, english, "post-edit", (), (), None, "", model)
+
+
+def revert_post_edit(
+    article: ArticleLike,
+    index: int,
+    *,
+    engine: Engine | Recall,
+    memory: TranslationMemory,
+    steerer: Steerer | None = None,
+) -> ParagraphResult | None:
+    """Revert paragraph ``index`` to its machine translation; None when it had no post-edit.
+
+    The post-edit leaves the paragraph but stays in the memory's post-edit history. The machine translation
+    comes from the memory, else from the engine (a :class:`Recall` gives a failed result instead).
+    """
+    thai = article.paragraphs[index]
+    if memory.revert_post_edit(article.article_id, index, thai) is None:
+        return None
+    p = _Pending(index, thai, memory.get_splits([thai]).get(thai) or split_sentences(thai))
+    p.done.update(memory.get_sentences(engine.model_key, engine.settings_key, p.sentences))
+    fix = _fixer(steerer, engine, memory)
+    if p.complete():
+        return _result(p, engine.model_key, fix)
+    if isinstance(engine, Recall):
+        return _failed(p, engine.model_key, RuntimeError("no machine translation in the memory yet"))
+    results = list(_run_engine([p], engine, memory, lambda: False, fix))
+    return results[0] if results else _result(p, engine.model_key, fix)

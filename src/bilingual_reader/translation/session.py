@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bilingual_reader.translation.engines.base import Engine
-from bilingual_reader.translation.errors import NoModelError
+from bilingual_reader.translation.engines.base import Engine, Recall
+from bilingual_reader.translation.errors import NoModelError, SettingsError
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.settings import EngineSettings, load_settings
 
@@ -49,10 +49,18 @@ def local_engine(settings: EngineSettings) -> LocalEngine:
 class TranslationSession:
     """Translates articles with one engine, one memory connection and (optionally) glossary steering."""
 
-    def __init__(self, engine: Engine, memory: TranslationMemory, steerer: Steerer | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine | Recall,
+        memory: TranslationMemory,
+        steerer: Steerer | None = None,
+        problem: SettingsError | None = None,
+    ) -> None:
+        """A session; with a :class:`Recall` for ``engine``, ``problem`` says why no engine runs."""
         self.engine = engine
         self.memory = memory
         self.steerer = steerer
+        self.problem = problem
 
     def close(self) -> None:
         """Close the memory connection (the engine stays loaded for the next session)."""
@@ -83,10 +91,18 @@ class TranslationSession:
             steerer=self.steerer,
         )
 
+    def revert(self, article: ArticleLike, index: int) -> ParagraphResult | None:
+        """Drop paragraph ``index``'s post-edit (kept in history) for its machine translation; None: none."""
+        from bilingual_reader.translation.pipeline import revert_post_edit
+
+        return revert_post_edit(article, index, engine=self.engine, memory=self.memory, steerer=self.steerer)
+
     def retranslate(self, article: ArticleLike, index: int) -> ParagraphResult:
         """Translate paragraph ``index`` again, bypassing the memory (a post-edit stays what is shown)."""
         from bilingual_reader.translation.pipeline import retranslate_paragraph
 
+        if isinstance(self.engine, Recall):
+            raise self.problem or SettingsError("no engine")
         return retranslate_paragraph(
             article, index, engine=self.engine, memory=self.memory, steerer=self.steerer
         )
@@ -98,6 +114,7 @@ def open_session(
     memory_path: Path | None = None,
     checker: TermChecker | None = None,
     fast: bool = False,
+    recall: bool = False,
     **overrides: Any,
 ) -> TranslationSession:
     """Open the settings (file, then ``overrides``), the engine, the memory and steering.
@@ -105,17 +122,37 @@ def open_session(
     ``engine`` replaces the installed model's engine (tests, benchmarks); ``checker`` steers machine
     translations to its glossary unless the settings say ``steer = false``. Raises
     :class:`~bilingual_reader.translation.errors.TranslationSetupError` (no model, bad settings, an
-    unusable memory file), before anything is written.
+    unusable memory file), before anything is written; with ``recall`` a bad settings file instead opens
+    a session that shows what the memory holds (its ``problem`` is the error) and translates nothing new.
     """
+    problem = None
     settings = getattr(engine, "settings", None)
-    if not isinstance(settings, EngineSettings) or overrides or fast:
-        settings = load_settings(fast=fast, **overrides)
-    if engine is None:
-        engine = local_engine(settings)
+    try:
+        if not isinstance(settings, EngineSettings) or overrides or fast:
+            settings = load_settings(fast=fast, **overrides)
+    except SettingsError as err:
+        if not recall:
+            raise
+        problem, settings = err, EngineSettings()
+    chosen: Engine | Recall
+    if problem is not None:
+        chosen = Recall(engine.model_key if engine is not None else _installed_key())
+    else:
+        chosen = engine if engine is not None else local_engine(settings)
     memory = TranslationMemory(memory_path)
     steerer = None
     if checker is not None and settings.steer:
         from bilingual_reader.translation.steering import Steerer
 
         steerer = Steerer(checker)
-    return TranslationSession(engine, memory, steerer)
+    return TranslationSession(chosen, memory, steerer, problem)
+
+
+def _installed_key() -> str:
+    """The installed model's memory key; raises :class:`NoModelError`."""
+    from bilingual_reader.translation.packages import installed_model
+
+    model = installed_model()
+    if model is None:
+        raise NoModelError()
+    return model.key
