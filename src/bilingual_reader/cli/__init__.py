@@ -19,6 +19,7 @@ _SUBCOMMANDS = {
     "model": "bilingual_reader.cli.model:model_group",
     "translate": "bilingual_reader.cli.translate:translate_command",
     "check": "bilingual_reader.cli.check:check_command",
+    "memory": "bilingual_reader.cli.memory:memory_group",
 }
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "markdown", "json", "tmx"]),
+    type=click.Choice(["text", "markdown", "json", "tmx", "xliff"]),
     default="text",
     show_default=True,
     help="Output format.",

@@ -34,6 +34,7 @@ MAX_BILINGUAL_BYTES = 16 * 1024**2
 SUFFIXES = (".xlf", ".xliff", ".tmx")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
+_MT_ORIGIN = "machine-translation"
 
 
 class BilingualError(Exception):
@@ -42,11 +43,15 @@ class BilingualError(Exception):
 
 @dataclass(frozen=True)
 class Unit:
-    """One translation unit: its id in the file, the Thai source and the English target (None if empty)."""
+    """One translation unit: its id in the file, the Thai source, the English target (None if empty), the
+    machine translation it started from (our XLIFF's ``alt-trans``; None if unknown) and whether the target
+    still waits for review (XLIFF ``state="needs-review-translation"``)."""
 
     id: str
     thai: str
     english: str | None
+    machine: str | None = None
+    needs_review: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,13 +120,12 @@ def _xliff1_units(path: Path, data: bytes) -> list[Unit]:
     for n, unit in enumerate(store.getunits(), 1):
         if unit.isheader() or not unit.source:
             continue
-        units.append(
-            Unit(
-                str(unit.xmlelement.get("id") or n),
-                clean_text(str(unit.source)).strip(),
-                _english(unit.target),
-            )
-        )
+        alternatives = unit.getalttrans(origin=_MT_ORIGIN)
+        machine = _english(alternatives[0].target) if alternatives else None
+        target = unit.xmlelement.find(unit.namespaced("target"))
+        review = target is not None and str(target.get("state", "")).startswith("needs-review")
+        uid = str(unit.xmlelement.get("id") or n)
+        units.append(Unit(uid, clean_text(str(unit.source)).strip(), _english(unit.target), machine, review))
     return _checked(path, units)
 
 
@@ -189,4 +193,5 @@ def xliff_bytes(
             if machine is None or machine[index]:
                 unit.xmlelement.find(unit.namespaced("target")).set("state", "needs-review-translation")
                 unit.markapproved(False)
+                unit.addalttrans(target, origin=_MT_ORIGIN, lang="en-US")
     return bytes(store)

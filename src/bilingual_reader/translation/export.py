@@ -1,4 +1,4 @@
-"""Write a translated article as plain text, Markdown, JSON or TMX."""
+"""Write a translated article as plain text, Markdown, JSON, TMX or XLIFF (for post-editing in a CAT tool)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from bilingual_reader.translation.pipeline import ParagraphResult
 if TYPE_CHECKING:
     from bilingual_reader.translation.steering import SentenceSteering
 
-FORMATS = ("text", "markdown", "json", "tmx")
+FORMATS = ("text", "markdown", "json", "tmx", "xliff")
 
 
 def _english(r: ParagraphResult) -> str:
@@ -70,9 +70,21 @@ def to_tmx(results: Sequence[ParagraphResult]) -> bytes:
     return bytes(store)
 
 
+def to_xliff(title: str, results: Sequence[ParagraphResult]) -> bytes:
+    """XLIFF 1.2, one unit per paragraph (ids p1, p2 …): the machine translation as a target to review,
+    a post-edit as a translated target; ``memory import`` brings the edited targets back as post-edits."""
+    from bilingual_reader.documents.bilingual import xliff_bytes
+
+    english = [r.english if r.source != "failed" and r.english else None for r in results]
+    machine = [r.source != "post-edit" for r in results]
+    return xliff_bytes(title or "article", [r.thai for r in results], english, machine)
+
+
 def render(fmt: str, title: str, results: Sequence[ParagraphResult]) -> bytes:
     """The article in ``fmt`` (one of :data:`FORMATS`) as UTF-8 bytes."""
     if fmt == "tmx":
         return to_tmx(results)
+    if fmt == "xliff":
+        return to_xliff(title, results)
     writers = {"text": to_text, "markdown": to_markdown, "json": to_json}
     return writers[fmt](title, results).encode("utf-8")

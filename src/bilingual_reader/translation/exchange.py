@@ -1,0 +1,72 @@
+"""The memory and CAT tools: post-edited targets of an XLIFF/TMX file brought back as post-edits, and the
+memory's machine translations written as TMX."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from bilingual_reader.documents.bilingual import Bilingual
+from bilingual_reader.translation.memory import TranslationMemory
+
+__all__ = ["ImportReport", "import_post_edits", "memory_tmx"]
+
+_MACHINE_NOTES = {"engine", "memory", "machine"}
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did: the article's id, post-edits saved, units already in the memory, units left
+    alone (empty, or the untouched machine translation)."""
+
+    article_id: str
+    saved: int
+    unchanged: int
+    skipped: int
+
+
+def _article_id(paragraphs: list[str]) -> str:
+    """The id the reader gives an article of these paragraphs (``Article.article_id``)."""
+    return hashlib.sha256("\n".join(paragraphs).encode("utf-8")).hexdigest()
+
+
+def import_post_edits(bilingual: Bilingual, memory: TranslationMemory) -> ImportReport:
+    """Save every target a translator changed as the post-edit of its paragraph (units in file order are
+    the article's paragraphs, as ``translate --format xliff`` writes them).
+
+    A target is changed when it differs from the machine translation the file carries (our ``alt-trans``),
+    or, without one, when it is no longer marked for review. Importing the same file twice saves nothing
+    the second time.
+    """
+    thai = bilingual.thai
+    article_id = _article_id(thai)
+    saved = unchanged = skipped = 0
+    for index, unit in enumerate(bilingual.units):
+        english = unit.english
+        edited = english is not None and (
+            english != unit.machine if unit.machine is not None else not unit.needs_review
+        )
+        if not edited or english is None:
+            skipped += 1
+        elif memory.get_post_edit(article_id, index, unit.thai) == english:
+            unchanged += 1
+        else:
+            memory.save_post_edit(article_id, index, unit.thai, english)
+            saved += 1
+    return ImportReport(article_id, saved, unchanged, skipped)
+
+
+def memory_tmx(memory: TranslationMemory) -> tuple[bytes, int]:
+    """Every machine-translated sentence of the memory as TMX 1.4 (Thai → English, the model in a note),
+    newest translation of a sentence first kept; and the number of units."""
+    from translate.storage import tmx
+
+    store = tmx.tmxfile(sourcelanguage="th", targetlanguage="en")
+    seen: set[str] = set()
+    rows = memory.conn.execute("select source, best, model from sentences order by created desc")
+    for source, best, model in rows:
+        if source in seen or not best:
+            continue
+        seen.add(source)
+        store.addtranslation(str(source), "th", str(best), "en", comment=f"machine translation: {model}")
+    return bytes(store), len(seen)

@@ -1,0 +1,70 @@
+"""The CAT round trip: `translate --format xliff`, a translator edits targets, `memory import` brings them
+back as post-edits (shown as such by `translate`); `memory export` writes the memory as TMX."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bilingual_reader.cli import main
+from bilingual_reader.documents.bilingual import read_bilingual
+from bilingual_reader.translation.packages import InstalledModel
+from support import corpus_pairs
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    thai = [thai for thai, _ in corpus_pairs()[:3]]
+    path.write_text("หัวข้อ\n" + "\n".join(thai) + "\n", encoding="utf-8")
+    return path
+
+
+def test_xliff_round_trip_makes_post_edits(
+    trained_model: InstalledModel, article: Path, tmp_path: Path
+) -> None:
+    xlf = tmp_path / "article.xlf"
+    code, _, _ = run("translate", str(article), "--format", "xliff", "-o", str(xlf))
+    assert code == 0
+    units = read_bilingual(xlf).units
+    assert all(u.needs_review and u.machine == u.english for u in units)
+    edited = re.sub(
+        r"(<target state=\"needs-review-translation\">)[^<]*",
+        r"\1Edited by a translator.",
+        xlf.read_text("utf-8"),
+        count=1,
+    )
+    xlf.write_text(edited, encoding="utf-8")
+    code, out, _ = run("memory", "import", str(xlf))
+    assert code == 0
+    assert f"{xlf}: 1 post-edit(s) saved, 0 already in the memory, {len(units) - 1} left" in out
+    assert "0 post-edit(s) saved, 1 already in the memory" in run("memory", "import", str(xlf))[1]
+    code, out, _ = run("translate", str(article), "--format", "json")
+    paragraphs = json.loads(out)["paragraphs"]
+    assert [p["source"] for p in paragraphs].count("post-edit") == 1
+    assert "Edited by a translator." in [p["english"] for p in paragraphs]
+
+
+def test_memory_export_writes_tmx(trained_model: InstalledModel, article: Path, tmp_path: Path) -> None:
+    assert run("translate", str(article))[0] == 0
+    tmx = tmp_path / "memory.tmx"
+    code, out, _ = run("memory", "export", "-o", str(tmx))
+    assert code == 0 and out.startswith(f"wrote {tmx}: ")
+    read = read_bilingual(tmx)
+    assert read.format == "tmx" and len(read.units) >= 3 and all(u.english for u in read.units)
+
+
+def test_memory_import_of_a_bad_file_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlf"
+    bad.write_text("<xliff", encoding="utf-8")
+    code, _, err = run("memory", "import", str(bad))
+    assert code == 2 and err.count("\n") == 1 and str(bad) in err
