@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Status
+from bilingual_reader.glossary.rows import concepts_by_ids
 from bilingual_reader.thai.occurrences import Occurrence, find_occurrences, grapheme_boundary
 from bilingual_reader.thai.text import normalize_key
 
@@ -43,7 +44,7 @@ def browse(
         return search(glossary, query, subject, limit)
     sql = "SELECT id FROM concepts" + (" WHERE subject = ?" if subject else "") + " ORDER BY id LIMIT ?"
     params: tuple[object, ...] = (subject, limit) if subject else (limit,)
-    return [glossary.get(row[0]) for row in glossary.db.conn.execute(sql, params)]
+    return concepts_by_ids(glossary.db.conn, [row[0] for row in glossary.db.conn.execute(sql, params)])
 
 
 def column_widths(width: int) -> dict[str, int]:

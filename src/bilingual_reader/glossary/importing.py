@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict, Unpack
 
 from bilingual_reader.glossary.conflicts import merge_concepts
 from bilingual_reader.glossary.errors import GlossaryError
@@ -191,17 +191,16 @@ def _fresh(concept: Concept) -> Concept:
     return replace(concept, id=None, terms=tuple(replace(t, id=None) for t in concept.terms))
 
 
+class ImportOptions(TypedDict, total=False):
+    """``import_concepts``' policy options, passed on by ``import_file``."""
+
+    on_conflict: OnConflict | str
+    skip_bad: bool
+    dry_run: bool
+
+
 def import_file(
-    glossary: Glossary,
-    path: Path,
-    *,
-    fmt: str = "auto",
-    on_conflict: OnConflict | str = OnConflict.SKIP,
-    skip_bad: bool = False,
-    dry_run: bool = False,
+    glossary: Glossary, path: Path, *, fmt: str = "auto", **options: Unpack[ImportOptions]
 ) -> ImportReport:
     """Parse ``path`` (``FormatError`` if unreadable) and import it with ``import_concepts``."""
-    parsed = read_file(path, fmt)
-    return import_concepts(
-        glossary, parsed, source=str(path), on_conflict=on_conflict, skip_bad=skip_bad, dry_run=dry_run
-    )
+    return import_concepts(glossary, read_file(path, fmt), source=str(path), **options)

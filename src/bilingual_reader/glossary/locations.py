@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bilingual_reader import paths
 from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.glossary.opening import backup_into
 
 ENV_VAR = "BILINGUAL_READER_GLOSSARY"
 FILE_NAME = "glossary.db"
@@ -60,11 +61,7 @@ def _copy_database(source: Path, target: Path) -> None:
     try:
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            dst = sqlite3.connect(target)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
+            backup_into(src, target)
         finally:
             src.close()
     except sqlite3.Error:

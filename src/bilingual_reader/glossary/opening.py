@@ -149,14 +149,19 @@ def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
         target = path.with_name(f"{path.name}.bak-{version}.{n}")
     partial = target.with_name(target.name + ".partial")
     try:
-        copy = sqlite3.connect(partial)
-        try:
-            conn.backup(copy)
-        finally:
-            copy.close()
+        backup_into(conn, partial)
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as err:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise GlossaryError(f"{path}: cannot back up the glossary before upgrading it ({err})") from err
     return target
+
+
+def backup_into(conn: sqlite3.Connection, target: Path) -> None:
+    """Copy the database behind ``conn`` into the file ``target`` (SQLite backup API, WAL included)."""
+    copy = sqlite3.connect(target)
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()

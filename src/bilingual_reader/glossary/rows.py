@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -21,6 +22,7 @@ ORDER BY c.id,
 """
 ALL_SQL = _SELECT + _ORDER
 BY_ID_SQL = _SELECT + "WHERE c.id = ?" + _ORDER
+BY_IDS_SQL = _SELECT + "WHERE c.id IN (SELECT value FROM json_each(?))" + _ORDER
 BY_KEY_SQL = _SELECT + "WHERE c.id IN (SELECT concept_id FROM terms WHERE key = ?)" + _ORDER
 THAI_KEYS_SQL = "SELECT DISTINCT key FROM terms WHERE lang = 'th'"
 
@@ -40,6 +42,12 @@ def concepts_from_rows(rows: Iterable[Sequence[Any]]) -> list[Concept]:
     if head is not None:
         result.append(_concept(head, terms))
     return result
+
+
+def concepts_by_ids(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Concept]:
+    """The concepts with these ids in one query, in the order given (ids not found are left out)."""
+    found = {c.id: c for c in concepts_from_rows(conn.execute(BY_IDS_SQL, (json.dumps(list(ids)),)))}
+    return [found[concept_id] for concept_id in ids if concept_id in found]
 
 
 def _concept(head: Sequence[Any], terms: list[Term]) -> Concept:

@@ -7,11 +7,11 @@ either way. SQLite ranks the candidates, so a broad query stops reading after ``
 
 from __future__ import annotations
 
-import json
 import re
+from dataclasses import dataclass
 
 from bilingual_reader.glossary.models import Concept
-from bilingual_reader.glossary.rows import concepts_from_rows
+from bilingual_reader.glossary.rows import concepts_by_ids
 from bilingual_reader.glossary.schema import SEARCH_INDEX
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.thai.text import is_thai, normalize_key
@@ -21,20 +21,26 @@ __all__ = ["DEFAULT_LIMIT", "search"]
 DEFAULT_LIMIT = 200
 TRIGRAM = 3  # the shortest fragment the trigram index can find
 ROWS_PER_CONCEPT = 8  # candidate rows read per wanted concept before falling back to all of them
-# The columns ``rows.concepts_from_rows`` expects, for a list of ids at once.
-_BY_IDS_SQL = """
-SELECT c.id, c.subject, c.definition, c.note, c.check_enabled, t.id, t.lang, t.text, t.status, t.pos
-FROM concepts AS c LEFT JOIN terms AS t ON t.concept_id = c.id
-WHERE c.id IN (SELECT value FROM json_each(?))
-ORDER BY c.id,
-  CASE t.status WHEN 'preferred' THEN 0 WHEN 'admitted' THEN 1 WHEN 'deprecated' THEN 2 ELSE 3 END,
-  CASE t.lang WHEN 'th' THEN 0 ELSE 1 END, t.id
-"""
 # Best first: the exact term, then terms starting with the query, then shorter terms, then lower ids.
 _RANK = " ORDER BY CASE WHEN t.key = ? THEN 0 WHEN substr(t.key, 1, ?) = ? THEN 1 ELSE 2 END, length(t.key)"
 _RANK += ", t.concept_id"
 _SELECT = "SELECT t.concept_id, t.key FROM terms AS t"
 _LAST = "\U0010ffff"  # sorts after any character: keys starting with q lie in [q, q + _LAST)
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    """What a candidate term key must hold: the Thai ``key`` as a substring, or every word as a word start."""
+
+    thai: bool
+    key: str
+    word_starts: tuple[re.Pattern[str], ...]
+
+    def matches(self, term_key: str) -> bool:
+        """True if ``term_key`` truly matches (the SQL candidates are a superset)."""
+        if self.thai and self.key not in term_key:
+            return False
+        return all(p.search(term_key) for p in self.word_starts)
 
 
 def _like(fragment: str) -> str:
@@ -65,11 +71,12 @@ def search(
     fragments = [key] if thai else words
     indexed = [f for f in fragments if len(f) >= TRIGRAM]
     where, params = _filters(thai, subject)
+    wanted = _Wanted(thai, key, tuple(re.compile(rf"(?<![^\W_]){re.escape(w)}") for w in words))
     ids: list[int] = []
     if limit is not None:  # the exact and prefix matches (key index) come first: often they are enough
         prefix = f"{_SELECT} WHERE t.key >= ? AND t.key < ?{where}{_RANK}"
         prefix_params = [key, key + _LAST, *params, key, len(key), key]
-        ids = _ranked_ids(glossary, prefix, prefix_params, thai, key, words, limit)
+        ids = _ranked_ids(glossary, prefix, prefix_params, wanted, limit)
     if limit is None or len(ids) < limit:
         sql, full_params = _SELECT, list[object]()
         if indexed:
@@ -82,9 +89,8 @@ def search(
                 sql += " AND t.key LIKE ? ESCAPE '\\'"
                 full_params.append(_like(fragment))
         full_params.extend((*params, key, len(key), key))
-        ids = _ranked_ids(glossary, sql + where + _RANK, full_params, thai, key, words, limit)
-    found = {c.id: c for c in concepts_from_rows(glossary.db.conn.execute(_BY_IDS_SQL, (json.dumps(ids),)))}
-    return [found[concept_id] for concept_id in ids]
+        ids = _ranked_ids(glossary, sql + where + _RANK, full_params, wanted, limit)
+    return concepts_by_ids(glossary.db.conn, ids)
 
 
 def _filters(thai: bool, subject: str | None) -> tuple[str, list[object]]:
@@ -99,13 +105,7 @@ def _filters(thai: bool, subject: str | None) -> tuple[str, list[object]]:
 
 
 def _ranked_ids(
-    glossary: Glossary,
-    sql: str,
-    params: list[object],
-    thai: bool,
-    key: str,
-    words: list[str],
-    limit: int | None,
+    glossary: Glossary, sql: str, params: list[object], wanted: _Wanted, limit: int | None
 ) -> list[int]:
     """Distinct concept ids of the ranked candidate rows that truly match, up to ``limit``.
 
@@ -116,33 +116,22 @@ def _ranked_ids(
         return []
     if limit is not None:
         cap = limit * ROWS_PER_CONCEPT
-        ids, read = _collect(glossary, f"{sql} LIMIT {cap}", params, thai, key, words, limit)
+        ids, read = _collect(glossary, f"{sql} LIMIT {cap}", params, wanted, limit)
         if len(ids) >= limit or read < cap:
             return ids
-    return _collect(glossary, sql, params, thai, key, words, limit)[0]
+    return _collect(glossary, sql, params, wanted, limit)[0]
 
 
 def _collect(
-    glossary: Glossary,
-    sql: str,
-    params: list[object],
-    thai: bool,
-    key: str,
-    words: list[str],
-    limit: int | None,
+    glossary: Glossary, sql: str, params: list[object], wanted: _Wanted, limit: int | None
 ) -> tuple[list[int], int]:
     """The matching concept ids in row order (up to ``limit``) and how many rows were read."""
-    patterns = [re.compile(rf"(?<![^\W_]){re.escape(w)}") for w in words]
     ids: list[int] = []
     seen: set[int] = set()
     read = 0
     for concept_id, term_key in glossary.db.conn.execute(sql, params):
         read += 1
-        if concept_id in seen:
-            continue
-        if thai and key not in term_key:
-            continue
-        if not all(p.search(term_key) for p in patterns):
+        if concept_id in seen or not wanted.matches(term_key):
             continue
         seen.add(concept_id)
         ids.append(concept_id)
