@@ -62,11 +62,11 @@ def test_tmx_by_paragraph_and_by_sentence(tmp_path: Path) -> None:
     ("name", "content", "message"),
     [
         ("bad.txt", b"Three tanks\n\xff\xfe bad", "line 2: not UTF-8 (byte 0xff)"),
-        ("bad.tmx", b"<tmx><body><tu>", "not a TMX file"),
+        ("bad.tmx", b"<tmx><body><tu>", "bad.tmx:1: bad XML"),
         (
             "other.tmx",
             _tmx(("abc", "def")).replace('"th-TH"', '"de"').encode(),
-            "no translation unit with both",
+            "no translation unit with a Thai source",
         ),
         ("far.tmx", _tmx(("ไม่เกี่ยว", "unrelated")).encode(), "no translation unit matches a paragraph"),
     ],

@@ -25,6 +25,7 @@ __all__ = [
     "Bilingual",
     "BilingualError",
     "Unit",
+    "parse_bilingual",
     "read_bilingual",
     "xliff_bytes",
 ]
@@ -92,6 +93,11 @@ def read_bilingual(path: str | Path) -> Bilingual:
         data = read_input(file, MAX_BILINGUAL_BYTES, "XLIFF or TMX file")
     except FileProblem as err:
         raise BilingualError(str(err)) from None
+    return parse_bilingual(file, data)
+
+
+def parse_bilingual(file: Path, data: bytes) -> Bilingual:
+    """Parse the bytes of an XLIFF or TMX file already read (``file`` names it in errors)."""
     root = _safe_root(file, data)
     tag = root.tag.rsplit("}", 1)[-1]
     try:

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from io import BytesIO
 from pathlib import Path
 
-from lxml import etree
-from translate.storage.tmx import tmxfile
-
+from bilingual_reader.documents.bilingual import BilingualError, parse_bilingual
 from bilingual_reader.files import FileProblem, read_input
 from bilingual_reader.thai.text import clean_text, normalize_key
 
 #: Largest ``--english`` file read, in bytes (16 MiB): the English of a largest article (5 MiB), as TMX
 #: with its Thai side and markup.
 MAX_ENGLISH_BYTES = 16 * 1024**2
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -69,23 +65,12 @@ def align_plain(text: str, count: int, name: str = "<text>") -> list[str]:
 
 
 def _from_tmx(file: Path, data: bytes, paragraphs: Sequence[str]) -> list[str | None]:
-    """Align TMX units to paragraphs by their normalized Thai side."""
+    """Align the units of a TMX (or XLIFF) file to paragraphs by their normalized Thai side."""
     try:
-        store = tmxfile(BytesIO(data))
-    except (etree.XMLSyntaxError, AssertionError, ValueError) as err:
-        raise EnglishError(
-            f"{file}: not a TMX file ({str(err).splitlines()[0] if str(err) else 'bad XML'})"
-        ) from None
-    pairs: list[tuple[str, str]] = []
-    for unit in store.units:
-        sides: dict[str, str] = {}
-        for node in unit.getlanguageNodes():
-            lang = str(node.get(_XML_LANG) or "").lower()[:2]
-            text = unit.getNodeText(node)
-            if lang in ("th", "en") and text and lang not in sides:
-                sides[lang] = text
-        if "th" in sides and "en" in sides:
-            pairs.append((normalize_key(sides["th"]), clean_text(sides["en"]).strip()))
+        units = parse_bilingual(file, data).units
+    except BilingualError as err:
+        raise EnglishError(str(err)) from None
+    pairs = [(normalize_key(u.thai), u.english) for u in units if u.english is not None]
     if not pairs:
         raise EnglishError(f"{file}: no translation unit with both a Thai and an English side")
     result = [_tmx_english(normalize_key(p), pairs) for p in paragraphs]
