@@ -68,3 +68,26 @@ def test_memory_import_of_a_bad_file_is_one_line(tmp_path: Path) -> None:
     bad.write_text("<xliff", encoding="utf-8")
     code, _, err = run("memory", "import", str(bad))
     assert code == 2 and err.count("\n") == 1 and str(bad) in err
+
+
+def test_memory_revert_drops_the_post_edit_and_keeps_it_in_history(article: Path) -> None:
+    from bilingual_reader.documents.articles import load_article
+    from bilingual_reader.translation.memory import TranslationMemory
+
+    loaded = load_article(article)
+    thai = loaded.paragraphs[1]
+    with TranslationMemory() as memory:
+        memory.save_post_edit(loaded.article_id, 1, thai, "My edit.")
+    code, out, _ = run("memory", "revert", str(article), "2")
+    assert (code, out) == (
+        0,
+        f"{article}: paragraph 2 reverted to its machine translation (the edit stays in history)\n",
+    )
+    with TranslationMemory() as memory:
+        assert memory.get_post_edit(loaded.article_id, 1, thai) is None
+        assert [e for _, e, reverted in memory.post_edit_history(loaded.article_id, 1, thai) if reverted] == [
+            "My edit."
+        ]
+    assert run("memory", "revert", str(article), "2") == (1, "", f"{article}: paragraph 2 has no post-edit\n")
+    code, _, err = run("memory", "revert", str(article), "99")
+    assert code == 2 and err.startswith(f"bilingual-reader: {article}: the article has paragraphs 1 to ")

@@ -1,4 +1,4 @@
-"""``bilingual-reader memory import|export``: the translation memory and CAT tools (XLIFF, TMX)."""
+"""``bilingual-reader memory import|export|revert``: the translation memory, CAT tools, post-edits."""
 
 from __future__ import annotations
 
@@ -52,3 +52,33 @@ def export_command(output: Path) -> None:
     except (FileProblem, MemoryFileError) as err:
         raise BadInput(str(err)) from None
     click.echo(f"wrote {output}: {units} sentence(s)")
+
+
+@memory_group.command("revert")
+@click.argument("article", type=click.Path(path_type=Path))
+@click.argument("paragraph", type=click.IntRange(min=1))
+def revert_command(article: Path, paragraph: int) -> None:
+    """Revert PARAGRAPH of ARTICLE (counted from 1, as in `check`) to its machine translation.
+
+    The post-edit leaves the paragraph but stays in the memory's post-edit history. Exit code 1 when the
+    paragraph has no post-edit.
+    """
+    from bilingual_reader.cli.common import load_article_or_fail
+    from bilingual_reader.translation.errors import MemoryFileError
+    from bilingual_reader.translation.memory import TranslationMemory
+
+    loaded = load_article_or_fail(article)
+    if paragraph > len(loaded.paragraphs):
+        raise BadInput(f"{article}: the article has paragraphs 1 to {len(loaded.paragraphs)}")
+    index = paragraph - 1
+    try:
+        with TranslationMemory() as memory:
+            edit = memory.revert_post_edit(loaded.article_id, index, loaded.paragraphs[index])
+    except MemoryFileError as err:
+        raise BadInput(str(err)) from None
+    if edit is None:
+        click.echo(f"{article}: paragraph {paragraph} has no post-edit", err=True)
+        raise SystemExit(1)
+    click.echo(
+        f"{article}: paragraph {paragraph} reverted to its machine translation (the edit stays in history)"
+    )
