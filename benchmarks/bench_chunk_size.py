@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_translation import FORCED, SEED, full_size_package  # noqa: E402
+
 from bilingual_reader.documents.articles import load_article  # noqa: E402
 from bilingual_reader.translation.engines.local import LocalEngine  # noqa: E402
 from bilingual_reader.translation.packages import read_package  # noqa: E402
