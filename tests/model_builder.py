@@ -138,16 +138,17 @@ def build_model(
 
 
 def write_package_dir(
-    folder: Path, model_dir: Path, sp_model: Path, metadata: Mapping[str, Any] | None = None
+    folder: Path, model_dir: Path, sp_model: Path | None, metadata: Mapping[str, Any] | None = None
 ) -> Path:
-    """Assemble an Argos package directory (metadata.json, model/, sentencepiece.model) at ``folder``."""
+    """Assemble an Argos package at ``folder``: metadata.json, model/, sentencepiece.model if given."""
     import shutil
 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "metadata.json").write_text(json.dumps(dict(metadata or METADATA), indent=2), encoding="utf-8")
     if model_dir.resolve() != (folder / "model").resolve():
         shutil.copytree(model_dir, folder / "model", dirs_exist_ok=True)
-    shutil.copyfile(sp_model, folder / "sentencepiece.model")
+    if sp_model is not None:
+        shutil.copyfile(sp_model, folder / "sentencepiece.model")
     return folder
 
 
