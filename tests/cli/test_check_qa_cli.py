@@ -36,7 +36,7 @@ def test_a_clean_translation_passes_and_a_planted_one_fails(tmp_path: Path) -> N
     _, bad = _files(tmp_path, BAD, "b")
     code, out, _ = _check(str(article), "--english", str(bad))
     assert code == 1
-    assert "numbers/missing-number: the number 3 is not in the English  [3]" in out
+    assert "numbers/missing-number: the number 3 is not in the English  [numbers:missing-number:3]" in out
     assert "dates/be-year-kept: 2566 is a Buddhist-era year: write 2023 (or mark it B.E.)" in out
 
 
@@ -110,3 +110,18 @@ def test_strict_fails_on_warnings(tmp_path: Path) -> None:
     assert _check(str(article), "--english", str(english))[0] == 0
     code, out, _ = _check("--strict", str(article), "--english", str(english))
     assert code == 1 and "form/repeated-word" in out
+
+
+def test_a_check_finding_can_be_dismissed_and_restored(tmp_path: Path) -> None:
+    article, bad = _files(tmp_path, BAD)
+    args = ("--checks", "dates", str(article), "--english", str(bad))
+    key = "dates:be-year-kept:วันที่ 29 มกราคม 2566"
+    code, out, _ = _check(*args)
+    assert code == 1 and f"[{key}]" in out
+    paragraph = next(line for line in out.splitlines() if key in line).split()[0].lstrip("¶")
+    code, out, _ = _check(*args, "--dismiss", f"{paragraph}:{key}")
+    assert code == 0 and "dismissed" in out
+    assert _check(*args)[0] == 0  # kept for this article
+    assert _check(*args, "--restore", f"{paragraph}:{key}")[0] == 1
+    code, _, err = _check(*args, "--dismiss", "1:nonsense")
+    assert code == 2 and "expected PARAGRAPH:CONCEPT" in err

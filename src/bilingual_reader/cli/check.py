@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from bilingual_reader.qa.plan import CheckPlan
     from bilingual_reader.qa.results import DocumentResult
 
-_HIT = re.compile(r"(\d+):(\d+)")
+_HIT = re.compile(r"(\d{1,9}):(\d+|[a-z]+:[\w-]+:.*)", re.DOTALL)
 
 
 @click.command("check")
@@ -61,10 +61,11 @@ _HIT = re.compile(r"(\d+):(\d+)")
     "--dismiss",
     "dismiss",
     multiple=True,
-    metavar="P:CONCEPT",
-    help="Dismiss the hit of a concept in paragraph P (numbered as in the table), kept for this article.",
+    metavar="P:CONCEPT|P:KEY",
+    help="Dismiss, for this article, the hit of a concept in paragraph P (numbered as in the table), or a "
+    "finding of another check by the key the table shows in brackets (P:dates:be-year-kept:ปี 2565).",
 )
-@click.option("--restore", "restore", multiple=True, metavar="P:CONCEPT", help="Undo a --dismiss.")
+@click.option("--restore", "restore", multiple=True, metavar="P:CONCEPT|P:KEY", help="Undo a --dismiss.")
 @click.option(
     "--no-steer",
     is_flag=True,
@@ -176,10 +177,10 @@ def _check_one(
             translations = read_english(english, article.paragraphs)
         except EnglishError as err:
             raise BadInput(str(err)) from None
-    dismissed = _review(article.article_id, edits) if plan.terms or edits else frozenset()
+    dismissed, dismissed_checks = _review(article.article_id, edits)
     paragraphs = list(article.paragraphs)
     terms = list(checker.check_all(paragraphs, translations, dismissed)) if plan.terms else []
-    return run_plan(path, paragraphs, translations, plan, terms)
+    return run_plan(path, paragraphs, translations, plan, terms, dismissed_checks)
 
 
 def _emit(results: list[DocumentResult], fmt: str, output: str | None, strict: bool) -> None:
@@ -232,15 +233,24 @@ def _table(results: list[DocumentResult], strict: bool) -> list[str]:
     return lines
 
 
-def _hit(value: str, paragraphs: int) -> tuple[int, int]:
-    """Parse ``P:CONCEPT`` (P counted from 1) into a (paragraph index, concept id) pair."""
+def _hit(value: str, paragraphs: int) -> tuple[int, int | str]:
+    """Parse ``P:CONCEPT`` or ``P:KIND:CODE:TEXT`` (P counted from 1) into (paragraph index, concept id or
+    finding key)."""
     match = _HIT.fullmatch(value.strip())
     if match is None:
-        raise BadInput(f"--dismiss/--restore {value!r}: expected PARAGRAPH:CONCEPT, such as 3:17")
-    number, concept = int(match[1]), int(match[2])
+        raise BadInput(
+            f"--dismiss/--restore {value!r}: expected PARAGRAPH:CONCEPT (3:17) or PARAGRAPH:KEY "
+            "(3:dates:be-year-kept:ปี 2565)"
+        )
+    number = int(match[1])
     if not 1 <= number <= paragraphs:
         raise BadInput(f"--dismiss/--restore {value!r}: the article has paragraphs 1 to {paragraphs}")
-    return number - 1, concept
+    target = match[2]
+    if target.isdigit():
+        if len(target) > 18:
+            raise BadInput(f"--dismiss/--restore {value!r}: no such concept")
+        return number - 1, int(target)
+    return number - 1, target
 
 
 def machine_english(
@@ -263,21 +273,24 @@ def machine_english(
     return english
 
 
-def _review(article_id: str, edits: list[tuple[bool, tuple[int, int]]]) -> frozenset[tuple[int, int]]:
-    """Apply dismiss/restore edits, then the article's dismissed hits (review.db is created only to write)."""
+def _review(
+    article_id: str, edits: list[tuple[bool, tuple[int, int | str]]]
+) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, str]]]:
+    """Apply dismiss/restore edits, then the article's dismissed term hits and check findings (review.db
+    is created only to write)."""
     from bilingual_reader.qa.dismissals import ReviewError, ReviewStore, review_path
 
     if not edits and not review_path().exists():
-        return frozenset()
+        return frozenset(), frozenset()
     try:
         store = ReviewStore.open()
         try:
-            for dismiss, (paragraph, concept_id) in edits:
-                if dismiss:
-                    store.dismiss(article_id, paragraph, concept_id)
+            for dismiss, (paragraph, target) in edits:
+                if isinstance(target, int):
+                    (store.dismiss if dismiss else store.restore)(article_id, paragraph, target)
                 else:
-                    store.restore(article_id, paragraph, concept_id)
-            return store.dismissed(article_id)
+                    (store.dismiss_check if dismiss else store.restore_check)(article_id, paragraph, target)
+            return store.dismissed(article_id), store.dismissed_checks(article_id)
         finally:
             store.close()
     except ReviewError as err:

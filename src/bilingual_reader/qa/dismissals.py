@@ -13,6 +13,7 @@ from bilingual_reader import paths
 
 FILE_NAME = "review.db"
 _TABLE = "dismissals"
+_CHECKS = "check_dismissals"  # findings of the kinds beyond terms, by their key (kind:code:text)
 
 
 class ReviewError(Exception):
@@ -39,6 +40,17 @@ class ReviewStore:
                 )
         except sqlite3.DatabaseError as err:
             raise ReviewError(f"{name}: not a usable review database ({err})") from err
+        self._create_checks_table()
+
+    def _create_checks_table(self) -> None:
+        try:
+            if not self._db.table(_CHECKS).exists():
+                self._db.table(_CHECKS).create(
+                    {"article_id": str, "paragraph": int, "key": str, "created": str},
+                    pk=("article_id", "paragraph", "key"),
+                )
+        except sqlite3.DatabaseError as err:
+            raise ReviewError(f"{self._name}: not a usable review database ({err})") from err
 
     @classmethod
     def open(cls, path: Path | None = None) -> ReviewStore:
@@ -90,3 +102,26 @@ class ReviewStore:
                 action()
         except sqlite3.Error as err:
             raise ReviewError(f"{self._name}: cannot write dismissals ({err})") from err
+
+    def dismiss_check(self, article_id: str, paragraph: int, key: str) -> None:
+        """Dismiss a finding of the kinds beyond terms (``RuleFinding.key``) in one paragraph."""
+        row = {
+            "article_id": article_id,
+            "paragraph": paragraph,
+            "key": key,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        self._write(lambda: self._db.table(_CHECKS).insert(row, replace=True))
+
+    def restore_check(self, article_id: str, paragraph: int, key: str) -> None:
+        """Undo :meth:`dismiss_check` (nothing happens if there was none)."""
+        where = "article_id = ? AND paragraph = ? AND key = ?"
+        self._write(lambda: self._db.table(_CHECKS).delete_where(where, [article_id, paragraph, key]))
+
+    def dismissed_checks(self, article_id: str) -> frozenset[tuple[int, str]]:
+        """The (paragraph, finding key) pairs dismissed for an article."""
+        sql = f"SELECT paragraph, key FROM {_CHECKS} WHERE article_id = ?"
+        try:
+            return frozenset((int(p), str(k)) for p, k in self._db.execute(sql, [article_id]).fetchall())
+        except sqlite3.Error as err:
+            raise ReviewError(f"{self._name}: cannot read dismissals ({err})") from err

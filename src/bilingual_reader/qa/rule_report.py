@@ -12,12 +12,12 @@ __all__ = ["rule_lines", "rules_json", "totals_line"]
 
 
 def rule_lines(findings: Sequence[RuleFinding]) -> list[str]:
-    """One line per finding, paragraphs numbered from 1: ``¶3   dates    be-year-kept   message  [Thai]``."""
+    """One line per finding, paragraphs numbered from 1, ending with the key ``--dismiss P:KEY`` takes:
+    ``¶3   error      dates/be-year-kept: message  [dates:be-year-kept:ปี 2565]``."""
     lines = []
     for f in findings:
         label = "dismissed" if f.dismissed else f.severity.value
-        where = f"  [{f.thai.text}]" if f.thai is not None else f"  [{f.english.text}]" if f.english else ""
-        lines.append(f"¶{f.paragraph + 1:<3} {label:<9}  {f.kind.value}/{f.code}: {f.message}{where}")
+        lines.append(f"¶{f.paragraph + 1:<3} {label:<9}  {f.kind.value}/{f.code}: {f.message}  [{f.key}]")
     return lines
 
 
