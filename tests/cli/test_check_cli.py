@@ -167,7 +167,11 @@ def test_dismiss_and_restore_from_the_command_line(files: dict[str, Path]) -> No
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2-2", "--dismiss/--restore '2-2': expected PARAGRAPH:CONCEPT (3:17)"),
+        (
+            "2-2",
+            "--dismiss/--restore '2-2': expected PARAGRAPH:CONCEPT (3:17) or PARAGRAPH:KEY "
+            "(3:dates:be-year-kept:ปี 2565)",
+        ),
         ("0:2", "--dismiss/--restore '0:2': the article has paragraphs 1 to 3"),
         ("4:2", "--dismiss/--restore '4:2': the article has paragraphs 1 to 3"),
     ],
