@@ -279,6 +279,27 @@ CONSISTENCY: list[Case] = [
     ),
 ]
 
+CONSISTENCY += [
+    (
+        "consistency",
+        ["กองทัพเรือจัดซื้อเรือดำน้ำ การส่งมอบล่าช้าไปหลายปี", "กองทัพบกจัดซื้อรถถังหนัก ผู้บัญชาการพอใจกับผลการทดสอบ"],
+        [
+            "The navy bought a submarine. Delivery was several years late.",
+            "The army bought heavy tanks. Delivery was several years late.",
+        ],
+        ["same-english-different-thai:Delivery was several years late."],
+    ),
+    (
+        "consistency",
+        ["กองทัพเรือจัดซื้อเรือดำน้ำ การส่งมอบล่าช้าไปหลายปี", "กองทัพบกจัดซื้อรถถังหนัก การส่งมอบล่าช้าไปหลายปี"],
+        [
+            "The navy bought a submarine. Delivery was several years late.",
+            "The army bought heavy tanks. Delivery was several years late.",
+        ],
+        [],
+    ),
+]
+
 CHECKLIST: list[Case] = [
     ("checklist", "เครื่องบินขับไล่ Gripen", "Gripen fighter jets", []),
     ("checklist", "เครื่องบินขับไล่ Gripen", "Gripen driver planes", ["fighter-not-drive:เครื่องบินขับไล่"]),

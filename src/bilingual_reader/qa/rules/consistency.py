@@ -5,10 +5,11 @@ Warnings: the translator picks one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from bilingual_reader.qa.findings import Finding, FindingStatus
+from bilingual_reader.qa.findings import Finding, FindingStatus, Span
 from bilingual_reader.qa.rules.model import Kind, RuleFinding, Severity
 
 __all__ = ["check_document"]
@@ -64,7 +65,7 @@ def _term_variants(term_findings: Iterable[Finding]) -> list[RuleFinding]:
 def _paragraph_variants(thai: Sequence[str], english: Sequence[str | None]) -> list[RuleFinding]:
     findings = []
     by_thai: dict[str, int] = {}
-    by_english: dict[str, int] = {}
+    by_sentence: dict[str, tuple[int, int]] = {}  # English sentence → (paragraph, start) where first met
     for index, (source, target) in enumerate(zip(thai, english, strict=True)):
         if target is None or not target.strip():
             continue
@@ -73,11 +74,41 @@ def _paragraph_variants(thai: Sequence[str], english: Sequence[str | None]) -> l
         if first != index and _key(english[first] or "") != target_key:
             message = f"the same Thai as ¶{first + 1} is translated differently"
             findings.append(_warning("same-thai-different-english", index, message))
-        first = by_english.setdefault(target_key, index)
-        if first != index and _key(thai[first]) != source_key and len(target_key.split()) >= _MIN_WORDS:
-            message = f"the same English as ¶{first + 1} comes from different Thai"
-            findings.append(_warning("same-english-different-thai", index, message))
+        for start, sentence in _sentences(target):
+            key = _key(sentence)
+            if len(key.split()) < _MIN_WORDS:
+                continue
+            first, _ = by_sentence.setdefault(key, (index, start))
+            if first != index and not _share_a_sentence(thai[first], source):
+                message = f"the same English sentence as in ¶{first + 1} comes from different Thai"
+                span = Span(start, start + len(sentence), sentence)
+                kind, severity = Kind.CONSISTENCY, Severity.WARNING
+                findings.append(
+                    RuleFinding(kind, "same-english-different-thai", index, message, None, span, severity)
+                )
     return findings
+
+
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*[\"”’)]*")
+_THAI_CHUNK = 15  # characters: a space-delimited Thai stretch this long is a sentence or a clause
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """English sentences with their offsets (split after . ! ?)."""
+    return [
+        (m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
+        for m in _SENTENCE.finditer(text)
+        if m.group().strip()
+    ]
+
+
+def _share_a_sentence(first: str, second: str) -> bool:
+    """Whether two Thai paragraphs share a space-delimited stretch (Thai separates sentences and clauses
+    with spaces): then the same English sentence may well render it."""
+    if _key(first) == _key(second):
+        return True
+    chunks = {c for c in first.split() if len(c) >= _THAI_CHUNK}
+    return any(c in chunks for c in second.split() if len(c) >= _THAI_CHUNK)
 
 
 def _warning(code: str, index: int, message: str) -> RuleFinding:
