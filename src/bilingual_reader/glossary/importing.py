@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple, TypedDict, Unpack
 
+from bilingual_reader.glossary.cleaning import clean_concept
 from bilingual_reader.glossary.conflicts import merge_concepts
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.glossary.formats import BadRow, ParsedConcept, ParseResult, read_file
@@ -144,9 +145,10 @@ class _Prepared(NamedTuple):
 
 
 def _prepare(item: ParsedConcept) -> _Prepared:
-    concept = _fresh(item.concept)
+    fresh = _fresh(item.concept)
+    concept = clean_concept(fresh)
     keys = item.keys
-    if keys is None or len(keys) != len(concept.terms):
+    if keys is None or len(keys) != len(concept.terms) or concept is not fresh:
         keys = tuple([normalize_key(t.text) for t in concept.terms])
     conflict = ""
     best = len(_STATUS_RANK)

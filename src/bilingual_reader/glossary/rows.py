@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from bilingual_reader.glossary.cleaning import stored_text
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.thai.text import normalize_key
 
@@ -28,18 +29,28 @@ THAI_KEYS_SQL = "SELECT DISTINCT key FROM terms WHERE lang = 'th'"
 
 
 def concepts_from_rows(rows: Iterable[Sequence[Any]]) -> list[Concept]:
-    """Group joined concept/term rows (ordered by concept) into concepts."""
+    """Group joined concept/term rows (ordered by concept) into concepts.
+
+    What is read is made safe, whoever wrote the file (an older version, another program, an attacker):
+    text is made printable (``cleaning.stored_text``: no escapes or controls, BLOBs decoded); a term whose
+    language or status is not one we know cannot be read and is left out, and so is a concept left
+    without terms.
+    """
     result: list[Concept] = []
     head: Sequence[Any] | None = None
     terms: list[Term] = []
     for row in rows:
         if head is None or row[0] != head[0]:
-            if head is not None:
+            if head is not None and terms:
                 result.append(_concept(head, terms))
             head, terms = row, []
-        if row[5] is not None:
-            terms.append(Term(text=row[7], lang=row[6], status=Status(row[8]), pos=row[9], id=row[5]))
-    if head is not None:
+        if row[5] is None:
+            continue
+        status = _STATUSES.get(row[8])
+        if status is None or row[6] not in _LANGS:
+            continue
+        terms.append(Term(text=_line(row[7]), lang=row[6], status=status, pos=_line(row[9]), id=row[5]))
+    if head is not None and terms:
         result.append(_concept(head, terms))
     return result
 
@@ -50,12 +61,24 @@ def concepts_by_ids(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Concep
     return [found[concept_id] for concept_id in ids if concept_id in found]
 
 
+_STATUSES: dict[object, Status] = {s.value: s for s in Status}
+_LANGS = frozenset(("th", "en"))
+
+
+def _line(value: object) -> str:
+    return value if type(value) is str and value.isprintable() else stored_text(value, one_line=True)
+
+
+def _text(value: object) -> str:
+    return value if type(value) is str and value.isprintable() else stored_text(value)
+
+
 def _concept(head: Sequence[Any], terms: list[Term]) -> Concept:
     return Concept(
-        subject=head[1],
+        subject=_line(head[1]),
         terms=tuple(terms),
-        definition=head[2],
-        note=head[3],
+        definition=_text(head[2]),
+        note=_text(head[3]),
         id=head[0],
         check_enabled=bool(head[4]),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bilingual_reader.glossary.cleaning import stored_text
 from bilingual_reader.glossary.store import Glossary
 
 __all__ = ["GlossaryStats", "glossary_stats"]
@@ -37,7 +38,7 @@ def glossary_stats(glossary: Glossary) -> GlossaryStats:
     conn = glossary.db.conn
 
     def grouped(sql: str) -> dict[str, int]:
-        return {str(k): int(n) for k, n in conn.execute(sql)}
+        return {stored_text(k, one_line=True): int(n) for k, n in conn.execute(sql)}
 
     return GlossaryStats(
         concepts=glossary.count(),

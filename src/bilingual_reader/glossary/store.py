@@ -18,6 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bilingual_reader.glossary import rows
+from bilingual_reader.glossary.cleaning import clean_concept
 from bilingual_reader.glossary.errors import GlossaryError, UnknownConceptError
 from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.opening import memory_database, open_database
@@ -145,7 +146,8 @@ class Glossary:
             raise GlossaryError(f"{self._name}: {err}") from err
 
     def add(self, concept: Concept) -> Concept:
-        """Store a new concept (with its id if set, else a new one) and return it as stored."""
+        """Store a new concept (with its id if set, else a new one), its text cleaned; return it as stored."""
+        concept = clean_concept(concept)
         self._validate(concept)
         with self.transaction():
             if concept.id is not None and self._exists(concept.id):
@@ -157,6 +159,7 @@ class Glossary:
         """Replace the stored concept with ``concept.id`` (terms without a known id are added)."""
         if concept.id is None:
             raise GlossaryError(f"{self._name}: cannot update a concept without an id")
+        concept = clean_concept(concept)
         self._validate(concept)
         with self.transaction():
             if not self._exists(concept.id):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from bilingual_reader.glossary.models import Status, Term
+from bilingual_reader.thai.text import printable
 
 __all__ = ["STATUS_WORDS", "TermSyntaxError", "format_terms", "parse_terms"]
 
@@ -30,9 +31,10 @@ class TermSyntaxError(ValueError):
 def parse_terms(text: str | Iterable[str], lang: str, pos: str = "noun") -> list[Term]:
     """The terms of one language from a term list (or several lists, read as one: the CLI's repeated option).
 
-    Raises ``TermSyntaxError`` for the first part that is not a term with an optional documented status.
+    Escapes and controls are removed first (their ``;`` must not split a term). Raises ``TermSyntaxError``
+    for the first part that is not a term with an optional documented status.
     """
-    cell = text if isinstance(text, str) else " ; ".join(text)
+    cell = printable(text if isinstance(text, str) else " ; ".join(text), keep_newlines=False)
     if not cell.strip():
         return []
     terms: list[Term] = []

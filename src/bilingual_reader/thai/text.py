@@ -7,7 +7,14 @@ from functools import lru_cache
 
 from pythainlp.util import normalize, remove_dup_spaces
 
-__all__ = ["INVISIBLE_CHARS", "clean_and_key", "clean_text", "is_thai", "normalize_key"]
+__all__ = [
+    "INVISIBLE_CHARS",
+    "clean_and_key",
+    "clean_text",
+    "is_thai",
+    "normalize_key",
+    "printable",
+]
 
 #: Invisible characters that break lookups and would become tokens: ZWSP, ZWNJ, ZWJ, WJ, SHY, BOM, the
 #: bidi marks LRM / RLM / ALM, and the bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO,
@@ -31,6 +38,9 @@ _SPACES = str.maketrans({"\t": " ", "\u00a0": " ", "\u202f": " ", "\u3000": " "}
 _DROP = {ord(ch): None for ch in INVISIBLE_CHARS}
 _DROP.update({cp: None for cp in range(0x20) if cp != 0x0A})
 _DROP.update({cp: None for cp in range(0x7F, 0xA0)})
+_UNPRINTABLE = dict(_DROP)
+_UNPRINTABLE[0x09] = " "
+_UNPRINTABLE.update({ord(ch): " " for ch in "\u2028\u2029"})
 _WHITESPACE = re.compile(r"\s+")
 # Thai consonants (including the vowel letters ฤ and ฦ): every Thai word holds at least one.
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
@@ -104,6 +114,19 @@ def clean_text(text: str) -> str:
     if _is_plain(text) or _DIRTY.search(text) is None:  # already clean: the common case
         return text
     return _clean(text)
+
+
+def printable(text: str, *, keep_newlines: bool = True) -> str:
+    """``text`` safe to print on a terminal: escape sequences, control characters (C0 but the newline,
+    DEL, C1) and the invisible and bidi characters removed; nothing else changed.
+
+    For text read back from a glossary written before it was cleaned (or by another program): cleaning on
+    the way in keeps these out, this keeps them off the screen and out of exported files all the same.
+    """
+    if text.isprintable():
+        return text
+    text = _ANSI.sub("", text).translate(_UNPRINTABLE)
+    return text if keep_newlines else " ".join(text.split("\n"))
 
 
 def _clean(text: str) -> str:
