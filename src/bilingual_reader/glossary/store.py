@@ -157,15 +157,16 @@ class Glossary:
 
     def update(self, concept: Concept) -> Concept:
         """Replace the stored concept with ``concept.id`` (terms without a known id are added)."""
-        if concept.id is None:
+        concept_id = concept.id
+        if concept_id is None:
             raise GlossaryError(f"{self._name}: cannot update a concept without an id")
         concept = clean_concept(concept)
         self._validate(concept)
         with self.transaction():
-            if not self._exists(concept.id):
-                raise UnknownConceptError(f"{self._name}: no concept with id {concept.id}")
+            if not self._exists(concept_id):
+                raise UnknownConceptError(f"{self._name}: no concept with id {concept_id}")
             rows.update_concept(self._db.conn, concept, self._clock())
-        return self.get(concept.id)
+        return self.get(concept_id)
 
     def delete(self, concept_id: int) -> None:
         """Delete a concept and its terms; raises ``UnknownConceptError`` if there is none."""

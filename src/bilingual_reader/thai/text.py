@@ -38,7 +38,7 @@ _SPACES = str.maketrans({"\t": " ", "\u00a0": " ", "\u202f": " ", "\u3000": " "}
 _DROP = {ord(ch): None for ch in INVISIBLE_CHARS}
 _DROP.update({cp: None for cp in range(0x20) if cp != 0x0A})
 _DROP.update({cp: None for cp in range(0x7F, 0xA0)})
-_UNPRINTABLE = dict(_DROP)
+_UNPRINTABLE: dict[int, str | None] = dict(_DROP)
 _UNPRINTABLE[0x09] = " "
 _UNPRINTABLE.update({ord(ch): " " for ch in "\u2028\u2029"})
 _WHITESPACE = re.compile(r"\s+")
