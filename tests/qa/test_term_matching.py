@@ -108,3 +108,35 @@ def test_english_whole_words_hyphens_and_plurals(text: str, spans: list[tuple[in
 def test_english_wanted_keys_filter() -> None:
     matcher = EnglishMatcher(["tank", "drone"])
     assert [h.key for h in matcher.find("tank and drone", ["drone"])] == ["drone"]
+
+
+def _naive_resolve(hits: list[Hit]) -> list[Hit]:
+    """The definition: every hit against every kept hit (quadratic; what resolve_overlaps must equal)."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if all(
+            (hit.start, hit.end) == (k.start, k.end) or hit.end <= k.start or k.end <= hit.start for k in kept
+        ):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, h.end, h.key))
+
+
+def test_resolve_overlaps_equals_the_definition_on_random_hits() -> None:
+    import random
+
+    rng = random.Random(15)
+    for _ in range(3_000):
+        hits = []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randint(0, 40)
+            hits.append(Hit(start, start + rng.randint(1, 8), rng.choice("abcd")))
+        assert resolve_overlaps(hits) == _naive_resolve(hits), hits
+
+
+def test_english_matcher_finds_every_run_in_a_long_text() -> None:
+    """Each word's runs are walked by index (slicing the rest of the word list per word was quadratic)."""
+    matcher = EnglishMatcher(["main battle tank", "tank"])
+    text = "main battle tank, tanks. " * 2_000
+    hits = matcher.find(text)
+    assert len(hits) == 6_000
+    assert hits[:3] == [Hit(0, 16, "mainbattletank"), Hit(12, 16, "tank"), Hit(18, 23, "tank")]

@@ -78,11 +78,18 @@ class TermChecker:
         candidates = [self._by_thai[hit.key] for hit in thai_hits]
         wanted = {key for entries in candidates for e in entries for key in (*e.approved, *e.bad)}
         english_hits = resolve_overlaps(self._english.find(english, sorted(wanted)))
-        chosen = [_choose(entries, english_hits) for entries in candidates]
+        found_keys = {hit.key for hit in english_hits}
+        by_key: dict[str, list[Hit]] = {}
+        for hit in english_hits:
+            by_key.setdefault(hit.key, []).append(hit)
+        # One pass each, not every hit against every concept (quadratic in a long paragraph).
+        occurrences: dict[int, tuple[_Entry, list[Hit]]] = {}
+        for hit, entries in zip(thai_hits, candidates, strict=True):
+            entry = _choose(entries, found_keys)
+            occurrences.setdefault(id(entry), (entry, []))[1].append(hit)
         findings: list[Finding] = []
-        for entry in dict.fromkeys(chosen):
-            occurrences = [hit for hit, e in zip(thai_hits, chosen, strict=True) if e is entry]
-            findings.extend(_judge(index, thai, english, entry, occurrences, english_hits, dismissed))
+        for entry, hits in occurrences.values():
+            findings.extend(_judge(index, thai, english, entry, hits, by_key, dismissed))
         return sorted(findings, key=lambda f: (f.thai.start, f.status != FindingStatus.OK))
 
     def concepts_in(self, thai: str) -> list[Concept]:
@@ -99,9 +106,10 @@ class TermChecker:
                 yield from self.check(index, source, target, dismissed)
 
 
-def _choose(entries: list[_Entry], english_hits: list[Hit]) -> _Entry:
-    """Of concepts sharing a Thai term: the one the English renders (approved, then bad), else the first."""
-    keys = {hit.key for hit in english_hits}
+def _choose(entries: list[_Entry], keys: set[str]) -> _Entry:
+    """Of concepts sharing a Thai term: the one the English renders (approved, then bad), else the first.
+
+    ``keys``: the keys of the English hits."""
     for field in ("approved", "bad"):
         for entry in entries:
             if keys.intersection(getattr(entry, field)):
@@ -115,12 +123,14 @@ def _judge(
     english: str,
     entry: _Entry,
     occurrences: list[Hit],
-    english_hits: list[Hit],
+    by_key: dict[str, list[Hit]],
     dismissed: Dismissed,
 ) -> Iterator[Finding]:
-    """Findings for each Thai occurrence of one concept, plus one per extra bad English term."""
-    good = [h for h in english_hits if h.key in entry.approved]
-    bad = [h for h in english_hits if h.key in entry.bad]
+    """Findings for each Thai occurrence of one concept, plus one per extra bad English term.
+
+    ``by_key``: the English hits (in text order) by key."""
+    good = _in_order(by_key, entry.approved)
+    bad = _in_order(by_key, entry.bad)
     concept_id = entry.concept.id
     is_dismissed = concept_id is not None and (index, concept_id) in dismissed
 
@@ -149,3 +159,9 @@ def _judge(
         extra = bad[len(occurrences) :]
     for k, hit in enumerate(extra):
         yield finding(occurrences[min(k, len(occurrences) - 1)], FindingStatus.FORBIDDEN, hit, entry.bad)
+
+
+def _in_order(by_key: dict[str, list[Hit]], keys: Iterable[str]) -> list[Hit]:
+    """The English hits of ``keys``, in text order."""
+    found = [hit for key in keys for hit in by_key.get(key, ())]
+    return sorted(found, key=lambda h: (h.start, h.end, h.key))
