@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -74,24 +75,44 @@ class ReviewStore:
 
     def dismiss(self, article_id: str, paragraph: int, concept_id: int) -> None:
         """Dismiss the check's hit for ``concept_id`` in one paragraph of one article."""
-        row = {
-            "article_id": article_id,
-            "paragraph": paragraph,
-            "concept_id": concept_id,
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        }
-        self._write(lambda: self._db.table(_TABLE).insert(row, replace=True))
+        self._dismiss(_TABLE, article_id, paragraph, "concept_id", concept_id)
 
     def restore(self, article_id: str, paragraph: int, concept_id: int) -> None:
         """Undo a dismissal (nothing happens if there was none)."""
-        where = "article_id = ? AND paragraph = ? AND concept_id = ?"
-        self._write(lambda: self._db.table(_TABLE).delete_where(where, [article_id, paragraph, concept_id]))
+        self._restore(_TABLE, article_id, paragraph, "concept_id", concept_id)
 
     def dismissed(self, article_id: str) -> frozenset[tuple[int, int]]:
         """The (paragraph, concept id) pairs dismissed for an article."""
-        sql = f"SELECT paragraph, concept_id FROM {_TABLE} WHERE article_id = ?"
+        return frozenset((p, int(c)) for p, c in self._dismissed(_TABLE, article_id, "concept_id"))
+
+    def dismiss_check(self, article_id: str, paragraph: int, key: str) -> None:
+        """Dismiss a finding of the kinds beyond terms (``RuleFinding.key``) in one paragraph."""
+        self._dismiss(_CHECKS, article_id, paragraph, "key", key)
+
+    def restore_check(self, article_id: str, paragraph: int, key: str) -> None:
+        """Undo :meth:`dismiss_check` (nothing happens if there was none)."""
+        self._restore(_CHECKS, article_id, paragraph, "key", key)
+
+    def dismissed_checks(self, article_id: str) -> frozenset[tuple[int, str]]:
+        """The (paragraph, finding key) pairs dismissed for an article."""
+        return frozenset((p, str(k)) for p, k in self._dismissed(_CHECKS, article_id, "key"))
+
+    def _dismiss(self, table: str, article_id: str, paragraph: int, column: str, value: object) -> None:
+        """Record one dismissal in ``table`` (``column`` names what is dismissed)."""
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        row = {"article_id": article_id, "paragraph": paragraph, column: value, "created": created}
+        self._write(lambda: self._db.table(table).insert(row, replace=True))
+
+    def _restore(self, table: str, article_id: str, paragraph: int, column: str, value: object) -> None:
+        """Forget one dismissal in ``table`` (nothing happens if there was none)."""
+        where = f"article_id = ? AND paragraph = ? AND {column} = ?"
+        self._write(lambda: self._db.table(table).delete_where(where, [article_id, paragraph, value]))
+
+    def _dismissed(self, table: str, article_id: str, column: str) -> list[tuple[int, Any]]:
+        """The (paragraph, ``column``) pairs of ``table`` dismissed for an article."""
+        sql = f"SELECT paragraph, {column} FROM {table} WHERE article_id = ?"
         try:
-            return frozenset((int(p), int(c)) for p, c in self._db.execute(sql, [article_id]).fetchall())
+            return [(int(p), v) for p, v in self._db.execute(sql, [article_id]).fetchall()]
         except sqlite3.Error as err:
             raise ReviewError(f"{self._name}: cannot read dismissals ({err})") from err
 
@@ -102,26 +123,3 @@ class ReviewStore:
                 action()
         except sqlite3.Error as err:
             raise ReviewError(f"{self._name}: cannot write dismissals ({err})") from err
-
-    def dismiss_check(self, article_id: str, paragraph: int, key: str) -> None:
-        """Dismiss a finding of the kinds beyond terms (``RuleFinding.key``) in one paragraph."""
-        row = {
-            "article_id": article_id,
-            "paragraph": paragraph,
-            "key": key,
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        }
-        self._write(lambda: self._db.table(_CHECKS).insert(row, replace=True))
-
-    def restore_check(self, article_id: str, paragraph: int, key: str) -> None:
-        """Undo :meth:`dismiss_check` (nothing happens if there was none)."""
-        where = "article_id = ? AND paragraph = ? AND key = ?"
-        self._write(lambda: self._db.table(_CHECKS).delete_where(where, [article_id, paragraph, key]))
-
-    def dismissed_checks(self, article_id: str) -> frozenset[tuple[int, str]]:
-        """The (paragraph, finding key) pairs dismissed for an article."""
-        sql = f"SELECT paragraph, key FROM {_CHECKS} WHERE article_id = ?"
-        try:
-            return frozenset((int(p), str(k)) for p, k in self._db.execute(sql, [article_id]).fetchall())
-        except sqlite3.Error as err:
-            raise ReviewError(f"{self._name}: cannot read dismissals ({err})") from err
