@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from bilingual_reader.translation.engine import Hypothesis, SentenceTranslation
 from bilingual_reader.tui.app import ReaderApp
 from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.reader.screen import ReaderScreen
@@ -12,10 +15,14 @@ from bilingual_reader.tui.reader.words import is_navigable
 
 
 async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:
-    """Wait until the glossary is open, the article segmented and the screen redrawn."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the glossary is open, the article segmented and the screen redrawn (workers that finish
+    start others: the first frame starts the loading, which starts segmenting and translating)."""
+    for _ in range(10):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            return
 
 
 def reader(app: ReaderApp) -> ReaderScreen:
@@ -57,3 +64,16 @@ async def choose(app: ReaderApp, pilot: Pilot[None], query: str) -> None:
     await settle(app, pilot)  # the palette searches in a worker
     await pilot.press("enter")  # runs the first (highlighted) command
     await settle(app, pilot)
+
+
+class EchoEngine:
+    """A stand-in engine: the English of a sentence is ``EN:`` and its length (no model needed)."""
+
+    model_key = "echo@1"
+    settings_key = "s"
+
+    def translate(self, sentences: Sequence[str]) -> Iterator[SentenceTranslation]:
+        """One translation per sentence."""
+        for sentence in sentences:
+            english = f"EN:{len(sentence)}"
+            yield SentenceTranslation(sentence, english, (Hypothesis(english, -0.1),))

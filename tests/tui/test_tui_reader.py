@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.widget import Widget
+from textual.widgets import Static
 
 from bilingual_reader.thai.wrapping import Line
 from bilingual_reader.tui.app import create_app
@@ -14,8 +15,9 @@ from bilingual_reader.tui.reader.english_view import NO_ENGINE, EnglishView
 from bilingual_reader.tui.reader.paragraph_view import ParagraphView
 from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.reader.screen import ReaderScreen
+from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import find_token, move_to, popup_text, reader, settle
+from .pilot_helpers import EchoEngine, find_token, move_to, popup_text, reader, settle
 
 
 async def test_sample_article_enter_on_self_propelled_gun(shipped_glossary_path: Path) -> None:
@@ -112,7 +114,7 @@ async def test_word_not_in_glossary(article_path: Path, glossary_path: Path) -> 
 async def test_narrow_terminals_stack_english_under_thai(
     article_path: Path, glossary_path: Path, width: int, stacked: bool
 ) -> None:
-    app = create_app(article_path, glossary_path)
+    app = create_app(article_path, ReaderServices(glossary_path, engine_factory=EchoEngine))
     async with app.run_test(size=(width, 30)) as pilot:
         await settle(app, pilot)
         screen = reader(app)
@@ -122,7 +124,29 @@ async def test_narrow_terminals_stack_english_under_thai(
             assert (english.x, english.y) == (thai.x, thai.bottom)
         else:
             assert english.y == thai.y and english.x >= thai.right
-        assert str(screen.query_one("#english-0", EnglishView).render()) == NO_ENGINE
+        assert str(screen.query_one("#english-0", EnglishView).render()).startswith("EN:")
+
+
+@pytest.mark.parametrize("width", [160, 80])
+async def test_without_a_model_one_banner_says_so(
+    article_path: Path, glossary_path: Path, width: int
+) -> None:
+    app = create_app(article_path, ReaderServices(glossary_path, engine_factory=lambda: None))
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        banner = screen.query_one("#no-model", Static)
+        assert banner.display and str(banner.render()) == NO_ENGINE
+        assert "ctrl+p" in NO_ENGINE and "Install Thai→English model" in NO_ENGINE
+        # No paragraph repeats it: the English slots are blank and take no room.
+        slots = list(screen.query(EnglishView))
+        assert slots and all(not s.display and not str(s.render()) for s in slots)
+        thai = screen.query_one("#thai-0", ParagraphView).region
+        assert thai.width > width * 3 // 4  # the Thai has the whole width
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert any("No Thai→English model is installed" in n.message for n in app._notifications)
+        assert not any("Retranslating" in n.message for n in app._notifications)
 
 
 async def test_resize_rewraps_between_words(article_path: Path, glossary_path: Path) -> None:

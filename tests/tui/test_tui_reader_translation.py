@@ -60,15 +60,15 @@ async def test_reopening_the_article_reads_the_memory(
     assert {result.source for result in results.values()} == {"memory"}
 
 
-async def test_without_a_model_every_paragraph_says_how_to_get_one(
+async def test_without_a_model_no_paragraph_repeats_the_hint(
     translated_article: Path, glossary_path: Path
 ) -> None:
     app = create_app(translated_article, glossary_path)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         statuses = [str(view.render()) for view in reader(app).query(EnglishView)]
-        assert len(statuses) == 3
-        assert all("model install" in status for status in statuses)
+        assert statuses == ["", "", ""]
+        assert reader(app).has_class("-no-model")
 
 
 async def _translated(pilot: Pilot[None]) -> None:

@@ -17,11 +17,11 @@ from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.pipeline import ParagraphResult
 from bilingual_reader.translation.steering import SentenceSteering
 from bilingual_reader.tui.app import ReaderApp, create_app
+from bilingual_reader.tui.reader.english_marks import STEERED_NOTE, UNSTEERED_NOTE
 from bilingual_reader.tui.reader.english_view import EnglishView
 from bilingual_reader.tui.reader.findings_panel import FindingsPanel
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.reader.term_badge import TermBadge
-from bilingual_reader.tui.reader.terminology import STEERED_NOTE, UNSTEERED_NOTE
 from bilingual_reader.tui.reader.translation_messages import ParagraphTranslated
 
 from .pilot_helpers import choose, find_token, move_to, popup_text, reader, settle
@@ -274,7 +274,11 @@ async def test_translating_again_clears_the_old_findings(article_path: Path, glo
         assert english(screen, 0).notes != ()
         screen.translation.restart()  # no model installed: the job fails and no English is left
         await settle(app, pilot)
-        assert (screen.findings, badge(screen, 0).counts, english(screen, 0).notes) == ({}, None, ())
+        assert (screen.terminology.findings, badge(screen, 0).counts, english(screen, 0).notes) == (
+            {},
+            None,
+            (),
+        )
         assert status_of(screen, "รถถังหนัก") is None
 
 

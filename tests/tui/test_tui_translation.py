@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -21,13 +21,12 @@ from bilingual_reader.translation.engines.base import Hypothesis, SentenceTransl
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel, installed_model
 from bilingual_reader.translation.pipeline import ParagraphResult
+from bilingual_reader.tui.reader import translation_actions
 from bilingual_reader.tui.reader.alternatives import AlternativesScreen, paragraph_with
 from bilingual_reader.tui.reader.english_editor import EnglishEditor
 from bilingual_reader.tui.reader.translation import EngineFactory, TranslationController, default_engine
-from bilingual_reader.tui.reader.translation_actions import TRANSLATION_BINDINGS, TranslationKeys
 from bilingual_reader.tui.reader.translation_messages import (
     EDITED_MARK,
-    NO_MODEL,
     ParagraphTranslated,
     english_text,
     status_text,
@@ -61,10 +60,26 @@ class Slot(Widget):
         return self.translation or self.status
 
 
-class HostScreen(TranslationKeys, Screen[None]):
+class HostScreen(Screen[None]):
     """N paragraphs of Thai, each with an English slot; the translation keys; a record of what arrived."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*TRANSLATION_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "retranslate"),
+        Binding("e", "edit_english"),
+        Binding("A", "alternatives"),
+    ]
+
+    def action_retranslate(self) -> None:
+        translation_actions.retranslate(self.translation, self.paragraph)
+
+    def action_edit_english(self) -> None:
+        translation_actions.edit_english(self.translation, self.paragraph)
+
+    def action_alternatives(self) -> None:
+        translation_actions.alternatives(self.translation, self.paragraph)
+
+    def action_install_model(self) -> None:
+        translation_actions.install_model(self.translation)
 
     def __init__(self, engine_factory: EngineFactory) -> None:
         super().__init__()
@@ -370,12 +385,12 @@ async def test_a_crashing_retranslation_is_reported_and_the_english_stays() -> N
 # Installing a model ----------------------------------------------------------------------------------------
 
 
-async def test_without_a_model_the_english_column_says_so_then_install_from_a_file() -> None:
+async def test_without_a_model_the_header_says_so_then_install_from_a_file() -> None:
     app = HostApp()
     async with app.run_test(size=(100, 40)) as pilot:
         app.host.translation.start(article())
         await settle(app, pilot)
-        assert shown(app) == [NO_MODEL] * 4
+        assert shown(app) == [""] * 4  # the reader says it once, in a banner; no paragraph repeats it
         assert app.host.sub_title == "No translation model"
         await pilot.press("ctrl+p")
         await pilot.press(*"Install Thai")

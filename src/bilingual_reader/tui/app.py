@@ -2,68 +2,92 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from bilingual_reader.documents.articles import Article, ArticleError, load_article, sample_article_path
-from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.tui.commands import ReaderCommands
-from bilingual_reader.tui.glossary.screen import GlossaryChanged, GlossaryScreen
+from bilingual_reader.tui.app_commands import APP_COMMANDS
+from bilingual_reader.tui.commands import CommandsProvider, PaletteEntry, bindings, by_name, palette_entries
+from bilingual_reader.tui.messages import GlossaryChanged
 from bilingual_reader.tui.reader.screen import ReaderScreen
+from bilingual_reader.tui.services import ReaderServices
 
 if TYPE_CHECKING:
+    from bilingual_reader.glossary.errors import GlossaryError
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.thai.segmenter import Segmenter
+
+_COMMANDS = by_name(APP_COMMANDS)
 
 
 class ReaderApp(App[None]):
-    """Reads Thai articles with a glossary. Takes its article and glossary, so tests inject files.
+    """Reads Thai articles with a glossary. Takes its article and services, so tests inject files and fakes.
 
-    Given a glossary *file*, the app opens it just after the first paint (sqlite-utils is slow to import)
+    Given a glossary *file*, the app opens it just after the first frame (sqlite-utils is slow to import)
     and closes it on exit; a bad file ends the app with ``error`` set (``run_reader`` raises it).
     """
 
     CSS_PATH = "reader/reader.tcss"
     TITLE = "bilingual-reader"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("g", "glossary", "Glossary"),
-        Binding("q", "quit", "Quit"),
-    ]
+    COMMANDS = App.COMMANDS | {CommandsProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(APP_COMMANDS, "app_command")]
 
-    def __init__(self, article: Article, glossary: Glossary | Path) -> None:
-        """Read ``article`` with a glossary object (left open) or file (opened and closed by the app)."""
+    def __init__(self, article: Article, glossary: Glossary | Path | ReaderServices) -> None:
+        """Read ``article`` with a glossary object (left open) or file (opened and closed by the app), or
+        with ready-made ``ReaderServices``."""
         super().__init__()
         self.article = article
-        self._glossary_path = glossary if isinstance(glossary, Path) else None
-        self._glossary: Glossary | None = None if isinstance(glossary, Path) else glossary
-        self.segmenter: Segmenter | None = None
-        self.error: GlossaryError | None = None
+        self.services = glossary if isinstance(glossary, ReaderServices) else ReaderServices(glossary)
 
-    def open_glossary(self) -> Glossary | None:
-        """The glossary, opened on first use (on the UI thread, which owns it); None once opening failed."""
-        if self._glossary is None and self._glossary_path is not None and self.error is None:
-            from bilingual_reader.glossary.store import Glossary
-
-            try:
-                self._glossary = Glossary.open(self._glossary_path)
-            except GlossaryError as err:
-                self.error = err
-                self.exit(return_code=2)
-        return self._glossary
+    @property
+    def error(self) -> GlossaryError | None:
+        """Why the glossary could not be opened (the app closed), if it could not."""
+        return self.services.error
 
     def on_mount(self) -> None:
         """Open the article."""
-        self.push_screen(ReaderScreen(self.article, self.segmenter))
+        self.push_screen(ReaderScreen(self.article, self.services))
 
-    def action_glossary(self) -> None:
+    def post_display_hook(self) -> None:
+        """Once a reader's first frame is on the terminal, let it open what the frame did not need."""
+        screen = self.screen
+        if isinstance(screen, ReaderScreen) and not screen.started:
+            self.call_later(screen.start)
+
+    def action_app_command(self, name: str) -> None:
+        """Run one of the app's commands (what its keys are bound to)."""
+        _COMMANDS[name].run(self)
+
+    def palette_commands(self) -> list[PaletteEntry]:
+        """The app's commands for the palette: opening the library's articles, the glossary, quitting."""
+        from bilingual_reader.documents.articles import list_articles
+
+        entries = [
+            (
+                f"Open article: {path.stem.replace('_', ' ').replace('-', ' ')}",
+                path.name,
+                partial(self.open_article, path),
+            )
+            for path in list_articles()
+        ]
+        return palette_entries(APP_COMMANDS, self) + entries
+
+    def show_glossary(self) -> None:
         """Open the glossary screen over the reader."""
-        glossary = self.open_glossary()
-        if glossary is not None and isinstance(self.screen, ReaderScreen):
+        from bilingual_reader.glossary.errors import GlossaryError
+        from bilingual_reader.tui.glossary.screen import GlossaryScreen
+
+        try:
+            glossary = self.services.open_glossary()
+        except GlossaryError as err:
+            self.services.error = err
+            self.exit(return_code=2)
+            return
+        if isinstance(self.screen, ReaderScreen):
             self.push_screen(GlossaryScreen(glossary, self.screen))
 
     @on(GlossaryChanged)
@@ -81,16 +105,15 @@ class ReaderApp(App[None]):
             self.notify(str(err), severity="error", timeout=10)
             return
         self.article = article
-        self.switch_screen(ReaderScreen(article, self.segmenter))
+        self.switch_screen(ReaderScreen(article, self.services))
 
     def on_unmount(self) -> None:
         """Close the glossary if this app opened it."""
-        if self._glossary is not None and self._glossary_path is not None:
-            self._glossary.close()
+        self.services.close()
 
 
-def create_app(article_path: Path | None, glossary: Glossary | Path) -> ReaderApp:
-    """A reader for ``article_path`` (None: the sample article) with a glossary object or file.
+def create_app(article_path: Path | None, glossary: Glossary | Path | ReaderServices) -> ReaderApp:
+    """A reader for ``article_path`` (None: the sample article) with a glossary object or file (or services).
 
     Raises ``ArticleError`` (a one-line message naming the file) before any screen is drawn.
     """

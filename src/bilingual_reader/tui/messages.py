@@ -1,29 +1,57 @@
-"""Messages the reader's workers and widgets post: past-tense events."""
+"""Messages the reader's components post (the screen passes them on): past-tense events, as dataclasses."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 
 if TYPE_CHECKING:
     from bilingual_reader.thai.segmenter import Segmenter, Token
 
+Change = Literal["added", "updated", "deleted"]
 
+
+@dataclass
 class ArticleSegmented(Message):
     """A segmenter was built (or reused) and every paragraph of the article was tokenized with it."""
 
-    def __init__(self, segmenter: Segmenter, tokens: Sequence[Sequence[Token]]) -> None:
-        super().__init__()
-        self.segmenter = segmenter
-        self.tokens = tokens
+    segmenter: Segmenter
+    tokens: Sequence[Sequence[Token]]
 
 
+@dataclass
 class WordClicked(Message):
     """The user clicked a word of a paragraph."""
 
-    def __init__(self, paragraph: int, token: int) -> None:
-        super().__init__()
-        self.paragraph = paragraph
-        self.token = token
+    paragraph: int
+    token: int
+
+
+@dataclass
+class CursorMoved(Message):
+    """The word cursor is now on ``token`` of ``paragraph`` (None: the paragraph has no word)."""
+
+    paragraph: int
+    token: int | None
+
+    def can_replace(self, message: Message) -> bool:
+        """Only the latest position matters when keys repeat faster than the screen draws."""
+        return isinstance(message, CursorMoved)
+
+
+@dataclass
+class FindingsChanged(Message):
+    """Paragraph ``paragraph`` was checked again: its terminology findings changed."""
+
+    paragraph: int
+
+
+@dataclass
+class GlossaryChanged(Message):
+    """A concept was added, updated or deleted (and committed): the article should re-highlight."""
+
+    concept_id: int
+    change: Change

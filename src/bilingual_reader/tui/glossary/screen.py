@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar, Literal, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
 from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from bilingual_reader.glossary.browse import (
     COLUMNS,
@@ -25,15 +24,15 @@ from bilingual_reader.glossary.browse import (
     subjects,
 )
 from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.glossary.models import Status
+from bilingual_reader.tui.glossary.confirm_delete import ConfirmDelete
+from bilingual_reader.tui.messages import Change, GlossaryChanged
+from bilingual_reader.tui.widgets.term_status import terms_content
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
-    from bilingual_reader.glossary.models import Concept, Term
+    from bilingual_reader.glossary.models import Concept
     from bilingual_reader.glossary.store import Glossary
     from bilingual_reader.thai.segmenter import Token
-
-Change = Literal["added", "updated", "deleted"]
 
 
 class OpenArticle(Protocol):
@@ -46,66 +45,6 @@ class OpenArticle(Protocol):
     @property
     def tokens(self) -> Sequence[Sequence[Token]] | None:
         """Its tokens per paragraph, once segmented."""
-
-
-class GlossaryChanged(Message):
-    """A concept was added, updated or deleted on the glossary screen: the article should re-highlight."""
-
-    def __init__(self, concept_id: int, change: Change) -> None:
-        """``concept_id`` was ``change``d (and is already committed)."""
-        super().__init__()
-        self.concept_id = concept_id
-        self.change = change
-
-
-class ConfirmDelete(ModalScreen[bool]):
-    """Asks before a concept is deleted; dismisses with True to delete."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "answer(False)", "Keep"),
-        Binding("y", "answer(True)", "Delete"),
-    ]
-
-    def __init__(self, concept: Concept) -> None:
-        """Ask about ``concept``."""
-        super().__init__()
-        self.concept = concept
-
-    def compose(self) -> ComposeResult:
-        """The question and two buttons (Cancel focused)."""
-        terms = " ; ".join(t.text for t in self.concept.terms)
-        with Vertical(id="confirm-body"):
-            yield Static(Content.assemble("Delete ", (terms, "bold"), " from the glossary?"))
-            with Horizontal(id="confirm-buttons"):
-                yield Button("Delete (y)", variant="error", id="confirm-delete")
-                yield Button("Keep (n)", id="confirm-keep")
-
-    def on_mount(self) -> None:
-        """Focus the safe answer."""
-        self.query_one("#confirm-keep", Button).focus()
-
-    def action_answer(self, delete: bool) -> None:
-        """Close with the answer."""
-        self.dismiss(delete)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-delete")
-
-
-_STATUS_STYLE = {
-    Status.PREFERRED: "bold",
-    Status.ADMITTED: "",
-    Status.DEPRECATED: "dim",
-    Status.FORBIDDEN: "strike $text-error",
-}
-
-
-def terms_content(terms: Sequence[Term]) -> Content:
-    """Terms on one line, each with its status (forbidden ones struck through)."""
-    return Content("; ").join(
-        Content.assemble((t.text, _STATUS_STYLE[t.status]), (f" ({t.status.value})", "dim")) for t in terms
-    )
 
 
 class GlossaryScreen(Screen[None]):

@@ -10,10 +10,9 @@ from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
-#: What the English column says while no translation model is installed, and how to get one.
+#: What the reader says (once, in a banner) while no translation model is installed, and how to get one.
 NO_ENGINE = (
-    "No Thai→English model installed: ctrl+p → “Install Thai→English model”, "
-    "or run `bilingual-reader model install`"
+    "No Thai→English model installed, so no English: press ctrl+p, choose “Install Thai→English model”."
 )
 
 #: How a glossary term found in the English is styled, by the status of its finding.

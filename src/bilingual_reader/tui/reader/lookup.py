@@ -1,4 +1,5 @@
-"""The reader's lookups and glossary edits: the popup (enter, a click, a selection) and the entry form."""
+"""The reader's lookups and glossary edits: a non-visual controller that opens the popup (for the cursor's
+word, a click, a selection) and the entry form, and announces a saved concept with ``GlossaryChanged``."""
 
 from __future__ import annotations
 
@@ -7,60 +8,45 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding, BindingType
+from textual.widget import Widget
 
+from bilingual_reader.tui.messages import GlossaryChanged
 from bilingual_reader.tui.reader.popup import LookupPopup, PopupChoice
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.glossary.store import Glossary
     from bilingual_reader.lookup import LookupResult
     from bilingual_reader.qa.findings import Finding
     from bilingual_reader.thai.segmenter import Segmenter, Token
-    from bilingual_reader.tui.messages import WordClicked
-    from bilingual_reader.tui.reader.paragraph_view import ParagraphView
-
-    _Base = Screen[None]
-else:
-    _Base = object
-
-#: Add to the screen's ``BINDINGS``; the screen mixes in ``LookupKeys`` for the actions.
-LOOKUP_BINDINGS: list[BindingType] = [
-    Binding("enter,space", "look_up", "Look up", key_display="⏎"),
-    Binding("a", "add_entry", "Add term", show=False),
-]
 
 
-class LookupKeys(_Base):
-    """Mix into the reader screen (before ``Screen``); it needs ``article``, ``glossary``, ``segmenter``,
-    ``tokens``, ``views``, ``_reopen``, ``_place_cursor``, ``cursor_text``, ``cursor_findings`` and
-    ``resegment``."""
+class LookupController(Widget):
+    """Looks words of ``article`` up in the glossary (given once it is open) and edits the glossary.
 
-    if TYPE_CHECKING:
-        article: Article
-        glossary: Glossary | None
-        segmenter: Segmenter | None
-        tokens: Sequence[Sequence[Token]] | None
-        _reopen: str | None
+    After a save it remembers the concept's headword (``reopen``): the screen opens the popup on it again
+    once the article is segmented with the new terms.
+    """
 
-        @property
-        def views(self) -> list[ParagraphView]: ...
-        def _place_cursor(self, paragraph: int, token: int | None) -> None: ...
-        def cursor_text(self) -> str | None: ...
-        def cursor_findings(self) -> list[Finding]: ...
-        def resegment(self) -> None: ...
+    DEFAULT_CSS = "LookupController { display: none; }"
 
-    def action_look_up(self) -> None:
-        """Open the popup for the word under the cursor."""
-        text = self.cursor_text()
-        if text is not None:
-            self.open_lookup(text, findings=self.cursor_findings())
+    def __init__(self, article: Article, *, id: str | None = None) -> None:
+        """Lookups in ``article``; nothing opens until ``glossary`` is set."""
+        super().__init__(id=id)
+        self.article = article
+        self.glossary: Glossary | None = None
+        self.segmenter: Segmenter | None = None
+        self.tokens: Sequence[Sequence[Token]] | None = None
+        self.reopen: str | None = None
 
-    def open_lookup(self, text: str, *, phrase: bool = False, findings: Sequence[Finding] = ()) -> None:
-        """Look ``text`` up and show the popup (a ``phrase`` is counted as a substring, not as a token)."""
+    def segmented(self, segmenter: Segmenter, tokens: Sequence[Sequence[Token]]) -> None:
+        """Use the article's new segmentation (terms count as whole words in lookups)."""
+        self.segmenter, self.tokens = segmenter, tokens
+
+    def look_up(self, text: str, *, phrase: bool = False, findings: Sequence[Finding] = ()) -> None:
+        """Look ``text`` up and show the popup (a ``phrase`` is counted as a substring, not as a token), with
+        the terminology ``findings`` of the term in its paragraph."""
         from bilingual_reader.lookup import lookup
         from bilingual_reader.thai.text import normalize_key
         from bilingual_reader.tui.reader.finding_text import check_content
@@ -74,20 +60,10 @@ class LookupKeys(_Base):
         popup = LookupPopup(result, text.strip(), check=check_content(findings) if findings else None)
         self.app.push_screen(popup, partial(self._popup_closed, result))
 
-    def on_word_clicked(self, message: WordClicked) -> None:
-        """A click on a word: move the cursor there and look it up."""
-        self._place_cursor(message.paragraph, message.token)
-        self.action_look_up()
-
-    def on_text_selected(self) -> None:
-        """Open the popup for a mouse selection: the longest glossary term in it, else the selection."""
-        for view in self.views:
-            selection = self.selections.get(view)
-            text = view.selected_text(selection) if selection is not None else ""
-            if text:
-                term = self.segmenter.longest_term_in(text) if self.segmenter is not None else None
-                self.open_lookup(term or text, phrase=term is None)
-                return
+    def look_up_selection(self, text: str) -> None:
+        """Look up a mouse selection: the longest glossary term in it, else the selection itself."""
+        term = self.segmenter.longest_term_in(text) if self.segmenter is not None else None
+        self.look_up(term or text, phrase=term is None)
 
     def _popup_closed(self, result: LookupResult, choice: PopupChoice | None) -> None:
         if choice == "edit" and result.concepts:
@@ -95,15 +71,9 @@ class LookupKeys(_Base):
         elif choice == "add":
             self.open_form(None, thai=result.text)
 
-    def action_add_entry(self) -> None:
-        """Add a glossary entry, starting from the word under the cursor."""
-        self.open_form(None, thai=self.cursor_text() or "")
-
     def open_form(self, concept: Concept | None, thai: str = "") -> None:
         """Show the entry form for ``concept`` (None: a new entry with the Thai term ``thai``)."""
-        from bilingual_reader.tui.glossary.entry_form import (
-            EntryForm,  # imports the exchange formats: load late
-        )
+        from bilingual_reader.tui.glossary.entry_form import EntryForm  # imports the exchange formats: late
 
         if self.glossary is None:
             return
@@ -111,7 +81,7 @@ class LookupKeys(_Base):
         if self.glossary.read_only:
             read_only = f"The glossary {self.glossary.path} is read-only: this entry cannot be saved."
         form = EntryForm(self._save_concept, concept, thai=thai, read_only=read_only)
-        self.app.push_screen(form, self._form_closed)
+        self.app.push_screen(form, partial(self._form_closed, concept is None))
 
     def _save_concept(self, concept: Concept) -> Concept:
         """Store a concept in one transaction (new or updated)."""
@@ -120,9 +90,9 @@ class LookupKeys(_Base):
         with glossary.transaction():
             return glossary.add(concept) if concept.id is None else glossary.update(concept)
 
-    def _form_closed(self, stored: Concept | None) -> None:
-        if stored is None:
+    def _form_closed(self, new: bool, stored: Concept | None) -> None:
+        if stored is None or stored.id is None:
             return
         self.notify(f"Saved {stored.headword} to the glossary.")
-        self._reopen = stored.headword
-        self.resegment()
+        self.reopen = stored.headword
+        self.post_message(GlossaryChanged(stored.id, "added" if new else "updated"))

@@ -13,15 +13,9 @@ from textual.widgets import Footer, Static
 
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.lookup import LookupResult
+from bilingual_reader.tui.widgets.term_status import styled_term
 
 PopupChoice = Literal["add", "edit"]
-
-_STATUS_STYLE = {
-    Status.PREFERRED: "bold",
-    Status.ADMITTED: "",
-    Status.DEPRECATED: "dim",
-    Status.FORBIDDEN: "strike $text-error",
-}
 
 
 def english_terms(terms: list[Term]) -> Content:
@@ -29,7 +23,7 @@ def english_terms(terms: list[Term]) -> Content:
     parts: list[Content] = []
     for term in terms:
         mark = " ✗ forbidden" if term.status is Status.FORBIDDEN else f" ({term.status.value})"
-        parts.append(Content.assemble((term.text, _STATUS_STYLE[term.status]), (mark, "dim")))
+        parts.append(styled_term(term, mark))
     return Content("\n").join(parts)
 
 

@@ -1,30 +1,52 @@
-"""Headless work the reader runs in thread workers: segmenting an article, warming up lookups."""
+"""Headless work the reader runs in thread workers: loading its services' modules after the first frame,
+segmenting an article, warming up lookups."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.worker import get_current_worker
 
 if TYPE_CHECKING:
     from bilingual_reader.thai.segmenter import Segmenter, Token
 
 
-def segment_article(
-    paragraphs: Sequence[str],
-    terms: Iterable[str],
-    segmenter: Segmenter | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> tuple[Segmenter, list[list[Token]]] | None:
-    """Tokenize every paragraph with ``segmenter`` (or a new one built from ``terms``); None if cancelled."""
-    from bilingual_reader.thai.segmenter import Segmenter
+#: What the reader opens once its first frame is up: the glossary store, the check, the segmenter.
+SERVICE_MODULES = (
+    "bilingual_reader.glossary.store",
+    "bilingual_reader.qa.check",
+    "bilingual_reader.qa.dismissals",
+    "bilingual_reader.thai.segmenter",
+)
 
-    built = segmenter if segmenter is not None else Segmenter(terms)
+
+@dataclass
+class ServicesLoaded(Message):
+    """The glossary store's and the terminology check's modules are imported: opening them is quick now."""
+
+
+def load_services() -> None:
+    """Import what opening the glossary and checking terms needs (sqlite-utils alone takes a few hundred
+    milliseconds), then post ``ServicesLoaded`` to the worker's node. Run in a thread worker."""
+    for name in SERVICE_MODULES:
+        importlib.import_module(name)
+    get_current_worker().node.post_message(ServicesLoaded())
+
+
+def segment_article(
+    paragraphs: Sequence[str], segmenter: Segmenter, cancelled: Callable[[], bool] = lambda: False
+) -> list[list[Token]] | None:
+    """Tokenize every paragraph with ``segmenter``; None if cancelled."""
     tokens = []
     for text in paragraphs:
         if cancelled():
             return None
-        tokens.append(built.tokenize(text))
-    return built, tokens
+        tokens.append(segmenter.tokenize(text))
+    return tokens
 
 
 def warm_up_lookup() -> None:

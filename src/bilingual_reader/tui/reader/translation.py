@@ -14,6 +14,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from bilingual_reader.tui.reader.translation_messages import (
     FLAG_MARK,
     NO_MODEL,
+    NO_MODEL_NOTICE,
     WAITING,
     EnglishSlot,
     ParagraphTranslated,
@@ -83,6 +84,7 @@ class TranslationController(Widget):
         self.results: dict[int, ParagraphResult] = {}
         self.progress = ""
         self.concepts: tuple[Concept, ...] = ()
+        self.no_model = False
 
     # Starting and stopping -------------------------------------------------------------------------------
 
@@ -151,7 +153,7 @@ class TranslationController(Widget):
 
     @work(thread=True, group="retranslate", exit_on_error=False)
     def _retranslate(self, article: ArticleLike, index: int) -> None:
-        session = self._open_session(article.article_id)
+        session = self._open_session(article.article_id, asked=True)
         if session is None:
             return
         with session:
@@ -170,8 +172,9 @@ class TranslationController(Widget):
             result = dataclasses.replace(result, sentences=previous.sentences, machine=previous.machine)
         self.post_message(ParagraphTranslated(article.article_id, result))
 
-    def _open_session(self, article_id: str) -> TranslationSession | None:
-        """Open a translation session in this worker (None: no model, which has been reported)."""
+    def _open_session(self, article_id: str, *, asked: bool = False) -> TranslationSession | None:
+        """Open a translation session in this worker (None: no model, which has been reported; ``asked``:
+        the user asked for this translation with a key)."""
         from bilingual_reader.translation.errors import NoModelError
         from bilingual_reader.translation.session import open_session
 
@@ -186,7 +189,7 @@ class TranslationController(Widget):
                 checker = TermChecker(self.concepts)
             return open_session(engine=engine, memory_path=self._memory_path, checker=checker)
         except NoModelError:
-            self.post_message(TranslationFailed(article_id, NO_MODEL, no_model=True))
+            self.post_message(TranslationFailed(article_id, NO_MODEL, no_model=True, asked=asked))
             return None
 
     # Showing what the workers post ------------------------------------------------------------------------
@@ -211,11 +214,15 @@ class TranslationController(Widget):
     def _failed(self, message: TranslationFailed) -> None:
         if not self._current(message.article_id) or self.article is None:
             return
+        self.no_model = message.no_model
         if message.no_model:
             self._set_progress("No translation model")
+            if message.asked:
+                self.notify(NO_MODEL_NOTICE, severity="warning", timeout=5)
         else:
             self.notify(message.reason, severity="error", timeout=10)
-        status = NO_MODEL if message.no_model else f"{FLAG_MARK} {message.reason}"
+        # No model: the screen says so once; the paragraphs stay blank rather than repeat it.
+        status = "" if message.no_model else f"{FLAG_MARK} {message.reason}"
         for index in range(len(self.article.paragraphs)):
             if index not in self.results:
                 self._show_status(index, status)
@@ -253,7 +260,8 @@ class TranslationController(Widget):
     def retranslate(self, index: int) -> None:
         """Translate paragraph ``index`` again with the engine, bypassing the memory (a post-edit stays)."""
         if self.article is not None and 0 <= index < len(self.article.paragraphs):
-            self.notify(f"Retranslating paragraph {index + 1}…", timeout=2)
+            if not self.no_model:
+                self.notify(f"Retranslating paragraph {index + 1}…", timeout=2)
             self._retranslate(self.article, index)
 
     def save_english(self, index: int, english: str) -> None:

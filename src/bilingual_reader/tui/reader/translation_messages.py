@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
@@ -13,8 +14,10 @@ if TYPE_CHECKING:
 
 #: What an English slot says while its paragraph waits for the engine.
 WAITING = "Translating…"
-#: What every English slot says when no Thai→English model is installed.
+#: The one banner the reader shows when no Thai→English model is installed (no paragraph repeats it).
 NO_MODEL = NO_ENGINE
+#: What ``r`` (or another request for English) says when no model is installed.
+NO_MODEL_NOTICE = "No Thai→English model is installed: ctrl+p → “Install Thai→English model”."
 #: The mark under a paragraph whose English was edited by the reader.
 EDITED_MARK = "✎ edited"
 #: The mark before the flags of a suspicious machine translation.
@@ -28,36 +31,39 @@ class EnglishSlot(Protocol):
     status: str
 
 
+@dataclass
 class ParagraphTranslated(Message):
     """One paragraph's English arrived (from the memory, the engine, a post-edit, or it failed: ``error``)."""
 
-    def __init__(self, article_id: str, result: ParagraphResult) -> None:
-        super().__init__()
-        self.article_id = article_id
-        self.result = result
+    article_id: str
+    result: ParagraphResult
 
 
+@dataclass
 class TranslationProgress(Message):
     """``done`` of ``total`` paragraphs of the article have their English."""
 
-    def __init__(self, article_id: str, done: int, total: int) -> None:
-        super().__init__()
-        self.article_id = article_id
-        self.done = done
-        self.total = total
+    article_id: str
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        """A newer count replaces one not shown yet."""
+        return isinstance(message, TranslationProgress) and message.article_id == self.article_id
 
 
+@dataclass
 class TranslationFailed(Message):
     """The article's translation job failed (``no_model``: none is installed); ``reason`` is one line.
 
     A single paragraph that cannot be translated comes as a ``ParagraphTranslated`` with ``result.error``.
+    ``asked``: the user asked for it (a key), so say why it failed even when no model is installed.
     """
 
-    def __init__(self, article_id: str, reason: str, *, no_model: bool = False) -> None:
-        super().__init__()
-        self.article_id = article_id
-        self.reason = reason
-        self.no_model = no_model
+    article_id: str
+    reason: str
+    no_model: bool = False
+    asked: bool = False
 
 
 def progress_text(done: int, total: int) -> str:

@@ -1,0 +1,187 @@
+"""The reader's commands, each defined once: its keys, palette title, help and what it runs. The screen's key
+bindings, footer, palette entries, the help screen and the README's key table come from this list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bilingual_reader.tui.commands import Command
+from bilingual_reader.tui.reader import terminology_keys, translation_actions
+
+if TYPE_CHECKING:
+    from bilingual_reader.tui.reader.screen import ReaderScreen
+
+
+def look_up(screen: ReaderScreen) -> None:
+    """Open the popup for the word under the cursor (with its terminology findings)."""
+    text = screen.text.cursor_text()
+    if text is not None:
+        screen.lookup.look_up(text, findings=screen.cursor_findings())
+
+
+def show_help(screen: ReaderScreen) -> None:
+    """Open the list of keys and commands."""
+    from bilingual_reader.tui.app_commands import APP_COMMANDS
+    from bilingual_reader.tui.widgets.help_screen import HelpScreen
+
+    screen.app.push_screen(HelpScreen([*READER_COMMANDS, *APP_COMMANDS]))
+
+
+def _has_english(screen: ReaderScreen) -> bool:
+    return screen.translation.article is not None
+
+
+READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
+    Command(
+        "word_left",
+        "left,h",
+        "Previous word",
+        "Move the cursor to the previous word",
+        lambda s: s.text.move_word(-1),
+        footer="Word",
+        key_display="←→",
+        palette=False,
+    ),
+    Command(
+        "word_right",
+        "right,l",
+        "Next word",
+        "Move the cursor to the next word",
+        lambda s: s.text.move_word(1),
+        palette=False,
+    ),
+    Command(
+        "paragraph_up",
+        "up,k",
+        "Previous paragraph",
+        "Move the cursor to the previous paragraph",
+        lambda s: s.text.move_paragraph(-1),
+        footer="Paragraph",
+        key_display="↑↓",
+        palette=False,
+    ),
+    Command(
+        "paragraph_down",
+        "down,j",
+        "Next paragraph",
+        "Move the cursor to the next paragraph",
+        lambda s: s.text.move_paragraph(1),
+        palette=False,
+    ),
+    Command(
+        "page_down",
+        "pagedown",
+        "Page down",
+        "Move the cursor a screenful down",
+        lambda s: s.text.move_page(1),
+        palette=False,
+    ),
+    Command(
+        "page_up",
+        "pageup",
+        "Page up",
+        "Move the cursor a screenful up",
+        lambda s: s.text.move_page(-1),
+        palette=False,
+    ),
+    Command(
+        "first_paragraph",
+        "home",
+        "First paragraph",
+        "Move the cursor to the first paragraph",
+        lambda s: s.text.move_to_end(-1),
+        palette=False,
+    ),
+    Command(
+        "last_paragraph",
+        "end",
+        "Last paragraph",
+        "Move the cursor to the last paragraph",
+        lambda s: s.text.move_to_end(1),
+        palette=False,
+    ),
+    Command(
+        "look_up",
+        "enter,space",
+        "Look up the word under the cursor",
+        "Its glossary entry, pronunciation, senses (so does a click; a drag looks up the longest term)",
+        look_up,
+        footer="Look up",
+        key_display="⏎",
+    ),
+    Command(
+        "add_entry",
+        "a",
+        "Add a glossary term",
+        "Add a glossary entry for the word under the cursor (in the popup: a adds, e edits)",
+        lambda s: s.lookup.open_form(None, thai=s.text.cursor_text() or ""),
+    ),
+    Command(
+        "retranslate",
+        "r",
+        "Retranslate this paragraph",
+        "Translate the paragraph under the cursor again, bypassing the translation memory",
+        lambda s: translation_actions.retranslate(s.translation, s.text.paragraph),
+    ),
+    Command(
+        "edit_english",
+        "e",
+        "Edit this paragraph's English",
+        "ctrl+s saves it as your post-edit (machine translation never overwrites it)",
+        lambda s: translation_actions.edit_english(s.translation, s.text.paragraph),
+        available=_has_english,
+    ),
+    Command(
+        "alternatives",
+        "A",
+        "Alternative translations",
+        "The n-best for the paragraph's sentences; pick one to keep it",
+        lambda s: translation_actions.alternatives(s.translation, s.text.paragraph),
+        available=_has_english,
+    ),
+    Command(
+        "findings",
+        "f",
+        "Terminology findings",
+        "The glossary terms checked in the English (⏎ jumps to one, x dismisses it for its paragraph)",
+        terminology_keys.open_findings,
+        footer="Findings",
+    ),
+    Command(
+        "next_problem",
+        "right_square_bracket",
+        "Next terminology problem",
+        "An approved term missing or a forbidden term used, below",
+        lambda s: terminology_keys.next_problem(s, 1),
+    ),
+    Command(
+        "previous_problem",
+        "left_square_bracket",
+        "Previous terminology problem",
+        "An approved term missing or a forbidden term used, above",
+        lambda s: terminology_keys.next_problem(s, -1),
+    ),
+    Command(
+        "toggle_unsteered",
+        "o",
+        "Show the unsteered original",
+        "The machine English before glossary steering, where steering changed it (again: back)",
+        terminology_keys.toggle_unsteered,
+    ),
+    Command(
+        "install_model",
+        "",
+        "Install Thai→English model",
+        "From the Argos package index or a .argosmodel file",
+        lambda s: translation_actions.install_model(s.translation),
+    ),
+    Command(
+        "help",
+        "question_mark",
+        "Keys and commands",
+        "This list of keys and commands",
+        show_help,
+        footer="Help",
+        key_display="?",
+    ),
+)
