@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from bilingual_reader.translation.engine import Hypothesis, SentenceTranslation
+from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
 from bilingual_reader.tui.app import ReaderApp
 from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.reader.screen import ReaderScreen
