@@ -18,8 +18,10 @@ from bilingual_reader.glossary.models import Status
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.thai.segmenter import Segmenter, Token
 from bilingual_reader.tui.app import ReaderApp
+from bilingual_reader.tui.glossary.confirm_delete import ConfirmDelete
 from bilingual_reader.tui.glossary.entry_form import EntryForm
-from bilingual_reader.tui.glossary.screen import ConfirmDelete, GlossaryChanged, GlossaryScreen
+from bilingual_reader.tui.glossary.screen import GlossaryScreen
+from bilingual_reader.tui.messages import GlossaryChanged
 
 from .pilot_helpers import reader, settle
 

@@ -4,13 +4,14 @@ key table all come from the same list."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.command import CommandPalette
 from textual.widgets import Static
 
 from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.app_commands import APP_COMMANDS
-from bilingual_reader.tui.commands import key_table
+from bilingual_reader.tui.commands import Command, key_table
 from bilingual_reader.tui.reader.commands import READER_COMMANDS
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.widgets.help_screen import HelpScreen
@@ -18,7 +19,7 @@ from bilingual_reader.tui.widgets.help_screen import HelpScreen
 from .pilot_helpers import reader, settle
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-ALL = [*READER_COMMANDS, *APP_COMMANDS]
+ALL: list[Command[Any]] = [*READER_COMMANDS, *APP_COMMANDS]
 
 
 def test_the_readme_key_table_is_the_commands() -> None:
