@@ -27,7 +27,8 @@ h3 { margin-top: 1.4rem; color: var(--muted); text-transform: capitalize; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top;
          overflow-wrap: anywhere; }
-th { background: #f3f4f6; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f3f4f6; overflow-wrap: normal; white-space: nowrap; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .finding { border-left: 4px solid var(--error); padding: .4rem .8rem; margin: .8rem 0; background: #fbfbfc;
            break-inside: avoid; }
 .finding.warning { border-color: var(--warn); } .finding.dismissed { border-color: var(--line); opacity: .7; }
