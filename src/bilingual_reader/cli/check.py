@@ -95,9 +95,12 @@ def check_command(
     0 otherwise, 2 on bad input. JSON paragraph numbers count from 0; the table's from 1.
     """
     from bilingual_reader.files import FileProblem, check_destination
+    from bilingual_reader.glossary.locations import resolve_glossary_path
     from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.qa.dismissals import review_path
     from bilingual_reader.qa.plan import PlanError, plan_checks
     from bilingual_reader.qa.results import exit_code
+    from bilingual_reader.translation.memory import memory_path
     from bilingual_reader.translation.settings import config_path
 
     documents = _expand(paths)
@@ -109,7 +112,8 @@ def check_command(
         raise BadInput(str(err)) from None
     if output is not None:
         try:
-            check_destination(output, protect=documents)
+            databases = [resolve_glossary_path(glossary_option(ctx, glossary)), memory_path(), review_path()]
+            check_destination(output, protect=[*documents, *databases])
         except FileProblem as err:
             raise BadInput(str(err)) from None
     store = open_glossary(glossary_option(ctx, glossary), read_only=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from bilingual_reader.cli.common import BadInput, open_glossary
+from bilingual_reader.files import FileProblem, check_destination
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.glossary.formats import FORMAT_NAMES, FormatError, export_file
 from bilingual_reader.glossary.importing import ImportFailed, ImportReport, OnConflict, import_file
@@ -68,8 +69,15 @@ def import_command(
 @click.option("--subject", help="Only this subject field.")
 @click.pass_context
 def export_command(ctx: click.Context, file: Path, fmt: str, subject: str | None) -> None:
-    """Export the glossary to FILE (format from --format or the suffix)."""
+    """Export the glossary to FILE (format from --format or the suffix), replacing it only when done.
+
+    Refused before any work: FILE is the open glossary (or its -wal/-shm/-journal), an SQLite database,
+    a folder, or in a missing folder."""
     with opened(ctx, read_only=True) as glossary:
+        try:
+            check_destination(file, protect=[p for p in (glossary.path,) if p is not None])
+        except FileProblem as err:
+            raise BadInput(str(err)) from None
         concepts = [c for c in glossary.concepts() if subject is None or c.subject == subject]
         export_file(concepts, file, fmt)
     click.echo(f"{file}: exported {len(concepts)} concept(s)")

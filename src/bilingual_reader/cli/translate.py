@@ -53,9 +53,12 @@ def translate_command(
     no_steer: bool,
 ) -> None:
     """Translate the Thai article at PATH into English (progress on stderr)."""
+    from bilingual_reader.files import write_output
     from bilingual_reader.translation.export import render
 
     article = load_article_or_fail(path)
+    if output is not None:
+        _check_output(ctx, output, path)
     checker = None if no_steer else glossary_checker(ctx)
     options = {"beam_size": beam_size, "threads": threads, "compute_type": compute_type}
     results = []
@@ -72,13 +75,28 @@ def translate_command(
         click.echo(data, nl=False)
     else:
         try:
-            output.write_bytes(data)
+            write_output(output, data)
         except OSError as err:
             raise BadInput(f"{output}: cannot write ({err.strerror or err})") from None
     failed = [r.index for r in results if r.source == "failed"]
     if failed:
         click.echo(f"warning: {len(failed)} paragraph(s) failed to translate: {failed}", err=True)
         raise SystemExit(1)
+
+
+def _check_output(ctx: click.Context, output: Path, article: Path) -> None:
+    """Refuse ``-o`` before translating anything: a missing folder, the article itself, the glossary, the
+    translation memory, any SQLite file."""
+    from bilingual_reader.files import FileProblem, check_destination
+    from bilingual_reader.glossary.locations import resolve_glossary_path
+    from bilingual_reader.translation.memory import memory_path
+
+    protect = [article, memory_path()]
+    try:
+        protect.append(resolve_glossary_path(glossary_option(ctx, None)))
+        check_destination(output, protect=protect)
+    except FileProblem as err:
+        raise BadInput(str(err)) from None
 
 
 def glossary_checker(ctx: click.Context, glossary: str | None = None) -> TermChecker:

@@ -15,6 +15,7 @@ import csv
 import io
 from pathlib import Path
 
+from bilingual_reader.files import write_output
 from bilingual_reader.glossary.formats.common import (
     DEFAULT_SUBJECT,
     BadRow,
@@ -122,4 +123,4 @@ def csv_text(concepts: list[Concept]) -> str:
 
 def write_csv(concepts: list[Concept], path: Path) -> None:
     """Write a CSV glossary (UTF-8, no BOM)."""
-    path.write_text(csv_text(concepts), encoding="utf-8", newline="")
+    write_output(path, csv_text(concepts))

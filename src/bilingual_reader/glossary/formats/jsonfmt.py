@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from bilingual_reader.files import write_output
 from bilingual_reader.glossary.formats.common import (
     BadRow,
     FormatError,
@@ -218,4 +219,4 @@ def json_text(concepts: list[Concept]) -> str:
 
 def write_json(concepts: list[Concept], path: Path) -> None:
     """Write a JSON glossary (UTF-8)."""
-    path.write_text(json_text(concepts), encoding="utf-8")
+    write_output(path, json_text(concepts))

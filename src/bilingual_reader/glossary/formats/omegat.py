@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bilingual_reader.files import write_output
 from bilingual_reader.glossary.formats.common import (
     DEFAULT_SUBJECT,
     BadRow,
@@ -73,4 +74,4 @@ def omegat_lines(concepts: list[Concept]) -> list[str]:
 
 def write_omegat(concepts: list[Concept], path: Path) -> None:
     """Write an OmegaT glossary (UTF-8, no BOM)."""
-    path.write_text("\n".join(omegat_lines(concepts)) + "\n", encoding="utf-8")
+    write_output(path, "\n".join(omegat_lines(concepts)) + "\n")

@@ -13,6 +13,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from lxml import etree
 
+from bilingual_reader.files import write_output
 from bilingual_reader.glossary.formats.common import (
     DEFAULT_SUBJECT,
     BadRow,
@@ -198,4 +199,4 @@ def tbx_bytes(concepts: list[Concept]) -> bytes:
 
 def write_tbx(concepts: list[Concept], path: Path) -> None:
     """Write a TBX v3 (TBX-Basic) file."""
-    path.write_bytes(tbx_bytes(concepts))
+    write_output(path, tbx_bytes(concepts))
