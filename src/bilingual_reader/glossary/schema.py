@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "bilingual_reader.glossary"
 BUSY_TIMEOUT_MS = 5000
 
-Migration = Callable[[Database], None]
+Migration = Callable[["Database"], None]
 
 
 def m001_concepts_and_terms(db: Database) -> None:
@@ -95,9 +98,26 @@ MIGRATION_FUNCTIONS: tuple[Migration, ...] = (
 MIGRATION_NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in MIGRATION_FUNCTIONS)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 
-migrations = Migrations(MIGRATION_SET)
-for _fn in MIGRATION_FUNCTIONS:
-    migrations()(_fn)
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+
+@cache
+def migration_set() -> Migrations:
+    """The sqlite-utils migration set (imported on first use: sqlite-utils is slow to import)."""
+    from sqlite_utils.migrations import Migrations
+
+    found = Migrations(MIGRATION_SET)
+    for fn in MIGRATION_FUNCTIONS:
+        found()(fn)
+    return found
+
+
+def __getattr__(name: str) -> Any:
+    """``schema.migrations``: the migration set, built on first access."""
+    if name == "migrations":
+        return migration_set()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Columns the current schema must have; checked after migrating so a lookalike file is refused.
 REQUIRED_COLUMNS = {
@@ -108,14 +128,25 @@ REQUIRED_COLUMNS = {
 
 
 def configure(conn: sqlite3.Connection) -> None:
-    """Per-connection settings that never write to the file: foreign keys on, a busy timeout."""
+    """Per-connection settings that never write to the file: foreign keys on, a busy timeout.
+
+    Recursive triggers are on, as sqlite-utils sets them: rows a ``REPLACE`` deletes then fire their
+    delete triggers, which keep the search index in step.
+    """
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA recursive_triggers = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
-def applied_names(db: Database) -> list[str]:
+def applied_names(db: Database | sqlite3.Connection) -> list[str]:
     """Names of this set's migrations already applied to ``db``, in order (read-only)."""
-    return [m.name for m in migrations.applied(db)]
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone():
+        return []
+    sql = f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid"
+    return [row[0] for row in conn.execute(sql, (MIGRATION_SET,))]
 
 
 def unknown_migrations(applied: list[str]) -> list[str]:
@@ -125,10 +156,11 @@ def unknown_migrations(applied: list[str]) -> list[str]:
     return [name for name in applied if name not in MIGRATION_NAMES] or applied
 
 
-def missing_columns(db: Database) -> list[str]:
+def missing_columns(db: Database | sqlite3.Connection) -> list[str]:
     """``table.column`` names the current schema needs but ``db`` lacks."""
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
     missing: list[str] = []
     for table, columns in REQUIRED_COLUMNS.items():
-        have = {row[1] for row in db.conn.execute(f"PRAGMA table_info({table})")}
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
         missing.extend(f"{table}.{col}" for col in sorted(columns - have))
     return missing

@@ -13,9 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from bilingual_reader.glossary import rows
 from bilingual_reader.glossary.cleaning import clean_concept
@@ -24,6 +22,9 @@ from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.opening import memory_database, open_database
 from bilingual_reader.glossary.validation import concept_problems
 from bilingual_reader.thai.text import normalize_key
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["Glossary", "GlossaryError", "UnknownConceptError", "utc_now"]
 
@@ -38,9 +39,12 @@ def utc_now() -> str:
 class Glossary:
     """An open glossary. Use ``Glossary.open(path)`` or ``Glossary.memory()``; close it (or use ``with``)."""
 
-    def __init__(self, db: Database, path: Path | None, read_only: bool, clock: Clock | None = None) -> None:
-        """Wrap an already prepared database; prefer ``open`` or ``memory``."""
-        self._db = db
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, read_only: bool, clock: Clock | None = None
+    ) -> None:
+        """Wrap an already prepared connection; prefer ``open`` or ``memory``."""
+        self._conn = conn
+        self._db: Database | None = None
         self._path = path
         self._read_only = read_only
         self._clock = clock or utc_now
@@ -57,8 +61,8 @@ class Glossary:
         ``clock`` supplies the ``created``/``updated`` timestamps (default: now, UTC).
         """
         location = Path(path).expanduser()
-        db, read_only = open_database(location, read_only)
-        return cls(db, location, read_only, clock)
+        conn, read_only = open_database(location, read_only)
+        return cls(conn, location, read_only, clock)
 
     @classmethod
     def memory(cls, *, clock: Clock | None = None) -> Glossary:
@@ -76,13 +80,22 @@ class Glossary:
         return self._read_only
 
     @property
+    def conn(self) -> sqlite3.Connection:
+        """The underlying connection (for queries the methods do not offer; prefer the methods)."""
+        return self._conn
+
+    @property
     def db(self) -> Database:
-        """The underlying sqlite-utils database (for migrations and tools; prefer the methods)."""
+        """The connection as a sqlite-utils database (for migrations and tools; imports sqlite-utils)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self._conn, execute_plugins=False)
         return self._db
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
-        self._db.close()
+        self._conn.close()
 
     def __enter__(self) -> Glossary:
         return self
@@ -127,10 +140,10 @@ class Glossary:
         process wrote in between.
         """
         self._require_writable()
-        conn = self._db.conn
+        conn = self._conn
         try:
             if conn.in_transaction:
-                with self._db.atomic():
+                with self.db.atomic():
                     yield self
                 return
             conn.execute("BEGIN IMMEDIATE")
@@ -152,7 +165,7 @@ class Glossary:
         with self.transaction():
             if concept.id is not None and self._exists(concept.id):
                 raise GlossaryError(f"{self._name}: a concept with id {concept.id} already exists")
-            concept_id = rows.insert_concept(self._db.conn, concept, self._clock())
+            concept_id = rows.insert_concept(self._conn, concept, self._clock())
         return self.get(concept_id)
 
     def update(self, concept: Concept) -> Concept:
@@ -165,13 +178,13 @@ class Glossary:
         with self.transaction():
             if not self._exists(concept_id):
                 raise UnknownConceptError(f"{self._name}: no concept with id {concept_id}")
-            rows.update_concept(self._db.conn, concept, self._clock())
+            rows.update_concept(self._conn, concept, self._clock())
         return self.get(concept_id)
 
     def delete(self, concept_id: int) -> None:
         """Delete a concept and its terms; raises ``UnknownConceptError`` if there is none."""
         with self.transaction():
-            cursor = self._db.conn.execute("DELETE FROM concepts WHERE id = ?", (concept_id,))
+            cursor = self._conn.execute("DELETE FROM concepts WHERE id = ?", (concept_id,))
             if cursor.rowcount == 0:
                 raise UnknownConceptError(f"{self._name}: no concept with id {concept_id}")
 
@@ -190,7 +203,7 @@ class Glossary:
 
     def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         try:
-            return self._db.conn.execute(sql, params).fetchall()
+            return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as err:
             raise GlossaryError(f"{self._name}: {err}") from err
 
