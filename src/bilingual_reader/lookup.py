@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.glossary.store import Glossary
     from bilingual_reader.thai.dictionary import Sense
+    from bilingual_reader.thai.frequency import Frequency
     from bilingual_reader.thai.pronunciation import Pronunciation
     from bilingual_reader.thai.segmenter import Segmenter, Token
 
@@ -27,6 +28,7 @@ class LookupResult:
     occurrences: int | None
     senses: tuple[Sense, ...]
     loanword: str | None
+    frequency: Frequency | None = None  # the word's place in the TNC frequency list (Thai only)
 
     @property
     def in_glossary(self) -> bool:
@@ -44,6 +46,7 @@ def lookup(
 ) -> LookupResult:
     """Look ``text`` up in the glossary, the pronunciation lexicon and the general dictionary."""
     from bilingual_reader.thai.dictionary import loanword_source, senses
+    from bilingual_reader.thai.frequency import frequency
     from bilingual_reader.thai.occurrences import count_occurrences
     from bilingual_reader.thai.pronunciation import dictionary_split, pronounce
 
@@ -62,6 +65,7 @@ def lookup(
         else count_occurrences(key, article_tokens, segmenter.terms if segmenter else ()),
         senses=tuple(senses(key)) if thai else (),
         loanword=loanword_source(key) if thai else None,
+        frequency=frequency(key) if thai else None,
     )
 
 
@@ -84,4 +88,7 @@ def result_to_dict(result: LookupResult) -> dict[str, Any]:
         "occurrences": result.occurrences,
         "senses": [{"pos": s.pos, "synset": s.synset, "lemmas": list(s.lemmas)} for s in result.senses],
         "loanword": result.loanword,
+        "frequency": None
+        if result.frequency is None
+        else {"rank": result.frequency.rank, "count": result.frequency.count, "band": result.frequency.band},
     }

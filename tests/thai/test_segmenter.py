@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,3 +206,26 @@ def test_glossary_terms_are_single_tokens_in_shipped_articles() -> None:
                     around = [t.text for t in tokens if t.end > match.start() and t.start < match.end()]
                     problems.append(f"{term}: split as {around}")
     assert problems == []
+
+
+def test_a_segmenter_for_lookups_loads_no_dictionary() -> None:
+    probe = (
+        "from bilingual_reader.thai.segmenter import Segmenter\n"
+        "s = Segmenter({'ปืนใหญ่อัตตาจร', 'ปืนใหญ่', 'ปืน'})\n"
+        "assert s.subterms('ปืนใหญ่อัตตาจร') == ['ปืนใหญ่', 'ปืน']\n"
+        "print(s._dict_name)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "None"
+
+
+def test_word_pieces_use_the_last_segmenter_s_dictionary() -> None:
+    probe = (
+        "from bilingual_reader.thai.segmenter import Segmenter, word_pieces\n"
+        "term = 'ปืนใหญ่อัตตาจร'\n"
+        "print('|'.join(word_pieces(term)))\n"
+        "Segmenter({term}).tokenize(term)\n"
+        "print('|'.join(word_pieces(term)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["ปืนใหญ่|อัตตา|จร", "ปืนใหญ่อัตตาจร"]

@@ -41,6 +41,10 @@ def _format_lookup(result: LookupResult) -> list[str]:
     if result.pronunciation is not None:
         p = result.pronunciation
         lines.append(f"  pronunciation: {p.rtgs}  |  {p.tones}  |  {p.ipa}")
+    if result.frequency is not None:
+        from bilingual_reader.thai.frequency import frequency_label
+
+        lines.append(f"  frequency: {frequency_label(result.frequency)}")
     for concept in result.concepts:
         english = ", ".join(
             f"{t.text} ({t.status})" if t.status != "preferred" else t.text for t in concept.english

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bilingual_reader.thai.corpora import tcc_clusters, thai_words
 from bilingual_reader.thai.text import clean_text
 
 if TYPE_CHECKING:
@@ -87,26 +88,17 @@ def _join(parts: Sequence[_Part]) -> _Part:
     )
 
 
-@functools.cache
-def _words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
-
-
 def _in_lexicon(piece: str) -> bool:
     """A sub-word fit to cover a word with: in both Volubilis and pythainlp's word list, not a lone letter."""
     from thaiphon.lexicons.exact import entries
 
-    return len(piece) > 1 and piece in _words() and piece in entries()
+    return len(piece) > 1 and piece in thai_words() and piece in entries()
 
 
 def _lexicon_cover(word: str) -> list[str] | None:
     """Split ``word`` into two or more Volubilis words at cluster boundaries: fewest pieces first."""
-    from pythainlp.tokenize import subword_tokenize
-
     ends = [0]
-    for cluster in subword_tokenize(word, engine="tcc"):
+    for cluster in tcc_clusters(word):
         ends.append(ends[-1] + len(cluster))
     best: list[tuple[int, int, list[str]] | None] = [(0, 0, [])] + [None] * (len(ends) - 1)
     for i in range(1, len(ends)):
@@ -204,7 +196,7 @@ def pronounce(word: str, split: Callable[[str], list[str]] | None = None) -> Pro
 
 
 def dictionary_split(word: str) -> list[str]:
-    """Split a compound into dictionary words (pythainlp newmm, no glossary) for per-word pronunciation."""
-    from pythainlp.tokenize import word_tokenize
+    """Split a compound into dictionary words (pythainlp's word list, no glossary) for pronunciation."""
+    from bilingual_reader.thai.splitting import split_words
 
-    return [piece for piece in word_tokenize(word, engine="newmm") if piece.strip()]
+    return split_words(word)

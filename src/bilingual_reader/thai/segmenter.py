@@ -10,17 +10,18 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import nlpo3
-from pythainlp.corpus import thai_words
-from pythainlp.tokenize.tcc import tcc_pos
 
+from bilingual_reader.thai.corpora import WORDS_FILE, corpus_file, tcc_pos
 from bilingual_reader.thai.text import is_thai, normalize_key
 
-__all__ = ["Segmenter", "Token"]
+__all__ = ["Segmenter", "Token", "word_pieces"]
 
 _LOCK = threading.Lock()
 _LOADED: set[str] = set()  # nlpo3 dictionary names loaded in this process (nlpo3 never replaces a name)
+_LAST: str | None = None  # the dictionary loaded last, for word_pieces
 _FLAGS_LIMIT = 200_000
 _key = lru_cache(maxsize=1 << 16)(normalize_key)
 _THAI_OR_SPACE = re.compile(r"[\u0e00-\u0e7f\s]")
@@ -43,8 +44,10 @@ class Token:
 class Segmenter:
     """Segments Thai with newmm (nlpo3, the Rust implementation) over pythainlp's words ∪ glossary terms.
 
-    Building one loads a ~62k-word dictionary (a fraction of a second): build it once, off the UI thread,
-    and build a new one after glossary edits; an instance is never mutated and is safe to share.
+    The first ``tokenize`` loads a ~62k-word dictionary into nlpo3 (0.15 s, ~50 MiB, kept for the life of
+    the process: nlpo3 cannot unload one): do it off the UI thread. Build a new segmenter after glossary
+    edits; an instance is never mutated and is safe to share. ``subterms`` and ``longest_term_in`` need only
+    the terms and load nothing.
     """
 
     def __init__(self, terms: Iterable[str]) -> None:
@@ -53,8 +56,13 @@ class Segmenter:
         self.terms: frozenset[str] = frozenset(keys)
         self._max_len = max((len(t) for t in keys), default=0)
         self._flags: dict[str, tuple[bool, bool]] = {}  # token text -> (is_word, is_term), a pure cache
-        words = sorted(set(thai_words()) | keys)
-        self._dict_name = _load_nlpo3_dict(words)
+        self._dict_name: str | None = None  # loaded by the first tokenize: lookups need only the terms
+
+    def _dictionary(self) -> str:
+        """The name of this segmenter's nlpo3 dictionary, loading it on first use."""
+        if self._dict_name is None:
+            self._dict_name = _load_nlpo3_dict(self.terms)
+        return self._dict_name
 
     def tokenize(self, text: str) -> list[Token]:
         """Split ``text`` into tokens covering it exactly, in order; whitespace runs are single tokens."""
@@ -63,7 +71,7 @@ class Segmenter:
         flags = self._flags
         if len(flags) > _FLAGS_LIMIT:
             flags.clear()
-        for piece in _regroup(nlpo3.segment(text, self._dict_name)):
+        for piece in _regroup(nlpo3.segment(text, self._dictionary())):
             end = pos + len(piece)
             is_word, is_term = flags.get(piece) or self._flags_of(piece)
             tokens.append(Token(piece, pos, end, is_word, is_term))
@@ -138,21 +146,50 @@ def _regroup(pieces: list[str]) -> list[str]:
     return merged
 
 
-def _load_nlpo3_dict(words: list[str]) -> str:
-    """Load ``words`` into nlpo3 under a name derived from their hash (loaded once per process)."""
-    body = "\n".join(w for w in words if w and "\n" not in w)
-    name = "bilingual-reader-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+def _load_nlpo3_dict(terms: frozenset[str]) -> str:
+    """Load pythainlp's words ∪ ``terms`` into nlpo3 under a name derived from both (once per process).
+
+    The word file is passed as it is (nlpo3 tolerates repeated words), so no word set is built.
+    """
+    words = corpus_file(WORDS_FILE)
+    stat = words.stat()
+    extra = "\n".join(sorted(t for t in terms if "\n" not in t))
+    identity = f"{words}:{stat.st_size}:{stat.st_mtime_ns}\n{extra}"
+    name = "bilingual-reader-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+    global _LAST
     with _LOCK:
-        if name in _LOADED:
-            return name
-        fd, file = tempfile.mkstemp(prefix="bilingual-reader-", suffix=".txt")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(body + "\n")
-            message, ok = nlpo3.load_dict(file, name)
-        finally:
-            os.unlink(file)
-        if not ok and "already exists" not in message:
-            raise RuntimeError(f"nlpo3 could not load the dictionary: {message}")
-        _LOADED.add(name)
+        if name not in _LOADED:
+            if extra:
+                _load_with_terms(words, extra, name)
+            else:
+                _load_file(str(words), name)
+            _LOADED.add(name)
+        _LAST = name
     return name
+
+
+def _load_with_terms(words: Path, extra: str, name: str) -> None:
+    """Load the word file followed by ``extra`` (one term a line) through a temporary file."""
+    fd, file = tempfile.mkstemp(prefix="bilingual-reader-", suffix=".txt")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(words.read_text(encoding="utf-8-sig").rstrip("\n") + "\n" + extra + "\n")
+        _load_file(file, name)
+    finally:
+        os.unlink(file)
+
+
+def _load_file(file: str, name: str) -> None:
+    message, ok = nlpo3.load_dict(file, name)
+    if not ok and "already exists" not in message:
+        raise RuntimeError(f"nlpo3 could not load the dictionary: {message}")
+
+
+def word_pieces(text: str) -> list[str]:
+    """newmm pieces of ``text`` (whitespace included) for sentence splitting's word step.
+
+    Uses the dictionary of the segmenter loaded last in this process (words ∪ its glossary terms), else
+    pythainlp's words alone: the process holds one copy of the word list, not one per use.
+    """
+    name = _LAST or _load_nlpo3_dict(frozenset())
+    return nlpo3.segment(text, name)

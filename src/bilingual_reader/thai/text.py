@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pythainlp.util import normalize, remove_dup_spaces
-
 __all__ = [
     "INVISIBLE_CHARS",
     "clean_and_key",
@@ -42,6 +40,7 @@ _UNPRINTABLE: dict[int, str | None] = dict(_DROP)
 _UNPRINTABLE[0x09] = " "
 _UNPRINTABLE.update({ord(ch): " " for ch in "\u2028\u2029"})
 _WHITESPACE = re.compile(r"\s+")
+_NEWLINE_RUNS = re.compile("[ \n]*\n[ \n]*")  # pythainlp's _RE_REMOVE_NEWLINES
 # Thai consonants (including the vowel letters ฤ and ฦ): every Thai word holds at least one.
 _THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 _THAI_BLOCK = re.compile("[\u0e00-\u0e7f]")
@@ -95,12 +94,31 @@ def _is_plain(text: str) -> bool:
 
 
 def _normalize(text: str) -> str:
-    """``pythainlp.util.normalize``, skipped where it would change nothing (the common case)."""
+    """``pythainlp.util.normalize``, skipped where it would change nothing (the common case).
+
+    pythainlp is imported only here, for text that needs it: importing it costs ~0.15 s of a one-shot command.
+    """
     if not _THAI_BLOCK.search(text):
-        return remove_dup_spaces(text)
+        return _remove_dup_spaces(text)
     if _NEEDS_NORMALIZE.search(text) is None:
         return text
-    return normalize(text)
+    # normalize() starts with remove_dup_spaces; what often remains (blank lines, a final line break) is
+    # only spacing, and then the rest of normalize() changes nothing.
+    text = _remove_dup_spaces(text)
+    if _NEEDS_NORMALIZE.search(text) is None:
+        return text
+    from pythainlp.util import normalize
+
+    result: str = normalize(text)
+    return result
+
+
+def _remove_dup_spaces(text: str) -> str:
+    """``pythainlp.util.remove_dup_spaces``: space runs to one, line-break runs to one, ends stripped."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    text = _NEWLINE_RUNS.sub("\n", text)
+    return text.strip()
 
 
 def clean_text(text: str) -> str:

@@ -67,8 +67,8 @@ def split_sentences(paragraph: str) -> list[str]:
         return []
     if len(text) <= WHOLE_LIMIT:
         return [text]
-    from pythainlp.tokenize import sent_tokenize
+    from bilingual_reader.thai.crfcut import crfcut_split
 
-    raw = [str(s).strip() for s in sent_tokenize(text, engine="crfcut")]
+    raw = [s.strip() for s in crfcut_split(text)]
     segments = merge_fragments([s for s in raw if s])
     return [piece for segment in segments for piece in cap_segment(segment)]

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.lookup import LookupResult
+from bilingual_reader.thai.frequency import frequency_label
 from bilingual_reader.tui.widgets.term_status import styled_term
 
 PopupChoice = Literal["add", "edit"]
@@ -55,6 +56,8 @@ def lookup_content(result: LookupResult, heading: str | None = None, check: Cont
                 for label, value in (("RTGS", pron.rtgs), ("Tones", pron.tones), ("IPA", pron.ipa))
             )
         )
+    if result.frequency is not None:
+        blocks.append(Content.assemble(("Frequency ", "dim"), frequency_label(result.frequency)))
     if result.in_glossary:
         blocks.extend(concept_content(concept) for concept in result.concepts)
     else:

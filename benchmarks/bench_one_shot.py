@@ -1,0 +1,126 @@
+"""One-shot commands and the popup lookup: wall time, CPU and peak memory against ``python -c pass``.
+
+Each command runs in a fresh process, as a user runs it, with bytecode caches warm (one unmeasured run first
+writes them, even under ``PYTHONDONTWRITEBYTECODE``); the best of REPEATS runs counts (the machine may be
+shared). Also times ``lookup()`` as the popup calls it (the first call and p50/p99 of the warm ones) and the
+memory of a process holding what the idle reader holds (segmenter, a lookup done, a sentence split).
+
+Run with `make bench` or `uv run python benchmarks/bench_one_shot.py`. Prints numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+REPEATS = 7
+WORD = "ปืนใหญ่อัตตาจร"
+POPUP_WORDS = ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "ยูเครน", "เดินทาง", "ปืน", "สันติภาพ", "คอบร้าโกลด์", "เกราะ"]
+IDLE_PROBE = """
+import resource, sys
+from bilingual_reader.documents.articles import load_article, sample_article_path
+from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.lookup import lookup
+from bilingual_reader.thai.segmenter import Segmenter
+from bilingual_reader.translation.sentences import split_sentences
+glossary = Glossary.open(sys.argv[1], readonly=True)
+segmenter = Segmenter(glossary.thai_terms())
+article = load_article(sample_article_path())
+tokens = [segmenter.tokenize(p) for p in article.paragraphs]
+lookup("ปืนใหญ่อัตตาจร", glossary=glossary, segmenter=segmenter, article_tokens=tokens)
+for paragraph in article.paragraphs:
+    split_sentences(paragraph)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (KiB) of one run of ``argv``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)}: exit {process.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def best(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """The best wall time, best CPU time and lowest peak RSS of REPEATS runs, after one warm-up run."""
+    run(argv, env)
+    runs = [run(argv, env) for _ in range(REPEATS)]
+    return min(r[0] for r in runs), min(r[1] for r in runs), min(r[2] for r in runs)
+
+
+def popup_timings(glossary_path: Path) -> tuple[float, list[float]]:
+    """Milliseconds of the first ``lookup()`` in this process and of every warm one (sorted)."""
+    from bilingual_reader.documents.articles import load_article, sample_article_path
+    from bilingual_reader.glossary.store import Glossary
+    from bilingual_reader.lookup import lookup
+    from bilingual_reader.thai.segmenter import Segmenter
+
+    glossary = Glossary.open(glossary_path, readonly=True)
+    segmenter = Segmenter(glossary.thai_terms())
+    tokens = [segmenter.tokenize(p) for p in load_article(sample_article_path()).paragraphs]
+    start = time.perf_counter()
+    lookup(POPUP_WORDS[0], glossary=glossary, segmenter=segmenter, article_tokens=tokens)
+    first = (time.perf_counter() - start) * 1000
+    warm = []
+    for _ in range(20):
+        for word in POPUP_WORDS:
+            start = time.perf_counter()
+            lookup(word, glossary=glossary, segmenter=segmenter, article_tokens=tokens)
+            warm.append((time.perf_counter() - start) * 1000)
+    glossary.close()
+    return first, sorted(warm)
+
+
+def main() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    from bilingual_reader.documents.articles import sample_article_path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        glossary = Path(tmp) / "glossary.db"
+        shutil.copyfile(ROOT / "glossary.db", glossary)
+        env["BILINGUAL_READER_GLOSSARY"] = str(glossary)
+        cli = [sys.executable, "-m", "bilingual_reader"]
+        commands = {
+            "python -c pass (baseline)": [sys.executable, "-c", "pass"],
+            f"lookup {WORD}": [*cli, "lookup", WORD],
+            "segment <sample article>": [*cli, "segment", str(sample_article_path())],
+        }
+        results = {name: best(argv, env) for name, argv in commands.items()}
+        base = results["python -c pass (baseline)"]
+        print(
+            f"{'command (best of ' + str(REPEATS) + ')':<34}{'wall ms':>9}{'× pass':>8}"
+            f"{'cpu ms':>9}{'× pass':>8}{'peak MiB':>10}"
+        )
+        for name, (wall, cpu, rss) in results.items():
+            print(
+                f"{name:<34}{wall * 1000:>9.0f}{wall / base[0]:>8.1f}{cpu * 1000:>9.0f}"
+                f"{cpu / max(base[1], 1e-3):>8.1f}{rss / 1024:>10.0f}"
+            )
+        idle = subprocess.run(
+            [sys.executable, "-c", IDLE_PROBE, str(glossary)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(f"reader's core (segmenter, a lookup, sentence splits): peak {int(idle.stdout) / 1024:.0f} MiB")
+        first, warm = popup_timings(glossary)
+    p50, p99 = warm[len(warm) // 2], warm[min(len(warm) - 1, int(0.99 * len(warm)))]
+    print(f"popup lookup(): first {first:.1f} ms, warm p50 {p50:.2f} ms, p99 {p99:.2f} ms (goal < 50 ms)")
+
+
+if __name__ == "__main__":
+    main()
