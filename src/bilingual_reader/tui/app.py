@@ -18,6 +18,9 @@ from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.services import ReaderServices
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from textual.screen import Screen
+
     from bilingual_reader.glossary.errors import GlossaryError
     from bilingual_reader.glossary.store import Glossary
 
@@ -52,10 +55,12 @@ class ReaderApp(App[None]):
         """Open the article."""
         self.push_screen(ReaderScreen(self.article, self.services))
 
-    def post_display_hook(self) -> None:
-        """Once a reader's first frame is on the terminal, let it open what the frame did not need."""
-        screen = self.screen
-        if isinstance(screen, ReaderScreen) and not screen.started:
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        """Write a frame; once a reader's first frame with its text is on the terminal, let the reader open
+        what that frame did not need (its glossary, segmenter, check and translation)."""
+        super()._display(screen, renderable)
+        written = renderable is not None and not self._batch_count
+        if written and isinstance(screen, ReaderScreen) and not screen.started and screen.drawn:
             self.call_later(screen.start)
 
     def action_app_command(self, name: str) -> None:

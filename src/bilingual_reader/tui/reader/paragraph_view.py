@@ -53,6 +53,8 @@ class ParagraphView(Widget):
         self._wrapped: tuple[int, list[Line]] | None = None
         self._checked: tuple[tuple[int, int, str], ...] = ()
         self._status: dict[int, str] | None = None
+        self.painted = False
+        """True once a line of the paragraph has been drawn (the reader's first frame has its text)."""
 
     @property
     def tokens(self) -> tuple[TokenLike, ...]:
@@ -109,6 +111,7 @@ class ParagraphView(Widget):
 
     def render_line(self, y: int) -> Strip:
         """Draw wrapped line ``y`` with term and cursor styles, and the text selection."""
+        self.painted = True
         width = self.size.width
         lines = self.lines()
         base = self.rich_style

@@ -84,6 +84,12 @@ class ReaderScreen(Screen[None]):
         self.add_class("-unchecked")  # no terminology badges until some English has been checked
         self.text.place_cursor(0, None)
 
+    @property
+    def drawn(self) -> bool:
+        """True once a frame with the article's text has been drawn."""
+        views = self.text.views
+        return not views or views[0].painted
+
     def start(self) -> None:
         """After the first frame: load the glossary's and the checker's modules in a worker, then go on."""
         if not self.started:
