@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -17,6 +18,19 @@ def data_dir() -> Path:
     """The per-user data directory (``BILINGUAL_READER_DATA_DIR`` overrides the platform default)."""
     override = os.environ.get("BILINGUAL_READER_DATA_DIR")
     return Path(override) if override else platformdirs.user_data_path(APP_NAME)
+
+
+def private_folder(path: Path) -> None:
+    """Create the folder ``path`` (with its missing parents) for its owner only (0700); an existing one is
+    left as it is. The data folder holds a person's reading, edits and, later, keys."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def private_file(path: Path) -> None:
+    """Create ``path`` empty and for its owner only (0600) unless it exists, before SQLite opens it (SQLite
+    creates a missing database, and then its -wal/-shm/-journal, with the umask's 0644)."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600))
 
 
 def config_dir() -> Path:

@@ -93,7 +93,11 @@ def _details(concept: Concept) -> list[str]:
 def show_command(ctx: click.Context, concept: str, as_json: bool) -> None:
     """Show a concept by id, or every concept having the term CONCEPT."""
     with opened(ctx, read_only=True) as glossary:
-        found = [glossary.get(int(concept))] if concept.isdigit() else glossary.lookup(concept)
+        found = (
+            [glossary.get(int(concept))]
+            if concept.isascii() and concept.isdigit()
+            else glossary.lookup(concept)
+        )
     if not found:
         raise BadInput(f"no concept has the term {concept!r}")
     if as_json:

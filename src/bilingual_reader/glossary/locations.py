@@ -40,7 +40,8 @@ def seed_copy(source: Path, target: Path) -> None:
     """Copy the database ``source`` to ``target`` unless ``target`` exists (atomic; never overwrites)."""
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        paths.private_folder(target.parent)
+        paths.private_file(partial)
         _copy_database(source, partial)
         try:
             os.link(partial, target)  # fails if target appeared meanwhile: keep that one

@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bilingual_reader import paths
 from bilingual_reader.glossary import schema
 from bilingual_reader.glossary.errors import GlossaryError
 
@@ -30,7 +31,8 @@ def open_database(path: Path, read_only: bool) -> tuple[sqlite3.Connection, bool
         if read_only:
             raise GlossaryError(f"{path}: no such glossary file")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            paths.private_folder(path.parent)
+            paths.private_file(path)
         except OSError as err:
             raise GlossaryError(f"{path}: cannot create the glossary ({err.strerror})") from err
     conn = _connect(path, read_only)
@@ -133,7 +135,10 @@ def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool) -> sqlite3.C
     try:
         check = conn.execute("PRAGMA quick_check").fetchall()
         if check != [("ok",)]:
-            raise GlossaryError(f"{path}: corrupt database ({check[0][0]})")
+            first = str(check[0][0]).strip().splitlines()[0]  # quick_check can report pages of problems
+            raise GlossaryError(
+                f"{path}: corrupt database ({first}); left untouched: restore it from a backup"
+            )
         tables = {
             row[0]
             for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -207,6 +212,7 @@ def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
 
 def backup_into(conn: sqlite3.Connection, target: Path) -> None:
     """Copy the database behind ``conn`` into the file ``target`` (SQLite backup API, WAL included)."""
+    paths.private_file(target)
     copy = sqlite3.connect(target)
     try:
         conn.backup(copy)

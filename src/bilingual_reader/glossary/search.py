@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.rows import concepts_by_ids
 from bilingual_reader.glossary.schema import SEARCH_INDEX
-from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.glossary.store import MAX_SQLITE_INTEGER, Glossary
 from bilingual_reader.thai.text import is_thai, normalize_key
 
 __all__ = ["DEFAULT_LIMIT", "search"]
@@ -58,11 +58,15 @@ def search(
 ) -> list[Concept]:
     """Concepts matching ``query``, best first: exact term, then term prefix, then shorter terms.
 
+    A ``limit`` beyond what SQLite can count (64 bits) means no limit.
+
     A query with Thai letters matches Thai terms containing it (normalized, so spelling variants and
     invisible characters do not matter); any other query matches terms (either language) in which every
     query word begins a word (``"self prop"`` finds "self-propelled howitzer"). An empty query lists every
     concept. ``subject`` restricts to one subject field.
     """
+    if limit is not None and limit > MAX_SQLITE_INTEGER // ROWS_PER_CONCEPT:
+        limit = None
     key = normalize_key(query)
     thai = bool(key) and is_thai(key)
     words = [] if thai or not key else [w for w in re.split(r"[\W_]+", key) if w]

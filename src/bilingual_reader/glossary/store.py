@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["Glossary", "GlossaryError", "UnknownConceptError", "utc_now"]
 
 Clock = Callable[[], str]
+#: The largest integer SQLite stores (64-bit signed); a larger id names no concept.
+MAX_SQLITE_INTEGER = 2**63 - 1
 
 
 def utc_now() -> str:
@@ -115,6 +117,8 @@ class Glossary:
 
     def get(self, concept_id: int) -> Concept:
         """The concept with ``concept_id``; raises ``UnknownConceptError`` if there is none."""
+        if not 0 <= concept_id <= MAX_SQLITE_INTEGER:  # SQLite cannot even be asked (OverflowError)
+            raise UnknownConceptError(f"{self._name}: no concept with id {concept_id}")
         found = rows.concepts_from_rows(self._read(rows.BY_ID_SQL, (concept_id,)))
         if not found:
             raise UnknownConceptError(f"{self._name}: no concept with id {concept_id}")
@@ -183,12 +187,16 @@ class Glossary:
 
     def delete(self, concept_id: int) -> None:
         """Delete a concept and its terms; raises ``UnknownConceptError`` if there is none."""
+        if not self._exists(concept_id):
+            raise UnknownConceptError(f"{self._name}: no concept with id {concept_id}")
         with self.transaction():
             cursor = self._conn.execute("DELETE FROM concepts WHERE id = ?", (concept_id,))
             if cursor.rowcount == 0:
                 raise UnknownConceptError(f"{self._name}: no concept with id {concept_id}")
 
     def _exists(self, concept_id: int) -> bool:
+        if not 0 <= concept_id <= MAX_SQLITE_INTEGER:
+            return False
         return bool(self._read("SELECT 1 FROM concepts WHERE id = ?", (concept_id,)))
 
     def _validate(self, concept: Concept) -> None:

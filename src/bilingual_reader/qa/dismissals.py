@@ -58,7 +58,8 @@ class ReviewStore:
         """Open (creating if needed) the review database, by default ``review_path()``."""
         location = path or review_path()
         try:
-            location.parent.mkdir(parents=True, exist_ok=True)
+            paths.private_folder(location.parent)
+            paths.private_file(location)
             conn = sqlite3.connect(location, timeout=5.0)
         except (OSError, sqlite3.Error) as err:
             raise ReviewError(f"{location}: cannot open the review database ({err})") from err

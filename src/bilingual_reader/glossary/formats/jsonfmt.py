@@ -182,7 +182,18 @@ def _decoded_array(text: str) -> tuple[list[Any], list[int]] | None:
 
 
 def read_json(path: Path) -> ParseResult:
-    """Read a JSON glossary."""
+    """Read a JSON glossary; nesting too deep or a number too long to read is a one-line ``FormatError``."""
+    try:
+        return _read_json(path)
+    except RecursionError:
+        raise FormatError(f"{path}: bad JSON: nested too deeply") from None
+    except ValueError as err:  # int() of a number of more than 4,300 digits
+        if "digits" not in str(err):
+            raise
+        raise FormatError(f"{path}: bad JSON: a number too long to read") from None
+
+
+def _read_json(path: Path) -> ParseResult:
     text = read_text(path)
     if not text.strip():
         raise FormatError(f"{path}: empty file")
