@@ -10,6 +10,13 @@ from bilingual_reader.glossary.store import Glossary
 ROOT = Path(__file__).resolve().parent.parent
 #: A small real Argos package trained on scripts/train_test_model/corpus.tsv (see tests/fixtures/argos).
 TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"
+#: The trained test package in each published Argos shape (scripts/train_test_model/shapes.py): shape name,
+#: package file, what ``model status`` calls it.
+SHAPES = [
+    ("joint", TRAINED, "joint SentencePiece"),
+    ("spm-source", TRAINED.with_name("translate-th_en-opus_test.argosmodel"), "source-only SentencePiece"),
+    ("bpe", TRAINED.with_name("translate-th_en-bpe_test.argosmodel"), "BPE"),
+]
 CORPUS = ROOT / "scripts" / "train_test_model" / "corpus.tsv"
 SAMPLE_TSV = ROOT / "tests" / "glossary" / "sample_glossary.tsv"
 SHIPPED_TSV = ROOT / "glossary.tsv"

@@ -85,8 +85,8 @@ def joint(pairs: list[tuple[str, str]], work: Path) -> Shape:
 
 
 def spm_source(pairs: list[tuple[str, str]], work: Path) -> Shape:
-    th: object = _sp([t for t, _ in pairs], work / "source", 300, True)
-    en: object = _sp([e for _, e in pairs], work / "target", 300, False)
+    th: object = _sp([t for t, _ in pairs], work / "source", 300, False)
+    en: object = _sp([e for _, e in pairs], work / "target", 250, False)
     vocab = _union(builder.vocabulary(work / "source.model"), builder.vocabulary(work / "target.model"))
     stanza = work / "stanza-placeholder.txt"
     stanza.write_text("Stands in for the Stanza tokenizer data OPUS-MT conversions ship; never read.\n")

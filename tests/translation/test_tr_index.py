@@ -57,7 +57,7 @@ def _entry(version: str, links: list[str], **changes: str) -> dict[str, object]:
     }
 
 
-def _index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entries: list[dict[str, object]]) -> None:
+def _index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entries: list[object]) -> None:
     folder = tmp_path / "index"
     folder.mkdir()
     (folder / "index.json").write_text(json.dumps(entries))
@@ -133,6 +133,7 @@ def test_download_failure_is_one_line(
     base, _ = server
     _index(tmp_path, monkeypatch, [_entry("1.0", [base + "missing.argosmodel", "ftp://x/y"])])
     pkg = find_thai_english(fetch_index(timeout=5))
+    assert pkg is not None
     with pytest.raises(IndexUnavailable) as caught:
         download(pkg, timeout=5)
     assert "download failed" in str(caught.value) and "\n" not in str(caught.value)
@@ -150,3 +151,97 @@ def test_bad_downloaded_package_installs_nothing(
     with pytest.raises(PackageError, match="not a valid zip archive"):
         install_from_index(timeout=5)
     assert installed_model() is None
+
+
+# Hostile indexes (issue 15) --------------------------------------------------------------------------------
+
+
+def test_a_crafted_package_version_writes_nothing_outside_downloads(
+    server: tuple[str, Path], random_package_zip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, root = server
+    shutil.copyfile(random_package_zip, root / "th_en.argosmodel")
+    _index(tmp_path, monkeypatch, [_entry("../../../../escaped", [base + "th_en.argosmodel"])])
+    before = {p for p in tmp_path.rglob("*")}
+    install_from_index(timeout=5)
+    assert installed_model() is not None
+    assert not any("escaped" in p.name for p in tmp_path.rglob("*"))
+    assert not any("escaped" in p.name for p in Path("/").glob("*"))
+    assert {p for p in tmp_path.rglob("*") if p not in before and "argos" not in str(p)} == set()
+
+
+def test_downloads_are_capped(
+    server: tuple[str, Path], random_package_zip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bilingual_reader.translation.index as index
+
+    base, root = server
+    shutil.copyfile(random_package_zip, root / "th_en.argosmodel")
+    _index(tmp_path, monkeypatch, [_entry("1.0", [base + "th_en.argosmodel"])])
+    monkeypatch.setattr(index, "MAX_DOWNLOAD_BYTES", 1000)
+    with pytest.raises(IndexUnavailable, match="larger than 1000"):
+        install_from_index(timeout=5)
+    assert installed_model() is None
+    assert list(downloads_dir().iterdir()) == []
+
+
+@pytest.mark.parametrize("right", [True, False])
+def test_sha256_is_checked_where_the_index_gives_one(
+    right: bool,
+    server: tuple[str, Path],
+    random_package_zip: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import hashlib
+
+    base, root = server
+    shutil.copyfile(random_package_zip, root / "th_en.argosmodel")
+    digest = hashlib.sha256(random_package_zip.read_bytes()).hexdigest() if right else "0" * 64
+    _index(tmp_path, monkeypatch, [_entry("1.0", [base + "th_en.argosmodel"], sha256=digest)])
+    if right:
+        assert install_from_index(timeout=5) == installed_model()
+    else:
+        with pytest.raises(IndexUnavailable, match="does not match"):
+            install_from_index(timeout=5)
+        assert installed_model() is None
+
+
+def test_plain_http_is_named_in_a_warning(
+    server: tuple[str, Path], random_package_zip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, root = server
+    shutil.copyfile(random_package_zip, root / "th_en.argosmodel")
+    _index(tmp_path, monkeypatch, [_entry("1.0", ["ipfs://Qm", base + "th_en.argosmodel"])])
+    warnings: list[str] = []
+    install_from_index(timeout=5, warn=warnings.append)
+    assert warnings == [f"downloading {base}th_en.argosmodel over plain http (not authenticated)"]
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", base)
+    (root / "index.json").write_text(json.dumps([_entry("1.0", [base + "th_en.argosmodel"])]))
+    warnings.clear()
+    fetch_index(timeout=5, warn=warnings.append)
+    assert warnings == [
+        f"the package index {base}index.json is not https: what it lists is not authenticated"
+    ]
+
+
+def test_malformed_entries_are_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = _entry("1.9", ["https://x/good"])
+    _index(
+        tmp_path,
+        monkeypatch,
+        [
+            None,
+            [1],
+            {**good, "languages": 5},
+            {**good, "links": "https://x/bad"},
+            {**good, "links": [7]},
+            {**good, "package_version": {"a": 1}},
+            {**good, "to_name": "\x1b]52;c;cHdu\x07"},
+            _entry("9.0", ["ipfs://only"]),
+            {**good, "sha256": "nope"},
+            good,
+        ],
+    )
+    (chosen,) = fetch_index(timeout=5)
+    assert (chosen.package_version, chosen.links) == ("1.9", ["https://x/good"])

@@ -66,7 +66,7 @@ BAD_PACKAGES: list[tuple[str, Mutation, str]] = [
     (
         "bpe",
         lambda m: _replace(_replace(m, "sentencepiece.model", None), "bpe.model", b"x"),
-        "unsupported package: bpe.model",
+        "the model does not load",
     ),
     ("no-tokenizer", lambda m: _replace(m, "sentencepiece.model", None), "missing sentencepiece.model"),
 ]
@@ -144,3 +144,136 @@ def test_broken_and_foreign_folders_are_ignored(random_package_zip: Path) -> Non
     assert [m.name for m in installed_models()] == ["translate-th_en-0_0_1"]
     assert [p.name for p in remove_models()] == ["translate-th_en-0_0_1"]
     assert sorted(p.name for p in packages_dir().iterdir()) == ["broken", "translate-en_de"]
+
+
+# Hostile and faulty packages (issue 15) --------------------------------------------------------------------
+
+
+def _trained_members() -> list[Member]:
+    with zipfile.ZipFile(TRAINED) as zf:
+        return [(i.filename, zf.read(i)) for i in zf.infolist() if not i.is_dir()]
+
+
+def _with(members: list[Member], name: str, data: bytes) -> list[Member]:
+    return [(n, data if n.endswith("/" + name) else d) for n, d in members]
+
+
+def test_garbage_model_bin_is_refused_and_the_working_model_stays(tmp_path: Path) -> None:
+    from bilingual_reader.translation.engines.local import LocalEngine
+
+    good = install_file(TRAINED)
+    bad = _write(
+        tmp_path / "bad.argosmodel", _with(_trained_members(), "model/model.bin", b"\0garbage" * 100)
+    )
+    with pytest.raises(PackageError, match=f"^{bad}: the model does not load"):
+        install_file(bad)
+    assert installed_model() == good
+    assert [p.name for p in packages_dir().iterdir()] == [good.name]
+    (result,) = LocalEngine(good).translate(["โดรนบินเหนือฐานทัพ"])
+    assert result.best == "A drone flew over the base."
+
+
+def test_a_crash_mid_replacement_loses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    good = install_file(TRAINED)
+    real = os.replace
+    calls: list[tuple[object, object]] = []
+
+    def crash_on_second(src: object, dst: object) -> None:
+        calls.append((src, dst))
+        if len(calls) == 2:  # the old package is aside, the new one not yet in place
+            raise KeyboardInterrupt
+        real(src, dst)  # type: ignore[arg-type,unused-ignore]
+
+    monkeypatch.setattr(os, "replace", crash_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        install_file(TRAINED)
+    monkeypatch.setattr(os, "replace", real)
+    assert installed_model() == good
+    assert [p.name for p in packages_dir().iterdir()] == [good.name]
+
+
+def test_after_a_kill_mid_replacement_the_next_start_puts_the_old_package_back() -> None:
+    good = install_file(TRAINED)
+    good.path.rename(packages_dir() / ".replacing-translate-th_en-test-0badc0de")  # a kill between renames
+    (packages_dir() / ".installing-translate-th_en-test-12345678").mkdir()
+    assert installed_model() == good
+    assert [p.name for p in packages_dir().iterdir()] == [good.name]
+
+
+def test_stale_staging_folders_are_cleaned_at_the_next_start() -> None:
+    good = install_file(TRAINED)
+    for stale in (
+        ".installing-x-1234",
+        ".removing-translate-th_en-test-99",
+        ".removing-translate-th_en-test",
+    ):
+        (packages_dir() / stale / "model").mkdir(parents=True)
+        (packages_dir() / stale / "model" / "model.bin").write_bytes(b"x" * 1000)
+    assert installed_model() == good
+    assert [p.name for p in packages_dir().iterdir()] == [good.name]
+    assert remove_models() == [good.path]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"null", "metadata.json is not a JSON object"),
+        (b"[1, 2]", "metadata.json is not a JSON object"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"package_version": 1' + b"0" * 5000 + b"}", "not valid JSON"),
+        (b"\xff\xfe", "not valid JSON"),
+        (b'{"from_code": "th", "to_code": "en", "languages": 5}', "languages must be a list"),
+        (b'{"from_code": "th", "to_code": "en", "package_version": "1.0\\u001b]0;pwn\\u0007"}', "control"),
+    ],
+    ids=["null", "list", "deep", "huge-int", "binary", "languages", "escape"],
+)
+def test_one_malformed_package_is_skipped_and_reported(content: bytes, reason: str) -> None:
+    good = install_file(TRAINED)
+    other = packages_dir() / "translate-de_en"
+    other.mkdir()
+    (other / "metadata.json").write_bytes(content)
+    seen: list[str] = []
+    assert installed_model(report=seen.append) == good
+    assert len(seen) == 1 and reason in seen[0] and "\n" not in seen[0] and str(other) in seen[0]
+    assert remove_models() == [good.path]
+    assert [p.name for p in packages_dir().iterdir()] == ["translate-de_en"]
+
+
+def test_packages_dir_that_is_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a_file = tmp_path / "packages"
+    a_file.write_text("not a folder")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(a_file))
+    seen: list[str] = []
+    assert installed_model(report=seen.append) is None
+    assert seen == [f"skipped {a_file}: the packages folder (ARGOS_PACKAGES_DIR) is not a folder"]
+    assert remove_models() == []
+    with pytest.raises(PackageError, match="is not a folder"):
+        install_file(TRAINED)
+
+
+REAL_METADATA = [
+    # LibreTranslate Locomotive's opus_mt_convert.py: no links
+    {"package_version": "1.0", "argos_version": "1.9.0", "from_code": "th", "from_name": "Thai",
+     "to_code": "en", "to_name": "English"},
+    # argospm-index style: code, https and ipfs links (and the index's "ifps" typo)
+    {"package_version": "1.9", "argos_version": "1.9.0", "from_code": "th", "from_name": "Thai",
+     "to_code": "en", "to_name": "English", "links": ["https://example.org/translate-th_en-1_9.argosmodel", "ifps://Qm"],
+     "code": "translate-th_en"},
+    # Argos 1.5-era numbers, languages, dependencies, explicit type, an NLLB-style target prefix
+    {"package_version": 1.5, "argos_version": 1.5, "from_code": "th", "to_code": "en", "type": "translate",
+     "languages": [{"code": "th", "name": "Thai"}], "dependencies": [], "source_languages": [],
+     "target_languages": [], "from_codes": ["th"], "to_codes": ["en"], "target_prefix": "__en__"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("metadata", REAL_METADATA, ids=["locomotive", "argospm-index", "older"])
+def test_every_real_metadata_combination_installs(metadata: dict[str, object], tmp_path: Path) -> None:
+    archive = _write(
+        tmp_path / "real.argosmodel",
+        _with(_trained_members(), "metadata.json", json.dumps(metadata).encode()),
+    )
+    model = install_file(archive)
+    assert model.version == str(metadata["package_version"])
+    assert model.target_prefix == metadata.get("target_prefix", "")

@@ -13,6 +13,11 @@ def _size(n: int) -> str:
     return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{n / 1024:.0f} kB"
 
 
+def _warn(message: str) -> None:
+    """A warning line on stderr (a skipped package, a download that is not over https)."""
+    click.echo(f"bilingual-reader: warning: {message}", err=True)
+
+
 def _print_progress(done: int, total: int | None) -> None:
     """A one-line byte counter on stderr, redrawn in place."""
     shown = f"{_size(done)} / {_size(total)} ({100 * done // total}%)" if total else _size(done)
@@ -24,6 +29,15 @@ def model_group() -> None:
     """Install, inspect and remove the Thai→English translation model (an Argos package)."""
 
 
+def _shape(package: Path) -> str:
+    from bilingual_reader.translation.tokenizers import describe
+
+    try:
+        return str(describe(package))
+    except Exception as err:  # a damaged package is still reported, in one line
+        return f"unreadable ({type(err).__name__}: {err})".splitlines()[0]
+
+
 @model_group.command("status")
 def status_command() -> None:
     """Show the installed Thai→English package and the engine settings; exit 1 when none is installed."""
@@ -31,7 +45,7 @@ def status_command() -> None:
     from bilingual_reader.translation.packages import installed_model
     from bilingual_reader.translation.settings import SettingsError, config_path, load_settings
 
-    model = installed_model()
+    model = installed_model(report=_warn)
     try:
         settings = load_settings()
     except SettingsError as err:
@@ -43,6 +57,7 @@ def status_command() -> None:
         click.echo(f"model:    {model.name} (version {model.version})")
         click.echo(f"path:     {model.path}")
         click.echo(f"size:     {_size(model.size_bytes)}")
+        click.echo(f"shape:    {_shape(model.path)}")
     mode = "greedy (fast)" if settings.beam_size == 1 else f"beam {settings.beam_size}"
     threads = "all cores" if settings.threads == 0 else str(settings.threads)
     click.echo(
@@ -71,7 +86,7 @@ def install_command(file: Path | None, timeout: float) -> None:
         if file is not None:
             model = install_file(file)
         else:
-            model = install_from_index(_print_progress, timeout=timeout)
+            model = install_from_index(_print_progress, timeout=timeout, warn=_warn)
             click.echo("", err=True)
     except (PackageError, IndexUnavailable) as err:
         raise BadInput(str(err)) from None
@@ -81,9 +96,12 @@ def install_command(file: Path | None, timeout: float) -> None:
 @model_group.command("remove")
 def remove_command() -> None:
     """Remove every installed Thai→English package."""
-    from bilingual_reader.translation.packages import remove_models
+    from bilingual_reader.translation.packages import PackageError, remove_models
 
-    removed = remove_models()
+    try:
+        removed = remove_models(report=_warn)
+    except PackageError as err:
+        raise BadInput(str(err)) from None
     if not removed:
         click.echo("No Thai→English model installed.")
     for path in removed:

@@ -1,4 +1,4 @@
-"""The local engine: CTranslate2 and SentencePiece loaded lazily from an installed package; batching."""
+"""The local engine: CTranslate2 and the tokenizer of an installed package, loaded lazily; batching."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.settings import EngineSettings
+from bilingual_reader.translation.tokenizers import Tokenizer, open_tokenizer, read_vocabularies
 
 
 class LocalEngine:
@@ -25,7 +26,7 @@ class LocalEngine:
         self.decode_options = dict(decode_options or {})  # extra translate_batch arguments (benchmarks)
         self.calls = 0  # translate_batch calls made: tests count them
         self._translator: Any = None
-        self._sp: Any = None
+        self._tokenizer: Tokenizer | None = None
         self._lock = threading.Lock()
 
     @property
@@ -43,17 +44,22 @@ class LocalEngine:
         """True once the model has been loaded."""
         return self._translator is not None
 
+    @property
+    def tokenizer(self) -> Tokenizer:
+        """The package's tokenizer (loads the model first if needed)."""
+        self.load()
+        assert self._tokenizer is not None
+        return self._tokenizer
+
     def load(self) -> None:
-        """Load the CTranslate2 model and the SentencePiece tokenizer (slow: call it in a worker)."""
+        """Load the CTranslate2 model and the package's tokenizer (slow: call it in a worker)."""
         with self._lock:
             if self._translator is not None:
                 return
             import ctranslate2
-            import sentencepiece
 
-            self._sp = sentencepiece.SentencePieceProcessor(
-                model_file=str(self.model.path / "sentencepiece.model")
-            )
+            _, target_vocab = read_vocabularies(self.model.path / "model")
+            self._tokenizer = open_tokenizer(self.model.path, target_vocab)
             self._translator = ctranslate2.Translator(
                 str(self.model.path / "model"),
                 device="cpu",
@@ -66,8 +72,8 @@ class LocalEngine:
         prefix = self.model.target_prefix
         if prefix and tokens[:1] == [prefix]:
             tokens = tokens[1:]
-        text: str = self._sp.decode(tokens)
-        return text.strip()
+        assert self._tokenizer is not None
+        return self._tokenizer.decode(tokens)
 
     def _options(self, longest: int) -> dict[str, Any]:
         s = self.settings
@@ -90,13 +96,10 @@ class LocalEngine:
     def _target(self, text: str) -> list[str]:
         """Target pieces of ``text`` after the model's own prefix; a trailing space forces a word boundary."""
         lead = [self.model.target_prefix] if self.model.target_prefix else []
-        pieces: list[str] = self._sp.encode(text, out_type=str)
-        if text.endswith(" ") and self._sp.piece_to_id("\u2581") != self._sp.unk_id():
-            pieces.append("\u2581")
-        return lead + pieces
+        return lead + self.tokenizer.encode_target(text)
 
     def _batch(self, sentences: Sequence[str]) -> list[SentenceTranslation]:
-        tokens = [self._sp.encode(sentence, out_type=str) for sentence in sentences]
+        tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
         options = self._options(max((len(t) for t in tokens), default=1))
         prefix = [[self.model.target_prefix]] * len(tokens) if self.model.target_prefix else None
         self.calls += 1
@@ -119,7 +122,7 @@ class LocalEngine:
         if not prefixes:
             return []
         self.load()
-        tokens = self._sp.encode(source, out_type=str)
+        tokens = self.tokenizer.encode(source)
         options = self._options(len(tokens))
         options.update(beam_size=1, num_hypotheses=1, patience=1.0)
         self.calls += 1
@@ -133,7 +136,7 @@ class LocalEngine:
         if not targets:
             return []
         self.load()
-        tokens = self._sp.encode(source, out_type=str)
+        tokens = self.tokenizer.encode(source)
         self.calls += 1
         results = self._translator.score_batch([tokens] * len(targets), [self._target(t) for t in targets])
         return [sum(r.log_probs) / max(len(r.log_probs), 1) for r in results]
