@@ -3,7 +3,9 @@
     uv run python benchmarks/bench_translation.py [--sentences 64] [--skip-tuning]
 
 The model is a full-size random-weight Transformer of the Argos 1.9 shape (6+6 layers, d 512, 8 heads,
-FFN 2048, 32k vocabulary, int8), built once and cached under .bench/. Random weights give gibberish, so every
+FFN 2048, 32k vocabulary, int8), built once and cached under .bench/; ``--shape opus`` times the OPUS-MT
+conversion shape instead (Marian dimensions, the same sizes, but separate 32k source and target vocabularies,
+untied embeddings, and only the Thai SentencePiece model shipped). Random weights give gibberish, so every
 method is forced to produce exactly 25 tokens per sentence (min = max decoding length): the same work for all.
 Input: the seed article (articles/01-…) repeated 20 times, split by our Thai sentence splitter; to keep the
 run under a few minutes only the first ``--sentences`` sentences are timed (the output says so).
@@ -38,19 +40,24 @@ FORCED = {"min_decoding_length": 25, "max_decoding_length": 25}
 SEED = ROOT / "articles" / "01-nato-stoltenberg-visits-seoul-and-tokyo.txt"
 
 
-def full_size_package() -> Path:
-    """The cached full-size random package (built on first use, ~30 s)."""
-    folder = CACHE / "translate-th_en-random-full"
+def full_size_package(shape: str = "joint") -> Path:
+    """The cached full-size random package of ``shape`` (joint or opus; built on first use, ~30 s)."""
+    folder = CACHE / ("translate-th_en-random-full" if shape == "joint" else "translate-th_en-random-opus")
     if (folder / "model" / "model.bin").is_file():
         return folder
-    work = CACHE / "build"
+    work = CACHE / f"build-{shape}"
     work.mkdir(parents=True, exist_ok=True)
     lines = [p for a in sorted((ROOT / "articles").glob("*.txt")) for p in load_article(a).paragraphs]
     sp_model = builder.train_sentencepiece(lines, work / "spm", vocab_size=4000)
     vocab = builder.vocabulary(sp_model)
     vocab += [f"<extra_{i}>" for i in range(32000 - len(vocab))]
-    weights = builder.random_weights(vocab, layers=6, d_model=512, ffn=2048, seed=1)
-    builder.build_model(weights, vocab, work / "ct2", layers=6, heads=8, quantization="int8")
+    target = None
+    if shape == "opus":  # English pieces the shipped Thai model does not know
+        target = ["<unk>", "<s>", "</s>"] + [f"\u2581w{i}" if i % 3 else f"p{i}" for i in range(32000 - 3)]
+    weights = builder.random_weights(vocab, layers=6, d_model=512, ffn=2048, seed=1, target_vocab=target)
+    builder.build_model(
+        weights, vocab, work / "ct2", layers=6, heads=8, quantization="int8", target_vocab=target
+    )
     return builder.write_package_dir(folder, work / "ct2", sp_model)
 
 
@@ -69,13 +76,14 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=48, help="how many sentences to time")
     parser.add_argument("--repeats", type=int, default=2, help="best of this many runs per measurement")
     parser.add_argument("--skip-tuning", action="store_true", help="skip the thread and chunk-size sweeps")
+    parser.add_argument("--shape", choices=["joint", "opus"], default="joint", help="package shape to time")
     args = parser.parse_args()
 
     import ctranslate2
     import sentencepiece
 
-    built = timed(full_size_package)
-    model = read_package(CACHE / "translate-th_en-random-full")
+    built = timed(lambda: full_size_package(args.shape))
+    model = read_package(full_size_package(args.shape))
     article = load_article(SEED)
     by_paragraph = [split_sentences(p) for p in article.paragraphs * 20]
     every = [s for group in by_paragraph for s in group]

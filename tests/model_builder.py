@@ -45,9 +45,18 @@ def vocabulary(sp_model: Path) -> list[str]:
 
 
 def random_weights(
-    vocab: list[str], layers: int, d_model: int, ffn: int, seed: int = 0, bias_output: bool = True
+    vocab: list[str],
+    layers: int,
+    d_model: int,
+    ffn: int,
+    seed: int = 0,
+    bias_output: bool = True,
+    target_vocab: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Random weights named as :func:`build_model` expects (output biased to stay short and printable)."""
+    """Random weights named as :func:`build_model` expects (output biased to stay short and printable).
+
+    With a ``target_vocab`` the decoder gets its own embeddings (``tgt_emb``) and output layer over it.
+    """
     import numpy as np
 
     rng = np.random.default_rng(seed)
@@ -78,9 +87,12 @@ def random_weights(
                 w[p + "ca_kv.w"], w[p + "ca_kv.b"] = mat(2 * d_model, d_model), zeros(2 * d_model)
                 w[p + "ca_out.w"], w[p + "ca_out.b"] = mat(d_model, d_model), zeros(d_model)
         w[side + ".norm.g"], w[side + ".norm.b"] = ones(d_model), zeros(d_model)
-    w["proj.w"], w["proj.b"] = mat(size, d_model), zeros(size)
+    target = target_vocab or vocab
+    if target_vocab is not None:
+        w["tgt_emb"] = mat(len(target), d_model)
+    w["proj.w"], w["proj.b"] = mat(len(target), d_model), zeros(len(target))
     if bias_output:
-        for i, piece in enumerate(vocab):
+        for i, piece in enumerate(target):
             if piece in ("<unk>", "<s>") or piece.startswith("<0x"):
                 w["proj.b"][i] = -100.0
             elif piece == "</s>":
@@ -103,13 +115,18 @@ def build_model(
     layers: int,
     heads: int,
     quantization: str | None,
+    target_vocab: list[str] | None = None,
 ) -> None:
-    """Write a pre-norm Transformer CTranslate2 model (shared vocabulary and embeddings) to ``out_dir``."""
+    """Write a pre-norm Transformer CTranslate2 model to ``out_dir``.
+
+    One vocabulary and shared embeddings, or with ``target_vocab`` separate source and target vocabularies
+    (weights from :func:`random_weights` given the same ``target_vocab``).
+    """
     import ctranslate2
 
     spec = ctranslate2.specs.TransformerSpec.from_config((layers, layers), heads)
     spec.encoder.embeddings[0].weight = weights["emb"]
-    spec.decoder.embeddings.weight = weights["emb"]
+    spec.decoder.embeddings.weight = weights["tgt_emb"] if target_vocab is not None else weights["emb"]
     if "pos" in weights:  # an explicit position table (else CTranslate2's built-in sinusoids)
         spec.encoder.position_encodings.encodings = weights["pos"]
         spec.decoder.position_encodings.encodings = weights["pos"]
@@ -130,7 +147,7 @@ def build_model(
         _norm(stack.layer_norm, weights, side + ".norm")
     _linear(spec.decoder.projection, weights, "proj")
     spec.register_source_vocabulary(vocab)
-    spec.register_target_vocabulary(vocab)
+    spec.register_target_vocabulary(target_vocab if target_vocab is not None else vocab)
     spec.validate()
     spec.optimize(quantization=quantization)
     out_dir.mkdir(parents=True, exist_ok=True)
