@@ -1,0 +1,131 @@
+"""Fuzzing every importer and the article reader with generated hostile bytes (issue 15, "done means").
+
+Whatever the bytes: a one-line error naming the file and an unchanged glossary, or an import whose stored
+text holds no escape, control or bidi character. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bilingual_reader.documents.articles import ArticleError, load_article
+from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.glossary.formats import FORMATS, FormatError
+from bilingual_reader.glossary.importing import import_file
+from bilingual_reader.glossary.models import Concept, Term
+from bilingual_reader.glossary.source import read_tsv
+from bilingual_reader.glossary.store import Glossary
+from glossary.test_hostile_text import UNSAFE
+
+HOSTILE = [
+    "\x1b]0;pwned\x07",
+    "\x1b]52;c;ZXZpbA==\x1b\\",
+    "\x1b]8;;http://evil/",
+    "\x1b[2J",
+    "\x1bP1$qm\x1b\\",
+    "\x9b31m",
+    "\x9d0;x\x9c",
+    "\u202e",
+    "\u2066",
+    "\x00",
+    "\r",
+    "\t",
+    ";",
+    ",",
+    '"',
+    "[deprecated]",
+    "<",
+    "&#27;",
+    "{",
+    "[",
+    "รถถัง",
+    "tank",
+    "\n",
+]
+#: Text built from hostile pieces and arbitrary characters, as UTF-8 or as raw bytes.
+PIECES = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=8)), max_size=40).map("".join)
+CONTENT = st.one_of(PIECES.map(lambda s: s.encode("utf-8", "surrogatepass")), st.binary(max_size=400))
+
+SEEDS = {
+    "csv": "term,translation,subject,pos,definition,note\n{}\n",
+    "omegat": "{}\tx\n",
+    "json": '[{{"subject": "weapons", "terms": [{{"text": "{}", "lang": "th"}}]}}]',
+    "tbx": '<martif type="TBX"><text><body><termEntry><langSet xml:lang="th"><tig><term>{}</term>'
+    "</tig></langSet></termEntry></body></text></martif>",
+}
+_KNOWN = Concept("weapons", (Term("ปืน", "th"), Term("gun", "en")))
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _database_text(path: Path) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT subject, definition, note FROM concepts").fetchall()
+        rows += conn.execute("SELECT text, pos FROM terms").fetchall()
+    return [str(value) for row in rows for value in row]
+
+
+def _one_line(error: Exception, path: Path) -> None:
+    text = str(error)
+    assert "\n" not in text, text
+    assert text.startswith(str(path)), text
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@FUZZ
+@given(content=CONTENT, wrap=st.booleans())
+def test_every_importer_answers_hostile_bytes(fmt: str, content: bytes, wrap: bool) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"in{FORMATS[fmt].suffixes[0]}"
+        if wrap:  # inside a valid frame, so the hostile text reaches the fields
+            text = content.decode("utf-8", "replace").replace('"', "").replace("\\", "")
+            source.write_bytes(SEEDS[fmt].format(text).encode("utf-8", "surrogatepass"))
+        else:
+            source.write_bytes(content)
+        db = Path(folder) / "g.db"
+        with Glossary.open(db) as glossary:
+            glossary.add(_KNOWN)
+            try:
+                import_file(glossary, source, fmt=fmt, skip_bad=True)
+            except (FormatError, GlossaryError) as err:
+                _one_line(err, source)
+                assert glossary.count() == 1
+        for value in _database_text(db):
+            assert not UNSAFE.search(value), repr(value)
+
+
+@FUZZ
+@given(content=CONTENT)
+def test_the_glossary_tsv_reader_answers_hostile_bytes(content: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "glossary.tsv"
+        source.write_bytes(b"id\tsubject\tthai\tenglish\tpos\tdefinition\tnote\n1\tweapons\t" + content)
+        try:
+            concepts = read_tsv(source)
+        except GlossaryError as err:
+            assert str(err).startswith(str(source))
+            return
+        for concept in concepts:
+            texts = [concept.subject, concept.definition, concept.note, *(t.text for t in concept.terms)]
+            assert not any(UNSAFE.search(t.replace("\n", " ")) for t in texts)
+
+
+@FUZZ
+@given(content=CONTENT)
+def test_the_article_reader_answers_hostile_bytes(content: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "article.txt"
+        source.write_bytes(content)
+        try:
+            article = load_article(source)
+        except ArticleError as err:
+            _one_line(err, source)
+            return
+        for line in (article.title, *article.paragraphs):
+            assert line and "\n" not in line
+            assert not UNSAFE.search(line), repr(line)
