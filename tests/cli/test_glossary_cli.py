@@ -72,6 +72,39 @@ def test_show_by_id_and_term(db: Path) -> None:
     assert run(db, "show", "GUN").stdout.splitlines() == expected
 
 
+def test_a_thai_term_already_in_a_concept_is_refused_or_merged(db: Path) -> None:
+    result = run(db, "add", "--th", "ปืน", "--en", "gun")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"bilingual-reader: {db}: the Thai term 'ปืน' already belongs to concept 1 (ปืนใหญ่ = artillery); "
+        "--merge adds these terms to it\n"
+    )
+    result = run(db, "add", "--th", "ปืน", "--en", "cannon", "--note", "merged", "--merge")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "merged into concept 1: ปืนใหญ่ ; ปืน [deprecated] = artillery ; gun ; cannon\n",
+    )
+    assert run(db, "list").stdout.count("\n") == 3  # the header and two concepts: nothing added
+    result = run(db, "edit", "2", "--th", "เรือรบ ; ปืนใหญ่ [admitted]")
+    assert result.exit_code == 2
+    assert "the Thai term 'ปืนใหญ่' already belongs to concept 1" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--th", "ดาบ"), "no English term"),
+        (
+            ("--th", "sword", "--en", "sword"),
+            "the Thai term 'sword' has Latin letters (put English in the English terms)",
+        ),
+    ],
+)
+def test_the_store_rules_hold_on_the_command_line(db: Path, args: tuple[str, ...], message: str) -> None:
+    result = run(db, "add", *args)
+    assert (result.exit_code, result.stderr.splitlines()[-1].endswith(message)) == (2, True)
+
+
 def test_the_form_syntax_sets_statuses(db: Path) -> None:
     result = run(db, "add", "--th", "ดาบ ; ดาบยาว [deprecated]", "--en", "sword", "--en", "sabre [forbidden]")
     assert result.stdout == "added concept 3: ดาบ ; ดาบยาว [deprecated] = sword ; sabre [forbidden]\n"
@@ -89,7 +122,10 @@ def test_the_form_syntax_sets_statuses(db: Path) -> None:
         (("show", "99"), "no concept with id 99"),
         (("show", "ดาบ"), "no concept has the term 'ดาบ'"),
         (("add", "--en", "x"), "add needs at least one --th term"),
-        (("add", "--th", "ดาบ", "--th", "ดาบ"), "cannot store concept 'ดาบ': duplicate Thai term 'ดาบ'"),
+        (
+            ("add", "--th", "ดาบ", "--th", "ดาบ", "--en", "sword"),
+            "cannot store concept 'ดาบ': duplicate Thai term 'ดาบ'",
+        ),
         (("edit", "7", "--note", "x"), "no concept with id 7"),
         (
             ("add", "--th", "ดาบ", "--en", "test:bogus"),

@@ -29,24 +29,25 @@ GUN = Concept(
 @pytest.mark.parametrize(
     ("concept", "row"),
     [
-        (GUN, ("ปืนใหญ่อัตตาจร", "self-propelled gun", "weapons", "preferred", "1+3 ✗1")),
+        (GUN, ("ปืนใหญ่อัตตาจร", "self-propelled gun", "weapons", "1 adm 1 forb", "1+3")),
         (
             Concept("naval", (Term("เรือ", "th", Status.ADMITTED), Term("ship", "en"))),
-            ("เรือ", "ship", "naval", "th admitted", "1+1"),
+            ("เรือ", "ship", "naval", "th adm 1 adm", "1+1"),
         ),
         (
             Concept("general", (Term("ก", "th"), Term("ข", "th", Status.DEPRECATED), Term("x", "en"))),
-            ("ก", "x", "general", "preferred", "2+1 ✗1"),
+            ("ก", "x", "general", "1 dep", "2+1"),
         ),
+        (Concept("general", (Term("ก", "th"), Term("x", "en"))), ("ก", "x", "general", "—", "1+1")),
     ],
 )
 def test_concept_row(concept: Concept, row: tuple[str, ...]) -> None:
     assert concept_row(concept) == row
 
 
-@pytest.mark.parametrize(("width", "thai", "english"), [(80, 17, 22), (160, 36, 48), (40, 9, 11)])
+@pytest.mark.parametrize(("width", "thai", "english"), [(80, 15, 19), (160, 36, 48), (40, 9, 11)])
 def test_column_widths(width: int, thai: int, english: int) -> None:
-    assert column_widths(width) == {"thai": thai, "english": english, "subject": 13, "status": 9, "terms": 7}
+    assert column_widths(width) == {"thai": thai, "english": english, "subject": 13, "status": 16, "terms": 5}
 
 
 @pytest.mark.parametrize(

@@ -89,17 +89,37 @@ def test_dry_run_counts_and_writes_nothing(empty: Glossary, policy: str) -> None
     assert report.summary().endswith("(dry run: nothing written)")
 
 
-def test_homonyms_in_one_file_are_both_added(empty: Glossary) -> None:
-    twin = Concept("general", (Term("ปืนใหญ่", "th"), Term("big gun", "en")))
-    report = import_concepts(empty, _parsed(OLD, twin))
+def test_a_thai_term_twice_in_one_file_is_a_bad_row(empty: Glossary) -> None:
+    twin = Concept("general", (Term("ปืนครก", "th"), Term("ปืนใหญ่", "th", A), Term("big gun", "en")))
+    with pytest.raises(ImportFailed) as caught:
+        import_concepts(empty, _parsed(OLD, OTHER, twin), source="f")
+    assert [str(e) for e in caught.value.errors] == ["f:3: the Thai term 'ปืนใหญ่' is also on line 1"]
+    report = import_concepts(empty, _parsed(OLD, OTHER, twin), source="f", skip_bad=True)
     assert (_counts(report), empty.count()) == ((2, 0, 0, 0), 2)
+
+
+@pytest.mark.parametrize(
+    ("policy", "counts", "terms"),
+    [
+        ("skip", (0, 0, 0, 1), ("ปืนใหญ่", "artillery", "gun")),
+        ("merge", (0, 0, 1, 0), ("ปืนใหญ่", "ปืนครก", "artillery", "mortar", "gun")),
+    ],
+)
+def test_any_shared_thai_term_is_a_conflict(
+    empty: Glossary, policy: str, counts: tuple[int, int, int, int], terms: tuple[str, ...]
+) -> None:
+    empty.add(OLD)
+    mortar = Concept("weapons", (Term("ปืนครก", "th"), Term("ปืนใหญ่", "th", A), Term("mortar", "en")))
+    report = import_concepts(empty, _parsed(mortar), on_conflict=policy)
+    assert _counts(report) == counts
+    assert [tuple(t.text for t in c.thai + c.english) for c in empty.concepts()] == [terms]
 
 
 def test_invalid_concepts_are_bad_rows(empty: Glossary) -> None:
     bad = Concept("weapons", (Term("ดาบ", "th"), Term("ดาบ", "th", A)))
     with pytest.raises(ImportFailed) as caught:
         import_concepts(empty, _parsed(OTHER, bad), source="f")
-    assert [str(e) for e in caught.value.errors] == ["f:2: duplicate Thai term 'ดาบ'"]
+    assert [str(e) for e in caught.value.errors] == ["f:2: no English term; duplicate Thai term 'ดาบ'"]
     assert empty.count() == 0
 
 

@@ -37,7 +37,8 @@ JSON_BAD = (
 TBX_BAD = """<?xml version="1.0"?>
 <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca">
 <text><body>
-<conceptEntry id="1"><langSec xml:lang="th"><termSec><term>ปืน</term></termSec></langSec></conceptEntry>
+<conceptEntry id="1"><langSec xml:lang="th"><termSec><term>ปืน</term></termSec></langSec>\
+<langSec xml:lang="en"><termSec><term>gun</term></termSec></langSec></conceptEntry>
 <conceptEntry id="2"><langSec xml:lang="th"><termSec><term> </term></termSec></langSec></conceptEntry>
 <conceptEntry id="3"><langSec xml:lang="th"><termSec><term>ดาบ</term>
 <termNote type="administrativeStatus">bestTerm-admn-sts</termNote></termSec></langSec></conceptEntry>

@@ -50,7 +50,8 @@ def test_add_update_delete_keep_the_index_in_sync() -> None:
         assert indexed(glossary, "mbt") == ["mbt"]
         assert_in_sync(glossary)
 
-        glossary.update(replace(glossary.get(added.id or 0), terms=(thai,)))  # a term removed
+        mbt = Term("MBT", "en", Status.PREFERRED)
+        glossary.update(replace(glossary.get(added.id or 0), terms=(thai, mbt)))  # a term removed
         assert indexed(glossary, "battle") == []
         assert_in_sync(glossary)
 
@@ -87,11 +88,13 @@ def test_import_keeps_the_index_in_sync(policy: str) -> None:
 def test_import_ids_follow_the_file_around_updates() -> None:
     with Glossary.memory() as glossary:
         glossary.add(tank())
-        glossary.delete(glossary.add(Concept("naval", (Term("เรือ", "th"),))).id or 0)  # id 2 is used up
+        glossary.delete(
+            glossary.add(Concept("naval", (Term("เรือ", "th"), Term("ship", "en")))).id or 0
+        )  # id 2 is used up
         incoming = [
-            Concept("naval", (Term("เรือดำน้ำ", "th"),)),
+            Concept("naval", (Term("เรือดำน้ำ", "th"), Term("submarine", "en"))),
             Concept("armour", (Term("รถถังหลัก", "th"), Term("MBT", "en"))),
-            Concept("aviation", (Term("เครื่องบิน", "th"),)),
+            Concept("aviation", (Term("เครื่องบิน", "th"), Term("aircraft", "en"))),
         ]
         import_concepts(glossary, _parsed(*incoming), source="x.json", on_conflict="merge")
         assert [(c.id, c.headword) for c in glossary.concepts()] == [
@@ -127,7 +130,7 @@ def test_a_glossary_from_the_previous_schema_gets_the_index(tmp_path: Path) -> N
         assert indexed(glossary, "ถังหล") == ["รถถังหลัก"]
         assert [c.id for c in search(glossary, "ถังหล")] == [7]
         assert [c.id for c in search(glossary, "battle tan")] == [7]
-        glossary.add(Concept("naval", (Term("เรือดำน้ำ", "th"),)))
+        glossary.add(Concept("naval", (Term("เรือดำน้ำ", "th"), Term("submarine", "en"))))
         assert_in_sync(glossary)
     assert (tmp_path / "glossary.db.bak-4").is_file()
 
@@ -163,7 +166,7 @@ def test_search_limit_cuts_the_ranked_list() -> None:
     with Glossary.memory() as glossary:
         for n in range(5):
             glossary.add(Concept("general", (Term(f"ปืนแบบ{n}", "th"), Term(f"gun type {n}", "en"))))
-        glossary.add(Concept("general", (Term("ปืน", "th"),)))
+        glossary.add(Concept("general", (Term("ปืน", "th"), Term("firearm", "en"))))
         assert [c.headword for c in search(glossary, "ปืน", limit=2)] == ["ปืน", "ปืนแบบ0"]
         assert [c.headword for c in search(glossary, "type", limit=2)] == ["ปืนแบบ0", "ปืนแบบ1"]
         assert search(glossary, "ปืน", limit=0) == []

@@ -17,7 +17,7 @@ from bilingual_reader.glossary.store import Glossary
         ("รถถัง", None, ["รถถังหลัก"]),
         ("ถังหล", None, ["รถถังหลัก"]),  # inside a word
         ("\u200bรถ\u00adถัง ", None, ["รถถังหลัก"]),  # invisible characters do not matter
-        ("ลบ", None, ["ลบ", "ลบ"]),  # homonyms
+        ("ลบ", None, ["ลบ", "ลบทิ้ง"]),
         ("ลบ", "weapons", []),
         ("general", None, ["พลเอก"]),  # exact English term first
         ("GEN", None, ["พลเอก"]),  # word prefix, any case
@@ -35,7 +35,7 @@ def test_search(sample: Glossary, query: str, subject: str | None, headwords: li
 
 
 def test_search_ranks_exact_then_prefix_then_shorter(sample: Glossary) -> None:
-    sample.add(Concept("ranks", (Term("พลเอกพิเศษ", "th"),)))
+    sample.add(Concept("ranks", (Term("พลเอกพิเศษ", "th"), Term("general (special)", "en"))))
     assert [c.headword for c in search(sample, "พลเอก")] == ["พลเอก", "พลเอกพิเศษ"]
     assert [c.headword for c in search(sample, "ลเอก")] == ["พลเอก", "พลเอกพิเศษ"]
     assert len(search(sample, "", limit=3)) == 3

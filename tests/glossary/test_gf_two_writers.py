@@ -56,7 +56,7 @@ def test_adding_while_importing_loses_nothing(tmp_path: Path) -> None:
     files = []
     for r in range(ROUNDS):
         concepts = [
-            Concept("naval", (Term(f"คำนำเข้า{r}x{n}", "th"), Term(f"imported {r} {n}", "en")))
+            Concept("naval", (Term(f"คำนำเข้า{r}ที่{n}", "th"), Term(f"imported {r} {n}", "en")))
             for n in range(IMPORTS)
         ]
         files.append(tmp_path / f"batch{r}.json")
@@ -76,4 +76,4 @@ def test_adding_while_importing_loses_nothing(tmp_path: Path) -> None:
         headwords = [c.headword for c in glossary.concepts()]
     assert len(headwords) == len(set(headwords)) == ADDS + IMPORTS * ROUNDS
     assert {f"คำเพิ่ม{n}" for n in range(ADDS)} <= set(headwords)
-    assert {f"คำนำเข้า{r}x{n}" for r in range(ROUNDS) for n in range(IMPORTS)} <= set(headwords)
+    assert {f"คำนำเข้า{r}ที่{n}" for r in range(ROUNDS) for n in range(IMPORTS)} <= set(headwords)

@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from sqlite_utils import Database
 
 from bilingual_reader.glossary import opening, schema
 from bilingual_reader.glossary.models import Concept, Status, Term
-from bilingual_reader.glossary.store import Glossary, GlossaryError, UnknownConceptError
+from bilingual_reader.glossary.store import DuplicateTermError, Glossary, GlossaryError, UnknownConceptError
 
 P, A, D, F = Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN
 TANK = Concept(
@@ -113,7 +114,7 @@ def test_thai_terms_are_normalized_keys_of_all_statuses(glossary: Glossary) -> N
 
 def test_add_keeps_an_explicit_id_and_refuses_a_duplicate(glossary: Glossary) -> None:
     assert glossary.add(Concept("naval", MISSILE.terms, id=40)).id == 40
-    assert glossary.add(MISSILE).id == 41
+    assert glossary.add(TANK).id == 41
     with pytest.raises(GlossaryError, match="a concept with id 40 already exists"):
         glossary.add(Concept("naval", TANK.terms, id=40))
     assert glossary.count() == 2
@@ -136,6 +137,44 @@ def test_add_refuses_invalid_concepts(glossary: Glossary, concept: Concept, reas
     assert str(info.value).endswith(reason)
     assert str(info.value).startswith(f"{glossary.path}: cannot store concept")
     assert glossary.count() == 0
+
+
+def test_a_thai_term_belongs_to_one_concept(glossary: Glossary) -> None:
+    tank = glossary.add(TANK)
+    twin = Concept("vehicles", (Term("รถถังหลัก", "th"), Term("main tank", "en")))
+    expected = f"{glossary.path}: the Thai term 'รถถังหลัก' already belongs to concept {tank.id} (รถถัง = tank)"
+    with pytest.raises(DuplicateTermError) as info:
+        glossary.add(twin)
+    assert (str(info.value), info.value.term, info.value.owner_id) == (expected, "รถถังหลัก", tank.id)
+    missile = glossary.add(MISSILE)
+    with pytest.raises(DuplicateTermError, match="'รถถัง' already belongs to concept 1"):
+        glossary.update(replace(missile, terms=(*missile.terms, Term("รถถัง ", "th", A))))
+    assert glossary.update(replace(tank, note="")).note == ""  # its own terms are no conflict
+    assert glossary.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("terms", "reason"),
+    [
+        ((Term("รถถัง", "th"),), "no English term"),
+        ((Term("tank", "en"),), "no Thai term"),
+        (
+            (Term("รถถัง T-90", "th"), Term("tank", "en")),
+            "the Thai term 'รถถัง T-90' has Latin letters (put English in the English terms)",
+        ),
+        ((Term("90", "th"), Term("tank", "en")), "the Thai term '90' has no Thai letters"),
+        (
+            (Term("รถถัง", "th"), Term("tank รถถัง", "en")),
+            "the English term 'tank รถถัง' has Thai letters (put Thai in the Thai terms)",
+        ),
+    ],
+)
+def test_each_language_is_there_in_its_own_script(
+    glossary: Glossary, terms: tuple[Term, ...], reason: str
+) -> None:
+    with pytest.raises(GlossaryError) as info:
+        glossary.add(Concept("armour", terms))
+    assert str(info.value).endswith(f"cannot store concept {terms[0].text!r}: {reason}")
 
 
 def test_update_rewrites_fields_and_terms_keeping_term_ids(glossary: Glossary) -> None:

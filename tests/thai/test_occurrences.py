@@ -8,10 +8,19 @@ from bilingual_reader.thai.occurrences import count_occurrences, find_occurrence
 from bilingual_reader.thai.segmenter import Segmenter
 
 
-def test_context_is_cut_at_grapheme_boundaries() -> None:
-    [hit] = find_occurrences(["เสื้อเกราะ", "body armour"], ["ทหารได้รับเสื้อเกราะ หมวกเหล็ก"], context=4)
+@pytest.mark.parametrize(
+    ("context", "before", "after"),
+    [(4, "…ได้รับ", " …"), (12, "ทหารได้รับ", " หมวกเหล็ก …"), (40, "ทหารได้รับ", " หมวกเหล็ก และเวชภัณฑ์")],
+)
+def test_context_is_cut_between_tokens(context: int, before: str, after: str) -> None:
+    paragraph = "ทหารได้รับเสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์"
+    tokens = Segmenter({"เสื้อเกราะ"}).tokenize(paragraph)
+    [hit] = find_occurrences(["เสื้อเกราะ", "body armour"], [paragraph], [tokens], context=context)
     assert (hit.paragraph, hit.start, hit.end) == (0, 10, 20)
-    assert (hit.before, hit.text, hit.after) == ("…ด้รับ", "เสื้อเกราะ", " หมว…")
+    assert (hit.before, hit.text, hit.after) == (before, "เสื้อเกราะ", after)
+    if context > 4:  # not segmented yet: cut at spaces where the context has one
+        [plain] = find_occurrences(["เสื้อเกราะ"], [paragraph], context=context)
+        assert plain.after == after
 
 
 def test_with_tokens_a_match_inside_another_word_is_skipped() -> None:

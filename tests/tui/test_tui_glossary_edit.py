@@ -84,6 +84,60 @@ async def test_form_refuses_an_entry_without_english(article_path: Path, glossar
         assert glossary.count() == 4
 
 
+async def test_a_thai_term_already_in_the_glossary_is_refused_then_merged_on_request(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await move_to(pilot, reader(app), "เสื้อเกราะ")
+        await pilot.press("enter", "a")
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        merge = form.query_one("#merge", Button)
+        assert not merge.display
+        await pilot.press(*keys("flak jacket"), "ctrl+s")
+        assert app.screen is form
+        assert str(form.query_one("#form-error", Static).render()) == (
+            f"Not saved: {glossary_path}: the Thai term 'เสื้อเกราะ' already belongs to concept 3 "
+            "(เสื้อเกราะ = body armour)"
+        )
+        assert (merge.display, str(merge.label)) == (True, "Merge into concept 3")
+        await pilot.click("#merge")
+        await settle(app, pilot)
+        assert app.screen is not form
+    with Glossary.open(glossary_path) as glossary:
+        assert glossary.count() == 4
+        (concept,) = glossary.lookup("เสื้อเกราะ")
+        assert [(t.text, t.status) for t in concept.english] == [
+            ("body armour", Status.PREFERRED),
+            ("flak jacket", Status.ADMITTED),
+        ]
+
+
+async def test_a_thai_field_refuses_latin_text(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        form.query_one("#thai", Input).value = "tank"
+        form.query_one("#english", Input).value = "tank [bogus]"
+        await pilot.press("ctrl+s")
+        assert str(form.query_one("#form-error", Static).render()) == (
+            "Not saved: English terms: unknown status [bogus] on 'tank' "
+            "(expected preferred, admitted, deprecated or forbidden)"
+        )
+        form.query_one("#english", Input).value = "tank"
+        await pilot.press("ctrl+s")
+        assert str(form.query_one("#form-error", Static).render()) == (
+            "Not saved: the Thai term 'tank' has Latin letters (put English in the English terms)"
+        )
+    with Glossary.open(glossary_path) as glossary:
+        assert glossary.count() == 4
+
+
 async def test_read_only_glossary_form_says_so(article_path: Path, glossary_path: Path) -> None:
     glossary = Glossary.open(glossary_path, read_only=True)
     app = create_app(article_path, glossary)

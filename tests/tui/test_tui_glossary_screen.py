@@ -226,6 +226,53 @@ async def test_delete_asks_first(glossary_path: Path, answer: str, kept: bool) -
         assert [c.id for c in glossary.lookup("body armour")] == ([3] if kept else [])
 
 
+async def test_delete_clears_the_deleted_concept_from_the_details(
+    article_path: Path, glossary_path: Path
+) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary, OpenArticle(load_article(article_path)))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await move_to(pilot, app, "รถถังหนัก")  # the last row: the cursor stays on the same row index
+            await pilot.press("enter")
+            assert details(app).startswith("รถถังหนัก\n")
+            await pilot.press("d", "y")
+            await pilot.pause()
+            assert heads(app) == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่", "เสื้อเกราะ"]
+            assert details(app).startswith("เสื้อเกราะ\n")
+            assert "รถถังหนัก" not in details(app)
+
+
+async def test_down_leaves_the_search_box(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = screen_of(app)
+            await pilot.press("slash")
+            assert screen.focused is screen.search_input
+            screen.search_input.value = "ปืน"
+            await pilot.pause()
+            await pilot.press("down")
+            assert screen.focused is screen.table
+            assert screen.search_input.value == "ปืน"
+            assert (heads(app), screen.current_id()) == (["ปืนใหญ่", "ปืนใหญ่อัตตาจร"], 1)  # kept on its concept
+            await pilot.press("up")
+            assert screen.current_id() == 2
+
+
+async def test_the_status_column_counts_the_statuses(glossary_path: Path) -> None:
+    with Glossary.open(glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            table = screen_of(app).table
+            assert [str(table.get_row_at(row)[3]) for row in range(table.row_count)] == [
+                "1 adm 1 forb",
+                "—",
+                "—",
+                "—",
+            ]
+
+
 async def test_delete_with_the_mouse(glossary_path: Path) -> None:
     with Glossary.open(glossary_path) as glossary:
         app = Host(glossary)
@@ -236,8 +283,17 @@ async def test_delete_with_the_mouse(glossary_path: Path) -> None:
         assert glossary.count() == 3
 
 
-@pytest.mark.parametrize("segmented", [False, True])
-async def test_enter_shows_occurrences(article_path: Path, glossary_path: Path, segmented: bool) -> None:
+@pytest.mark.parametrize(
+    ("segmented", "first", "second"),
+    [
+        (False, "กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน …", "ทหารได้รับเสื้อเกราะ หมวกเหล็ก …"),
+        (True, "กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และ…", "ทหารได้รับเสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์…"),
+    ],
+)
+async def test_enter_shows_occurrences(
+    article_path: Path, glossary_path: Path, segmented: bool, first: str, second: str
+) -> None:
+    """The snippets are cut between words (between tokens once the article is segmented)."""
     article = load_article(article_path)
     with Glossary.open(glossary_path) as glossary:
         tokens = None
@@ -257,11 +313,9 @@ async def test_enter_shows_occurrences(article_path: Path, glossary_path: Path, 
                 "ปืนใหญ่\nThai       ปืนใหญ่ (preferred)\n"
                 "English    artillery (preferred)\nSubject    weapons\n\n"
             )
-            assert text.endswith("\n\n1 in “การจัดซื้อยุทโธปกรณ์”\n¶1   กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังห…")
+            assert text.endswith(f"\n\n1 in “การจัดซื้อยุทโธปกรณ์”\n¶1   {first}")
             await pilot.press("down")  # the panel follows the cursor
-            assert details(app).endswith(
-                "\n1 in “การจัดซื้อยุทโธปกรณ์”\n¶2   ทหารได้รับเสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์จา…"
-            )
+            assert details(app).endswith(f"\n1 in “การจัดซื้อยุทโธปกรณ์”\n¶2   {second}")
 
 
 async def test_enter_without_an_article(glossary_path: Path) -> None:

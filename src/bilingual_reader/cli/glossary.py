@@ -13,6 +13,8 @@ from rich.cells import cell_len
 
 from bilingual_reader.cli.common import BadInput
 from bilingual_reader.cli.glossary_io import export_command, import_command, merge_command, opened
+from bilingual_reader.glossary.conflicts import add_or_merge
+from bilingual_reader.glossary.errors import DuplicateTermError
 from bilingual_reader.glossary.formats.jsonfmt import concept_to_dict
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
 from bilingual_reader.glossary.search import search
@@ -132,6 +134,7 @@ def term_options(fn: click.decorators.FC) -> click.decorators.FC:
 
 @glossary_group.command("add")
 @term_options
+@click.option("--merge", is_flag=True, help="If a Thai term already has a concept, add these terms to it.")
 @click.pass_context
 def add_command(
     ctx: click.Context,
@@ -141,15 +144,20 @@ def add_command(
     pos: str | None,
     definition: str | None,
     note: str | None,
+    merge: bool,
 ) -> None:
-    """Add a concept (at least one --th term)."""
+    """Add a concept (at least one --th and one --en term); a Thai term belongs to one concept."""
     if not th:
         raise BadInput("add needs at least one --th term")
     terms = parse_term_options(th, "th", pos or "noun") + parse_term_options(en, "en", pos or "noun")
     concept = Concept(subject or "general", tuple(terms), definition or "", note or "")
     with opened(ctx) as glossary:
-        stored = glossary.add(concept)
-    click.echo(f"added concept {stored.id}: {format_terms(stored.thai)} = {format_terms(stored.english)}")
+        try:
+            stored, merged = add_or_merge(glossary, concept) if merge else (glossary.add(concept), False)
+        except DuplicateTermError as err:
+            raise BadInput(f"{err}; --merge adds these terms to it") from None
+    verb = "merged into concept" if merged else "added concept"
+    click.echo(f"{verb} {stored.id}: {format_terms(stored.thai)} = {format_terms(stored.english)}")
 
 
 @glossary_group.command("edit")

@@ -30,7 +30,8 @@ BROWSE_LIMIT = 500
 
 #: The table's columns: key and heading.
 COLUMNS = {"thai": "Thai", "english": "English", "subject": "Subject", "status": "Status", "terms": "th+en"}
-_FIXED = {"subject": 13, "status": 9, "terms": 7}
+_FIXED = {"subject": 13, "status": 16, "terms": 5}
+_SHORT = {Status.ADMITTED: "adm", Status.DEPRECATED: "dep", Status.FORBIDDEN: "forb"}
 _CAPS = {"thai": 36, "english": 48}
 
 
@@ -73,26 +74,23 @@ def subjects(glossary: Glossary) -> list[str]:
 
 
 def concept_row(concept: Concept) -> tuple[str, str, str, str, str]:
-    """A table row: Thai headword, English headword, subject, headword status, term counts.
+    """A table row: Thai headword, English headword, subject, status counts, term counts.
 
-    The status is "preferred" when both headwords are preferred, else the first non-preferred one
-    (``"th admitted"``); the counts read ``"1+3"`` (Thai+English), then ``" ✗2"`` if two are deprecated
-    or forbidden.
+    The status cell counts the terms that are not preferred (``"2 adm 1 forb"``: two admitted, one
+    forbidden; ``"th adm"`` first when the Thai headword itself is not preferred); ``"—"`` when every term
+    is preferred. The counts read ``"1+3"`` (Thai+English).
     """
     thai, english = concept.thai, concept.english
-    heads = [(lang, terms[0]) for lang, terms in (("th", thai), ("en", english)) if terms]
-    odd = [f"{lang} {term.status.value}" for lang, term in heads if term.status is not Status.PREFERRED]
-    status = odd[0] if odd else "preferred"
-    counts = f"{len(thai)}+{len(english)}"
-    bad = sum(1 for t in concept.terms if not t.status.approved)
-    if bad:
-        counts += f" ✗{bad}"
+    parts = [f"th {_SHORT[thai[0].status]}"] if thai and thai[0].status is not Status.PREFERRED else []
+    for status, short in _SHORT.items():
+        count = sum(1 for t in concept.terms if t.status is status)
+        parts += [f"{count} {short}"] if count else []
     return (
         thai[0].text if thai else "",
         english[0].text if english else "",
         concept.subject,
-        status,
-        counts,
+        " ".join(parts) or "—",
+        f"{len(thai)}+{len(english)}",
     )
 
 

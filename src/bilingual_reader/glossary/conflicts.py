@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.thai.text import normalize_key
 
-__all__ = ["conflict_key", "merge_concepts"]
+if TYPE_CHECKING:
+    from bilingual_reader.glossary.store import Glossary
+
+__all__ = ["add_or_merge", "conflict_key", "merge_concepts", "save_concept"]
 
 
 def conflict_key(concept: Concept) -> str:
@@ -45,3 +49,27 @@ def merge_concepts(existing: Concept, incoming: Concept) -> Concept:
         definition=existing.definition or incoming.definition,
         note=note,
     )
+
+
+def add_or_merge(glossary: Glossary, concept: Concept) -> tuple[Concept, bool]:
+    """Store a new ``concept``, or merge it into the stored concept that already has one of its Thai terms.
+
+    Returns the stored concept and whether it was merged. One transaction; a merge that would take a Thai
+    term of yet another concept raises ``DuplicateTermError`` naming that one.
+    """
+    with glossary.transaction():
+        taken = glossary.thai_owner(concept)
+        if taken is None:
+            return glossary.add(concept), False
+        return glossary.update(merge_concepts(taken[1], concept)), True
+
+
+def save_concept(glossary: Glossary, concept: Concept, *, merge: bool = False) -> Concept:
+    """Store ``concept`` (each write is one transaction): added if new, else updated; returns it as stored.
+
+    With ``merge``, a new concept whose Thai term is taken is merged into that concept (``add_or_merge``);
+    without, that raises ``DuplicateTermError``. Other refusals raise ``GlossaryError``.
+    """
+    if concept.id is not None:
+        return glossary.update(concept)
+    return add_or_merge(glossary, concept)[0] if merge else glossary.add(concept)

@@ -9,3 +9,13 @@ class GlossaryError(Exception):
 
 class UnknownConceptError(GlossaryError):
     """No concept has the requested id."""
+
+
+class DuplicateTermError(GlossaryError):
+    """A Thai term being stored already belongs to another concept (``owner``), which is named."""
+
+    def __init__(self, message: str, term: str, owner_id: int) -> None:
+        """``term`` (as typed) belongs to the stored concept ``owner_id``."""
+        super().__init__(message)
+        self.term = term
+        self.owner_id = owner_id

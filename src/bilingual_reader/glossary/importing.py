@@ -14,11 +14,11 @@ from bilingual_reader.glossary.conflicts import merge_concepts
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.glossary.formats import BadRow, ParsedConcept, ParseResult, read_file
 from bilingual_reader.glossary.formats.common import check_concept, paused_gc
-from bilingual_reader.glossary.models import STATUS_ORDER, Concept
+from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.store import Glossary, utc_now
 from bilingual_reader.glossary.writing import (
     insert_concepts,
-    preferred_thai_index,
+    thai_index,
     update_concept,
     write_lock,
 )
@@ -26,11 +26,9 @@ from bilingual_reader.thai.text import normalize_key
 
 __all__ = ["ImportFailed", "ImportReport", "OnConflict", "import_concepts", "import_file"]
 
-_STATUS_RANK: dict[str, int] = {str(status): rank for status, rank in STATUS_ORDER.items()}
-
 
 class OnConflict(StrEnum):
-    """What to do when an incoming concept's preferred Thai term is already a preferred Thai term."""
+    """What to do when an incoming concept has a Thai term that a stored concept already has."""
 
     SKIP = "skip"
     REPLACE = "replace"
@@ -80,10 +78,10 @@ def import_concepts(
 ) -> ImportReport:
     """Bring parsed concepts into ``glossary`` in one transaction (all kept or none).
 
-    Any bad row raises ``ImportFailed`` before anything is written unless ``skip_bad``. A conflict is an
-    incoming concept whose preferred Thai term is the preferred Thai term of a concept already in the
-    glossary before the import (among homonyms, the one sharing most terms, then the lowest id);
-    ``on_conflict`` decides. Ids in the file are ignored.
+    Any bad row raises ``ImportFailed`` before anything is written unless ``skip_bad``; a Thai term that an
+    earlier row of the same file has is a bad row (a Thai term belongs to one concept). A conflict is an
+    incoming concept having a Thai term of a concept already in the glossary (of several such concepts,
+    the one sharing most terms, then the lowest id); ``on_conflict`` decides. Ids in the file are ignored.
     """
     policy = OnConflict(on_conflict)
     with paused_gc():
@@ -95,9 +93,10 @@ def _import(
 ) -> ImportReport:
     prepared: list[_Prepared] = []  # slow normalization, before the lock
     errors = list(parsed.errors)
+    first_line: dict[str, int] = {}  # Thai key -> the line of the row that has it
     for item in parsed.concepts:
         ready = _prepare(item)
-        reason = check_concept(item.concept, ready.keys)
+        reason = check_concept(item.concept, ready.keys) or _repeated(ready, item.line, first_line)
         if reason:
             errors.append(BadRow(source, item.line, reason))
         else:
@@ -110,11 +109,12 @@ def _import(
     try:
         with write_lock(glossary) as conn:
             started = time.perf_counter()
-            existing = preferred_thai_index(conn)
+            existing = thai_index(conn)
             now = utc_now()
             adds: list[tuple[Concept, Sequence[str]]] = []
             for ready in prepared:
-                target = _target(glossary, existing.get(ready.conflict, []) if ready.conflict else [], ready)
+                candidates = sorted({cid for key in ready.thai for cid in existing.get(key, ())})
+                target = _target(glossary, candidates, ready)
                 if target is None:
                     report.added += 1
                     adds.append((ready.concept, ready.keys))
@@ -137,11 +137,11 @@ class _DryRun(Exception):
 
 
 class _Prepared(NamedTuple):
-    """An incoming concept without ids, its terms' keys (in term order) and its conflict key."""
+    """An incoming concept without ids, its terms' keys (in term order) and its Thai terms' keys."""
 
     concept: Concept
     keys: tuple[str, ...]
-    conflict: str
+    thai: tuple[str, ...]
 
 
 def _prepare(item: ParsedConcept) -> _Prepared:
@@ -150,13 +150,19 @@ def _prepare(item: ParsedConcept) -> _Prepared:
     keys = item.keys
     if keys is None or len(keys) != len(concept.terms) or concept is not fresh:
         keys = tuple([normalize_key(t.text) for t in concept.terms])
-    conflict = ""
-    best = len(_STATUS_RANK)
-    for term, key in zip(concept.terms, keys, strict=True):  # the first Thai term of the best status
-        rank = _STATUS_RANK.get(term.status, best) if term.lang == "th" else best
-        if rank < best:
-            best, conflict = rank, key
-    return _Prepared(concept, keys, conflict)
+    thai = tuple(key for term, key in zip(concept.terms, keys, strict=True) if term.lang == "th")
+    return _Prepared(concept, keys, thai)
+
+
+def _repeated(ready: _Prepared, line: int, first_line: dict[str, int]) -> str | None:
+    """Why a valid row repeats a Thai term of an earlier row (None if it does not); records its terms."""
+    for key in ready.thai:
+        if key in first_line:
+            text = next(t.text for t, k in zip(ready.concept.terms, ready.keys, strict=True) if k == key)
+            return f"the Thai term {text.strip()!r} is also on line {first_line[key]}"
+    for key in ready.thai:
+        first_line[key] = line
+    return None
 
 
 def _update(

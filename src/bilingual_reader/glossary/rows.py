@@ -26,6 +26,9 @@ BY_ID_SQL = _SELECT + "WHERE c.id = ?" + _ORDER
 BY_IDS_SQL = _SELECT + "WHERE c.id IN (SELECT value FROM json_each(?))" + _ORDER
 BY_KEY_SQL = _SELECT + "WHERE c.id IN (SELECT concept_id FROM terms WHERE key = ?)" + _ORDER
 THAI_KEYS_SQL = "SELECT DISTINCT key FROM terms WHERE lang = 'th'"
+THAI_OWNER_SQL = """
+SELECT concept_id FROM terms WHERE key = ? AND lang = 'th' AND concept_id != ? ORDER BY concept_id LIMIT 1
+"""
 
 
 def concepts_from_rows(rows: Iterable[Sequence[Any]]) -> list[Concept]:

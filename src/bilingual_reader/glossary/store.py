@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilingual_reader.glossary import rows
 from bilingual_reader.glossary.cleaning import clean_concept
-from bilingual_reader.glossary.errors import GlossaryError, UnknownConceptError
+from bilingual_reader.glossary.errors import DuplicateTermError, GlossaryError, UnknownConceptError
 from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.opening import memory_database, open_database
 from bilingual_reader.glossary.validation import concept_problems
@@ -26,7 +26,7 @@ from bilingual_reader.thai.text import normalize_key
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-__all__ = ["Glossary", "GlossaryError", "UnknownConceptError", "utc_now"]
+__all__ = ["DuplicateTermError", "Glossary", "GlossaryError", "UnknownConceptError", "utc_now"]
 
 Clock = Callable[[], str]
 #: The largest integer SQLite stores (64-bit signed); a larger id names no concept.
@@ -169,6 +169,7 @@ class Glossary:
         with self.transaction():
             if concept.id is not None and self._exists(concept.id):
                 raise GlossaryError(f"{self._name}: a concept with id {concept.id} already exists")
+            self._refuse_taken_thai(concept)
             concept_id = rows.insert_concept(self._conn, concept, self._clock())
         return self.get(concept_id)
 
@@ -182,8 +183,30 @@ class Glossary:
         with self.transaction():
             if not self._exists(concept_id):
                 raise UnknownConceptError(f"{self._name}: no concept with id {concept_id}")
+            self._refuse_taken_thai(concept)
             rows.update_concept(self._conn, concept, self._clock())
         return self.get(concept_id)
+
+    def thai_owner(self, concept: Concept) -> tuple[str, Concept] | None:
+        """The first Thai term of ``concept`` that another stored concept has, with that concept."""
+        for term in concept.thai:
+            found = self._read(rows.THAI_OWNER_SQL, (normalize_key(term.text), concept.id or 0))
+            if found:
+                return term.text.strip(), self.get(int(found[0][0]))
+        return None
+
+    def _refuse_taken_thai(self, concept: Concept) -> None:
+        """A Thai term is one concept's: raise ``DuplicateTermError`` naming the concept that has it."""
+        taken = self.thai_owner(concept)
+        if taken is not None:
+            term, owner = taken
+            english = owner.english[0].text if owner.english else ""
+            name = f"{owner.headword} = {english}" if english else owner.headword
+            raise DuplicateTermError(
+                f"{self._name}: the Thai term {term!r} already belongs to concept {owner.id} ({name})",
+                term,
+                owner.id or 0,
+            )
 
     def delete(self, concept_id: int) -> None:
         """Delete a concept and its terms; raises ``UnknownConceptError`` if there is none."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bilingual_reader.glossary.models import Concept, Status
 from bilingual_reader.thai.text import normalize_key
 
 LANGS = {"th": "Thai", "en": "English"}
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def concept_problems(concept: Concept, keys: Sequence[str] | None = None) -> list[str]:
@@ -17,6 +20,9 @@ def concept_problems(concept: Concept, keys: Sequence[str] | None = None) -> lis
     normalizing them again).
     """
     problems: list[str] = []
+    if concept.terms:
+        langs = {term.lang for term in concept.terms}
+        problems.extend(f"no {name} term" for lang, name in LANGS.items() if lang not in langs)
     if not concept.subject.strip():
         problems.append("empty subject")
     if not concept.terms:
@@ -40,6 +46,9 @@ def concept_problems(concept: Concept, keys: Sequence[str] | None = None) -> lis
         if not key:
             problems.append(f"empty {LANGS[term.lang]} term")
             continue
+        script = _script_problem(term.text, term.lang)
+        if script:
+            problems.append(script)
         if (term.lang, key) in seen:
             problems.append(f"duplicate {LANGS[term.lang]} term {term.text.strip()!r}")
         seen.add((term.lang, key))
@@ -47,3 +56,14 @@ def concept_problems(concept: Concept, keys: Sequence[str] | None = None) -> lis
             preferred[term.lang] = preferred.get(term.lang, 0) + 1
     problems.extend(f"more than one preferred {LANGS[lang]} term" for lang, n in preferred.items() if n > 1)
     return problems
+
+
+def _script_problem(text: str, lang: str) -> str | None:
+    """Why ``text`` cannot be a term in ``lang``: a Thai term is Thai letters, an English term has none."""
+    if lang == "th" and _LATIN_LETTER.search(text):
+        return f"the Thai term {text.strip()!r} has Latin letters (put English in the English terms)"
+    if lang == "th" and not _THAI_LETTER.search(text):
+        return f"the Thai term {text.strip()!r} has no Thai letters"
+    if lang == "en" and _THAI_LETTER.search(text):
+        return f"the English term {text.strip()!r} has Thai letters (put Thai in the Thai terms)"
+    return None

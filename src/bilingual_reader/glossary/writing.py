@@ -12,7 +12,7 @@ from bilingual_reader.glossary.models import Concept, Status
 from bilingual_reader.glossary.schema import SEARCH_INDEX
 from bilingual_reader.glossary.store import Glossary, utc_now
 
-__all__ = ["insert_concepts", "preferred_thai_index", "update_concept", "write_lock"]
+__all__ = ["insert_concepts", "thai_index", "update_concept", "write_lock"]
 
 # One statement for every term of a batch: the FTS triggers then index them in one pass (``executemany``
 # would run the statement per row, and FTS5 flushes its pending index data at every statement).
@@ -44,10 +44,10 @@ def write_lock(glossary: Glossary) -> Iterator[sqlite3.Connection]:
         yield glossary.db.conn
 
 
-def preferred_thai_index(conn: sqlite3.Connection) -> dict[str, list[int]]:
-    """Normalized preferred Thai term -> the ids of the concepts having it, lowest first."""
+def thai_index(conn: sqlite3.Connection) -> dict[str, list[int]]:
+    """Normalized Thai term (any status) -> the ids of the concepts having it, lowest first."""
     index: dict[str, list[int]] = {}
-    sql = "SELECT key, concept_id FROM terms WHERE lang = 'th' AND status = 'preferred' ORDER BY concept_id"
+    sql = "SELECT key, concept_id FROM terms WHERE lang = 'th' ORDER BY concept_id"
     for key, concept_id in conn.execute(sql):
         index.setdefault(key, []).append(concept_id)
     return index

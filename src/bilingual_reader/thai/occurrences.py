@@ -14,6 +14,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pythainlp.tokenize.tcc import tcc_pos
+
 from bilingual_reader.thai.text import normalize_key
 
 if TYPE_CHECKING:
@@ -54,15 +56,15 @@ def find_occurrences(
 
     Without ``tokens`` (an article not segmented yet) Thai matches are plain substrings. ``terms``: the
     glossary keys sought inside term tokens (None: every text is a glossary term, e.g. a concept's).
-    ``context`` characters are kept each side, cut at grapheme boundaries and marked with "…" where cut.
+    About ``context`` characters are kept each side, cut between tokens (without tokens: at a space, else
+    between Thai character clusters), never inside a word where it can be helped, and marked with "…".
     """
     keys = sorted({k for k in map(normalize_key, texts) if k}, key=len, reverse=True)
     found: list[Occurrence] = []
     for index, paragraph in enumerate(paragraphs):
         paragraph_tokens = tokens[index] if tokens is not None and index < len(tokens) else None
         for start, end in _matches(keys, paragraph, paragraph_tokens, terms):
-            left = grapheme_boundary(paragraph, max(0, start - context), -1)
-            right = grapheme_boundary(paragraph, min(len(paragraph), end + context), 1)
+            left, right = _context(paragraph, start, end, context, paragraph_tokens)
             found.append(
                 Occurrence(
                     paragraph=index,
@@ -74,6 +76,27 @@ def find_occurrences(
                 )
             )
     return found
+
+
+def _context(
+    paragraph: str, start: int, end: int, context: int, tokens: Sequence[Token] | None
+) -> tuple[int, int]:
+    """Where the snippet around ``start:end`` begins and ends: up to ``context`` each side, between words."""
+    if context <= 0:
+        return start, end
+    if tokens is not None:
+        cuts = {0, len(paragraph)} | {t.start for t in tokens} | {t.end for t in tokens}
+    else:  # not segmented yet: at spaces, else between Thai character clusters
+        cuts = {0, len(paragraph)} | {i for i, c in enumerate(paragraph) if c.isspace()}
+        cuts |= {i + 1 for i, c in enumerate(paragraph) if c.isspace()}
+        low, high = max(0, start - context), min(len(paragraph), end + context)
+        if not any(low <= cut < start for cut in cuts) or not any(end < cut <= high for cut in cuts):
+            cuts |= set(tcc_pos(paragraph))
+    before = sorted((cut for cut in cuts if cut < start), reverse=True)
+    after = sorted(cut for cut in cuts if cut > end)
+    left = min((cut for cut in before if cut >= start - context), default=before[0] if before else start)
+    right = max((cut for cut in after if cut <= end + context), default=after[0] if after else end)
+    return grapheme_boundary(paragraph, left, -1), grapheme_boundary(paragraph, right, 1)
 
 
 def _matches(

@@ -90,17 +90,13 @@ def read_text(path: Path) -> str:
 
 
 def check_concept(concept: Concept, keys: Sequence[str] | None = None) -> str | None:
-    """Why ``concept`` cannot go into a glossary, or None when it can.
+    """Why ``concept`` cannot go into a glossary (the store's rules, one line), or None when it can.
 
-    The store's rules plus "has a Thai term". A subject outside ``SUBJECT_FIELDS`` is accepted (the store
-    allows it), so a glossary with its own subjects round-trips. ``keys``: as for ``concept_problems``.
+    A subject outside ``SUBJECT_FIELDS`` is accepted (the store allows it), so a glossary with its own
+    subjects round-trips. ``keys``: as for ``concept_problems``.
     """
     problems = concept_problems(concept, keys)
-    if problems:
-        return "; ".join(problems)
-    if not any(t.lang == "th" for t in concept.terms):
-        return "no Thai term"
-    return None
+    return "; ".join(problems) if problems else None
 
 
 @contextmanager

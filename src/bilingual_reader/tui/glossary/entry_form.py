@@ -14,13 +14,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.glossary.errors import DuplicateTermError, GlossaryError
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
 from bilingual_reader.glossary.terms import format_terms, parse_terms
 from bilingual_reader.glossary.validation import concept_problems
 
-#: Saves a concept and returns it as stored; raises ``GlossaryError`` when it cannot.
-SaveConcept = Callable[[Concept], Concept]
+#: Saves a concept (``merge``: into the concept that has its Thai term) and returns it as stored; raises
+#: ``GlossaryError`` when it cannot (``glossary.conflicts.save_concept`` with the glossary fits).
+SaveConcept = Callable[..., Concept]
 
 _TERMS_HELP = "a ; b — the first is preferred; mark others [deprecated] or [forbidden]"
 
@@ -95,6 +96,9 @@ class EntryForm(ModalScreen[Concept | None]):
                     "Save", variant="primary", id="save", disabled=self.read_only is not None, compact=True
                 )
                 yield Button("Cancel", id="cancel", compact=True)
+                merge = Button("Merge", id="merge", variant="warning", compact=True)
+                merge.display = False
+                yield merge
         yield Footer()
 
     def on_mount(self) -> None:
@@ -134,9 +138,24 @@ class EntryForm(ModalScreen[Concept | None]):
         if self.read_only is not None:
             self.notify(self.read_only, severity="error")
             return
+        self._store(merge=False)
+
+    def action_merge(self) -> None:
+        """Add the new entry's terms to the concept that already has its Thai term."""
+        self._store(merge=True)
+
+    def _store(self, *, merge: bool) -> None:
         error = self.query_one("#form-error", Static)
+        merge_button = self.query_one("#merge", Button)
+        merge_button.display = False
         try:
-            stored = self._save(self.build_concept())
+            stored = self._save(self.build_concept(), merge=merge)
+        except DuplicateTermError as err:
+            if self.concept is None:  # a new entry can join the existing concept instead
+                merge_button.label = f"Merge into concept {err.owner_id}"
+                merge_button.display = True
+            error.update(Content(f"Not saved: {err}"))
+            return
         except (ValueError, GlossaryError) as err:
             error.update(Content(f"Not saved: {err}"))
             return
@@ -149,6 +168,10 @@ class EntryForm(ModalScreen[Concept | None]):
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
         self.action_save()
+
+    @on(Button.Pressed, "#merge")
+    def _merge_pressed(self) -> None:
+        self.action_merge()
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
@@ -23,6 +24,7 @@ from bilingual_reader.glossary.browse import (
     short_title,
     subjects,
 )
+from bilingual_reader.glossary.conflicts import save_concept
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.tui.glossary.confirm_delete import ConfirmDelete
 from bilingual_reader.tui.messages import Change, GlossaryChanged
@@ -156,6 +158,13 @@ class GlossaryScreen(Screen[None]):
     def _search_submitted(self) -> None:
         self.table.focus()
 
+    def on_key(self, event: events.Key) -> None:
+        """``↓`` in the search box goes down to the table."""
+        if event.key == "down" and self.focused is self.search_input:
+            event.stop()
+            event.prevent_default()
+            self.table.focus()
+
     @on(Select.Changed, "#glossary-subject")
     def _subject_changed(self) -> None:
         self.refresh_rows()
@@ -238,12 +247,8 @@ class GlossaryScreen(Screen[None]):
             EntryForm,  # imports the exchange formats: load late
         )
 
-        self.app.push_screen(EntryForm(self._save, concept), self._saved if concept else self._added)
-
-    def _save(self, concept: Concept) -> Concept:
-        """Store ``concept`` in one transaction (the form shows a ``GlossaryError``)."""
-        with self.glossary.transaction():
-            return self.glossary.add(concept) if concept.id is None else self.glossary.update(concept)
+        form = EntryForm(partial(save_concept, self.glossary), concept)
+        self.app.push_screen(form, self._saved if concept else self._added)
 
     def _added(self, stored: Concept | None) -> None:
         self._changed(stored, "added")
@@ -287,5 +292,9 @@ class GlossaryScreen(Screen[None]):
         self.refresh_rows()
         if self.concepts:
             self.table.move_cursor(row=min(row, len(self.concepts) - 1), animate=False)
+        if self.has_class("-details"):  # the deleted concept must not stay on show
+            self.query_one("#glossary-occurrences", Static).update("")
+            self.remove_class("-details")
+            self.action_show_concept()
         self.notify(f"Deleted {concept.headword}.")
         self.post_message(GlossaryChanged(concept.id, "deleted"))

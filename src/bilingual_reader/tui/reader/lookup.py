@@ -73,6 +73,7 @@ class LookupController(Widget):
 
     def open_form(self, concept: Concept | None, thai: str = "") -> None:
         """Show the entry form for ``concept`` (None: a new entry with the Thai term ``thai``)."""
+        from bilingual_reader.glossary.conflicts import save_concept
         from bilingual_reader.tui.glossary.entry_form import EntryForm  # imports the exchange formats: late
 
         if self.glossary is None:
@@ -80,15 +81,8 @@ class LookupController(Widget):
         read_only = None
         if self.glossary.read_only:
             read_only = f"The glossary {self.glossary.path} is read-only: this entry cannot be saved."
-        form = EntryForm(self._save_concept, concept, thai=thai, read_only=read_only)
+        form = EntryForm(partial(save_concept, self.glossary), concept, thai=thai, read_only=read_only)
         self.app.push_screen(form, partial(self._form_closed, concept is None))
-
-    def _save_concept(self, concept: Concept) -> Concept:
-        """Store a concept in one transaction (new or updated)."""
-        glossary = self.glossary
-        assert glossary is not None  # the form only opens with a glossary
-        with glossary.transaction():
-            return glossary.add(concept) if concept.id is None else glossary.update(concept)
 
     def _form_closed(self, new: bool, stored: Concept | None) -> None:
         if stored is None or stored.id is None:
