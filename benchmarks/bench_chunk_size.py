@@ -45,11 +45,13 @@ def main() -> None:
         engine.load()
         engines[size] = engine
     best = dict.fromkeys(SIZES, float("inf"))
-    for _ in range(args.rounds):
+    for round_number in range(1, args.rounds + 1):
         for size in SIZES:
             start = time.perf_counter()
             list(engines[size].translate(sentences))
-            best[size] = min(best[size], time.perf_counter() - start)
+            seconds = time.perf_counter() - start
+            best[size] = min(best[size], seconds)
+            print(f"  round {round_number}, chunk_size {size}: {seconds:.2f} s", flush=True)
     n = len(sentences)
     print(f"chunk size, full-size random model, beam 4, threads=1, {n} sentences, best of {args.rounds}")
     print(f"{'chunk_size':>10} {'ms/sentence':>12} {'vs 16':>7}")

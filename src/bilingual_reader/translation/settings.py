@@ -32,8 +32,16 @@ class EngineSettings:
     Defaults measured with ``benchmarks/bench_translation.py`` on the shared 2-core machines here:
     ``threads=1`` (int8 with ``intra_threads=0`` is 14-115x slower on the tiny test model one sentence per
     call, and 1.2-3x slower on the full-size model when other processes share the cores), int8 (float32 is
-    1.6-2.4x slower), chunks of 16 sentences (fastest of 4/8/16/32). Beam 4 as in Argos, with patience 2:
-    patience 1 let early garbled hypotheses win on the test model. ``fast()`` is greedy decoding.
+    1.6-2.4x slower). Beam 4 as in Argos, with patience 2: patience 1 let early garbled hypotheses win on
+    the test model. ``fast()`` is greedy decoding.
+
+    ``chunk_size`` 16 (sentences per engine call; chunks ramp up 4, 8, … to it), kept by measurement:
+    ``benchmarks/bench_chunk_size.py --sentences 48 --rounds 3`` on the full-size random model, beam 4,
+    threads=1 (2 cores under load ~15) gave, best of 3, 891/785/765/837/712 ms per sentence for chunks of
+    4/8/16/32/64: 4 is clearly slower; 16-64 lie within this machine's noise (32 and 64 run the very same
+    batches for 48 sentences, yet differed by 15%), so no larger default is justified. A larger chunk also
+    changes the batch a sentence is decoded in, and with int8 that changed the trained test model's greedy
+    output (``test_trained_model_reproduces_the_corpus`` fails at 32).
     """
 
     beam_size: int = 4
