@@ -116,3 +116,78 @@ async def test_a_glossary_edit_reaches_the_steering(translated_article: Path, gl
         screen.resegment()
         await settle(app, pilot)
         assert "เรือดำน้ำ" in {c.headword for c in screen.translation.concepts}
+
+
+async def test_u_reverts_a_post_edit_to_the_machine_translation(
+    trained_model: InstalledModel, translated_article: Path, glossary_path: Path
+) -> None:
+    from textual.widgets import TextArea
+
+    from bilingual_reader.translation.memory import TranslationMemory
+
+    app = create_app(translated_article, glossary_path)
+    notices: list[str] = []
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        screen.app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
+        index = screen.text.paragraph
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#editor-text", TextArea).text = "My own English."
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert screen.translation.results[index].source == "post-edit"
+        await pilot.press("u")
+        await settle(app, pilot)
+        result = screen.translation.results[index]
+        assert (result.source, result.english) == ("memory", PAIRS[index][1])
+        assert english(app)[index] == PAIRS[index][1]
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert notices[-1] == "This paragraph has no post-edit to revert."
+    article = screen.translation.article
+    assert article is not None
+    with TranslationMemory() as memory:
+        history = memory.post_edit_history(article.article_id, index, PAIRS[index][0])
+    assert [(text, bool(reverted)) for _, text, reverted in history] == [("My own English.", True)]
+
+
+async def test_a_broken_settings_file_keeps_memory_and_post_edits_in_view(
+    trained_model: InstalledModel, translated_article: Path, glossary_path: Path, tmp_path: Path
+) -> None:
+    from bilingual_reader.translation.memory import TranslationMemory
+    from bilingual_reader.translation.settings import config_path
+
+    app = create_app(translated_article, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:  # translate the first two paragraphs into the memory
+        await settle(app, pilot)
+        article = reader(app).translation.article
+    assert article is not None
+    with TranslationMemory() as memory:
+        memory.save_post_edit(article.article_id, 1, PAIRS[1][0], "Edited by me.")
+    longer = tmp_path / "longer.txt"
+    longer.write_text(translated_article.read_text("utf-8") + "กองทัพบกจัดซื้อปืนใหญ่อัตตาจรใหม่\n", "utf-8")
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text('[translation]\nbeam_size = "big"\n', encoding="utf-8")
+    error = f"{config_path()}:2:13: beam_size must be an integer from 1 to 16, not 'big'"
+
+    notices: list[str] = []
+    app = create_app(translated_article, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
+        await settle(app, pilot)
+        screen = reader(app)
+        shown = english(app)
+        assert (shown[0], shown[2]) == (PAIRS[0][1], PAIRS[2][1])
+        assert shown[1].startswith("Edited by me.\n")
+        assert screen.sub_title == f"⚠ {error}"
+        assert notices == [f"{error} (new translation waits for valid settings)"]
+    app = create_app(longer, glossary_path)  # a paragraph the memory lacks waits; the others show
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        views = list(reader(app).query(EnglishView))
+        assert [v.translation for v in views[:3]] == [PAIRS[0][1], PAIRS[1][1], PAIRS[2][1]]
+        assert views[3].translation == ""
+        assert "Waiting for valid translation settings" in views[3].status
+        assert not any("SettingsError" in v.status for v in views)

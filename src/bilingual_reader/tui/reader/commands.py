@@ -140,6 +140,14 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         available=_has_english,
     ),
     Command(
+        "revert_english",
+        "u",
+        "Revert to machine translation",
+        "Drop this paragraph's post-edit for the machine English (the edit stays in the memory's history)",
+        lambda s: translation_actions.revert(s.translation, s.text.paragraph),
+        available=_has_english,
+    ),
+    Command(
         "findings",
         "f",
         "Terminology findings",

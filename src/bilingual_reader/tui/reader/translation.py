@@ -11,13 +11,16 @@ from textual import on, work
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from bilingual_reader.tui.reader.translation_jobs import EngineFactory, default_engine
 from bilingual_reader.tui.reader.translation_messages import (
     FLAG_MARK,
     NO_MODEL,
     NO_MODEL_NOTICE,
+    SETTINGS_WAIT,
     WAITING,
     EnglishSlot,
     ParagraphTranslated,
+    SettingsProblem,
     TranslationFailed,
     TranslationProgress,
     progress_text,
@@ -26,28 +29,12 @@ from bilingual_reader.tui.reader.translation_messages import (
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.models import Concept
-    from bilingual_reader.translation.engines.base import Engine
     from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
     from bilingual_reader.translation.session import TranslationSession
 
-#: Makes the engine for a job (tests inject fakes); None: no model installed.
-EngineFactory = Callable[[], "Engine | None"]
+__all__ = ["GROUPS", "EngineFactory", "TranslationController", "default_engine"]
+
 GROUPS = ("translation", "retranslate", "post-edit")
-
-
-def default_engine() -> Engine | None:
-    """The installed model's engine with the configured settings, shared by later jobs (None: no model).
-
-    Call it in a worker: it reads the packages directory and the settings file.
-    """
-    from bilingual_reader.translation.errors import NoModelError
-    from bilingual_reader.translation.session import local_engine
-    from bilingual_reader.translation.settings import load_settings
-
-    try:
-        return local_engine(load_settings())
-    except NoModelError:
-        return None
 
 
 def _one_line(what: str, error: BaseException | None) -> str:
@@ -150,6 +137,8 @@ class TranslationController(Widget):
                 done += 1
                 self.post_message(ParagraphTranslated(article_id, result))
                 self.post_message(TranslationProgress(article_id, done, total))
+            if session.problem is not None and not worker.is_cancelled:
+                self.post_message(SettingsProblem(article_id, str(session.problem)))
 
     @work(thread=True, group="retranslate", exit_on_error=False)
     def _retranslate(self, article: ArticleLike, index: int) -> None:
@@ -172,25 +161,29 @@ class TranslationController(Widget):
             result = dataclasses.replace(result, sentences=previous.sentences, machine=previous.machine)
         self.post_message(ParagraphTranslated(article.article_id, result))
 
+    @work(thread=True, group="post-edit", exit_on_error=False)
+    def _revert(self, article: ArticleLike, index: int) -> None:
+        session = self._open_session(article.article_id, asked=True)
+        if session is None:
+            return
+        with session:
+            result = session.revert(article, index)
+        if result is not None:
+            self.post_message(ParagraphTranslated(article.article_id, result))
+
     def _open_session(self, article_id: str, *, asked: bool = False) -> TranslationSession | None:
-        """Open a translation session in this worker (None: no model, which has been reported; ``asked``:
-        the user asked for this translation with a key)."""
-        from bilingual_reader.translation.errors import NoModelError
-        from bilingual_reader.translation.session import open_session
+        """Open a translation session in this worker (None: it could not open, which has been reported;
+        ``asked``: the user asked for this translation with a key)."""
+        from bilingual_reader.translation.errors import NoModelError, TranslationSetupError
+        from bilingual_reader.tui.reader.translation_jobs import open_job_session
 
         try:
-            engine = self._engine_factory()
-            if engine is None:
-                raise NoModelError()
-            checker = None
-            if self.concepts:
-                from bilingual_reader.qa.check import TermChecker
-
-                checker = TermChecker(self.concepts)
-            return open_session(engine=engine, memory_path=self._memory_path, checker=checker)
+            return open_job_session(self._engine_factory, self._memory_path, self.concepts)
         except NoModelError:
             self.post_message(TranslationFailed(article_id, NO_MODEL, no_model=True, asked=asked))
-            return None
+        except TranslationSetupError as err:
+            self.post_message(TranslationFailed(article_id, str(err), asked=asked))
+        return None
 
     # Showing what the workers post ------------------------------------------------------------------------
 
@@ -226,6 +219,19 @@ class TranslationController(Widget):
         for index in range(len(self.article.paragraphs)):
             if index not in self.results:
                 self._show_status(index, status)
+
+    @on(SettingsProblem)
+    def _settings_problem(self, message: SettingsProblem) -> None:
+        """The settings file is broken: say so once (header and notice); the rest waits for valid settings."""
+        if not self._current(message.article_id) or self.article is None:
+            return
+        self._set_progress(f"{FLAG_MARK} {message.reason}")
+        self.notify(
+            f"{message.reason} (new translation waits for valid settings)", severity="error", timeout=15
+        )
+        for index in range(len(self.article.paragraphs)):
+            if index not in self.results:
+                self._show_status(index, SETTINGS_WAIT)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Report a crashed worker in one line (the app keeps running); keep these events from the screen."""
@@ -268,6 +274,16 @@ class TranslationController(Widget):
         """Save ``english`` as paragraph ``index``'s post-edit (blank text is ignored)."""
         if self.article is not None and english.strip() and 0 <= index < len(self.article.paragraphs):
             self._save(self.article, index, english.strip(), self.results.get(index))
+
+    def revert(self, index: int) -> None:
+        """Revert paragraph ``index``'s post-edit to the machine translation (the edit stays in history)."""
+        if self.article is None or not 0 <= index < len(self.article.paragraphs):
+            return
+        result = self.results.get(index)
+        if result is None or result.source != "post-edit":
+            self.notify("This paragraph has no post-edit to revert.", severity="warning", timeout=3)
+            return
+        self._revert(self.article, index)
 
     def restart(self, concepts: Iterable[Concept] | None = None) -> None:
         """Translate the current article again (after a model was installed or the glossary changed)."""

@@ -52,6 +52,11 @@ def _english_chosen(
     return chosen
 
 
+def revert(translation: TranslationController, index: int) -> None:
+    """Revert paragraph ``index`` to its machine translation; the post-edit stays in the memory's history."""
+    translation.revert(index)
+
+
 def install_model(translation: TranslationController) -> None:
     """Install a Thai→English model (from the index or a file); then translate the article again."""
     from bilingual_reader.tui.widgets.model_install import ModelInstallScreen

@@ -18,6 +18,8 @@ WAITING = "Translating…"
 NO_MODEL = NO_ENGINE
 #: What ``r`` (or another request for English) says when no model is installed.
 NO_MODEL_NOTICE = "No Thai→English model is installed: ctrl+p → “Install Thai→English model”."
+#: What an English slot says while new machine translation waits for a valid settings file.
+SETTINGS_WAIT = "⚠ Waiting for valid translation settings (see the header)"
 #: The mark under a paragraph whose English was edited by the reader.
 EDITED_MARK = "✎ edited"
 #: The mark before the flags of a suspicious machine translation.
@@ -64,6 +66,15 @@ class TranslationFailed(Message):
     reason: str
     no_model: bool = False
     asked: bool = False
+
+
+@dataclass
+class SettingsProblem(Message):
+    """The settings file is broken (``reason``: one line with its line and column): memory hits and
+    post-edits were shown, new machine translation waits."""
+
+    article_id: str
+    reason: str
 
 
 def progress_text(done: int, total: int) -> str:

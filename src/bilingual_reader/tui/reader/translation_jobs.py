@@ -1,0 +1,61 @@
+"""What a reader worker opens before it translates: the engine the reader uses and the translation session.
+
+Runs in thread workers (it reads the packages folder, the settings file and the memory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilingual_reader.glossary.models import Concept
+    from bilingual_reader.translation.engines.base import Engine
+    from bilingual_reader.translation.session import TranslationSession
+
+#: Makes the engine for a job (tests inject fakes); None: no model installed.
+EngineFactory = Callable[[], "Engine | None"]
+
+
+def default_engine() -> Engine | None:
+    """The installed model's engine with the configured settings, shared by later jobs (None: no model).
+
+    Raises :class:`~bilingual_reader.translation.errors.SettingsError` for a bad settings file.
+    """
+    from bilingual_reader.translation.errors import NoModelError
+    from bilingual_reader.translation.session import local_engine
+    from bilingual_reader.translation.settings import load_settings
+
+    try:
+        return local_engine(load_settings())
+    except NoModelError:
+        return None
+
+
+def open_job_session(
+    engine_factory: EngineFactory, memory_path: Path | None, concepts: Iterable[Concept]
+) -> TranslationSession:
+    """The session a job translates with, steered to ``concepts`` (unless the settings say not to).
+
+    A bad settings file does not stop it: the session then shows what the memory holds and its ``problem``
+    is the error (only new machine translation waits). Raises ``NoModelError`` without a model and
+    ``MemoryFileError`` for an unusable memory.
+    """
+    from bilingual_reader.translation.errors import NoModelError, SettingsError
+    from bilingual_reader.translation.session import open_session
+
+    try:
+        engine = engine_factory()
+    except SettingsError:
+        engine = None  # open_session meets the same error and opens a session that recalls the memory
+    else:
+        if engine is None:
+            raise NoModelError()
+    concepts = tuple(concepts)
+    checker = None
+    if concepts:
+        from bilingual_reader.qa.check import TermChecker
+
+        checker = TermChecker(concepts)
+    return open_session(engine=engine, memory_path=memory_path, checker=checker, recall=True)
