@@ -14,8 +14,6 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pythainlp.tokenize.tcc import tcc_pos
-
 from bilingual_reader.thai.text import normalize_key
 
 if TYPE_CHECKING:
@@ -91,6 +89,8 @@ def _context(
         cuts |= {i + 1 for i, c in enumerate(paragraph) if c.isspace()}
         low, high = max(0, start - context), min(len(paragraph), end + context)
         if not any(low <= cut < start for cut in cuts) or not any(end < cut <= high for cut in cuts):
+            from pythainlp.tokenize.tcc import tcc_pos  # rare; one-shot lookups stay without pythainlp
+
             cuts |= set(tcc_pos(paragraph))
     before = sorted((cut for cut in cuts if cut < start), reverse=True)
     after = sorted(cut for cut in cuts if cut > end)
