@@ -30,7 +30,7 @@ from .pilot_helpers import choose, find_token, move_to, popup_text, reader, sett
 # รถถังหนัก (main battle tank); ¶2 has เสื้อเกราะ (body armour).
 ENGLISH = (
     "The army bought 18 automatic artillery pieces and K2 heavy tanks.",
-    "Soldiers received body armor, helmets and medical supplies from the ministry.",
+    "Soldiers received body armor, helmets and medical supplies from the Defence Ministry.",
 )
 
 
@@ -257,12 +257,12 @@ async def test_palette_opens_the_findings_and_jumps(article_path: Path, glossary
     app = create_app(article_path, glossary_path)
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await translated(app, pilot)
-        for query, expected in [("next terminology", "ปืนใหญ่อัตตาจร"), ("next terminology", "รถถังหนัก")]:
+        for query, expected in [("next problem", "ปืนใหญ่อัตตาจร"), ("next problem", "รถถังหนัก")]:
             await pilot.press("ctrl+p")
             await choose(app, pilot, query)
             assert screen.cursor_text() == expected
         await pilot.press("ctrl+p")
-        await choose(app, pilot, "terminology findings")
+        await choose(app, pilot, "findings")
         assert isinstance(app.screen, FindingsPanel)
 
 
@@ -314,3 +314,33 @@ async def test_adding_a_term_from_the_popup_checks_it(article_path: Path, glossa
         await settle(app, pilot)
         assert badge(screen, 1).counts == Counts(ok=2)
         assert "Approved: steel helmet\nUsed:     ✓ helmets" in popup_text(app)
+
+
+async def test_other_checks_show_in_the_badge_panel_and_brackets(
+    article_path: Path, glossary_path: Path
+) -> None:
+    """The English of ¶1 drops the number 18: a numbers finding, beside the term findings."""
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        dropped = ENGLISH[0].replace("18 ", "")
+        screen = await translated(app, pilot, _result(0, dropped), _result(1, ENGLISH[1]))
+        assert str(badge(screen, 0).render()) == "✓0 ✗1 ⚠1 !1"
+        assert str(badge(screen, 1).render()) == "✓1 ✗0 ⚠0"
+        await pilot.press("f")
+        texts = option_texts(app)
+        assert texts[-1] == "! ¶1 numbers: the number 18 is not in the English  [18]"
+        assert str(app.screen.query_one("#findings-summary").render()).startswith("✓1 ✗1 ⚠1 !1   ⏎ jump")
+        await pilot.press("end", "enter")
+        assert app.screen is screen and (screen.paragraph, screen.cursor_text()) == (0, "18")
+        seen = []
+        for key in ["home", "]", "]", "]", "[", "["]:
+            await pilot.press(key)
+            seen.append(screen.cursor_text())
+        assert seen[1:] == ["ปืนใหญ่อัตตาจร", "18", "รถถังหนัก", "18", "ปืนใหญ่อัตตาจร"]  # reading order
+        await pilot.press("f", "end", "x")
+        assert option_texts(app)[-1].endswith("dismissed")
+        await pilot.press("escape")
+        assert str(badge(screen, 0).render()) == "✓0 ✗1 ⚠1"
+    store = ReviewStore.open()
+    assert store.dismissed_checks(screen.article.article_id) == {(0, "numbers:missing-number:18")}
+    store.close()

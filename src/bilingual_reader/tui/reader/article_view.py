@@ -167,11 +167,15 @@ class ArticleView(VerticalScroll, can_focus=False):
 
     # Terminology ------------------------------------------------------------------------------------------
 
-    def show_checked(self, index: int, spans: Sequence[tuple[int, int, str]], counts: Counts | None) -> None:
-        """Mark paragraph ``index``'s checked Thai terms (start, end, status) and set its badge."""
+    def show_checked(
+        self, index: int, spans: Sequence[tuple[int, int, str]], counts: Counts | None, checks: int = 0
+    ) -> None:
+        """Mark paragraph ``index``'s checked Thai terms (start, end, status) and set its badge (term
+        counts, and the other checks' problems)."""
         views = self.views
         if 0 <= index < len(views):
             views[index].set_checked(spans)
         badge = self.badge(index)
         if badge is not None:
             badge.counts = counts
+            badge.checks = checks

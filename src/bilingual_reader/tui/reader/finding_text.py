@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from bilingual_reader.qa.findings import Counts, Finding, FindingStatus
+from bilingual_reader.qa.rules.model import RuleFinding
 
 #: The mark of each finding status (also used in the badge).
 STATUS_MARK = {FindingStatus.OK: "✓", FindingStatus.MISSING: "✗", FindingStatus.FORBIDDEN: "⚠"}
@@ -33,6 +34,34 @@ def badge_content(counts: Counts) -> Content:
     if counts.dismissed:
         badge = badge + Content.styled(f" {DISMISSED_MARK}{counts.dismissed}", "dim")
     return badge
+
+
+#: The mark of the other checks' problems (numbers, dates, names, units, form, checklist).
+CHECKS_MARK = "!"
+
+
+def checks_mark(problems: int) -> Content:
+    """``!2``: how many problems the other checks found in a paragraph."""
+    return Content.styled(f"{CHECKS_MARK}{problems}", "bold $text-warning")
+
+
+def rule_content(finding: RuleFinding) -> Content:
+    """One line for the findings panel: the check, the paragraph, what it found, and where."""
+    style = (
+        "dim" if finding.dismissed else "bold $text-error" if finding.severity == "error" else "$text-warning"
+    )
+    line = Content.assemble(
+        (CHECKS_MARK, style),
+        (f" ¶{finding.paragraph + 1} ", "dim"),
+        (f"{finding.kind.value}: ", "bold"),
+        finding.message,
+    )
+    where = finding.thai or finding.english
+    if where is not None:
+        line = line + Content.styled(f"  [{where.text}]", "dim")
+    if finding.dismissed:
+        line = line + Content.styled("  dismissed", "dim italic")
+    return line
 
 
 def used_text(finding: Finding) -> str:

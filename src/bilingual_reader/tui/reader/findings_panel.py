@@ -1,4 +1,5 @@
-"""The findings panel: the glossary terms of the article checked against its English; jump or dismiss."""
+"""The findings panel: the glossary terms of the article checked against its English, then what the other
+checks found (numbers, dates, names, units, form, checklist); jump or dismiss."""
 
 from __future__ import annotations
 
@@ -15,13 +16,21 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from bilingual_reader.qa.findings import Finding, FindingStatus, count
-from bilingual_reader.tui.reader.finding_text import badge_content, finding_content
+from bilingual_reader.qa.rules.model import RuleFinding
+from bilingual_reader.tui.reader.finding_text import badge_content, checks_mark, finding_content, rule_content
 
 #: Dismisses (or restores) a finding and returns the article's findings afterwards.
 Toggle = Callable[[Finding], list[Finding]]
+#: The same for the other checks' findings.
+ToggleCheck = Callable[[RuleFinding], list[RuleFinding]]
+Item = Finding | RuleFinding
 
 
-class FindingsPanel(ModalScreen[Finding | None]):
+def _noop(finding: RuleFinding) -> list[RuleFinding]:
+    return []
+
+
+class FindingsPanel(ModalScreen[Item | None]):
     """Lists the article's findings; Enter closes it with the chosen one (the reader jumps there)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -29,16 +38,29 @@ class FindingsPanel(ModalScreen[Finding | None]):
         Binding("x", "toggle_dismissal", "Dismiss/restore"),
     ]
 
-    def __init__(self, findings: Sequence[Finding], toggle: Toggle) -> None:
-        """A panel over ``findings``; ``toggle`` stores a dismissal (or restores one)."""
+    def __init__(
+        self,
+        findings: Sequence[Finding],
+        toggle: Toggle,
+        checks: Sequence[RuleFinding] = (),
+        toggle_check: ToggleCheck = _noop,
+    ) -> None:
+        """A panel over ``findings`` then ``checks``; the toggles store a dismissal (or restore one)."""
         super().__init__()
-        self.findings = list(findings)
+        self.terms = list(findings)
+        self.checks = list(checks)
         self._toggle = toggle
+        self._toggle_check = toggle_check
+
+    @property
+    def findings(self) -> list[Item]:
+        """The listed findings: terms first, then the other checks."""
+        return [*self.terms, *self.checks]
 
     def compose(self) -> ComposeResult:
         """A summary line, the list, the keys."""
         with Vertical(id="findings-body") as body:
-            body.border_title = "Terminology findings"
+            body.border_title = "Findings"
             yield Static(id="findings-summary")
             yield OptionList(id="findings-list")
         yield Footer()
@@ -50,14 +72,21 @@ class FindingsPanel(ModalScreen[Finding | None]):
     def _fill(self, highlighted: int) -> None:
         options = self.query_one("#findings-list", OptionList)
         options.clear_options()
-        options.add_options([Option(finding_content(f)) for f in self.findings])
+        options.add_options(
+            [
+                Option(rule_content(f) if isinstance(f, RuleFinding) else finding_content(f))
+                for f in self.findings
+            ]
+        )
         summary = self.query_one("#findings-summary", Static)
         if self.findings:
             options.highlighted = min(highlighted, len(self.findings) - 1)
             hint = Content.styled("   ⏎ jump · x dismiss/restore · ]/[ next/previous problem", "dim")
-            summary.update(badge_content(count(self.findings)) + hint)
+            problems = sum(1 for f in self.checks if f.is_problem)
+            checks = Content(" ") + checks_mark(problems) if problems else Content("")
+            summary.update(badge_content(count(self.terms)) + checks + hint)
         else:
-            summary.update("No glossary term found in the translated paragraphs yet.")
+            summary.update("Nothing found in the translated paragraphs yet.")
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -69,10 +98,14 @@ class FindingsPanel(ModalScreen[Finding | None]):
         if highlighted is None or not self.findings:
             return
         finding = self.findings[highlighted]
+        if isinstance(finding, RuleFinding):
+            self.checks = self._toggle_check(finding)
+            self._fill(highlighted)
+            return
         if finding.status is FindingStatus.OK:
             self.notify("Only a missing or forbidden term can be dismissed.", severity="warning", timeout=3)
             return
-        self.findings = self._toggle(finding)
+        self.terms = self._toggle(finding)
         self._fill(highlighted)
 
     def action_close(self) -> None:

@@ -223,7 +223,8 @@ class ReaderScreen(Screen[None]):
         index = message.paragraph
         findings = self.terminology.findings.get(index, [])
         spans = [(f.thai.start, f.thai.end, status_of(f)) for f in findings]
-        self.text.show_checked(index, spans, count(findings) if findings else None)
+        checks = self.terminology.checks.problems(index)
+        self.text.show_checked(index, spans, count(findings) if findings else None, checks)
         self.set_class(not self.terminology.checked, "-unchecked")
         self.decorate(index)
 

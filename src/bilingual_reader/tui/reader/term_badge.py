@@ -21,18 +21,27 @@ class TermBadge(Widget):
 
     counts: reactive[Counts | None] = reactive(None)
     """The paragraph's counts (None: not checked, or no glossary term in it)."""
+    checks: reactive[int] = reactive(0)
+    """Problems the other checks (numbers, dates, names, units, form, checklist) found in the paragraph."""
 
     def __init__(self, index: int, *, id: str | None = None) -> None:
         """The badge of paragraph number ``index``."""
         super().__init__(id=id)
         self.index = index
 
-    def watch_counts(self, counts: Counts | None) -> None:
+    def watch_counts(self) -> None:
         """Hide an empty badge where it would take a line of its own (narrow layout)."""
-        self.set_class(counts is None, "-empty")
+        self.set_class(self.counts is None and not self.checks, "-empty")
+
+    def watch_checks(self) -> None:
+        """As for the counts."""
+        self.watch_counts()
 
     def render(self) -> Content:
-        """The counts, or nothing."""
-        from bilingual_reader.tui.reader.finding_text import badge_content
+        """The counts, then ``!n`` for the other checks' problems; or nothing."""
+        from bilingual_reader.tui.reader.finding_text import badge_content, checks_mark
 
-        return Content("") if self.counts is None else badge_content(self.counts)
+        terms = Content("") if self.counts is None else badge_content(self.counts)
+        if not self.checks:
+            return terms
+        return terms + (Content(" ") if self.counts is not None else Content("")) + checks_mark(self.checks)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.widget import Widget
 
 from bilingual_reader.tui.messages import FindingsChanged
+from bilingual_reader.tui.reader.checks import ParagraphChecks
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from bilingual_reader.qa.check import TermChecker
     from bilingual_reader.qa.dismissals import ReviewStore
     from bilingual_reader.qa.findings import Finding
+    from bilingual_reader.qa.rules.model import RuleFinding
     from bilingual_reader.translation.pipeline import ParagraphResult
 
 Results = Callable[[], Mapping[int, "ParagraphResult"]]
@@ -41,6 +43,7 @@ class TerminologyController(Widget):
         self._checker: TermChecker | None = None
         self._dismissed: frozenset[tuple[int, int]] = frozenset()
         self._review: ReviewStore | None = None
+        self.checks = ParagraphChecks(article.article_id, self._error)
 
     def start(self, concepts: Iterable[Concept]) -> None:
         """(Re)build the check from ``concepts`` (read from the glossary on the UI thread); check every
@@ -49,17 +52,20 @@ class TerminologyController(Widget):
 
         self._checker = TermChecker(concepts)
         self._dismissed = self._load_dismissed()
+        self.checks.load(self._store())
         for index in range(len(self.article.paragraphs)):
             self.recheck(index)
 
     def recheck(self, index: int) -> None:
         """Check paragraph ``index`` against its current English and announce the result."""
         result = self._results().get(index)
+        thai = self.article.paragraphs[index]
         if self._checker is None or result is None or result.error is not None:
             self.findings.pop(index, None)
+            self.checks.check(index, thai, None)
         else:
-            thai = self.article.paragraphs[index]
             self.findings[index] = self._checker.check(index, thai, result.english, self._dismissed)
+            self.checks.check(index, thai, result.english)
         self.post_message(FindingsChanged(index))
 
     def drop_stale(self) -> None:
@@ -73,7 +79,7 @@ class TerminologyController(Widget):
     @property
     def checked(self) -> bool:
         """True once some paragraph has findings (the badges' gutter takes no room until then)."""
-        return any(self.findings.values())
+        return any(self.findings.values()) or any(self.checks.findings.values())
 
     def all_findings(self) -> list[Finding]:
         """Every finding of the article, in reading order."""
@@ -97,6 +103,15 @@ class TerminologyController(Widget):
             self._dismissed = self._load_dismissed()
             self.recheck(finding.paragraph)
         return self.all_findings()
+
+    def toggle_check_dismissal(self, finding: RuleFinding) -> list[RuleFinding]:
+        """Dismiss a finding of the other checks (or restore it); return those findings afterwards."""
+        self.checks.toggle(finding, self._store())
+        self.recheck(finding.paragraph)
+        return self.checks.all()
+
+    def _error(self, message: str) -> None:
+        self.notify(message, severity="error", timeout=10)
 
     # The review database ----------------------------------------------------------------------------------
 

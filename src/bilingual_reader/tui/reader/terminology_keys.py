@@ -10,27 +10,38 @@ from bilingual_reader.tui.reader.words import token_containing
 
 if TYPE_CHECKING:
     from bilingual_reader.qa.findings import Finding
+    from bilingual_reader.qa.rules.model import RuleFinding
     from bilingual_reader.tui.reader.screen import ReaderScreen
 
 
-def jump_to(screen: ReaderScreen, finding: Finding) -> None:
-    """Put the cursor on a finding's Thai term."""
-    screen.text.place_cursor_at(finding.paragraph, finding.thai.start)
+def jump_to(screen: ReaderScreen, finding: Finding | RuleFinding) -> None:
+    """Put the cursor on a finding's Thai (a check about the English only: the paragraph's start)."""
+    screen.text.place_cursor_at(finding.paragraph, finding.thai.start if finding.thai is not None else 0)
 
 
 def next_problem(screen: ReaderScreen, step: int) -> None:
     """Move the cursor to the next (+1) or previous (-1) missing or forbidden term (not dismissed)."""
     views = screen.text.views
     here = (screen.text.paragraph, screen.text.token if screen.text.token is not None else -1)
-    spots = [
-        ((f.paragraph, token_containing(views[f.paragraph].tokens, f.thai.start) or 0), f)
-        for f in screen.terminology.all_findings()
-        if f.is_problem
-    ]
+    problems: list[Finding | RuleFinding] = [f for f in screen.terminology.all_findings() if f.is_problem]
+    problems += [f for f in screen.terminology.checks.all() if f.is_problem]
+    spots = sorted(
+        (
+            (
+                (
+                    f.paragraph,
+                    token_containing(views[f.paragraph].tokens, f.thai.start) or 0 if f.thai else 0,
+                ),
+                f,
+            )
+            for f in problems
+        ),
+        key=lambda spot: spot[0],
+    )
     ahead = [(spot, f) for spot, f in spots if (spot > here if step > 0 else spot < here)]
     if not ahead:
         where = "below" if step > 0 else "above"
-        screen.notify(f"No terminology problem {where}.", timeout=2)
+        screen.notify(f"No problem {where}.", timeout=2)
         return
     jump_to(screen, (ahead[0] if step > 0 else ahead[-1])[1])
 
@@ -39,12 +50,18 @@ def open_findings(screen: ReaderScreen) -> None:
     """Open the findings panel: Enter jumps to a finding, x dismisses (or restores) it."""
     from bilingual_reader.tui.reader.findings_panel import FindingsPanel
 
-    def closed(finding: Finding | None) -> None:
+    def closed(finding: Finding | RuleFinding | None) -> None:
         if finding is not None:
             jump_to(screen, finding)
 
     terminology = screen.terminology
-    screen.app.push_screen(FindingsPanel(terminology.all_findings(), terminology.toggle_dismissal), closed)
+    panel = FindingsPanel(
+        terminology.all_findings(),
+        terminology.toggle_dismissal,
+        terminology.checks.all(),
+        terminology.toggle_check_dismissal,
+    )
+    screen.app.push_screen(panel, closed)
 
 
 def toggle_unsteered(screen: ReaderScreen) -> None:
