@@ -109,6 +109,7 @@ async def test_typing_in_the_search_field_does_not_trigger_bindings(glossary_pat
     with Glossary.open(glossary_path) as glossary:
         app = Host(glossary)
         async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()  # the screen pushed on mount is ready (slow machines)
             await pilot.press("slash", "a", "d", "e")
             assert isinstance(app.screen, GlossaryScreen)
             assert screen_of(app).search_input.value == "ade"
@@ -120,6 +121,7 @@ async def test_subject_filter(glossary_path: Path) -> None:
     with Glossary.open(glossary_path) as glossary:
         app = Host(glossary)
         async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
             screen = screen_of(app)
             screen.subject_select.value = "weapons"
             await pilot.pause()
@@ -137,7 +139,9 @@ async def test_add_a_concept_and_find_it_after_exit(glossary_path: Path) -> None
     with Glossary.open(glossary_path) as glossary:
         app = Host(glossary)
         async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
             await pilot.press("a")
+            await pilot.pause()  # the form's widgets (its Select's overlay) are mounted
             form = app.screen
             assert isinstance(form, EntryForm)
             form.query_one("#thai", Input).value = "หมวกเหล็ก ; หมวกกันกระสุน"
@@ -277,7 +281,9 @@ async def test_delete_with_the_mouse(glossary_path: Path) -> None:
     with Glossary.open(glossary_path) as glossary:
         app = Host(glossary)
         async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
             await pilot.press("d")
+            await pilot.pause()
             await pilot.click("#confirm-delete")
             assert heads(app) == ["ปืนใหญ่", "เสื้อเกราะ", "รถถังหนัก"]
         assert glossary.count() == 3
