@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from pythainlp.tokenize import word_tokenize
 
-from bilingual_reader.thai.pronunciation import Pronunciation, pronounce
+from bilingual_reader.thai.pronunciation import Pronunciation, dictionary_split, pronounce
 
 
 def newmm(text: str) -> list[str]:
@@ -102,7 +102,7 @@ def test_tank_has_high_then_rising_tone() -> None:
             "ปืนใหญ่อัตตาจร",
             None,
             Pronunciation(
-                "puenyaiattatra", "bpʉʉn-yài-àt-dtàat-rá", "/pɯːn˧.jaj˨˩.ʔat̚˨˩.taːt̚˨˩.ra˦˥/", False
+                "puenyaiattatra", "bpʉʉn-yài-àt-dtàat-rá", "/pɯːn˧.jaj˨˩.ʔat̚˨˩.taːt̚˨˩.raʔ˦˥/", False
             ),
         ),
         (
@@ -160,3 +160,33 @@ def test_import_loads_no_lexicon() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("word", "rtgs", "tones", "ipa"),
+    [
+        # Issue 8 §7: the vowel of เ-าะ is short (the lexicon read it long: grɔ̀ɔ, /krɔː˨˩/); tones unchanged.
+        ("เกราะ", "kro", "grɔ̀", "/krɔʔ˨˩/"),
+        ("เพราะ", "phro", "prɔ́", "/pʰrɔʔ˦˥/"),
+        ("เหมาะ", "mo", "mɔ̀", "/mɔʔ˨˩/"),
+        ("เจาะ", "cho", "jɔ̀", "/tɕɔʔ˨˩/"),
+        ("เกาะ", "ko", "gɔ̀", "/kɔʔ˨˩/"),
+        ("ก็", "ko", "gɔ̂", "/kɔʔ˥˩/"),
+        # ... inside compounds: short, and the glottal stop only where the word ends.
+        ("เสื้อเกราะ", "sueakro", "sʉ̂a-grɔ̀", "/sɯə˥˩.krɔʔ˨˩/"),
+        ("เหมาะสม", "mosom", "mɔ̀-sǒm", "/mɔ˨˩.som˩˩˦/"),
+        # Their long partners stay long, with no glottal stop.
+        ("กอ", "ko", "gɔɔ", "/kɔː˧/"),
+        ("พอ", "pho", "pɔɔ", "/pʰɔː˧/"),
+        ("หมอ", "mo", "mɔ̌ɔ", "/mɔː˩˩˦/"),
+        # Short open syllables end in a glottal stop: word-final only.
+        ("จะ", "cha", "jà", "/tɕaʔ˨˩/"),
+        ("เตะ", "te", "dtè", "/teʔ˨˩/"),
+        ("โต๊ะ", "to", "dtó", "/toʔ˦˥/"),
+        ("ค่ะ", "kha", "kâ", "/kʰaʔ˥˩/"),
+        ("สะพาน", "saphan", "sà-paan", "/sa˨˩.pʰaːn˧/"),
+    ],
+)
+def test_short_and_long_vowels(word: str, rtgs: str, tones: str, ipa: str) -> None:
+    found = pronounce(word, split=dictionary_split)
+    assert (found.rtgs, found.tones, found.ipa) == (rtgs, tones, ipa)

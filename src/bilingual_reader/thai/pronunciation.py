@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bilingual_reader.thai.corpora import tcc_clusters, thai_words
+from bilingual_reader.thai.short_vowels import ends_short_open, shorten, with_glottal_stop
 from bilingual_reader.thai.text import clean_text
 
 if TYPE_CHECKING:
-    from thaiphon.model.candidate import AnalysisResult
+    from thaiphon.model.word import PhonologicalWord
 
 __all__ = ["Pronunciation", "pronounce"]
 
@@ -48,7 +49,7 @@ _EMPTY = _Part("", "", "", False, 0)
 
 
 @functools.cache
-def _renderers() -> tuple[Callable[[AnalysisResult], str], ...]:
+def _renderers() -> tuple[Callable[[PhonologicalWord], str], ...]:
     """The three renderers, built once (importing thaiphon's renderers is the heavy part)."""
     from thaiphon import renderers  # noqa: F401  (registers the built-in schemes)
     from thaiphon.registry import RENDERERS
@@ -56,9 +57,9 @@ def _renderers() -> tuple[Callable[[AnalysisResult], str], ...]:
 
     ctx = RenderContext(format="text", profile="everyday")
 
-    def make(scheme: str) -> Callable[[AnalysisResult], str]:
+    def make(scheme: str) -> Callable[[PhonologicalWord], str]:
         renderer = RENDERERS.get(scheme)
-        return lambda result: renderer.render_word(result.best, ctx)
+        return lambda word: renderer.render_word(word, ctx)
 
     return make("rtgs"), make("paiboon"), make("ipa")
 
@@ -73,8 +74,11 @@ def _analyze(word: str, final: bool = True) -> _Part:
         result = analyze(word, is_final_in_compound=final)
     except ThaiphonError:
         return _EMPTY
-    rtgs, tones, ipa = (render(result) for render in _renderers())
-    return _Part(rtgs, tones, ipa.strip("/"), result.source == "lexicon", len(result.best.syllables))
+    best = shorten(result.best, word)
+    rtgs, tones, ipa = (render(best) for render in _renderers())
+    if final and ends_short_open(best):
+        ipa = with_glottal_stop(ipa)
+    return _Part(rtgs, tones, ipa.strip("/"), result.source == "lexicon", len(best.syllables))
 
 
 def _join(parts: Sequence[_Part]) -> _Part:
