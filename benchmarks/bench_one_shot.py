@@ -31,7 +31,7 @@ from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.lookup import lookup
 from bilingual_reader.thai.segmenter import Segmenter
 from bilingual_reader.translation.sentences import split_sentences
-glossary = Glossary.open(sys.argv[1], readonly=True)
+glossary = Glossary.open(sys.argv[1], read_only=True)
 segmenter = Segmenter(glossary.thai_terms())
 article = load_article(sample_article_path())
 tokens = [segmenter.tokenize(p) for p in article.paragraphs]
@@ -68,7 +68,7 @@ def popup_timings(glossary_path: Path) -> tuple[float, list[float]]:
     from bilingual_reader.lookup import lookup
     from bilingual_reader.thai.segmenter import Segmenter
 
-    glossary = Glossary.open(glossary_path, readonly=True)
+    glossary = Glossary.open(glossary_path, read_only=True)
     segmenter = Segmenter(glossary.thai_terms())
     tokens = [segmenter.tokenize(p) for p in load_article(sample_article_path()).paragraphs]
     start = time.perf_counter()
