@@ -57,18 +57,18 @@ def _run(files: dict[str, Path], english: str, *extra: str) -> tuple[int, str, s
 
 
 def test_all_ok_exits_zero(files: dict[str, Path]) -> None:
-    code, out, _ = _run(files, _english(files, "Army sent tanks\nTwo drones downed\nNice day\n"))
+    code, out, _ = _run(files, _english(files, "News\nArmy sent tanks\nTwo drones downed\nNice day\n"))
     assert code == 0
     assert out.splitlines() == [
-        "article.txt: 3 paragraphs, 2 terms: 2 ok, 0 missing, 0 forbidden, 0 dismissed",
-        "¶1   ok         รถถัง → 'tanks'  [concept 1]",
-        "¶2   ok         โดรน → 'drones'  [concept 2]",
+        "article.txt: 4 paragraphs, 2 terms: 2 ok, 0 missing, 0 forbidden, 0 dismissed",
+        "¶2   ok         รถถัง → 'tanks'  [concept 1]",
+        "¶3   ok         โดรน → 'drones'  [concept 2]",
     ]
 
 
 def test_problems_exit_one_with_json(files: dict[str, Path]) -> None:
     code, out, _ = _run(
-        files, _english(files, "Army sent a panzer\nTwo UAVs downed\nNice day\n"), "--format", "json"
+        files, _english(files, "News\nArmy sent a panzer\nTwo UAVs downed\nNice day\n"), "--format", "json"
     )
     assert code == 1
     report = json.loads(out)
@@ -77,23 +77,23 @@ def test_problems_exit_one_with_json(files: dict[str, Path]) -> None:
     assert [
         (f["paragraph"], f["status"], f["english"] and f["english"]["text"]) for f in report["findings"]
     ] == [
-        (0, "forbidden", "panzer"),
-        (1, "missing", None),
+        (1, "forbidden", "panzer"),
+        (2, "missing", None),
     ]
     assert report["article_id"] == load_article(files["article"]).article_id
 
 
 def test_dismissed_problems_do_not_fail(files: dict[str, Path]) -> None:
     store = ReviewStore.open()
-    store.dismiss(load_article(files["article"]).article_id, 1, 2)
+    store.dismiss(load_article(files["article"]).article_id, 2, 2)
     store.close()
-    code, out, _ = _run(files, _english(files, "Army sent tanks\nTwo UAVs downed\nNice day\n"))
+    code, out, _ = _run(files, _english(files, "News\nArmy sent tanks\nTwo UAVs downed\nNice day\n"))
     assert code == 0
-    assert "¶2   dismissed  โดรน  (use: drone)  [concept 2]" in out.splitlines()
+    assert "¶3   dismissed  โดรน  (use: drone)  [concept 2]" in out.splitlines()
 
 
 def test_glossary_from_the_parent_group(files: dict[str, Path]) -> None:
-    english = _english(files, "tanks\ndrones\nday\n")
+    english = _english(files, "news\ntanks\ndrones\nday\n")
     args = ["--glossary", str(files["glossary"]), "check", "--checks", "terms", str(files["article"])]
     args += ["--english", english]
     assert CliRunner().invoke(main, args).exit_code == 0
@@ -104,7 +104,8 @@ def test_glossary_from_the_parent_group(files: dict[str, Path]) -> None:
     [
         (
             "one line only\n",
-            "english.txt: 1 non-empty lines, but the article has 3 paragraphs (plus a title)",
+            "english.txt: 1 non-empty English lines for 4 Thai lines: give one English line per Thai line, "
+            "the title included",
         ),
         (
             None,
@@ -130,7 +131,7 @@ def test_missing_article_exits_two(files: dict[str, Path]) -> None:
 
 def test_a_glossary_that_is_not_sqlite_exits_two(files: dict[str, Path]) -> None:
     files["glossary"].write_text("id\tsubject\n", encoding="utf-8")
-    code, _, err = _run(files, _english(files, "tanks\ndrones\nday\n"))
+    code, _, err = _run(files, _english(files, "news\ntanks\ndrones\nday\n"))
     assert code == 2
     assert err == f"bilingual-reader: {files['glossary']}: not a SQLite database\n"
 
@@ -156,12 +157,12 @@ def test_without_english_the_machine_translation_is_checked(tmp_path: Path) -> N
 
 
 def test_dismiss_and_restore_from_the_command_line(files: dict[str, Path]) -> None:
-    english = _english(files, "Army sent tanks\nTwo UAVs downed\nNice day\n")
-    code, out, _ = _run(files, english, "--dismiss", "2:2")
+    english = _english(files, "News\nArmy sent tanks\nTwo UAVs downed\nNice day\n")
+    code, out, _ = _run(files, english, "--dismiss", "3:2")
     assert code == 0
-    assert "¶2   dismissed  โดรน  (use: drone)  [concept 2]" in out.splitlines()
+    assert "¶3   dismissed  โดรน  (use: drone)  [concept 2]" in out.splitlines()
     assert _run(files, english)[0] == 0
-    assert _run(files, english, "--restore", " 2:2 ")[0] == 1
+    assert _run(files, english, "--restore", " 3:2 ")[0] == 1
 
 
 @pytest.mark.parametrize(
@@ -172,10 +173,10 @@ def test_dismiss_and_restore_from_the_command_line(files: dict[str, Path]) -> No
             "--dismiss/--restore '2-2': expected PARAGRAPH:CONCEPT (3:17) or PARAGRAPH:KEY "
             "(3:dates:be-year-kept:ปี 2565)",
         ),
-        ("0:2", "--dismiss/--restore '0:2': the article has paragraphs 1 to 3"),
-        ("4:2", "--dismiss/--restore '4:2': the article has paragraphs 1 to 3"),
+        ("0:2", "--dismiss/--restore '0:2': the article has paragraphs 1 to 4"),
+        ("5:2", "--dismiss/--restore '5:2': the article has paragraphs 1 to 4"),
     ],
 )
 def test_bad_dismiss_values(files: dict[str, Path], value: str, message: str) -> None:
-    code, _, err = _run(files, _english(files, "tanks\ndrones\nday\n"), "--dismiss", value)
+    code, _, err = _run(files, _english(files, "news\ntanks\ndrones\nday\n"), "--dismiss", value)
     assert (code, err) == (2, f"bilingual-reader: {message}\n")

@@ -49,11 +49,22 @@ def test_segment_json_keeps_glossary_terms_whole() -> None:
     code, out, _ = invoke("segment", str(SAMPLE), "--json")
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
-    assert [row["paragraph"] for row in rows] == list(range(10))
+    assert [row["paragraph"] for row in rows] == list(range(11))
+    assert [row["role"] for row in rows] == ["title"] + ["paragraph"] * 10
+    assert "".join(rows[0]["tokens"]) == SAMPLE.read_text(encoding="utf-8").splitlines()[0].replace(" ", "")
     tokens = [t for row in rows for t in row["tokens"]]
     for term in ("ปืนใหญ่อัตตาจร", "เสื้อเกราะ", "รถถังหนัก", "เครื่องบินฝึกขับไล่", "เวชภัณฑ์"):
         assert term in tokens
     assert not any(t.isspace() for t in tokens)
+
+
+def test_segment_a_one_line_file(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("รถถังหนักยิงปืนใหญ่\n", encoding="utf-8")
+    code, out, _ = invoke("segment", str(path))
+    assert (code, out) == (0, "รถถังหนัก | ยิง | ปืนใหญ่\n")
+    code, out, _ = invoke("segment", str(path), "--json")
+    assert json.loads(out) == {"paragraph": 0, "role": "paragraph", "tokens": ["รถถังหนัก", "ยิง", "ปืนใหญ่"]}
 
 
 @pytest.mark.parametrize("command", ["segment", "read"])

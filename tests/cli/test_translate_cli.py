@@ -71,8 +71,16 @@ def test_translate_json_then_memory(article: Path) -> None:
     assert code == 0, err
     data = json.loads(out)
     assert data["title"] == "ข่าวกลาโหม"
-    assert [(p["thai"], p["english"], p["source"], p["flags"]) for p in data["paragraphs"]] == [
-        (thai, english, "engine", []) for thai, english in corpus_pairs()[:3]
+    title, *paragraphs = data["paragraphs"]
+    assert (title["index"], title["role"], title["thai"], title["source"]) == (
+        0,
+        "title",
+        "ข่าวกลาโหม",
+        "engine",
+    )
+    assert title["english"]
+    assert [(p["role"], p["thai"], p["english"], p["source"], p["flags"]) for p in paragraphs] == [
+        ("paragraph", thai, english, "engine", []) for thai, english in corpus_pairs()[:3]
     ]
     (model,) = installed_models()
     assert {p["model"] for p in data["paragraphs"]} == {model.key}
@@ -90,15 +98,32 @@ def test_translate_formats_to_file(article: Path, tmp_path: Path, fmt: str) -> N
     assert (code, out) == (0, "")
     text = target.read_text(encoding="utf-8")
     first_thai, first_english = corpus_pairs()[0]
-    if fmt == "text":
-        assert text.startswith(f"ข่าวกลาโหม\n\n{first_thai}\n{first_english}\n\n")
+    if fmt == "text":  # the title is a paragraph: its Thai, then its English
+        blocks = text.split("\n\n")
+        assert blocks[0].startswith("ข่าวกลาโหม\n") and len(blocks[0].splitlines()) == 2
+        assert blocks[1] == f"{first_thai}\n{first_english}"
+        assert len(blocks) == 4
     elif fmt == "markdown":
-        assert text.startswith(f"# ข่าวกลาโหม\n\n{first_thai}\n\n> {first_english}\n")
+        assert text.startswith("# ข่าวกลาโหม\n\n> ")
+        assert f"\n{first_thai}\n\n> {first_english}\n" in text
     else:
         from translate.storage import tmx
 
         store = tmx.tmxfile.parsestring(target.read_bytes())  # type: ignore[no-untyped-call]
-        assert [(u.source, u.target) for u in store.units] == corpus_pairs()[:3]
+        assert store.units[0].source == "ข่าวกลาโหม"
+        assert [(u.source, u.target) for u in store.units[1:]] == corpus_pairs()[:3]
+
+
+def test_every_line_is_translated(tmp_path: Path) -> None:
+    run("model", "install", "--file", str(TRAINED))
+    pairs = corpus_pairs()[:20]
+    path = tmp_path / "twenty.txt"
+    path.write_text("\n".join(thai for thai, _ in pairs) + "\n", encoding="utf-8")
+    code, out, err = run("translate", str(path), "--format", "json", "--fast")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [p["thai"] for p in data["paragraphs"]] == [thai for thai, _ in pairs]
+    assert len(pairs) == 20
 
 
 def test_translate_missing_article_exit_2(tmp_path: Path) -> None:

@@ -24,7 +24,8 @@ TEXT = "นาโต้เยือนโซล\n\nรถถังหนัก�
 EXPECTED = Article(
     path=None,
     title="นาโต้เยือนโซล",
-    paragraphs=("รถถังหนักและปืนใหญ่อัตตาจร", "เลขาธิการ Jens Stoltenberg เดินทางถึงกรุงโซล"),
+    paragraphs=("นาโต้เยือนโซล", "รถถังหนักและปืนใหญ่อัตตาจร", "เลขาธิการ Jens Stoltenberg เดินทางถึงกรุงโซล"),
+    headline=True,
 )
 
 
@@ -52,7 +53,7 @@ def test_load_encodings(tmp_path: Path, encoding: str, prefix: bytes) -> None:
 def test_cp874_specific_characters(tmp_path: Path) -> None:
     file = tmp_path / "win874.txt"
     file.write_bytes("“ข่าว” – ทดสอบ…\nย่อหน้า".encode("cp874"))
-    assert load_article(file) == Article(file, "“ข่าว” – ทดสอบ…", ("ย่อหน้า",))
+    assert load_article(file) == Article(file, "“ข่าว” – ทดสอบ…", ("“ข่าว” – ทดสอบ…", "ย่อหน้า"), True)
 
 
 def test_tis620_with_a_typo_still_loads(tmp_path: Path) -> None:
@@ -60,27 +61,30 @@ def test_tis620_with_a_typo_still_loads(tmp_path: Path) -> None:
     body = "รถถังหนักและปืนใหญ่อัตตาจร" * 5
     file.write_bytes(f"หัวข้อ\n{body} \u0e48คำ\n".encode("tis-620"))
     # pythainlp.util.normalize drops the space before the stray tone mark
-    assert load_article(file).paragraphs == (f"{body}\u0e48คำ",)
+    assert load_article(file).paragraphs == ("หัวข้อ", f"{body}\u0e48คำ")
 
 
 def test_cleaning_applies_to_title_and_paragraphs(tmp_path: Path) -> None:
     file = tmp_path / "dirty.txt"
     raw = "\ufeff\x1b[1mหัว\u200bข้อ\x1b[0m\n  \t \nรถ\u00adถัง\u2060หนัก   ยิง\x07\n\u0e40\u0e40ผน  \n"
     file.write_text(raw, encoding="utf-8")
-    assert load_article(file) == Article(file, "หัวข้อ", ("รถถังหนัก ยิง", "แผน"))
+    assert load_article(file) == Article(file, "หัวข้อ", ("หัวข้อ", "รถถังหนัก ยิง", "แผน"), True)
 
 
 def test_article_from_text() -> None:
     assert article_from_text(TEXT) == EXPECTED
     with_title = article_from_text(TEXT, title="ชื่อ")
     assert with_title.title == "ชื่อ"
-    assert with_title.paragraphs == (EXPECTED.title, *EXPECTED.paragraphs)
+    assert with_title.paragraphs == EXPECTED.paragraphs
+    assert not with_title.headline
+    assert with_title.roles == ("paragraph", "paragraph", "paragraph")
 
 
 def test_article_id_is_sha256_of_paragraphs() -> None:
     expected = hashlib.sha256("\n".join(EXPECTED.paragraphs).encode()).hexdigest()
     assert EXPECTED.article_id == expected
-    assert article_from_text("อีกชื่อ\n" + "\n".join(EXPECTED.paragraphs)).article_id == expected
+    assert article_from_text(TEXT, title="อีกชื่อ").article_id == expected  # the header text is not part of it
+    assert article_from_text("อีกชื่อ\n" + TEXT).article_id != expected  # the first line is
 
 
 def _write(tmp_path: Path, kind: str) -> Path:
@@ -186,7 +190,7 @@ def test_hostile_files_are_refused_without_reading(
 def test_an_unterminated_osc_drops_only_the_rest_of_its_line() -> None:
     """`ESC ]` without a terminator used to swallow every following paragraph."""
     article = article_from_text("หัวข้อ\nย่อหน้าหนึ่ง\x1b]0;ชื่อใหม่\nย่อหน้าสอง\nย่อหน้าสาม\n")
-    assert article.paragraphs == ("ย่อหน้าหนึ่ง", "ย่อหน้าสอง", "ย่อหน้าสาม")
+    assert article.paragraphs == ("หัวข้อ", "ย่อหน้าหนึ่ง", "ย่อหน้าสอง", "ย่อหน้าสาม")
 
 
 @pytest.mark.parametrize(
@@ -203,7 +207,7 @@ def test_an_unterminated_osc_drops_only_the_rest_of_its_line() -> None:
 )
 def test_escapes_and_c1_controls_leave_no_trace(control: str) -> None:
     article = article_from_text(f"หัวข้อ\nรถ{control}ถัง\n")
-    assert article.paragraphs == ("รถถัง",)
+    assert article.paragraphs == ("หัวข้อ", "รถถัง")
 
 
 @pytest.mark.parametrize(
@@ -212,4 +216,56 @@ def test_escapes_and_c1_controls_leave_no_trace(control: str) -> None:
 )
 def test_bidi_overrides_and_isolates_are_dropped(control: str) -> None:
     article = article_from_text(f"หัวข้อ\nรถ{control}ถัง tank{control}s\n")
-    assert article.paragraphs == ("รถถัง tanks",)
+    assert article.paragraphs == ("หัวข้อ", "รถถัง tanks")
+
+
+LEAD = (
+    "นายJens Stoltenberg เลขาธิการนาโต เดินทางถึงกรุงโซลเมื่อวันที่ 29 มกราคม เพื่อเยือนเกาหลีใต้"
+    "อย่างเป็นทางการ ก่อนเดินทางต่อไปยังกรุงโตเกียว โดยเรียกร้องให้เกาหลีใต้พิจารณาเพิ่มความช่วยเหลือ"
+    "ทางทหารแก่ยูเครน รวมถึงการส่งอาวุธยุทโธปกรณ์โดยตรง ซึ่งขัดกับนโยบายเดิมของรัฐบาลเกาหลีใต้"
+)
+
+
+def test_every_line_is_a_paragraph_and_a_headline_is_also_the_title(tmp_path: Path) -> None:
+    file = tmp_path / "news.txt"
+    file.write_text(TEXT, encoding="utf-8")
+    article = load_article(file)
+    assert article.paragraphs == (
+        "นาโต้เยือนโซล",
+        "รถถังหนักและปืนใหญ่อัตตาจร",
+        "เลขาธิการ Jens Stoltenberg เดินทางถึงกรุงโซล",
+    )
+    assert article.title == "นาโต้เยือนโซล"
+    assert article.roles == ("title", "paragraph", "paragraph")
+
+
+def test_a_lead_paragraph_first_stays_a_paragraph_and_the_header_shows_the_file_name(tmp_path: Path) -> None:
+    file = tmp_path / "lead-first.txt"
+    file.write_text(f"{LEAD}\nย่อหน้าที่สอง\n", encoding="utf-8")
+    article = load_article(file)
+    assert article.paragraphs == (LEAD, "ย่อหน้าที่สอง")
+    assert article.roles == ("paragraph", "paragraph")
+    assert not article.headline
+    assert article.title == "lead-first.txt"
+
+
+def test_without_a_file_name_the_header_shows_the_first_words() -> None:
+    article = article_from_text(f"{LEAD}\nย่อหน้าที่สอง")
+    assert article.title == "นายJens Stoltenberg เลขาธิการนาโต…"
+
+
+def test_a_one_line_file_is_one_paragraph(tmp_path: Path) -> None:
+    file = tmp_path / "one.txt"
+    file.write_text("กองทัพเรือเดินหน้าโครงการเรือดำน้ำ\n", encoding="utf-8")
+    article = load_article(file)
+    assert article.paragraphs == ("กองทัพเรือเดินหน้าโครงการเรือดำน้ำ",)
+    assert article.roles == ("paragraph",)
+    assert article.title == "one.txt"
+    assert article.legacy_id is None
+
+
+def test_legacy_id_is_the_id_earlier_versions_gave_the_article() -> None:
+    article = article_from_text(TEXT)
+    old = hashlib.sha256("\n".join(article.paragraphs[1:]).encode()).hexdigest()
+    assert article.legacy_id == old
+    assert article.article_id != old

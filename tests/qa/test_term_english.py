@@ -27,7 +27,7 @@ def _tmx(*units: tuple[str, str]) -> str:
     ("text", "expected"),
     [
         ("Three tanks\nTwo drones\n", ["Three tanks", "Two drones"]),
-        ("Title\n\nThree tanks\n\nTwo drones", ["Three tanks", "Two drones"]),
+        ("\nThree tanks\n\n\nTwo drones\n\n", ["Three tanks", "Two drones"]),
         ("Three\ntanks\n\nTwo\ndrones\n", ["Three tanks", "Two drones"]),
         ("\ufeffThree\u200b tanks\r\nTwo drones", ["Three tanks", "Two drones"]),
     ],
@@ -41,7 +41,15 @@ def test_plain_text_with_the_wrong_paragraph_count(tmp_path: Path) -> None:
     path.write_text("one\ntwo\nthree\nfour\n", encoding="utf-8")
     with pytest.raises(EnglishError) as caught:
         read_english(path, PARAGRAPHS)
-    assert str(caught.value) == f"{path}: 4 non-empty lines, but the article has 2 paragraphs (plus a title)"
+    assert str(caught.value) == (
+        f"{path}: 4 non-empty English lines for 2 Thai lines: give one English line per Thai line, the title "
+        "included"
+    )
+
+
+def test_a_title_line_more_is_no_longer_dropped() -> None:
+    with pytest.raises(EnglishError, match="3 non-empty English lines for 2 Thai lines"):
+        align_plain("Title\nThree tanks\nTwo drones\n", 2)
 
 
 def test_plain_text_file(tmp_path: Path) -> None:

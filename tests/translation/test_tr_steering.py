@@ -263,11 +263,11 @@ def test_translate_command_steers_unless_told_not_to(cli_files: dict[str, str]) 
     raw = CliRunner().invoke(main, [*base, "--no-steer"])
     assert raw.exit_code == 0, raw.stderr
     assert (
-        json.loads(raw.stdout)["paragraphs"][0]["english"] == "The government sent body armor to the police."
+        json.loads(raw.stdout)["paragraphs"][-1]["english"] == "The government sent body armor to the police."
     )
     steered = CliRunner().invoke(main, base)
     assert steered.exit_code == 0, steered.stderr
-    paragraph = json.loads(steered.stdout)["paragraphs"][0]
+    paragraph = json.loads(steered.stdout)["paragraphs"][-1]
     assert "protective vest" in paragraph["english"]
     assert [(s["method"], s["original"], s["text"]) for s in paragraph["steering"]] == [
         ("prefix", "The government sent body armor to the police.", paragraph["english"])
@@ -276,7 +276,7 @@ def test_translate_command_steers_unless_told_not_to(cli_files: dict[str, str]) 
     config_path().write_text("[translation]\nsteer = false\n", encoding="utf-8")
     off = CliRunner().invoke(main, base)
     assert (
-        json.loads(off.stdout)["paragraphs"][0]["english"] == "The government sent body armor to the police."
+        json.loads(off.stdout)["paragraphs"][-1]["english"] == "The government sent body armor to the police."
     )
 
 

@@ -11,8 +11,7 @@ from bilingual_reader import paths
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary
 
-ARTICLE = """การจัดซื้อยุทโธปกรณ์
-กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนัก K2 เพื่อเสริมกำลัง
+ARTICLE = """กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนัก K2 เพื่อเสริมกำลัง
 ทหารได้รับเสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์จากกระทรวงกลาโหม
 """
 
@@ -36,7 +35,8 @@ CONCEPTS = (
 
 @pytest.fixture
 def article_path(tmp_path: Path) -> Path:
-    """A three-line article: a title and two paragraphs with glossary terms and two words not in it."""
+    """A two-line article (its short first line also reads as a headline): two paragraphs with glossary
+    terms and two words not in it."""
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     return path

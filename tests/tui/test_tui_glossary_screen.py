@@ -319,9 +319,9 @@ async def test_enter_shows_occurrences(
                 "ปืนใหญ่\nThai       ปืนใหญ่ (preferred)\n"
                 "English    artillery (preferred)\nSubject    weapons\n\n"
             )
-            assert text.endswith(f"\n\n1 in “การจัดซื้อยุทโธปกรณ์”\n¶1   {first}")
+            assert text.endswith(f"\n\n1 in “กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนั…”\n¶1   {first}")
             await pilot.press("down")  # the panel follows the cursor
-            assert details(app).endswith(f"\n1 in “การจัดซื้อยุทโธปกรณ์”\n¶2   {second}")
+            assert details(app).endswith(f"\n1 in “กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนั…”\n¶2   {second}")
 
 
 async def test_enter_without_an_article(glossary_path: Path) -> None:

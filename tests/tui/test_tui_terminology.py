@@ -230,7 +230,7 @@ async def test_with_the_trained_model_steering_and_check(
     trained_model: InstalledModel, glossary_path: Path, tmp_path: Path
 ) -> None:
     article = tmp_path / "news.txt"
-    article.write_text("ข่าว\nทหารสวมเสื้อเกราะระหว่างการฝึก\nปืนใหญ่อัตตาจรเคลื่อนที่ไปยังชายแดน\n", encoding="utf-8")
+    article.write_text("ทหารสวมเสื้อเกราะระหว่างการฝึก\nปืนใหญ่อัตตาจรเคลื่อนที่ไปยังชายแดน\n", encoding="utf-8")
     app = create_app(article, glossary_path)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)

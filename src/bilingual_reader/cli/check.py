@@ -181,7 +181,7 @@ def _check_one(
             translations = read_english(english, article.paragraphs)
         except EnglishError as err:
             raise BadInput(str(err)) from None
-    dismissed, dismissed_checks = _review(article.article_id, edits)
+    dismissed, dismissed_checks = _review(article, edits)
     paragraphs = list(article.paragraphs)
     terms = list(checker.check_all(paragraphs, translations, dismissed)) if plan.terms else []
     return run_plan(path, paragraphs, translations, plan, terms, dismissed_checks)
@@ -278,17 +278,21 @@ def machine_english(
 
 
 def _review(
-    article_id: str, edits: list[tuple[bool, tuple[int, int | str]]]
+    article: Article, edits: list[tuple[bool, tuple[int, int | str]]]
 ) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, str]]]:
     """Apply dismiss/restore edits, then the article's dismissed term hits and check findings (review.db
-    is created only to write)."""
+    is created only to write). Dismissals stored before every line was a paragraph move to the new numbering
+    first."""
     from bilingual_reader.qa.dismissals import ReviewError, ReviewStore, review_path
 
     if not edits and not review_path().exists():
         return frozenset(), frozenset()
     try:
         store = ReviewStore.open()
+        article_id = article.article_id
         try:
+            if article.legacy_id is not None:
+                store.adopt_legacy(article.legacy_id, article_id)
             for dismiss, (paragraph, target) in edits:
                 if isinstance(target, int):
                     (store.dismiss if dismiss else store.restore)(article_id, paragraph, target)

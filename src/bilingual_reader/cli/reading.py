@@ -91,11 +91,17 @@ def lookup_command(ctx: click.Context, text: str, as_json: bool, glossary: str |
 
 @click.command("segment")
 @click.argument("path", type=click.Path())
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per paragraph with a 'tokens' list.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="One JSON object per paragraph: its index, role (title or paragraph) and tokens.",
+)
 @click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
 @click.pass_context
 def segment_command(ctx: click.Context, path: str, as_json: bool, glossary: str | None) -> None:
-    """Print the article at PATH as tokens, one paragraph a line (whitespace tokens left out)."""
+    """Print the article at PATH as tokens, one paragraph a line, the title line included (whitespace tokens
+    left out)."""
     from bilingual_reader.thai.segmenter import Segmenter
 
     article = load_article_or_fail(path)
@@ -107,6 +113,7 @@ def segment_command(ctx: click.Context, path: str, as_json: bool, glossary: str 
     for index, paragraph in enumerate(article.paragraphs):
         tokens = [t.text for t in segmenter.tokenize(paragraph) if t.text.strip()]
         if as_json:
-            click.echo(json.dumps({"paragraph": index, "tokens": tokens}, ensure_ascii=False))
+            row = {"paragraph": index, "role": article.role(index), "tokens": tokens}
+            click.echo(json.dumps(row, ensure_ascii=False))
         else:
             click.echo(" | ".join(tokens))

@@ -70,7 +70,7 @@ def translate_command(
             results.append(result)
             bar.update(1)
     results.sort(key=lambda r: r.index)
-    data = render(fmt, article.title, results)
+    data = render(fmt, article, results)
     if output is None:
         click.echo(data, nl=False)
     else:

@@ -1,4 +1,9 @@
-"""Reading article files: encoding detection, cleaning, title and paragraphs."""
+"""Reading article files: encoding detection, cleaning, paragraphs and the title.
+
+Every non-empty line of an article is a paragraph: shown, segmented, looked up, translated and checked.
+A first line that reads as a headline (:func:`bilingual_reader.documents.headline.is_headline`) is *also*
+the title: its role is ``"title"`` and the header shows it; otherwise the header shows the file's name.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,12 @@ import functools
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from bilingual_reader import paths
+from bilingual_reader.documents.headline import header_title, is_headline
 from bilingual_reader.files import FileProblem, read_input
 from bilingual_reader.thai.text import clean_text
 
@@ -18,6 +25,7 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "Article",
     "ArticleError",
+    "Role",
     "article_from_text",
     "list_articles",
     "load_article",
@@ -46,34 +54,64 @@ class ArticleError(Exception):
     """An article file that cannot be read; ``str(err)`` is one line that names the file."""
 
 
+Role = Literal["title", "paragraph"]
+
+
 @dataclass(frozen=True)
 class Article:
-    """A cleaned article: its title line and its paragraphs (one per non-empty line)."""
+    """A cleaned article: every non-empty line is a paragraph, the first one also the title if ``headline``.
+
+    ``title`` is what the header shows: the headline (``paragraphs[0]``) when ``headline`` is true, else
+    the title given to :func:`article_from_text`, the file's name, or the first words.
+    """
 
     path: Path | None
     title: str
     paragraphs: tuple[str, ...]
+    headline: bool = False
+    #: The id earlier versions gave this article, when they read its first line as a title and numbered
+    #: paragraphs from the second line (stored dismissals and post-edits are moved from it; see
+    #: ``qa.dismissals`` and ``translation.memory``). None when nothing can be stored under another id.
+    legacy_id: str | None = field(default=None, compare=False)
 
     @functools.cached_property
     def article_id(self) -> str:
         """SHA-256 hex of the paragraphs joined by newlines: a stable id for caches and dismissals."""
-        return hashlib.sha256("\n".join(self.paragraphs).encode("utf-8")).hexdigest()
+        return _sha256_lines(self.paragraphs)
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        """Each paragraph's role: ``"title"`` for a headline first line, else ``"paragraph"``."""
+        return tuple(self.role(index) for index in range(len(self.paragraphs)))
+
+    def role(self, index: int) -> Role:
+        """The role of paragraph ``index``."""
+        return "title" if self.headline and index == 0 else "paragraph"
+
+
+def _sha256_lines(lines: tuple[str, ...]) -> str:
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
 def article_from_text(text: str, title: str = "", path: Path | None = None) -> Article:
-    """Build an article from text: without ``title`` the first non-empty line becomes the title.
+    """Build an article from text: every non-empty line is a paragraph.
 
+    With ``title`` that is the header's text and no line is a title; without it a headline first line is
+    also the title (role ``"title"``), else the header shows the file's name or the first words.
     Every line is cleaned (:func:`bilingual_reader.thai.text.clean_text`); empty lines are dropped.
     Raises :class:`ArticleError` when nothing is left.
     """
-    lines = [line.strip() for line in clean_text(text).split("\n")]
-    lines = [line for line in lines if line]
+    lines = tuple(line for line in (raw.strip() for raw in clean_text(text).split("\n")) if line)
     name = str(path) if path is not None else "<text>"
     if not lines:
         raise ArticleError(f"{name}: empty (no text after cleaning)")
     if title:
-        return Article(path=path, title=clean_text(title), paragraphs=tuple(lines))
-    return Article(path=path, title=lines[0], paragraphs=tuple(lines[1:]))
+        return Article(path=path, title=clean_text(title), paragraphs=lines)
+    # Before issue 8 the first line was only a title: paragraph i was line i + 1, under another id.
+    legacy = _sha256_lines(lines[1:]) if len(lines) > 1 else None
+    if len(lines) > 1 and is_headline(lines[0]):
+        return Article(path, lines[0], lines, headline=True, legacy_id=legacy)
+    return Article(path, header_title(lines[0], path), lines, legacy_id=legacy)
 
 
 def load_article(path: str | os.PathLike[str]) -> Article:

@@ -1,4 +1,10 @@
-"""Review state of the check: dismissed hits (per article and paragraph) and switching a concept's check."""
+"""Review state of the check: dismissed hits (per article and paragraph) and switching a concept's check.
+
+Schema versions (``PRAGMA user_version``): 0 numbered paragraphs from the line after the title, under an
+article id that left the title out; 1 (issue 8) counts every line. Opening a version-0 database renames its
+tables to ``…_v0``; an article's old rows move to the new numbering (paragraph + 1, the new id) the first
+time that article is opened (:meth:`ReviewStore.adopt_legacy`), since only its text gives the new id.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +17,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from bilingual_reader import paths
+from bilingual_reader.schema_version import upgrade
 
 FILE_NAME = "review.db"
 _TABLE = "dismissals"
 _CHECKS = "check_dismissals"  # findings of the kinds beyond terms, by their key (kind:code:text)
+SCHEMA_VERSION = 1
 
 
 class ReviewError(Exception):
@@ -34,6 +42,7 @@ class ReviewStore:
         self._db = db
         self._name = name
         try:
+            upgrade(db.conn, SCHEMA_VERSION, self._upgrade)
             if not db.table(_TABLE).exists():
                 db.table(_TABLE).create(
                     {"article_id": str, "paragraph": int, "concept_id": int, "created": str},
@@ -42,6 +51,31 @@ class ReviewStore:
         except sqlite3.DatabaseError as err:
             raise ReviewError(f"{name}: not a usable review database ({err})") from err
         self._create_checks_table()
+
+    def _upgrade(self, version: int) -> None:
+        """Schema 0 → 1: keep the old rows aside until their article is opened (see the module's doc)."""
+        for table in (_TABLE, _CHECKS):
+            if version == 0 and self._db.table(table).exists():
+                self._db.execute(f"ALTER TABLE {table} RENAME TO {table}_v0")
+
+    def adopt_legacy(self, legacy_id: str, article_id: str) -> int:
+        """Move an article's schema-0 dismissals to ``article_id``, one paragraph on; return how many."""
+        moved = 0
+
+        def move() -> None:
+            nonlocal moved
+            for table, column in ((_TABLE, "concept_id"), (_CHECKS, "key")):
+                if not self._db.table(f"{table}_v0").exists():
+                    continue
+                moved += self._db.execute(
+                    f"INSERT OR IGNORE INTO {table} (article_id, paragraph, {column}, created) "
+                    f"SELECT ?, paragraph + 1, {column}, created FROM {table}_v0 WHERE article_id = ?",
+                    [article_id, legacy_id],
+                ).rowcount
+                self._db.execute(f"DELETE FROM {table}_v0 WHERE article_id = ?", [legacy_id])
+
+        self._write(move)
+        return moved
 
     def _create_checks_table(self) -> None:
         try:
@@ -82,8 +116,13 @@ class ReviewStore:
         """Undo a dismissal (nothing happens if there was none)."""
         self._restore(_TABLE, article_id, paragraph, "concept_id", concept_id)
 
-    def dismissed(self, article_id: str) -> frozenset[tuple[int, int]]:
-        """The (paragraph, concept id) pairs dismissed for an article."""
+    def dismissed(self, article_id: str, legacy_id: str | None = None) -> frozenset[tuple[int, int]]:
+        """The (paragraph, concept id) pairs dismissed for an article.
+
+        ``legacy_id`` (``Article.legacy_id``) first moves the article's rows kept by schema version 0.
+        """
+        if legacy_id is not None:
+            self.adopt_legacy(legacy_id, article_id)
         return frozenset((p, int(c)) for p, c in self._dismissed(_TABLE, article_id, "concept_id"))
 
     def dismiss_check(self, article_id: str, paragraph: int, key: str) -> None:

@@ -23,8 +23,8 @@ class EnglishError(Exception):
 def read_english(path: str | Path, paragraphs: Sequence[str]) -> list[str | None]:
     """The English for each Thai paragraph, from a ``.tmx`` file or paragraph-aligned plain text.
 
-    Plain text: one paragraph per non-empty line (or per blank-line-separated block), as many as the
-    article has paragraphs, or one more when the first is the title's translation. TMX: units whose Thai
+    Plain text: one paragraph per non-empty line (or per blank-line-separated block), exactly as many as
+    the article has (its title line is a paragraph too). TMX: units whose Thai
     side is a paragraph, or sentences inside one (joined in order); a paragraph no unit covers is None.
     """
     file = Path(path)
@@ -48,7 +48,7 @@ def _read(file: Path) -> bytes:
 
 
 def align_plain(text: str, count: int, name: str = "<text>") -> list[str]:
-    """Split plain English into ``count`` paragraphs (lines, else blank-line blocks; a title line dropped)."""
+    """Split plain English into ``count`` paragraphs: its non-empty lines, else its blank-line blocks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [line for line in (" ".join(clean_text(raw).split()) for raw in text.split("\n")) if line]
     blocks = [
@@ -57,10 +57,9 @@ def align_plain(text: str, count: int, name: str = "<text>") -> list[str]:
     for candidate in (lines, blocks):
         if len(candidate) == count:
             return candidate
-        if len(candidate) == count + 1:
-            return candidate[1:]
     raise EnglishError(
-        f"{name}: {len(lines)} non-empty lines, but the article has {count} paragraphs (plus a title)"
+        f"{name}: {len(lines)} non-empty English lines for {count} Thai lines: give one English line "
+        "per Thai line, the title included"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from bilingual_reader.translation.pipeline import ParagraphResult
 
@@ -14,22 +14,30 @@ if TYPE_CHECKING:
 FORMATS = ("text", "markdown", "json", "tmx", "xliff")
 
 
+class Titled(Protocol):
+    """What the writers need of an article (``documents.articles.Article`` fits)."""
+
+    @property
+    def title(self) -> str: ...
+
+    def role(self, index: int) -> str: ...
+
+
 def _english(r: ParagraphResult) -> str:
     return r.english if r.source != "failed" else f"[{r.error or 'translation failed'}]"
 
 
-def to_text(title: str, results: Sequence[ParagraphResult]) -> str:
-    """Each paragraph: the Thai, then the English, then a blank line."""
-    blocks = [title] if title else []
-    blocks += [f"{r.thai}\n{_english(r)}" for r in results]
-    return "\n\n".join(blocks) + "\n"
+def to_text(article: Titled, results: Sequence[ParagraphResult]) -> str:
+    """Each paragraph, the title line included: the Thai, then the English, then a blank line."""
+    return "\n\n".join(f"{r.thai}\n{_english(r)}" for r in results) + "\n"
 
 
-def to_markdown(title: str, results: Sequence[ParagraphResult]) -> str:
-    """A heading, then per paragraph the Thai and the English as a quote (flags in italics)."""
-    lines = [f"# {title}", ""] if title else []
+def to_markdown(article: Titled, results: Sequence[ParagraphResult]) -> str:
+    """Per paragraph the Thai and the English as a quote (flags in italics); the title's Thai is a heading."""
+    lines: list[str] = []
     for r in results:
-        lines += [r.thai, "", f"> {_english(r)}"]
+        thai = f"# {r.thai}" if article.role(r.index) == "title" else r.thai
+        lines += [thai, "", f"> {_english(r)}"]
         if r.flags:
             lines += [">", f"> *flags: {', '.join(r.flags)}*"]
         lines.append("")
@@ -40,12 +48,14 @@ def _steering(s: SentenceSteering) -> dict[str, object]:
     return {"method": s.method, "original": s.original, "text": s.text, "suggestions": list(s.suggestions)}
 
 
-def to_json(title: str, results: Sequence[ParagraphResult]) -> str:
-    """A JSON object: the title and, per paragraph, thai, english, source, model, flags (and error, and
-    with glossary steering, per sentence: method, original, text, suggestions)."""
+def to_json(article: Titled, results: Sequence[ParagraphResult]) -> str:
+    """A JSON object: the header's title and, per paragraph, index, role ("title" or "paragraph"), thai,
+    english, source, model, flags (and error, and with glossary steering, per sentence: method, original,
+    text, suggestions)."""
     paragraphs = [
         {
             "index": r.index,
+            "role": article.role(r.index),
             "thai": r.thai,
             "english": r.english,
             "source": r.source,
@@ -56,11 +66,11 @@ def to_json(title: str, results: Sequence[ParagraphResult]) -> str:
         }
         for r in results
     ]
-    return json.dumps({"title": title, "paragraphs": paragraphs}, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps({"title": article.title, "paragraphs": paragraphs}, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_tmx(results: Sequence[ParagraphResult]) -> bytes:
-    """A TMX 1.4 memory (translate-toolkit): one unit per translated paragraph, Thai → English."""
+    """A TMX 1.4 memory (translate-toolkit): one unit per translated paragraph (title too), Thai → English."""
     from translate.storage import tmx
 
     store = tmx.tmxfile(sourcelanguage="th", targetlanguage="en")
@@ -80,11 +90,11 @@ def to_xliff(title: str, results: Sequence[ParagraphResult]) -> bytes:
     return xliff_bytes(title or "article", [r.thai for r in results], english, machine)
 
 
-def render(fmt: str, title: str, results: Sequence[ParagraphResult]) -> bytes:
+def render(fmt: str, article: Titled, results: Sequence[ParagraphResult]) -> bytes:
     """The article in ``fmt`` (one of :data:`FORMATS`) as UTF-8 bytes."""
     if fmt == "tmx":
         return to_tmx(results)
     if fmt == "xliff":
-        return to_xliff(title, results)
+        return to_xliff(article.title, results)
     writers = {"text": to_text, "markdown": to_markdown, "json": to_json}
-    return writers[fmt](title, results).encode("utf-8")
+    return writers[fmt](article, results).encode("utf-8")

@@ -1,19 +1,30 @@
-"""The translation memory: machine translations per sentence and human post-edits per paragraph, in SQLite."""
+"""The translation memory: machine translations per sentence and human post-edits per paragraph, in SQLite.
+
+Schema versions (``PRAGMA user_version``): 0 numbered post-edits' paragraphs from the line after the
+title, under an article id that left the title out; 1 (issue 8) counts every line. Opening a version-0
+memory moves its post-edits (and their history) to ``post_edits_v0`` (``post_edit_history_v0``) until their
+article is translated again (:meth:`TranslationMemory.adopt_legacy_post_edits`).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bilingual_reader import paths
+from bilingual_reader.schema_version import upgrade
 from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
-from bilingual_reader.translation.memory_file import connect_memory
+from bilingual_reader.translation.errors import MemoryFileError
+from bilingual_reader.translation.memory_file import TABLES, connect_memory, create_statement
 from bilingual_reader.translation.sentences import SPLITTER_VERSION
 
 MEMORY_NAME = "memory.db"
+SCHEMA_VERSION = 1
+_PER_PARAGRAPH = ("post_edits", "post_edit_history")  # keyed by article id and paragraph index
 _CHUNK = 500  # keys per ``IN (…)`` query
 
 
@@ -50,6 +61,48 @@ class TranslationMemory:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or memory_path()
         self.conn = connect_memory(self.path)
+        try:
+            upgrade(self.conn, SCHEMA_VERSION, self._upgrade)
+        except sqlite3.Error as err:
+            self.conn.close()
+            raise MemoryFileError(f"{self.path}: cannot upgrade the translation memory ({err})") from None
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _upgrade(self, version: int) -> None:
+        """Schema 0 → 1: keep stored post-edits aside under their old numbering (see the module's doc)."""
+        if version == 0 and any(self._has_rows(table) for table in _PER_PARAGRAPH):
+            for table in _PER_PARAGRAPH:
+                self.conn.execute(f"alter table {table} rename to {table}_v0")
+                self.conn.execute(create_statement(table))
+
+    def _exists(self, table: str) -> bool:
+        return self.conn.execute("select 1 from sqlite_master where name = ?", [table]).fetchone() is not None
+
+    def _has_rows(self, table: str) -> bool:
+        return self.conn.execute(f"select 1 from {table} limit 1").fetchone() is not None
+
+    def adopt_legacy_post_edits(self, legacy_id: str, article_id: str) -> int:
+        """Move an article's schema-0 post-edits (and history) to ``article_id``, one paragraph on.
+
+        Returns how many post-edits moved; a later edit under the new numbering wins over an old one.
+        """
+        moved = 0
+        with self.conn:
+            for table in _PER_PARAGRAPH:
+                if not self._exists(f"{table}_v0"):
+                    continue
+                key, rest = TABLES[table]
+                columns = [c for c in (*key, *rest) if c not in ("article_id", "paragraph")]
+                cursor = self.conn.execute(
+                    f"insert or ignore into {table} (article_id, paragraph, {', '.join(columns)})"
+                    f" select ?, paragraph + 1, {', '.join(columns)} from {table}_v0 where article_id = ?",
+                    [article_id, legacy_id],
+                )
+                moved += cursor.rowcount if table == "post_edits" else 0
+                self.conn.execute(f"delete from {table}_v0 where article_id = ?", [legacy_id])
+        return moved
 
     def close(self) -> None:
         """Close the connection."""

@@ -34,7 +34,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _TYPES = {"paragraph": "INTEGER"}
 
 
-def _create_statement(name: str) -> str:
+def create_statement(name: str) -> str:
+    """``CREATE TABLE IF NOT EXISTS`` for the memory table ``name`` of :data:`TABLES`."""
     key, rest = TABLES[name]
     columns = ", ".join(f"[{c}] {_TYPES.get(c, 'TEXT')}" for c in (*key, *rest))
     return f"CREATE TABLE IF NOT EXISTS [{name}] ({columns}, PRIMARY KEY ({', '.join(key)}))"
@@ -101,7 +102,7 @@ def connect_memory(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: an app crash loses nothing committed
         with conn:
             for name in TABLES:
-                conn.execute(_create_statement(name))
+                conn.execute(create_statement(name))
     except sqlite3.Error as err:
         with contextlib.suppress(sqlite3.Error):
             conn.close()

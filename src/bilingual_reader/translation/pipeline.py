@@ -180,6 +180,9 @@ def translate_article(
     """
     model, settings = engine.model_key, engine.settings_key
     fix = _fixer(steerer, engine, memory)
+    legacy_id = getattr(article, "legacy_id", None)  # post-edits kept before every line was a paragraph
+    if legacy_id is not None:
+        memory.adopt_legacy_post_edits(legacy_id, article.article_id)
     paragraphs, article_id = article.paragraphs, article.article_id
     splits = memory.get_splits(paragraphs)
     post_edits = memory.get_post_edits(article_id)

@@ -129,8 +129,10 @@ class TerminologyController(Widget):
         from bilingual_reader.qa.dismissals import ReviewError
 
         store = self._store()
+        if store is None:
+            return frozenset()
         try:
-            return store.dismissed(self.article.article_id) if store is not None else frozenset()
+            return store.dismissed(self.article.article_id, self.article.legacy_id)
         except ReviewError as err:
             self.notify(str(err), severity="error", timeout=10)
             return frozenset()
