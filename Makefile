@@ -4,7 +4,7 @@
 UV := $(shell command -v uv 2>/dev/null || echo $(CURDIR)/.tools/bin/uv)
 PYTHON ?= python3
 
-.PHONY: run test lint format bench glossary sync clean
+.PHONY: run test lint format bench glossary sync clean install uninstall
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -18,6 +18,20 @@ sync: .venv/.synced
 
 run: sync
 	$(UV) run --frozen bilingual-reader
+
+# `bilingual-reader` on PATH in every shell: uv installs it as a tool (its own environment, pinned to uv.lock,
+# stanza/spacy/torch overridden away as in pyproject) and links the command into `uv tool dir --bin`
+# (~/.local/bin unless UV_TOOL_BIN_DIR or XDG_BIN_HOME say otherwise). `make uninstall` removes both.
+install: | $(UV)
+	@mkdir -p .tools
+	$(UV) export --frozen --no-dev --no-emit-project --no-hashes --quiet -o .tools/constraints.txt
+	@printf '%s\n' "stanza; sys_platform == 'never'" "spacy; sys_platform == 'never'" \
+		"minisbd; sys_platform == 'never'" "torch; sys_platform == 'never'" > .tools/overrides.txt
+	$(UV) tool install --force --constraints .tools/constraints.txt --overrides .tools/overrides.txt .
+	@echo "installed: $$($(UV) tool dir --bin)/bilingual-reader (remove it with: make uninstall)"
+
+uninstall: | $(UV)
+	$(UV) tool uninstall bilingual-reader
 
 test: sync
 	$(UV) run --frozen pytest -n 2

@@ -17,9 +17,16 @@ def run(db: Path, *args: str, input: str | None = None) -> Result:
     return CliRunner().invoke(main, ["glossary", "--glossary", str(db), *args], input=input)
 
 
+def init(db: Path) -> Path:
+    """Create an empty glossary at ``db`` the way a user does (``glossary init``)."""
+    result = CliRunner().invoke(main, ["glossary", "init", str(db)])
+    assert (result.exit_code, result.stdout) == (0, f"created an empty glossary: {db}\n")
+    return db
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "g.db"
+    path = init(tmp_path / "g.db")
     result = run(
         path,
         "add",
@@ -180,7 +187,7 @@ def test_stats(db: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "tbx"])
 def test_export_import_round_trip(tmp_path: Path, fmt: str) -> None:
-    source, target, exported = tmp_path / "s.db", tmp_path / "t.db", tmp_path / f"out.{fmt}"
+    source, target, exported = init(tmp_path / "s.db"), init(tmp_path / "t.db"), tmp_path / f"out.{fmt}"
     assert run(source, "import", str(tmp_path / "in.json")).exit_code == 2  # no such file yet
     with Glossary.open(source) as glossary:
         from bilingual_reader.glossary.source import read_tsv
@@ -221,7 +228,7 @@ def test_import_bad_rows(tmp_path: Path, db: Path) -> None:
 
 
 def test_merge_command(tmp_path: Path, db: Path) -> None:
-    other = tmp_path / "other.db"
+    other = init(tmp_path / "other.db")
     run(other, "add", "--th", "เรือรบ", "--en", "man-of-war", "--subject", "naval")
     run(other, "add", "--th", "ดาบ", "--en", "sword", "--subject", "weapons")
     result = run(db, "merge", str(other), "--on-conflict", "merge")

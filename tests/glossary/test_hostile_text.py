@@ -148,6 +148,7 @@ def test_the_store_cleans_what_add_and_update_are_given(tmp_path: Path, payload:
 @pytest.mark.parametrize("payload", PAYLOADS.values(), ids=PAYLOADS.keys())
 def test_glossary_add_and_edit_from_the_command_line(tmp_path: Path, payload: str) -> None:
     db = tmp_path / "g.db"
+    Glossary.open(db).close()  # `glossary init`: a glossary named on the command line must exist
 
     def h(word: str) -> str:
         return f"{word}{payload}" if payload in TRAILING_VALUES else f"{payload}{word}{payload}"
@@ -306,6 +307,7 @@ def test_crafted_rows_are_read_or_left_out_without_a_traceback(
 
 def test_a_crafted_glossary_merges_what_can_be_read(crafted_db: Path, tmp_path: Path) -> None:
     target = tmp_path / "target.db"
+    Glossary.open(target).close()  # `glossary init`: a glossary named on the command line must exist
     result = CliRunner().invoke(main, ["glossary", "--glossary", str(target), "merge", str(crafted_db)])
     assert result.exit_code == 0, result.output
     with Glossary.open(target, read_only=True) as glossary:

@@ -23,6 +23,23 @@ class BadInput(click.ClickException):
         click.echo(f"bilingual-reader: {self.format_message()}", err=True)
 
 
+def _remember_glossary(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        ctx.ensure_object(dict)
+        ctx.obj["glossary"] = value  # the dict the main group made: the commands read it from there
+    return value
+
+
+glossary_path_option = click.option(
+    "--glossary",
+    type=click.Path(dir_okay=False),
+    expose_value=False,
+    callback=_remember_glossary,
+    help="Glossary database to use (here or before the command).",
+)
+"""``--glossary`` accepted after a subcommand too (``glossary stats --glossary G.db``)."""
+
+
 def glossary_option(ctx: click.Context, value: str | None) -> str | None:
     """The --glossary value given to a subcommand, else the one given to the main group."""
     if value:

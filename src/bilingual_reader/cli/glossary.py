@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.cells import cell_len
 
-from bilingual_reader.cli.common import BadInput
+from bilingual_reader.cli.common import BadInput, glossary_path_option
 from bilingual_reader.cli.glossary_io import export_command, import_command, merge_command, opened
 from bilingual_reader.glossary.conflicts import add_or_merge
 from bilingual_reader.glossary.errors import DuplicateTermError
@@ -20,6 +22,9 @@ from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
 from bilingual_reader.glossary.search import search
 from bilingual_reader.glossary.stats import glossary_stats
 from bilingual_reader.glossary.terms import TermSyntaxError, format_terms, parse_terms
+
+if TYPE_CHECKING:
+    from bilingual_reader.glossary.store import Glossary
 
 SUBJECT = click.Choice(SUBJECT_FIELDS)
 
@@ -54,17 +59,20 @@ def _echo_concepts(concepts: list[Concept], as_json: bool) -> None:
 
 
 @glossary_group.command("list")
+@glossary_path_option
 @click.option("--subject", help="Only this subject field.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def list_command(ctx: click.Context, subject: str | None, as_json: bool) -> None:
     """List every concept."""
     with opened(ctx, read_only=True) as glossary:
-        concepts = [c for c in glossary.concepts() if subject is None or c.subject == subject]
+        wanted = _subject(glossary, subject)
+        concepts = [c for c in glossary.concepts() if wanted is None or c.subject == wanted]
     _echo_concepts(concepts, as_json)
 
 
 @glossary_group.command("search")
+@glossary_path_option
 @click.argument("query")
 @click.option("--subject", help="Only this subject field.")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
@@ -73,8 +81,33 @@ def list_command(ctx: click.Context, subject: str | None, as_json: bool) -> None
 def search_command(ctx: click.Context, query: str, subject: str | None, limit: int, as_json: bool) -> None:
     """Find concepts: Thai substrings, English words (prefixes)."""
     with opened(ctx, read_only=True) as glossary:
-        concepts = search(glossary, query, subject=subject, limit=limit)
+        concepts = search(glossary, query, subject=_subject(glossary, subject), limit=limit)
     _echo_concepts(concepts, as_json)
+
+
+def _subject(glossary: Glossary, subject: str | None) -> str | None:
+    """The subject field ``--subject`` names (aliases such as armor allowed); unknown ones are an error."""
+    from bilingual_reader.glossary.browse import subjects
+    from bilingual_reader.glossary.subjects import resolve_subject
+
+    return None if subject is None else resolve_subject(subject, subjects(glossary))
+
+
+@glossary_group.command("init")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def init_command(path: Path) -> None:
+    """Create a new, empty glossary database at PATH (nothing may exist there yet).
+
+    Every other command needs its --glossary file to exist, so a typo never opens an empty glossary.
+    """
+    from bilingual_reader.glossary.errors import GlossaryError
+    from bilingual_reader.glossary.locations import create_glossary
+
+    try:
+        created = create_glossary(path)
+    except GlossaryError as err:
+        raise BadInput(str(err)) from None
+    click.echo(f"created an empty glossary: {created}")
 
 
 def _details(concept: Concept) -> list[str]:
@@ -89,6 +122,7 @@ def _details(concept: Concept) -> list[str]:
 
 
 @glossary_group.command("show")
+@glossary_path_option
 @click.argument("concept")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
@@ -133,6 +167,7 @@ def term_options(fn: click.decorators.FC) -> click.decorators.FC:
 
 
 @glossary_group.command("add")
+@glossary_path_option
 @term_options
 @click.option("--merge", is_flag=True, help="If a Thai term already has a concept, add these terms to it.")
 @click.pass_context
@@ -161,6 +196,7 @@ def add_command(
 
 
 @glossary_group.command("edit")
+@glossary_path_option
 @click.argument("concept_id", type=int)
 @term_options
 @click.pass_context
@@ -193,6 +229,7 @@ def edit_command(
 
 
 @glossary_group.command("remove")
+@glossary_path_option
 @click.argument("concept_id", type=int)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_context
@@ -207,6 +244,7 @@ def remove_command(ctx: click.Context, concept_id: int, yes: bool) -> None:
 
 
 @glossary_group.command("stats")
+@glossary_path_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def stats_command(ctx: click.Context, as_json: bool) -> None:

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import click
 
-from bilingual_reader.cli.common import BadInput, open_glossary
+from bilingual_reader.cli.common import BadInput, glossary_path_option, open_glossary
 from bilingual_reader.files import FileProblem, check_destination
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.glossary.formats import FORMAT_NAMES, FormatError, export_file
 from bilingual_reader.glossary.importing import ImportFailed, ImportReport, OnConflict, import_file
 from bilingual_reader.glossary.merge import merge_glossary
+from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.store import Glossary
 
 FORMAT = click.Choice(FORMAT_NAMES)
@@ -44,6 +45,7 @@ def _report(report: ImportReport) -> None:
 
 
 @click.command("import")
+@glossary_path_option
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=FORMAT, default="auto", show_default=True, help="File format.")
 @click.option("--skip-bad", is_flag=True, help="Import the good rows and report the bad ones.")
@@ -64,6 +66,7 @@ def import_command(
 
 
 @click.command("export")
+@glossary_path_option
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=FORMAT, default="auto", show_default=True, help="File format.")
 @click.option("--subject", help="Only this subject field.")
@@ -72,18 +75,37 @@ def export_command(ctx: click.Context, file: Path, fmt: str, subject: str | None
     """Export the glossary to FILE (format from --format or the suffix), replacing it only when done.
 
     Refused before any work: FILE is the open glossary (or its -wal/-shm/-journal), an SQLite database,
-    a folder, or in a missing folder."""
+    a folder, or in a missing folder; an unknown --subject (the error names the known ones). OmegaT TSV
+    cannot hold subject fields, term statuses or forbidden/deprecated terms: a warning line says so."""
+    from bilingual_reader.glossary.browse import subjects
+    from bilingual_reader.glossary.formats import detect_format
+    from bilingual_reader.glossary.subjects import resolve_subject
+
     with opened(ctx, read_only=True) as glossary:
+        wanted = resolve_subject(subject, subjects(glossary)) if subject is not None else None
+        fmt_name = detect_format(file, fmt).name
         try:
             check_destination(file, protect=[p for p in (glossary.path,) if p is not None])
         except FileProblem as err:
             raise BadInput(str(err)) from None
-        concepts = [c for c in glossary.concepts() if subject is None or c.subject == subject]
+        concepts = [c for c in glossary.concepts() if wanted is None or c.subject == wanted]
         export_file(concepts, file, fmt)
+    if fmt_name == "omegat":
+        click.echo(omegat_warning(concepts), err=True)
     click.echo(f"{file}: exported {len(concepts)} concept(s)")
 
 
+def omegat_warning(concepts: list[Concept]) -> str:
+    """One line: what an OmegaT TSV export of ``concepts`` could not keep."""
+    dropped = sum(1 for c in concepts for t in c.terms if not t.status.approved)
+    return (
+        "warning: OmegaT TSV cannot hold subject fields, term statuses or forbidden/deprecated terms "
+        f"({dropped} such term(s) left out); export to JSON, TBX or CSV to keep them"
+    )
+
+
 @click.command("merge")
+@glossary_path_option
 @click.argument("other", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--on-conflict", type=CONFLICT, default="skip", show_default=True, help="Same preferred Thai term."

@@ -11,6 +11,7 @@ import click
 from bilingual_reader.cli.common import (
     BadInput,
     glossary_option,
+    glossary_path_option,
     load_article_or_fail,
     open_glossary,
     open_translation,
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 
 @click.command("translate")
+@glossary_path_option
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "--format",

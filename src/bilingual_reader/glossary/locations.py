@@ -19,20 +19,40 @@ FILE_NAME = "glossary.db"
 def resolve_glossary_path(option: str | None) -> Path:
     """The glossary file to use: the option, else the env var, else the per-user one (seeded on first run).
 
-    The per-user ``data_dir()/glossary.db`` is created by copying the shipped ``glossary.db`` when it does
-    not exist yet; an existing file is never overwritten. Without a shipped copy the path is returned
-    as is, and opening it creates an empty glossary.
+    A glossary named by the option or the env var must exist (:class:`GlossaryError` otherwise: a typo
+    must not open an empty glossary); :func:`create_glossary` makes a new one. The per-user
+    ``data_dir()/glossary.db`` is created by copying the shipped ``glossary.db`` when it does not exist
+    yet; an existing file is never overwritten. Without a shipped copy the path is returned as is, and
+    opening it creates an empty glossary.
     """
-    if option:
-        return Path(option).expanduser()
     env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser()
+    if option or env:
+        chosen = Path(option or env or "").expanduser()
+        if not chosen.exists():
+            source = f" (from ${ENV_VAR})" if str(option or env) == env else ""
+            raise GlossaryError(
+                f"{chosen}: no such glossary{source}; create an empty one with "
+                f"`bilingual-reader glossary init {chosen}`"
+            )
+        return chosen
     target = paths.data_dir() / FILE_NAME
     if not target.exists():
         shipped = paths.shipped(FILE_NAME)
         if shipped.is_file():
             seed_copy(shipped, target)
+    return target
+
+
+def create_glossary(path: Path) -> Path:
+    """Create a new, empty glossary database at ``path``; :class:`GlossaryError` if anything is there."""
+    from bilingual_reader.glossary.store import Glossary
+
+    target = path.expanduser()
+    if target.exists() or target.is_symlink():
+        raise GlossaryError(f"{target}: already exists; not touching it")
+    if not target.parent.is_dir():
+        raise GlossaryError(f"{target}: cannot create: the folder {target.parent} does not exist")
+    Glossary.open(target).close()
     return target
 
 
