@@ -52,6 +52,11 @@ def test_xliff_round_trip_makes_post_edits(
     paragraphs = json.loads(out)["paragraphs"]
     assert [p["source"] for p in paragraphs].count("post-edit") == 1
     assert "Edited by a translator." in [p["english"] for p in paragraphs]
+    tmx = tmp_path / "memory.tmx"
+    assert run("memory", "export", "-o", str(tmx))[0] == 0
+    exported = {(u.thai, u.english) for u in read_bilingual(tmx).units}
+    edited_thai = next(p["thai"] for p in paragraphs if p["source"] == "post-edit")
+    assert (edited_thai, "Edited by a translator.") in exported  # the post-edit travels with its Thai
 
 
 def test_memory_export_writes_tmx(trained_model: InstalledModel, article: Path, tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def import_command(path: Path) -> None:
 @memory_group.command("export")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
 def export_command(output: Path) -> None:
-    """Write the memory's machine-translated sentences as TMX 1.4 to OUTPUT."""
+    """Write the memory as TMX 1.4 to OUTPUT: post-edited paragraphs, then machine-translated sentences."""
     from bilingual_reader.files import FileProblem, check_destination, write_output
     from bilingual_reader.translation.errors import MemoryFileError
     from bilingual_reader.translation.exchange import memory_tmx
@@ -51,7 +51,7 @@ def export_command(output: Path) -> None:
         write_output(output, data)
     except (FileProblem, MemoryFileError) as err:
         raise BadInput(str(err)) from None
-    click.echo(f"wrote {output}: {units} sentence(s)")
+    click.echo(f"wrote {output}: {units} unit(s)")
 
 
 @memory_group.command("revert")

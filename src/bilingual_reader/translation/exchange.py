@@ -57,11 +57,20 @@ def import_post_edits(bilingual: Bilingual, memory: TranslationMemory) -> Import
 
 
 def memory_tmx(memory: TranslationMemory) -> tuple[bytes, int]:
-    """Every machine-translated sentence of the memory as TMX 1.4 (Thai → English, the model in a note),
-    newest translation of a sentence first kept; and the number of units."""
+    """The memory as TMX 1.4: every post-edited paragraph (Thai → the translator's English, noted
+    "post-edit"), then every machine-translated sentence (the newest of each, the model in a note); and
+    the number of units. Post-edits saved before their Thai was kept are left out."""
     from translate.storage import tmx
 
     store = tmx.tmxfile(sourcelanguage="th", targetlanguage="en")
+    units = 0
+    edits = memory.conn.execute(
+        "select s.thai, e.english from post_edits e join post_edit_sources s using (source_hash)"
+        " order by e.updated"
+    )
+    for thai, english in edits:
+        store.addtranslation(str(thai), "th", str(english), "en", comment="post-edit")
+        units += 1
     seen: set[str] = set()
     rows = memory.conn.execute("select source, best, model from sentences order by created desc")
     for source, best, model in rows:
@@ -69,4 +78,4 @@ def memory_tmx(memory: TranslationMemory) -> tuple[bytes, int]:
             continue
         seen.add(source)
         store.addtranslation(str(source), "th", str(best), "en", comment=f"machine translation: {model}")
-    return bytes(store), len(seen)
+    return bytes(store), units + len(seen)

@@ -247,6 +247,10 @@ class TranslationMemory:
                 " (article_id, paragraph, source_hash, saved, english, reverted) values (?, ?, ?, ?, ?, '')",
                 [*key, now, english],
             )
+            self.conn.execute(
+                "insert or replace into post_edit_sources (source_hash, thai) values (?, ?)",
+                [key[2], normalize_source(thai)],
+            )
 
     def revert_post_edit(self, article_id: str, paragraph: int, thai: str) -> str | None:
         """Drop a paragraph's post-edit so the machine translation shows again; returns the edit (None: none).

@@ -30,6 +30,9 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("article_id", "paragraph", "source_hash", "saved"),
         ("english", "reverted"),
     ),
+    # The Thai a post-edit was made for (post-edits are keyed by its hash), so `memory export` can write
+    # the pair; post-edits saved before this table existed have none and are not exported.
+    "post_edit_sources": (("source_hash",), ("thai",)),
 }
 _TYPES = {"paragraph": "INTEGER"}
 
