@@ -495,3 +495,27 @@ def test_what_a_slot_shows(result: ParagraphResult, english: str, status: str) -
 def test_paragraph_with_an_alternative(sentence: int, text: str, expected: str) -> None:
     sentences = [SentenceTranslation("หนึ่ง", "One.", ()), SentenceTranslation("สอง", "Two.", ())]
     assert paragraph_with(sentences, sentence, text) == expected
+
+
+async def test_post_edits_imported_from_a_cat_tool_show_as_edited(
+    trained_model: InstalledModel, tmp_path: Path
+) -> None:
+    """translate --format xliff, a translator edits one target, memory import: the reader shows the edit."""
+    from bilingual_reader.documents.bilingual import read_bilingual, xliff_bytes
+    from bilingual_reader.translation.exchange import import_post_edits
+
+    source = article()
+    machine = [ENGLISH.get(p, "") for p in source.paragraphs]
+    data = xliff_bytes("news.txt", source.paragraphs, machine)
+    edited = data.replace(f">{PAIRS[1][1]}</target>".encode(), b">Edited in the CAT tool.</target>", 1)
+    path = tmp_path / "news.xlf"
+    path.write_bytes(edited)
+    with TranslationMemory() as memory:
+        report = import_post_edits(read_bilingual(path), memory)
+    assert (report.saved, report.skipped) == (1, len(source.paragraphs) - 1)
+    app = HostApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.host.translation.start(source)
+        await settle(app, pilot)
+        index = source.paragraphs.index(PAIRS[1][0])
+        assert shown(app)[index] == f"Edited in the CAT tool.\n{EDITED_MARK}"
