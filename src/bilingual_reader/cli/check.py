@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import sys
 from pathlib import Path
@@ -11,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from bilingual_reader.cli.check_report import emit_report
 from bilingual_reader.cli.common import (
     BadInput,
     glossary_option,
@@ -125,7 +124,7 @@ def check_command(
         _check_one(str(doc), checker, plan, english, dismiss, restore, steer=not no_steer)
         for doc in documents
     ]
-    _emit(results, fmt, output, strict)
+    emit_report(results, fmt, output, strict)
     ctx.exit(exit_code(results, strict))
 
 
@@ -185,56 +184,6 @@ def _check_one(
     paragraphs = list(article.paragraphs)
     terms = list(checker.check_all(paragraphs, translations, dismissed)) if plan.terms else []
     return run_plan(path, paragraphs, translations, plan, terms, dismissed_checks)
-
-
-def _emit(results: list[DocumentResult], fmt: str, output: str | None, strict: bool) -> None:
-    """Write the report to ``output`` (atomically) or standard output."""
-    from bilingual_reader.files import write_output
-    from bilingual_reader.qa.html_report import html_report
-    from bilingual_reader.qa.tsv_report import tsv_report
-
-    if fmt == "html":
-        text = html_report(results, title="QA report: " + ", ".join(Path(r.path).name for r in results[:3]))
-    elif fmt == "tsv":
-        text = tsv_report(results)
-    elif fmt == "json":
-        reports = [_json(r) for r in results]
-        text = json.dumps(
-            reports[0] if len(reports) == 1 else {"documents": reports}, ensure_ascii=False, indent=2
-        )
-        text += "\n"
-    else:
-        text = "\n".join(_table(results, strict)) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_output(output, text)
-        click.echo(f"wrote {output}", err=True)
-
-
-def _json(result: DocumentResult) -> dict[str, object]:
-    from bilingual_reader.qa.report import report_json
-    from bilingual_reader.qa.rule_report import rules_json
-
-    untranslated = [i for i, text in enumerate(result.english) if text is None]
-    article_id = hashlib.sha256("\n".join(result.thai).encode("utf-8")).hexdigest()
-    report = report_json(result.path, article_id, len(result.thai), untranslated, list(result.terms))
-    report["checks"] = rules_json(result.rules)
-    return report
-
-
-def _table(results: list[DocumentResult], strict: bool) -> list[str]:
-    from bilingual_reader.qa.report import report_table
-    from bilingual_reader.qa.rule_report import rule_lines, totals_line
-
-    lines: list[str] = []
-    for result in results:
-        untranslated = [i for i, text in enumerate(result.english) if text is None]
-        lines.extend(report_table(result.path, len(result.thai), untranslated, list(result.terms)))
-        lines.extend(rule_lines(result.rules))
-    if len(results) > 1:
-        lines.append(totals_line(results, strict))
-    return lines
 
 
 def _hit(value: str, paragraphs: int) -> tuple[int, int | str]:
