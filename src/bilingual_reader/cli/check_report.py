@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,11 +40,12 @@ def emit_report(results: list[DocumentResult], fmt: str, output: str | None, str
 
 
 def _json(result: DocumentResult) -> dict[str, object]:
+    from bilingual_reader.documents.articles import article_id_of
     from bilingual_reader.qa.report import report_json
     from bilingual_reader.qa.rule_report import rules_json
 
     untranslated = [i for i, text in enumerate(result.english) if text is None]
-    article_id = hashlib.sha256("\n".join(result.thai).encode("utf-8")).hexdigest()
+    article_id = article_id_of(result.thai)
     report = report_json(result.path, article_id, len(result.thai), untranslated, list(result.terms))
     report["checks"] = rules_json(result.rules)
     return report

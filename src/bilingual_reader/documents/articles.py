@@ -12,6 +12,7 @@ import functools
 import hashlib
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -77,7 +78,7 @@ class Article:
     @functools.cached_property
     def article_id(self) -> str:
         """SHA-256 hex of the paragraphs joined by newlines: a stable id for caches and dismissals."""
-        return _sha256_lines(self.paragraphs)
+        return article_id_of(self.paragraphs)
 
     @property
     def roles(self) -> tuple[Role, ...]:
@@ -89,7 +90,8 @@ class Article:
         return "title" if self.headline and index == 0 else "paragraph"
 
 
-def _sha256_lines(lines: tuple[str, ...]) -> str:
+def article_id_of(lines: Sequence[str]) -> str:
+    """The id of an article with these paragraphs (:attr:`Article.article_id`): SHA-256 of the lines."""
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
@@ -108,7 +110,7 @@ def article_from_text(text: str, title: str = "", path: Path | None = None) -> A
     if title:
         return Article(path=path, title=clean_text(title), paragraphs=lines)
     # Before issue 8 the first line was only a title: paragraph i was line i + 1, under another id.
-    legacy = _sha256_lines(lines[1:]) if len(lines) > 1 else None
+    legacy = article_id_of(lines[1:]) if len(lines) > 1 else None
     if len(lines) > 1 and is_headline(lines[0]):
         return Article(path, lines[0], lines, headline=True, legacy_id=legacy)
     return Article(path, header_title(lines[0], path), lines, legacy_id=legacy)

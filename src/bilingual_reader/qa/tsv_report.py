@@ -1,4 +1,4 @@
-"""The QA report as TSV: one finding a row, for spreadsheets (cells that look like formulas are defused)."""
+"""The QA report as TSV: one finding a row, for spreadsheets (formula-like cells defused as CSV exports do)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,16 @@ import csv
 import io
 from collections.abc import Sequence
 
+from bilingual_reader.glossary.formats.csvfmt import guard_cell
 from bilingual_reader.qa.results import DocumentResult
 
 __all__ = ["COLUMNS", "tsv_report"]
 
 COLUMNS = ("file", "paragraph", "kind", "code", "severity", "thai", "english", "message", "dismissed")
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: object) -> str:
-    text = " ".join(str(value).split())
-    return "'" + text if text.startswith(_RISKY) else text
+    return guard_cell(" ".join(str(value).split()))
 
 
 def tsv_report(results: Sequence[DocumentResult]) -> str:

@@ -3,9 +3,9 @@ memory's machine translations written as TMX."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
+from bilingual_reader.documents.articles import article_id_of
 from bilingual_reader.documents.bilingual import Bilingual
 from bilingual_reader.translation.memory import TranslationMemory
 
@@ -25,11 +25,6 @@ class ImportReport:
     skipped: int
 
 
-def _article_id(paragraphs: list[str]) -> str:
-    """The id the reader gives an article of these paragraphs (``Article.article_id``)."""
-    return hashlib.sha256("\n".join(paragraphs).encode("utf-8")).hexdigest()
-
-
 def import_post_edits(bilingual: Bilingual, memory: TranslationMemory) -> ImportReport:
     """Save every target a translator changed as the post-edit of its paragraph (units in file order are
     the article's paragraphs, as ``translate --format xliff`` writes them).
@@ -39,7 +34,7 @@ def import_post_edits(bilingual: Bilingual, memory: TranslationMemory) -> Import
     the second time.
     """
     thai = bilingual.thai
-    article_id = _article_id(thai)
+    article_id = article_id_of(thai)
     saved = unchanged = skipped = 0
     for index, unit in enumerate(bilingual.units):
         english = unit.english

@@ -11,12 +11,11 @@ from functools import lru_cache
 
 from bilingual_reader.qa.findings import Span
 from bilingual_reader.qa.rules.model import Kind, RuleFinding
+from bilingual_reader.qa.rules.quantities import arabic_digits
 
 __all__ = ["EnglishDate", "ThaiDate", "check", "english_dates", "thai_dates"]
 
 BE_OFFSET = 543
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-_THAI_DIGIT = re.compile("[๐-๙]")
 _THAI_MONTHS = [
     ("มกราคม", "ม.ค."),
     ("กุมภาพันธ์", "ก.พ."),
@@ -102,7 +101,7 @@ def _year(raw: str | None, era: str | None) -> tuple[int | None, int | None]:
 @lru_cache(maxsize=16)  # reused by the kinds checking the same paragraph
 def thai_dates(thai: str) -> tuple[ThaiDate, ...]:
     """Dates, years (after ปี, พ.ศ. or ค.ศ.) and weekdays of a Thai text, in order, not overlapping."""
-    text = thai.translate(_THAI_DIGITS) if _THAI_DIGIT.search(thai) else thai
+    text = arabic_digits(thai)
     found: list[ThaiDate] = []
     for m in _THAI_MONTH.finditer(text):
         before = _BEFORE_MONTH.search(text, max(0, m.start() - 24), m.start())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-__all__ = ["Quantity", "english_quantities", "mask", "thai_quantities"]
+__all__ = ["Quantity", "arabic_digits", "english_quantities", "mask", "thai_quantities"]
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -98,6 +98,11 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)", re.IGNORECASE)
 _THAI_DIGIT = re.compile("[๐-๙]")
 
 
+def arabic_digits(text: str) -> str:
+    """``text`` with Thai digits as Arabic ones (one for one, so offsets are kept)."""
+    return text.translate(_THAI_DIGITS) if _THAI_DIGIT.search(text) else text
+
+
 def _latin_spans(text: str, ordinals: bool = False) -> list[tuple[int, int]]:
     """Tokens mixing Latin letters and digits (names such as K9 or F-16): their digits are no quantity.
     With ``ordinals``, 31st and 1990s stay quantities."""
@@ -120,7 +125,7 @@ def _value(number: str) -> Decimal | None:
 @lru_cache(maxsize=16)  # reused by the kinds checking the same paragraph
 def thai_quantities(thai: str) -> tuple[Quantity, ...]:
     """The quantities of a Thai text, in order (digits inside Latin names such as K9 or F-16 are left out)."""
-    arabic = thai.translate(_THAI_DIGITS) if _THAI_DIGIT.search(thai) else thai
+    arabic = arabic_digits(thai)
     text = mask(arabic, _latin_spans(arabic))
     found: list[Quantity] = []
     for match in _DIGITS.finditer(text):
