@@ -1,4 +1,4 @@
-"""The QA report as TSV: one finding a row, for spreadsheets (formula-like cells defused as CSV exports do)."""
+"""The QA report as TSV, one finding a row, for spreadsheets (formula-like cells defused as in CSV)."""
 
 from __future__ import annotations
 
