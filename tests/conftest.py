@@ -41,6 +41,7 @@ def isolated_dirs(
     monkeypatch.setenv("BILINGUAL_READER_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("BILINGUAL_READER_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("BILINGUAL_READER_GLOSSARY", raising=False)
+    monkeypatch.delenv("BILINGUAL_READER_LEARNER", raising=False)
     argos = home / "argos"
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(argos / name.lower()))

@@ -20,6 +20,7 @@ _SUBCOMMANDS = {
     "translate": "bilingual_reader.cli.translate:translate_command",
     "check": "bilingual_reader.cli.check:check_command",
     "memory": "bilingual_reader.cli.memory:memory_group",
+    "words": "bilingual_reader.cli.words:words_group",
 }
 
 
@@ -46,15 +47,23 @@ class LazyGroup(click.Group):
     envvar="BILINGUAL_READER_GLOSSARY",
     help="Glossary database (default: the per-user glossary, created from the shipped one).",
 )
+@click.option(
+    "--learner",
+    "learner",
+    type=click.Path(dir_okay=False),
+    envvar="BILINGUAL_READER_LEARNER",
+    help="Learner database: word statuses, lookups, progress (default: the per-user one).",
+)
 @click.version_option(package_name="bilingual-reader")
 @click.pass_context
-def main(ctx: click.Context, glossary: str | None) -> None:
+def main(ctx: click.Context, glossary: str | None, learner: str | None) -> None:
     """Read Thai articles with English beside them and a defense glossary.
 
     With no command, opens the reader on the sample article.
     """
     ctx.ensure_object(dict)
     ctx.obj["glossary"] = glossary
+    ctx.obj["learner"] = learner
     if ctx.invoked_subcommand is None:
         from bilingual_reader.cli.reading import open_reader
 

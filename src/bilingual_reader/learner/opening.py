@@ -1,0 +1,165 @@
+"""Opening a learner database safely: refuse foreign or corrupt files untouched, back up, then migrate."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from bilingual_reader import paths
+from bilingual_reader.files import SQLITE_MAGIC
+from bilingual_reader.learner import schema
+
+__all__ = ["LearnerError", "memory_database", "open_database"]
+
+
+class LearnerError(Exception):
+    """The learner database cannot be used; ``str()`` is one line naming the file."""
+
+
+def open_database(path: Path, read_only: bool) -> tuple[sqlite3.Connection, bool]:
+    """Open (creating if needed) and migrate the learner database at ``path``; returns it and whether it
+    is read-only (asked for, or the file or its folder cannot be written)."""
+    exists = _check_file(path)
+    read_only = read_only or (exists and not _writable(path))
+    if not exists:
+        if read_only:
+            raise LearnerError(f"{path}: no such learner database")
+        try:
+            paths.private_folder(path.parent)
+            paths.private_file(path)
+        except OSError as err:
+            raise LearnerError(f"{path}: cannot create the learner database ({err.strerror})") from err
+    conn = _connect(path, read_only)
+    try:
+        return _prepare(conn, path, read_only), read_only
+    except BaseException:
+        conn.close()
+        raise
+
+
+def memory_database() -> sqlite3.Connection:
+    """A fresh, migrated in-memory learner database."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    schema.migrate(conn)
+    return conn
+
+
+def _check_file(path: Path) -> bool:
+    """True if ``path`` holds a SQLite file (or is empty); raises for anything else; never writes."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as err:
+        raise LearnerError(f"{path}: cannot read the learner database ({err.strerror})") from err
+    if not stat.S_ISREG(mode):
+        raise LearnerError(f"{path}: is not a regular file, not a learner database")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as err:
+        raise LearnerError(f"{path}: cannot read the learner database ({err.strerror})") from err
+    if head and head != SQLITE_MAGIC:
+        raise LearnerError(f"{path}: not a SQLite database")
+    return True
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    query = "mode=ro" if read_only else "mode=rwc"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, isolation_level=None)
+        schema.configure(conn)
+        if read_only:
+            try:
+                conn.execute("PRAGMA schema_version").fetchone()
+            except sqlite3.OperationalError:  # a WAL file we may not create a -shm for
+                conn.close()
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+                conn.isolation_level = None
+            except sqlite3.DatabaseError:
+                pass  # not a database at all: _prepare says so
+    except sqlite3.Error as err:
+        raise LearnerError(f"{path}: cannot open the learner database ({err})") from err
+    return conn
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool) -> sqlite3.Connection:
+    """Check ``conn`` holds a learner database we recognise, then bring its schema up to date."""
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchall()
+        if check != [("ok",)]:
+            first = str(check[0][0]).strip().splitlines()[0]
+            raise LearnerError(f"{path}: corrupt learner database ({first}); left untouched")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        current = schema.version(conn)
+    except sqlite3.OperationalError as err:
+        raise LearnerError(f"{path}: cannot read the learner database ({err})") from err
+    except sqlite3.DatabaseError as err:
+        raise LearnerError(f"{path}: corrupt or not a SQLite database ({err})") from err
+    if tables and app_id != schema.APPLICATION_ID:
+        raise LearnerError(f"{path}: not a bilingual-reader learner database (another SQLite file)")
+    if current > schema.SCHEMA_VERSION:
+        raise LearnerError(
+            f"{path}: learner database from a newer version (schema {current}); left untouched"
+        )
+    if current == schema.SCHEMA_VERSION:
+        if not read_only:
+            _wal(conn, path)
+        return conn
+    if read_only:
+        if not tables:
+            raise LearnerError(f"{path}: empty database, not a learner database")
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        conn.backup(memory)
+        conn.close()
+        schema.migrate(memory)
+        return memory
+    if current:
+        backup_copy(conn, path, current)
+    _wal(conn, path)
+    try:
+        schema.migrate(conn)
+    except sqlite3.Error as err:
+        raise LearnerError(f"{path}: cannot upgrade the learner database ({err})") from err
+    return conn
+
+
+def _wal(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        if conn.execute("PRAGMA journal_mode").fetchone() != ("wal",):
+            conn.execute("PRAGMA journal_mode = wal")
+    except sqlite3.Error as err:
+        raise LearnerError(f"{path}: cannot write the learner database ({err})") from err
+
+
+def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the database to ``<name>.bak-<version>`` (SQLite backup API) before an upgrade; no overwrite."""
+    target = path.with_name(f"{path.name}.bak-{version}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.bak-{version}.{n}")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        paths.private_file(partial)
+        copy = sqlite3.connect(partial)
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as err:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise LearnerError(
+            f"{path}: cannot back up the learner database before upgrading it ({err})"
+        ) from err
+    return target
