@@ -67,7 +67,9 @@ def test_a_corrupt_database_is_one_line(tmp_path: Path) -> None:
 def test_import_export_round_trip(tmp_path: Path) -> None:
     db = str(tmp_path / "l.db")
     source = tmp_path / "in.csv"
-    source.write_text("language,term,translation,status\nThai,ทหาร,soldier,2\nThai,เรือ,ship,W\n", encoding="utf-8")
+    source.write_text(
+        "language,term,translation,status\nThai,ทหาร,soldier,2\nThai,เรือ,ship,W\n", encoding="utf-8"
+    )
     code, out, _ = run("--learner", db, "words", "import", str(source))
     assert (code, out) == (0, f"{source}: added 2, updated 0\n")
     target = tmp_path / "out.csv"

@@ -41,7 +41,9 @@ def test_status_ranges() -> None:
         parse_statuses("0-7")
 
 
-def test_set_status_keys_on_the_normalized_word_and_keeps_history(store: LearnerStore, clock: FakeClock) -> None:
+def test_set_status_keys_on_the_normalized_word_and_keeps_history(
+    store: LearnerStore, clock: FakeClock
+) -> None:
     assert store.set_status("ทหาร", Status.NEW) == 1
     clock.advance(days=1)
     # a zero-width space and surrounding blanks do not make another word
@@ -148,24 +150,26 @@ def test_asked_read_only_refuses_writes(tmp_path: Path) -> None:
     assert store.status("เรือ") is Status.UNKNOWN
 
 
-def test_an_older_schema_is_backed_up_then_migrated(tmp_path: Path) -> None:
-    path = tmp_path / "learner.db"
-    LearnerStore.open(path).close()
+def test_an_older_schema_is_backed_up_then_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from bilingual_reader.learner import schema
 
+    path = tmp_path / "learner.db"
+    LearnerStore.open(path).close()
+
+    def step_two(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE extra (x)")
+
     # the file is at version 1; this version of the program pretends to have a step 2
-    original = schema.STEPS
-    try:
-        schema.STEPS = (*original, lambda c: c.execute("CREATE TABLE extra (x)"))
-        schema.SCHEMA_VERSION = 2
-        store = LearnerStore.open(path)
-        store.close()
-    finally:
-        schema.STEPS = original
-        schema.SCHEMA_VERSION = len(original)
+    monkeypatch.setattr(schema, "STEPS", (*schema.STEPS, step_two))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    LearnerStore.open(path).close()
     assert (tmp_path / "learner.db.bak-1").is_file()
     tables = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
     assert "extra" in tables
+    backup = {
+        r[0] for r in sqlite3.connect(tmp_path / "learner.db.bak-1").execute("SELECT name FROM sqlite_master")
+    }
+    assert "extra" not in backup
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:

@@ -48,7 +48,9 @@ def opened_learner(ctx: click.Context, *, read_only: bool = False) -> Iterator[L
     path = resolve_learner_path(learner_option(ctx))
     try:
         if read_only and not path.exists():
-            store = LearnerStore.memory(read_only=True)  # nothing marked yet: do not create the file to read it
+            store = LearnerStore.memory(
+                read_only=True
+            )  # nothing marked yet: do not create the file to read it
         else:
             store = LearnerStore.open(path, read_only=read_only)
     except LearnerError as err:
