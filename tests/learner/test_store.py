@@ -10,7 +10,7 @@ import pytest
 
 from bilingual_reader.learner.opening import LearnerError
 from bilingual_reader.learner.statuses import Status, parse_status, parse_statuses
-from bilingual_reader.learner.store import LearnerStore
+from bilingual_reader.learner.store import LearnerStore, Place
 from learner.conftest import FakeClock
 
 
@@ -87,8 +87,8 @@ def test_words_lists_by_status_then_word(store: LearnerStore) -> None:
 
 
 def test_lookups_and_paragraphs_read_are_recorded(store: LearnerStore) -> None:
-    store.record_lookup("เยือน", article="a1", title="T", paragraph=2, sentence="ผู้นำเยือนไทย")
-    store.record_lookup("2026", article="a1", title="T", paragraph=2, sentence="x")  # not a word
+    store.record_lookup("เยือน", Place("a1", "T", 2, "ผู้นำเยือนไทย"))
+    store.record_lookup("2026", Place("a1", "T", 2, "x"))  # not a word
     assert store.conn.execute("SELECT key, article, paragraph, sentence FROM lookups").fetchall() == [
         ("เยือน", "a1", 2, "ผู้นำเยือนไทย")
     ]

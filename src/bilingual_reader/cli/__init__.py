@@ -21,6 +21,8 @@ _SUBCOMMANDS = {
     "check": "bilingual_reader.cli.check:check_command",
     "memory": "bilingual_reader.cli.memory:memory_group",
     "words": "bilingual_reader.cli.words:words_group",
+    "cards": "bilingual_reader.cli.cards:cards_group",
+    "stats": "bilingual_reader.cli.stats:stats_command",
 }
 
 

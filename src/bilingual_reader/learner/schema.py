@@ -32,10 +32,15 @@ def _v1(conn: sqlite3.Connection) -> None:
             old INTEGER NOT NULL,
             new INTEGER NOT NULL,
             at TEXT NOT NULL,
-            day TEXT NOT NULL
+            day TEXT NOT NULL,
+            article TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            paragraph INTEGER NOT NULL DEFAULT -1,
+            sentence TEXT NOT NULL DEFAULT ''
         )"""
     )
     conn.execute("CREATE INDEX history_day ON history (day)")
+    conn.execute("CREATE INDEX history_key ON history (key)")
     conn.execute(
         """CREATE TABLE lookups (
             id INTEGER PRIMARY KEY,

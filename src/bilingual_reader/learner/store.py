@@ -17,7 +17,7 @@ from bilingual_reader.learner.opening import LearnerError, memory_database, open
 from bilingual_reader.learner.statuses import Status
 from bilingual_reader.thai.text import is_thai, normalize_key
 
-__all__ = ["Clock", "LearnerStore", "Word", "local_now", "word_key"]
+__all__ = ["Clock", "LearnerStore", "Place", "Word", "local_now", "word_key"]
 
 Clock = Callable[[], datetime]
 
@@ -46,6 +46,19 @@ class Word:
     tags: str = ""
     created: str = ""
     changed: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a word was met: the article (id and title), the paragraph and the Thai sentence."""
+
+    article: str
+    title: str
+    paragraph: int
+    sentence: str
+
+
+NOWHERE = Place("", "", -1, "")
 
 
 class LearnerStore:
@@ -111,10 +124,11 @@ class LearnerStore:
         """The status of one word (unknown when never marked)."""
         return self.statuses([normalize_key(word)]).get(normalize_key(word), Status.UNKNOWN)
 
-    def set_status(self, words: str | Iterable[str], status: Status) -> int:
+    def set_status(self, words: str | Iterable[str], status: Status, place: Place = NOWHERE) -> int:
         """Give ``words`` (one or several) ``status`` in one transaction; returns how many changed.
 
-        Each change is kept in the history with the old status. ``ValueError`` for a word with no Thai."""
+        Each change is kept in the history with the old status and where it was made (``place``).
+        ``ValueError`` for a word with no Thai."""
         keys = dict.fromkeys(word_key(w) for w in ([words] if isinstance(words, str) else words))
         at, day = self._stamp()
         changed = 0
@@ -132,8 +146,9 @@ class LearnerStore:
                     (key, int(status), at, at),
                 )
                 conn.execute(
-                    "INSERT INTO history (key, old, new, at, day) VALUES (?, ?, ?, ?, ?)",
-                    (key, int(before), int(status), at, day),
+                    "INSERT INTO history (key, old, new, at, day, article, title, paragraph, sentence)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (key, int(before), int(status), at, day, *_place(place)),
                 )
                 changed += 1
 
@@ -193,7 +208,7 @@ class LearnerStore:
 
     # Lookups and reading --------------------------------------------------------------------------------
 
-    def record_lookup(self, word: str, *, article: str, title: str, paragraph: int, sentence: str) -> None:
+    def record_lookup(self, word: str, place: Place) -> None:
         """Remember that ``word`` was looked up, where (a Thai word only; anything else is ignored)."""
         key = normalize_key(word)
         if not is_thai(key):
@@ -203,7 +218,7 @@ class LearnerStore:
             lambda conn: conn.execute(
                 "INSERT INTO lookups (key, article, title, paragraph, sentence, at, day)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (key, article, title, paragraph, sentence, at, day),
+                (key, *_place(place), at, day),
             )
         )
 
@@ -240,6 +255,10 @@ class LearnerStore:
                 (name, value),
             )
         )
+
+
+def _place(place: Place) -> tuple[str, str, int, str]:
+    return place.article, place.title, place.paragraph, place.sentence
 
 
 _COLUMNS = "key, status, translation, pronunciation, tags, created, changed"
