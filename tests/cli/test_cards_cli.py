@@ -23,7 +23,9 @@ def test_export_apkg_and_tsv(tmp_path: Path) -> None:
     assert run("--learner", db, "cards", "export", "-o", str(deck)) == (0, f"{deck}: 2 card(s)\n", "")
     assert "collection.anki2" in zipfile.ZipFile(deck).namelist()
     tsv = tmp_path / "deck.tsv"
-    assert run("--learner", db, "cards", "export", "-o", str(tsv), "--status", "W")[1] == f"{tsv}: 1 card(s)\n"
+    assert (
+        run("--learner", db, "cards", "export", "-o", str(tsv), "--status", "W")[1] == f"{tsv}: 1 card(s)\n"
+    )
     assert tsv.read_text(encoding="utf-8").split("\t")[:2] == ["เรือ", "boat; bark, barque"]
 
 
@@ -32,8 +34,13 @@ def test_article_filter_takes_a_file(tmp_path: Path) -> None:
     article.write_text("หัวข้อ\nทหารเดินทาง\n", encoding="utf-8")
     db = str(tmp_path / "l.db")
     run("--learner", db, "words", "set", "2", "ทหาร")
-    code, out, _ = run("--learner", db, "cards", "export", "-o", str(tmp_path / "d.tsv"), "--article", str(article))
-    assert (code, out) == (0, f"{tmp_path / 'd.tsv'}: 0 card(s)\n")  # marked from the shell: met in no article
+    code, out, _ = run(
+        "--learner", db, "cards", "export", "-o", str(tmp_path / "d.tsv"), "--article", str(article)
+    )
+    assert (code, out) == (
+        0,
+        f"{tmp_path / 'd.tsv'}: 0 card(s)\n",
+    )  # marked from the shell: met in no article
 
 
 def test_bad_options_are_one_line(tmp_path: Path) -> None:

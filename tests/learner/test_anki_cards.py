@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from bilingual_reader.glossary.models import Concept, Status as TermStatus, Term
+from bilingual_reader.glossary.models import Concept, Term
+from bilingual_reader.glossary.models import Status as TermStatus
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.learner.anki_deck import FIELDS, NOTE_TYPE_NAME, apkg_bytes, tsv_text
 from bilingual_reader.learner.cards import CardFilter, build_cards, select_words
@@ -106,18 +107,19 @@ def test_anki_imports_the_notes_fields_cards_and_tags(
     collection = Collection(str(tmp_path / "collection.anki2"))
     try:
         _import(collection, package)
-        notes = {}
+        notes: dict[str, Any] = {}
         for note_id in collection.find_notes(""):
             note = collection.get_note(note_id)
             notes[note["Thai"]] = note
         assert set(notes) == {"ทหาร", "ปืน"}
         soldier = notes["ทหาร"]
-        assert soldier.note_type()["name"] == NOTE_TYPE_NAME
+        note_type: Any = soldier.note_type()
+        assert note_type["name"] == NOTE_TYPE_NAME
         assert list(soldier.keys()) == list(FIELDS)
         assert soldier["English"] == "soldier; serviceman"
         assert soldier["Sentence"] == "<b>ทหาร</b>เดินทางไปชายแดน"
         assert sorted(soldier.tags) == ["army", "bilingual-reader", "status-1"]
-        assert sorted(c.template()["name"] for c in soldier.cards()) == ["Recognition", "Sentence cloze"]
+        assert sorted(str(c.template()["name"]) for c in soldier.cards()) == ["Recognition", "Sentence cloze"]
         # no sentence known for ปืน: Anki makes no (empty) cloze card
         assert [c.template()["name"] for c in notes["ปืน"].cards()] == ["Recognition"]
         assert "ทหาร" in soldier.cards()[0].question()

@@ -1,11 +1,11 @@
-"""Progress across days with the clock injected: words read, new words, lookups, statuses over time, streak."""
+"""Progress across days with the clock injected: words read, new words, lookups, statuses, streak."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from bilingual_reader.learner.statuses import Status
 from bilingual_reader.learner.stats import DayStats, progress
+from bilingual_reader.learner.statuses import Status
 from bilingual_reader.learner.store import LearnerStore, Place
 from learner.conftest import FakeClock
 
@@ -42,7 +42,9 @@ def test_counts_across_days(store: LearnerStore, clock: FakeClock) -> None:
     assert found.to_dict()["days"][1]["words_read"] == 65
 
 
-def test_streak_counts_back_from_yesterday_until_today_is_active(store: LearnerStore, clock: FakeClock) -> None:
+def test_streak_counts_back_from_yesterday_until_today_is_active(
+    store: LearnerStore, clock: FakeClock
+) -> None:
     for _ in range(3):
         store.record_read("a", 0, 10)
         clock.advance(days=1)
