@@ -23,6 +23,7 @@ _SUBCOMMANDS = {
     "words": "bilingual_reader.cli.words:words_group",
     "cards": "bilingual_reader.cli.cards:cards_group",
     "stats": "bilingual_reader.cli.stats:stats_command",
+    "handout": "bilingual_reader.cli.handout:handout_command",
 }
 
 

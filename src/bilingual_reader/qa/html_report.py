@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from bilingual_reader.html_page import SANS, html_page
 from bilingual_reader.qa.findings import Span
 from bilingual_reader.qa.results import DocumentResult
 from bilingual_reader.qa.rules.model import KINDS
@@ -17,8 +18,7 @@ __all__ = ["html_report"]
 _CSS = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --line: #d0d4da; --error: #b3261e; --warn: #8a5a00;
         --ok: #1e7d32; }
-body { font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, "Noto Sans Thai", "Leelawadee UI",
-       Tahoma, Loma, Garuda, Waree, sans-serif; color: var(--ink); margin: 2rem auto; max-width: 62rem;
+body { font-family: FONTS; color: var(--ink); margin: 2rem auto; max-width: 62rem;
        padding: 0 1rem; line-height: 1.5; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
 h2 { margin-top: 2.2rem; border-bottom: 2px solid var(--line); }
@@ -40,7 +40,7 @@ mark { background: #ffe08a; padding: 0 .1rem; border-radius: 2px; }
 .clean { color: var(--ok); }
 @media print { body { margin: 0; max-width: none; } h2 { break-before: page; }
                h2:first-of-type { break-before: auto; } }
-"""
+""".replace("FONTS", SANS)
 
 
 def _marked(text: str | None, span: Span | None) -> str:
@@ -111,10 +111,4 @@ def html_report(results: Sequence[DocumentResult], title: str = "QA report") -> 
     for result in results:
         body.append(f"<h2>{escape(result.path)}</h2>")
         body.extend(_sections(result))
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>\n"
-        + "\n".join(body)
-        + "\n</body></html>\n"
-    )
+    return html_page(title, _CSS, body)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bilingual_reader.tui.commands import Command
-from bilingual_reader.tui.reader import terminology_keys, translation_actions
+from bilingual_reader.tui.reader import handout_action, terminology_keys, translation_actions
 
 if TYPE_CHECKING:
     from bilingual_reader.tui.reader.screen import ReaderScreen
@@ -182,6 +182,13 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "Install Thai→English model",
         "From the Argos package index or a .argosmodel file",
         lambda s: translation_actions.install_model(s.translation),
+    ),
+    Command(
+        "make_handout",
+        "",
+        "Make a class handout",
+        "A printable HTML page of this article: Thai with glosses, English, vocabulary, interlinear, cloze",
+        handout_action.make_handout,
     ),
     Command(
         "help",

@@ -1,0 +1,113 @@
+"""``bilingual-reader handout``: a printable class handout (one self-contained HTML file) for an article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from bilingual_reader.cli.common import BadInput, glossary_option, load_article_or_fail, open_glossary
+from bilingual_reader.teaching.handout import HandoutOptions, Section
+from bilingual_reader.teaching.handout_style import PAPERS
+from bilingual_reader.teaching.vocabulary import BAND_NAMES, Order
+
+_BANDS = [name.replace(" ", "-") for name in BAND_NAMES] + ["none"]
+
+
+def _sections(flags: dict[str, bool]) -> frozenset[Section]:
+    return frozenset(section for section in Section if flags[section.value])
+
+
+@click.command("handout")
+@click.argument("article", type=click.Path())
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write."
+)
+@click.option("--thai/--no-thai", default=True, help="The Thai text with numbered glossary glosses.")
+@click.option("--english/--no-english", default=True, help="The English (post-edits, then the memory's).")
+@click.option("--vocabulary/--no-vocabulary", default=True, help="The vocabulary list.")
+@click.option("--interlinear/--no-interlinear", default=True, help="Each word with its RTGS and a gloss.")
+@click.option("--cloze/--no-cloze", default=True, help="A cloze worksheet with a word bank and answer key.")
+@click.option(
+    "--band",
+    type=click.Choice(_BANDS),
+    default="less-common",
+    show_default=True,
+    help="Vocabulary: words of this frequency band or rarer (none: glossary terms only).",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    help="Vocabulary: also words with this learner status (repeatable).",
+)
+@click.option(
+    "--sort", "order", type=click.Choice([o.value for o in Order]), default="first", show_default=True,
+    help="Vocabulary order: first occurrence, or most frequent first.",
+)  # fmt: skip
+@click.option(
+    "--paper", type=click.Choice(list(PAPERS)), default="auto", show_default=True, help="Paper size."
+)
+@click.option("--title", default="", help="The heading (default: the article's title).")
+@click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
+@click.pass_context
+def handout_command(
+    ctx: click.Context,
+    /,
+    article: str,
+    output: str,
+    band: str,
+    statuses: tuple[str, ...],
+    order: str,
+    paper: str,
+    title: str,
+    glossary: str | None,
+    **flags: bool,
+) -> None:
+    """Write a class handout for ARTICLE: one HTML file to print (A4 or Letter) or open on a screen."""
+    from bilingual_reader.files import FileProblem, check_destination, write_output
+    from bilingual_reader.glossary.locations import resolve_glossary_path
+    from bilingual_reader.teaching.handout import handout_html
+    from bilingual_reader.teaching.statuses import StatusUnavailable, learner_statuses
+    from bilingual_reader.translation.errors import MemoryFileError
+    from bilingual_reader.translation.memory import TranslationMemory, memory_path
+
+    sections = _sections(flags)
+    if not sections:
+        raise BadInput("no section chosen (every --no-… flag given)")
+    options = HandoutOptions(
+        sections=sections,
+        band=None if band == "none" else band.replace("-", " "),
+        statuses=frozenset(statuses),
+        order=Order(order),
+        paper=paper,
+        title=title,
+    )
+    glossary_file = resolve_glossary_path(glossary_option(ctx, glossary))
+    try:
+        target = check_destination(output, protect=[article, glossary_file, memory_path()])
+    except FileProblem as err:
+        raise BadInput(str(err)) from None
+    loaded = load_article_or_fail(article)
+    try:
+        status_of = learner_statuses(statuses)
+    except StatusUnavailable as err:
+        raise BadInput(str(err)) from None
+    store = open_glossary(str(glossary_file), read_only=True)
+    try:
+        memory = TranslationMemory() if Section.ENGLISH in sections and memory_path().exists() else None
+    except MemoryFileError as err:
+        store.close()
+        raise BadInput(str(err)) from None
+    try:
+        page = handout_html(loaded, store, memory, options, status_of=status_of)
+    finally:
+        store.close()
+        if memory is not None:
+            memory.close()
+    try:
+        write_output(target, page)
+    except OSError as err:
+        raise BadInput(f"{target}: cannot be written ({err.strerror or err})") from None
+    names = ", ".join(section.value for section in Section if section in sections)
+    click.echo(f"wrote {Path(target)} ({names})")

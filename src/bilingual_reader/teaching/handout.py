@@ -1,0 +1,109 @@
+"""A class handout for one article: a single self-contained HTML page made for printing and for screens,
+with the sections a teacher chose (see :class:`Section`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from enum import StrEnum
+from html import escape
+from typing import TYPE_CHECKING
+
+from bilingual_reader.html_page import html_page
+from bilingual_reader.teaching.english import article_english
+from bilingual_reader.teaching.handout_sections import (
+    cloze_section,
+    english_section,
+    interlinear_section,
+    thai_section,
+    vocabulary_section,
+)
+from bilingual_reader.teaching.handout_style import handout_css
+from bilingual_reader.teaching.vocabulary import Order, vocabulary
+from bilingual_reader.teaching.words import article_words
+
+if TYPE_CHECKING:
+    from bilingual_reader.documents.articles import Article
+    from bilingual_reader.glossary.store import Glossary
+    from bilingual_reader.thai.segmenter import Segmenter
+    from bilingual_reader.translation.memory import TranslationMemory
+
+__all__ = ["HandoutOptions", "Section", "handout_html"]
+
+
+class Section(StrEnum):
+    """The sections a handout can hold, in the order they are printed."""
+
+    THAI = "thai"
+    ENGLISH = "english"
+    VOCABULARY = "vocabulary"
+    INTERLINEAR = "interlinear"
+    CLOZE = "cloze"
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    """What goes into a handout.
+
+    ``band``: words of this frequency band or rarer join the vocabulary list (None: none by band);
+    ``statuses``: so do words whose learner status is one of these; ``paper``: ``auto``, ``a4`` or
+    ``letter``; ``title``: the heading (default: the article's title).
+    """
+
+    sections: frozenset[Section] = frozenset(Section)
+    band: str | None = "less common"
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    order: Order = Order.FIRST
+    paper: str = "auto"
+    title: str = ""
+
+
+def _how(options: HandoutOptions) -> str:
+    chosen = ["glossary terms"]
+    if options.band is not None:
+        chosen.append(f"words {options.band} or rarer in the Thai National Corpus")
+    if options.statuses:
+        chosen.append("words you marked " + ", ".join(sorted(options.statuses)))
+    order = "by first occurrence" if options.order is Order.FIRST else "most frequent in the article first"
+    return f"{'; '.join(chosen)}; {order}."
+
+
+def handout_html(
+    article: Article,
+    glossary: Glossary,
+    memory: TranslationMemory | None,
+    options: HandoutOptions = HandoutOptions(),
+    *,
+    segmenter: Segmenter | None = None,
+    status_of: Callable[[str], str | None] | None = None,
+) -> str:
+    """The handout page. ``memory`` (may be None: no English) gives the English; ``status_of`` maps a word
+    to its learner status for ``options.statuses``."""
+    words = article_words(article.paragraphs, glossary, segmenter)
+    headline = article.headline
+    title = options.title or article.title
+    source = article.path.name if article.path is not None else "text"
+    body = [
+        f'<header><p class="meta">Class handout · {escape(source)}</p>'
+        f'<h1 lang="th">{escape(title)}</h1></header>'
+    ]
+    chosen: Collection[Section] = options.sections
+    if Section.THAI in chosen:
+        body.append(thai_section(words, headline))
+    if Section.ENGLISH in chosen:
+        english = article_english(article.article_id, article.paragraphs, memory) if memory else []
+        body.append(english_section(english, headline))
+    if Section.VOCABULARY in chosen:
+        entries = vocabulary(
+            words,
+            band=options.band,
+            statuses=options.statuses,
+            status_of=status_of or (lambda _key: None),
+            order=options.order,
+        )
+        body.append(vocabulary_section(entries, _how(options)))
+    if Section.INTERLINEAR in chosen:
+        body.append(interlinear_section(words, headline))
+    if Section.CLOZE in chosen:
+        body.append(cloze_section(words, headline))
+    return html_page(title, handout_css(options.paper), body, lang="en")

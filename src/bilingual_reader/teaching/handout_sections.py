@@ -1,0 +1,140 @@
+"""The handout's sections as HTML: the Thai with numbered glosses, the English, the vocabulary list, the
+interlinear text and the cloze worksheet with its answer key. Every text is escaped (glossary data comes
+from shared files and is untrusted)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from bilingual_reader.teaching.english import EnglishParagraph, Origin
+from bilingual_reader.teaching.vocabulary import VocabularyEntry
+from bilingual_reader.teaching.words import ArticleWords, english_of, short_gloss
+from bilingual_reader.thai.text import normalize_key
+
+__all__ = ["cloze_section", "english_section", "interlinear_section", "thai_section", "vocabulary_section"]
+
+
+def _p(index: int, headline: bool, inner: str) -> str:
+    css = ' class="headline"' if headline and index == 0 else ""
+    return f"<p{css}>{inner}</p>"
+
+
+def _section(css: str, title: str, parts: Sequence[str]) -> str:
+    return f'<section class="part {css}"><h2>{escape(title)}</h2>\n' + "\n".join(parts) + "\n</section>"
+
+
+def thai_section(words: ArticleWords, headline: bool) -> str:
+    """The Thai text, each glossary term marked with its footnote number, then the numbered glosses."""
+    paragraphs = []
+    for index, tokens in enumerate(words.tokens):
+        pieces = []
+        for token in tokens:
+            number = words.term_number(token)
+            text = escape(token.text)
+            pieces.append(f'<span class="term">{text}<sup>{number}</sup></span>' if number else text)
+        paragraphs.append(_p(index, headline, "".join(pieces)))
+    glosses = []
+    for key, number in words.term_numbers.items():
+        found = words.words[key].found
+        rtgs = found.pronunciation.rtgs if found.pronunciation else ""
+        english = "; ".join(e for e in (english_of(c) for c in found.concepts) if e)
+        definition = " ".join(c.definition for c in found.concepts if c.definition)
+        glosses.append(
+            f'<li value="{number}"><span lang="th">{escape(key)}</span> '
+            f'<span class="rtgs">{escape(rtgs)}</span>'
+            f" — {escape(english)}" + (f". {escape(definition)}" if definition else "") + "</li>"
+        )
+    notes = [f'<h3>Glossary terms</h3><ol class="glosses">{"".join(glosses)}</ol>'] if glosses else []
+    return _section("thai", "Thai text", [*paragraphs, *notes])
+
+
+def english_section(english: Sequence[EnglishParagraph], headline: bool) -> str:
+    """The English of each paragraph; machine translation is labelled as such."""
+    if all(p.origin is Origin.NONE for p in english):
+        note = (
+            '<p class="missing">No English for this article in the translation memory yet: translate it '
+            "(bilingual-reader translate ARTICLE) or open it in the reader first.</p>"
+        )
+        return _section("english", "English", [note])
+    parts = []
+    for index, paragraph in enumerate(english):
+        if paragraph.origin is Origin.NONE:
+            inner = '<span class="missing">(no English yet)</span>'
+        elif paragraph.origin is Origin.MACHINE:
+            inner = f'{escape(paragraph.text)} <span class="origin">machine translation</span>'
+        else:
+            inner = escape(paragraph.text)
+        parts.append(_p(index, headline, inner))
+    return _section("english", "English", parts)
+
+
+def vocabulary_section(entries: Sequence[VocabularyEntry], how: str) -> str:
+    """The vocabulary table."""
+    if not entries:
+        return _section("vocabulary", "Vocabulary", ['<p class="missing">No words chosen.</p>'])
+    cols = '<colgroup><col class="num"><col class="th"><col class="rtgs"><col class="tones"><col class="en">'
+    cols += '<col class="def"><col class="count"></colgroup>'
+    head = (
+        '<tr><th class="n">#</th><th>Thai</th><th>RTGS</th><th>Tones</th><th>English</th><th>Definition</th>'
+        '<th class="n">×</th></tr>'
+    )
+    rows = []
+    for number, e in enumerate(entries, 1):
+        mark = " ★" if e.in_glossary else ""
+        rows.append(
+            f'<tr><td class="n">{number}</td><td class="thai" lang="th">{escape(e.thai)}{mark}</td>'
+            f'<td class="rtgs">{escape(e.rtgs)}</td><td class="tones">{escape(e.tones)}</td>'
+            f"<td>{escape(e.english)}</td><td>{escape(e.definition)}</td><td class='n'>{e.count}</td></tr>"
+        )
+    intro = f'<p class="meta">{escape(how)} ★ glossary term; × occurrences in the article.</p>'
+    table = f"<table>{cols}<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+    return _section("vocabulary", "Vocabulary", [intro, table])
+
+
+def interlinear_section(words: ArticleWords, headline: bool) -> str:
+    """Every word with its RTGS and a short English gloss under it."""
+    paragraphs = []
+    for index, tokens in enumerate(words.tokens):
+        pieces = []
+        for token in tokens:
+            if not token.text.strip():
+                pieces.append(" ")
+                continue
+            word = words.word(token)
+            rtgs = word.found.pronunciation.rtgs if word and word.found.pronunciation else ""
+            gloss = short_gloss(word) if word else ""
+            pieces.append(
+                f'<span class="w"><span class="t">{escape(token.text)}</span>'
+                f'<span class="r">{escape(rtgs) or "&nbsp;"}</span>'
+                f'<span class="g">{escape(gloss) or "&nbsp;"}</span></span>'
+            )
+        paragraphs.append(_p(index, headline, "".join(pieces)))
+    return _section("interlinear thai", "Interlinear", paragraphs)
+
+
+def cloze_section(words: ArticleWords, headline: bool) -> str:
+    """The text with every glossary term blanked and numbered, a word bank, and the answer key on a page of
+    its own."""
+    answers: list[str] = []
+    paragraphs = []
+    for index, tokens in enumerate(words.tokens):
+        pieces = []
+        for token in tokens:
+            if words.term_number(token) is None:
+                pieces.append(escape(token.text))
+                continue
+            answers.append(normalize_key(token.text))
+            pieces.append(f'<span class="blank">({len(answers)})</span>')
+        paragraphs.append(_p(index, headline, "".join(pieces)))
+    if not answers:
+        empty = '<p class="missing">No glossary terms in this article: nothing to blank.</p>'
+        return _section("cloze", "Cloze worksheet", [empty])
+    bank = "".join(f'<span lang="th">{escape(term)}</span>' for term in sorted(set(answers)))
+    intro = (
+        '<p class="meta">Fill each blank with a word from the bank (a word may be used more than once).</p>'
+    )
+    key = "".join(f'<li lang="th">{escape(term)}</li>' for term in answers)
+    answer_key = f'<div class="answer-key"><h2>Answer key</h2><ol class="answers">{key}</ol></div>'
+    parts = [intro, f'<div class="bank thai">{bank}</div>', *paragraphs, answer_key]
+    return _section("cloze thai", "Cloze worksheet", parts)
