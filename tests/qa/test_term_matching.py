@@ -140,3 +140,23 @@ def test_english_matcher_finds_every_run_in_a_long_text() -> None:
     hits = matcher.find(text)
     assert len(hits) == 6_000
     assert hits[:3] == [Hit(0, 16, "mainbattletank"), Hit(12, 16, "tank"), Hit(18, 23, "tank")]
+
+
+def test_english_matcher_judges_each_gap_between_words_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether two words may join is asked once per gap, not again for every run crossing it: a long
+    paragraph of joined words made it run for seconds (issue 15: `check` on one 2 MB paragraph)."""
+    from bilingual_reader.qa import matcher as matcher_module
+    from bilingual_reader.qa.spelling import Word, joined
+
+    calls: list[tuple[Word, Word]] = []
+
+    def counted(text: str, left: Word, right: Word) -> bool:
+        calls.append((left, right))
+        return joined(text, left, right)
+
+    monkeypatch.setattr(matcher_module, "joined", counted)
+    matcher = EnglishMatcher(["main battle tank", "self-propelled howitzer"])
+    text = "main battle tank and self-propelled howitzer " * 500
+    hits = matcher.find(text)
+    assert len(hits) == 1_000
+    assert len(calls) == 7 * 500 - 1

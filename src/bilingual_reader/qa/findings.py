@@ -16,7 +16,7 @@ class FindingStatus(StrEnum):
     FORBIDDEN = "forbidden"  # a forbidden or deprecated English term is used
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of a paragraph: character offsets and the text between them."""
 
@@ -25,7 +25,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One glossary term of one paragraph, checked against the English.
 

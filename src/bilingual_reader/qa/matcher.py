@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from bilingual_reader.qa.spelling import Word, joined, plural_forms, term_key, words
+from bilingual_reader.qa.spelling import joined, plural_forms, term_key, words
 from bilingual_reader.thai.text import INVISIBLE_CHARS, normalize_key
 
 _LATIN_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """A term found in a text: its character span and the key (and its payload) it matched."""
 
@@ -26,24 +27,40 @@ def resolve_overlaps(hits: Iterable[Hit]) -> list[Hit]:
 
     Hits with exactly the same span are all kept (one text, several keys). Result in text order.
     Kept spans never overlap one another, so whether a hit overlaps one is whether any character of its
-    span is already covered: n log n for the sort, then the length of each hit (a C ``find``) and of each
-    kept span once. (Comparing every hit with every kept hit made a 2 MB paragraph take minutes.)
+    span is already covered. Linear: hits are bucketed by length (a term is short), the sorts only put
+    nearly sorted lists in order (the matchers give hits in text order), and each hit costs its length
+    once. (Comparing every hit with every kept hit made a 2 MB paragraph take minutes.)
     """
-    ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start))
+    ordered = sorted(hits, key=_start)
     if not ordered:
         return []
+    by_length: dict[int, list[int]] = {}
+    for index, hit in enumerate(ordered):
+        by_length.setdefault(hit.end - hit.start, []).append(index)
     covered = bytearray(max(h.end for h in ordered) + 1)
     spans: set[tuple[int, int]] = set()
-    kept: list[Hit] = []
-    for hit in ordered:
-        span = (hit.start, hit.end)
-        if span not in spans:
-            if covered.find(1, hit.start, hit.end) >= 0:
-                continue
-            covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-            spans.add(span)
-        kept.append(hit)
-    return sorted(kept, key=lambda h: (h.start, h.end, h.key))
+    keep = bytearray(len(ordered))
+    for length in sorted(by_length, reverse=True):
+        for index in by_length[length]:
+            hit = ordered[index]
+            span = (hit.start, hit.end)
+            if span not in spans:
+                if covered.find(1, hit.start, hit.end) >= 0:
+                    continue
+                covered[hit.start : hit.end] = b"\x01" * length
+                spans.add(span)
+            keep[index] = 1
+    kept = [hit for index, hit in enumerate(ordered) if keep[index]]
+    kept.sort(key=_span_and_key)
+    return kept
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
+def _span_and_key(hit: Hit) -> tuple[int, int, str]:
+    return (hit.start, hit.end, hit.key)
 
 
 # Anything that makes the view differ from the text: invisible characters, whitespace other than one space.
@@ -150,16 +167,16 @@ class EnglishMatcher:
         """Every hit in ``text`` (overlaps included), keyed by term key; only ``wanted`` keys if given."""
         allowed = None if wanted is None else set(wanted)
         found = words(text)
+        # Whether each word may continue the term of the word before it: once per gap, not once per run.
+        links = [False, *(joined(text, left, right) for left, right in pairwise(found))]
         hits: list[Hit] = []
         for i, first in enumerate(found):
             run = ""
-            last: Word | None = None
             for j in range(i, len(found)):  # not found[i:]: copying the rest for every word is quadratic
                 word = found[j]
-                if last is not None and not joined(text, last, word):
+                if j > i and not links[j]:
                     break
                 run += word.key
-                last = word
                 if len(run) > self._longest:
                     break
                 for key in self._forms.get(run, ()):

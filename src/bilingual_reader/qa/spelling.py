@@ -94,7 +94,7 @@ def plural_forms(key: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """One word of an English text: its canonical form and its character span."""
 
