@@ -48,3 +48,22 @@ def test_packages_folder_that_is_a_file(tmp_path: Path, monkeypatch: pytest.Monk
 def test_install_file_option_without_a_value_exits_2() -> None:
     result = CliRunner().invoke(main, ["model", "install", "--file"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["translate", "check"])
+def test_translate_and_check_say_which_package_they_skip_and_use_the_model(
+    command: str, tmp_path: Path
+) -> None:
+    """A broken package of another pair was skipped in silence by `translate` and `check` (issue 15)."""
+    assert run("model", "install", "--file", str(TRAINED))[0] == 0
+    broken = packages_dir() / "translate-de_en"
+    broken.mkdir()
+    (broken / "metadata.json").write_text("null")
+    article = tmp_path / "a.txt"
+    article.write_text("ทหาร\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [command, str(article)], catch_exceptions=False)
+    warning = f"bilingual-reader: warning: skipped {broken}: metadata.json is not a JSON object\n"
+    assert result.stderr.startswith(warning)
+    assert result.stderr.count("warning") == 1
+    assert result.exit_code == 0
+    assert ("ทหาร\nThe army soldier po\n" if command == "translate" else "1 ok, 0 missing") in result.stdout

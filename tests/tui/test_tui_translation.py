@@ -191,6 +191,25 @@ async def test_by_default_the_paragraphs_on_screen_come_first(trained_model: Ins
         assert app.host.arrived == [1, 2, 3, 0]
 
 
+async def test_a_broken_package_beside_the_model_is_said_once_and_the_model_translates(
+    trained_model: InstalledModel,
+) -> None:
+    """Another pair's package with a `null` metadata.json was skipped in silence (issue 15)."""
+    broken = trained_model.path.parent / "translate-de_en"
+    broken.mkdir()
+    (broken / "metadata.json").write_text("null")
+    app = HostApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.host.translation.start(article())
+        await settle(app, pilot)
+        app.host.translation.start(article())
+        await settle(app, pilot)
+        assert [n.message for n in app._notifications] == [
+            f"Skipped {broken}: metadata.json is not a JSON object"
+        ]
+        assert shown(app) == [english for _, english in PAIRS]
+
+
 async def test_reopening_makes_no_engine_calls(trained_model: InstalledModel) -> None:
     app = HostApp()
     async with app.run_test(size=(100, 40)) as pilot:

@@ -23,6 +23,11 @@ class BadInput(click.ClickException):
         click.echo(f"bilingual-reader: {self.format_message()}", err=True)
 
 
+def warn(message: str) -> None:
+    """A warning line on stderr (a skipped package, a download that is not over https); the work goes on."""
+    click.echo(f"bilingual-reader: warning: {message}", err=True)
+
+
 def _remember_glossary(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value:
         ctx.ensure_object(dict)
@@ -71,11 +76,13 @@ def load_article_or_fail(path: str | Path) -> Article:
 
 
 def open_translation(checker: TermChecker | None = None, **options: Any) -> TranslationSession:
-    """Open the translation session (settings, model, memory, steering), or fail with one line (exit 2)."""
+    """Open the translation session (settings, model, memory, steering), or fail with one line (exit 2).
+
+    A package folder that cannot be read is one warning line each; the usable model is still used."""
     from bilingual_reader.translation.errors import TranslationSetupError
     from bilingual_reader.translation.session import open_session
 
     try:
-        return open_session(checker=checker, **options)
+        return open_session(checker=checker, report=warn, **options)
     except TranslationSetupError as err:
         raise BadInput(str(err)) from None

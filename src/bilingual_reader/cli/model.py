@@ -6,16 +6,11 @@ from pathlib import Path
 
 import click
 
-from bilingual_reader.cli.common import BadInput
+from bilingual_reader.cli.common import BadInput, warn
 
 
 def _size(n: int) -> str:
     return f"{n / 1024**2:.1f} MB" if n >= 1024**2 else f"{n / 1024:.0f} kB"
-
-
-def _warn(message: str) -> None:
-    """A warning line on stderr (a skipped package, a download that is not over https)."""
-    click.echo(f"bilingual-reader: warning: {message}", err=True)
 
 
 def _print_progress(done: int, total: int | None) -> None:
@@ -45,7 +40,7 @@ def status_command() -> None:
     from bilingual_reader.translation.packages import installed_model
     from bilingual_reader.translation.settings import SettingsError, config_path, load_settings
 
-    model = installed_model(report=_warn)
+    model = installed_model(report=warn)
     try:
         settings = load_settings()
     except SettingsError as err:
@@ -86,7 +81,7 @@ def install_command(file: Path | None, timeout: float) -> None:
         if file is not None:
             model = install_file(file)
         else:
-            model = install_from_index(_print_progress, timeout=timeout, warn=_warn)
+            model = install_from_index(_print_progress, timeout=timeout, warn=warn)
             click.echo("", err=True)
     except (PackageError, IndexUnavailable) as err:
         raise BadInput(str(err)) from None
@@ -99,7 +94,7 @@ def remove_command() -> None:
     from bilingual_reader.translation.packages import PackageError, remove_models
 
     try:
-        removed = remove_models(report=_warn)
+        removed = remove_models(report=warn)
     except PackageError as err:
         raise BadInput(str(err)) from None
     if not removed:

@@ -28,15 +28,16 @@ _engines: dict[tuple[str, str, str, int], LocalEngine] = {}
 _engines_lock = threading.Lock()
 
 
-def local_engine(settings: EngineSettings) -> LocalEngine:
+def local_engine(settings: EngineSettings, report: Callable[[str], None] | None = None) -> LocalEngine:
     """The engine of the installed model with ``settings``, shared per model and settings (not loaded yet).
 
-    Raises :class:`NoModelError` when no model is installed.
+    A package folder that cannot be read is skipped and told to ``report`` in one line (the others are
+    used). Raises :class:`NoModelError` when no model is installed.
     """
     from bilingual_reader.translation.engines.local import LocalEngine
     from bilingual_reader.translation.packages import installed_model
 
-    model = installed_model()
+    model = installed_model(report)
     if model is None:
         raise NoModelError()
     key = (str(model.path), model.key, settings.key, settings.threads)
@@ -115,6 +116,7 @@ def open_session(
     checker: TermChecker | None = None,
     fast: bool = False,
     recall: bool = False,
+    report: Callable[[str], None] | None = None,
     **overrides: Any,
 ) -> TranslationSession:
     """Open the settings (file, then ``overrides``), the engine, the memory and steering.
@@ -124,6 +126,7 @@ def open_session(
     :class:`~bilingual_reader.translation.errors.TranslationSetupError` (no model, bad settings, an
     unusable memory file), before anything is written; with ``recall`` a bad settings file instead opens
     a session that shows what the memory holds (its ``problem`` is the error) and translates nothing new.
+    ``report`` is told, one line each, of the package folders skipped because they cannot be read.
     """
     problem = None
     settings = getattr(engine, "settings", None)
@@ -136,9 +139,9 @@ def open_session(
         problem, settings = err, EngineSettings()
     chosen: Engine | Recall
     if problem is not None:
-        chosen = Recall(engine.model_key if engine is not None else _installed_key())
+        chosen = Recall(engine.model_key if engine is not None else _installed_key(report))
     else:
-        chosen = engine if engine is not None else local_engine(settings)
+        chosen = engine if engine is not None else local_engine(settings, report)
     memory = TranslationMemory(memory_path)
     steerer = None
     if checker is not None and settings.steer:
@@ -148,11 +151,11 @@ def open_session(
     return TranslationSession(chosen, memory, steerer, problem)
 
 
-def _installed_key() -> str:
+def _installed_key(report: Callable[[str], None] | None) -> str:
     """The installed model's memory key; raises :class:`NoModelError`."""
     from bilingual_reader.translation.packages import installed_model
 
-    model = installed_model()
+    model = installed_model(report)
     if model is None:
         raise NoModelError()
     return model.key

@@ -11,7 +11,7 @@ from textual import on, work
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from bilingual_reader.tui.reader.translation_jobs import EngineFactory, default_engine
+from bilingual_reader.tui.reader.translation_jobs import EngineFactory, default_engine, skipped_packages
 from bilingual_reader.tui.reader.translation_messages import (
     FLAG_MARK,
     NO_MODEL,
@@ -19,6 +19,7 @@ from bilingual_reader.tui.reader.translation_messages import (
     SETTINGS_WAIT,
     WAITING,
     EnglishSlot,
+    PackagesSkipped,
     ParagraphTranslated,
     SettingsProblem,
     TranslationFailed,
@@ -72,6 +73,7 @@ class TranslationController(Widget):
         self.progress = ""
         self.concepts: tuple[Concept, ...] = ()
         self.no_model = False
+        self._packages_said = False  # a broken package beside the model is said once a run, not hidden
 
     # Starting and stopping -------------------------------------------------------------------------------
 
@@ -126,6 +128,9 @@ class TranslationController(Widget):
     def _translate(self, article: ArticleLike, order: tuple[int, ...]) -> None:
         worker = get_current_worker()
         article_id, total = article.article_id, len(article.paragraphs)
+        if not self._packages_said and (skipped := skipped_packages()):
+            self.post_message(PackagesSkipped(skipped))
+        self._packages_said = True
         session = self._open_session(article_id)
         if session is None:
             return
@@ -219,6 +224,10 @@ class TranslationController(Widget):
         for index in range(len(self.article.paragraphs)):
             if index not in self.results:
                 self._show_status(index, status)
+
+    @on(PackagesSkipped)
+    def _packages_skipped(self, message: PackagesSkipped) -> None:
+        self.notify("\n".join(message.lines), severity="warning", timeout=15, markup=False)
 
     @on(SettingsProblem)
     def _settings_problem(self, message: SettingsProblem) -> None:

@@ -33,6 +33,13 @@ def default_engine() -> Engine | None:
         return None
 
 
+def skipped_packages() -> list[str]:
+    """One line per package folder the model search skips because it cannot be read (path and why)."""
+    from bilingual_reader.translation.packages import scan_packages
+
+    return [f"Skipped {problem}" for problem in scan_packages()[1]]
+
+
 def open_job_session(
     engine_factory: EngineFactory, memory_path: Path | None, concepts: Iterable[Concept]
 ) -> TranslationSession:

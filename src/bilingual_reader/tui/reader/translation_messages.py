@@ -77,6 +77,13 @@ class SettingsProblem(Message):
     reason: str
 
 
+@dataclass
+class PackagesSkipped(Message):
+    """Package folders the model search skipped because they cannot be read: one line each (path and why)."""
+
+    lines: list[str]
+
+
 def progress_text(done: int, total: int) -> str:
     """The header's progress string, e.g. ``English 3/10 (30%)``."""
     percent = 100 if total == 0 else done * 100 // total
