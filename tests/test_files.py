@@ -222,6 +222,24 @@ def test_write_output_replaces_atomically(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
 
 
+@pytest.mark.parametrize(
+    ("umask", "mode"),
+    [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600), (0o002, 0o664)],
+    ids=["022", "027", "077", "002"],
+)
+def test_a_new_output_gets_the_mode_the_umask_gives(tmp_path: Path, umask: int, mode: int) -> None:
+    """Exports were 0644 whatever the umask: a private umask (077) still made a world-readable file."""
+    previous = os.umask(umask)
+    try:
+        write_output(tmp_path / "out.txt", "x")
+        with open(tmp_path / "plain.txt", "w") as plain:  # what an ordinary open gives, for comparison
+            plain.write("x")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == mode
+    assert (tmp_path / "plain.txt").stat().st_mode & 0o777 == mode
+
+
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -119,7 +119,11 @@ def _same(one: Path, other: Path) -> bool:
 
 
 def write_output(path: str | os.PathLike[str], data: bytes | str) -> None:
-    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, flushed, renamed over."""
+    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, flushed, renamed over.
+
+    A file replaced keeps its permissions; a new one gets what ``open`` would give it (0666 less the
+    umask: 0644 under 022, 0600 under 077), not the temporary file's 0600 nor a fixed 0644.
+    """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
@@ -129,12 +133,26 @@ def write_output(path: str | os.PathLike[str], data: bytes | str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
-            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644)
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (``os.umask`` alone sets it, racing other threads)."""
+    with (
+        contextlib.suppress(OSError, ValueError),
+        open("/proc/self/status", encoding="ascii", errors="replace") as status,
+    ):
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)  # no /proc (not Linux): set and put back at once
+    os.umask(mask)
+    return mask
 
 
 def _size(limit: int) -> str:

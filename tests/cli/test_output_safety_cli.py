@@ -124,3 +124,18 @@ def test_check_report_onto_the_glossary_is_refused(article: Path, glossary: Path
     assert code == 2
     assert "refusing to overwrite it" in err
     assert _bytes(glossary) == before
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tbx", "omegat"])
+def test_an_export_follows_the_umask(glossary: Path, tmp_path: Path, fmt: str) -> None:
+    """Exports were 0644 whatever the umask (issue 15 §5): a user with umask 077 got world-readable files."""
+    import os
+
+    out = tmp_path / f"out.{fmt}"
+    previous = os.umask(0o077)
+    try:
+        code, _, _ = run("--glossary", str(glossary), "glossary", "export", str(out), "--format", fmt)
+    finally:
+        os.umask(previous)
+    assert code == 0
+    assert out.stat().st_mode & 0o777 == 0o600
