@@ -259,6 +259,8 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"by {title}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
     click.echo("by status: " + ", ".join(f"{k} {n}" for k, n in stats.by_status.items()))
     click.echo(f"term check off: {stats.check_disabled}")
+    if stats.unreadable_terms:
+        click.echo(f"unreadable terms (unknown status or language, left out): {stats.unreadable_terms}")
 
 
 for _command in (export_command, import_command, merge_command):
