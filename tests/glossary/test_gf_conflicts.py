@@ -115,6 +115,33 @@ def test_any_shared_thai_term_is_a_conflict(
     assert [tuple(t.text for t in c.thai + c.english) for c in empty.concepts()] == [terms]
 
 
+@pytest.mark.parametrize("policy", ["replace", "merge"])
+def test_a_row_whose_thai_terms_belong_to_two_stored_concepts_is_a_bad_row(
+    empty: Glossary, policy: str
+) -> None:
+    """Replacing or merging into one of them put the other's Thai term in it too: a duplicate (issue 8 §4)."""
+    empty.add(OLD)
+    naval_id = empty.add(OTHER).id
+    both = Concept("general", (Term("ปืนใหญ่", "th"), Term("เรือรบ", "th", A), Term("gunboat", "en")))
+    mortar = Concept("weapons", (Term("ปืนครก", "th"), Term("mortar", "en")))
+    before = [signature(c) for c in empty.concepts()]
+    with pytest.raises(ImportFailed) as caught:
+        import_concepts(empty, _parsed(mortar, both), source="f", on_conflict=policy)
+    assert [str(e) for e in caught.value.errors] == [
+        f"f:2: its Thai terms belong to 2 concepts: 'ปืนใหญ่' to concept 1 (ปืนใหญ่), 'เรือรบ' to concept"
+        f" {naval_id} (เรือรบ); a Thai term belongs to one concept"
+    ]
+    assert [signature(c) for c in empty.concepts()] == before
+    report = import_concepts(empty, _parsed(mortar, both), source="f", on_conflict=policy, skip_bad=True)
+    assert (_counts(report), [e.line for e in report.bad]) == ((1, 0, 0, 0), [2])
+    owners: dict[str, list[int | None]] = {}
+    for concept in empty.concepts():
+        for term in concept.thai:
+            owners.setdefault(term.text, []).append(concept.id)
+    assert all(len(ids) == 1 for ids in owners.values()), owners
+    assert owners["ปืนครก"] == [3]
+
+
 def test_invalid_concepts_are_bad_rows(empty: Glossary) -> None:
     bad = Concept("weapons", (Term("ดาบ", "th"), Term("ดาบ", "th", A)))
     with pytest.raises(ImportFailed) as caught:

@@ -112,9 +112,13 @@ def _import(
             existing = thai_index(conn)
             now = utc_now()
             adds: list[tuple[Concept, Sequence[str]]] = []
+            split: list[BadRow] = []  # rows that would update one concept with another one's Thai term
             for ready in prepared:
                 candidates = sorted({cid for key in ready.thai for cid in existing.get(key, ())})
                 target = _target(glossary, candidates, ready)
+                if target is not None and policy is not OnConflict.SKIP and len(candidates) > 1:
+                    split.append(BadRow(source, ready.line, _two_owners(glossary, ready, existing)))
+                    continue
                 if target is None:
                     report.added += 1
                     adds.append((ready.concept, ready.keys))
@@ -124,6 +128,9 @@ def _import(
                     adds = []
                 _update(glossary, report, target, ready.concept, policy)
             insert_concepts(conn, adds, now)
+            if split and not skip_bad:
+                raise ImportFailed(source, sorted(errors + split, key=lambda e: e.line))  # rolls back
+            report.bad = sorted(errors + split, key=lambda e: e.line)
             if dry_run:
                 raise _DryRun  # roll everything back
     except _DryRun:
@@ -137,11 +144,12 @@ class _DryRun(Exception):
 
 
 class _Prepared(NamedTuple):
-    """An incoming concept without ids, its terms' keys (in term order) and its Thai terms' keys."""
+    """An incoming concept without ids, its terms' keys (in term order), its Thai terms' keys and its line."""
 
     concept: Concept
     keys: tuple[str, ...]
     thai: tuple[str, ...]
+    line: int
 
 
 def _prepare(item: ParsedConcept) -> _Prepared:
@@ -151,7 +159,7 @@ def _prepare(item: ParsedConcept) -> _Prepared:
     if keys is None or len(keys) != len(concept.terms) or concept is not fresh:
         keys = tuple([normalize_key(t.text) for t in concept.terms])
     thai = tuple(key for term, key in zip(concept.terms, keys, strict=True) if term.lang == "th")
-    return _Prepared(concept, keys, thai)
+    return _Prepared(concept, keys, thai, item.line)
 
 
 def _repeated(ready: _Prepared, line: int, first_line: dict[str, int]) -> str | None:
@@ -163,6 +171,18 @@ def _repeated(ready: _Prepared, line: int, first_line: dict[str, int]) -> str | 
     for key in ready.thai:
         first_line[key] = line
     return None
+
+
+def _two_owners(glossary: Glossary, ready: _Prepared, existing: dict[str, list[int]]) -> str:
+    """Why a row cannot replace or merge: its Thai terms belong to more than one stored concept."""
+    owners: dict[int, str] = {}
+    for term, key in zip(ready.concept.terms, ready.keys, strict=True):
+        for cid in existing.get(key, ()) if term.lang == "th" else ():
+            owners.setdefault(cid, term.text.strip())
+    named = ", ".join(
+        f"{text!r} to concept {cid} ({glossary.get(cid).headword})" for cid, text in owners.items()
+    )
+    return f"its Thai terms belong to {len(owners)} concepts: {named}; a Thai term belongs to one concept"
 
 
 def _update(
