@@ -107,6 +107,7 @@ def test_new_glossaries_and_review_databases_are_private(tmp_path: Path) -> None
     finally:
         os.umask(old)
     assert _mode(folder) == 0o700
+    assert _mode(folder.parent) == 0o700  # a missing parent (~/.local/share) too, not the umask's 0755
     assert _mode(folder / "glossary.db") == 0o600
     assert _mode(folder / "review.db") == 0o600
 

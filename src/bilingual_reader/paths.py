@@ -22,8 +22,12 @@ def data_dir() -> Path:
 
 def private_folder(path: Path) -> None:
     """Create the folder ``path`` (with its missing parents) for its owner only (0700); an existing one is
-    left as it is. The data folder holds a person's reading, edits and, later, keys."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    left as it is. The data folder holds a person's reading, edits and, later, keys. Missing parents are
+    made 0700 too (``mkdir(parents=True)`` gives them the umask's 0755), as the XDG base directory
+    specification asks of a missing ``~/.local/share``."""
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
 
 
 def private_file(path: Path) -> None:
