@@ -103,13 +103,26 @@ def _bound(checker: TermChecker) -> Callable[[str, str], object]:
     return lambda thai, english: checker.check(0, thai, english)
 
 
+def before_score(concepts: Sequence[Concept], cases: Sequence[Case]) -> tuple[float, float]:
+    """The check as it was before dictionary inflection and the deprecated status: suffix plurals only,
+    and a deprecated term reported as forbidden."""
+    predicted, expected = run(TermChecker(concepts, inflect=False), cases)
+    relabelled: Counter[Label] = Counter()
+    for (case, concept, status, thai, english), n in predicted.items():
+        relabelled[(case, concept, "forbidden" if status == "deprecated" else status, thai, english)] += n
+    result = score(relabelled, expected)
+    return result.precision, result.recall
+
+
 def main() -> None:
     """Print quality on the labelled set, then throughput with the fixture and the shipped glossary."""
     concepts, cases = load()
     result = score(*run(TermChecker(concepts), cases))
     base_p, base_r = naive_score(naive_checker(concepts), cases)
+    before_p, before_r = before_score(concepts, cases)
     print(f"labelled set: {len(cases)} cases, {result.expected} expected findings")
     print(f"  check:    precision {result.precision:.3f}  recall {result.recall:.3f}")
+    print(f"  before inflection and the deprecated status: precision {before_p:.3f}  recall {before_r:.3f}")
     print(f"  baseline: precision {base_p:.3f}  recall {base_r:.3f}")
     tsv = paths.shipped("glossary.tsv")
     shipped = read_tsv(tsv) if tsv.is_file() else []

@@ -27,7 +27,13 @@ def files(tmp_path: Path) -> dict[str, Path]:
             "armour", (Term("รถถัง", "th"), Term("tank", "en"), Term("panzer", "en", Status.FORBIDDEN)), id=1
         )
     )
-    glossary.add(Concept("aviation", (Term("โดรน", "th"), Term("drone", "en")), id=2))
+    glossary.add(
+        Concept(
+            "aviation",
+            (Term("โดรน", "th"), Term("drone", "en"), Term("unmanned plane", "en", Status.DEPRECATED)),
+            id=2,
+        )
+    )
     glossary.close()
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
@@ -60,10 +66,34 @@ def test_all_ok_exits_zero(files: dict[str, Path]) -> None:
     code, out, _ = _run(files, _english(files, "News\nArmy sent tanks\nTwo drones downed\nNice day\n"))
     assert code == 0
     assert out.splitlines() == [
-        "article.txt: 4 paragraphs, 2 terms: 2 ok, 0 missing, 0 forbidden, 0 dismissed",
+        "article.txt: 4 paragraphs, 2 terms: 2 ok, 0 missing, 0 forbidden, 0 deprecated, 0 dismissed",
         "¶2   ok         รถถัง → 'tanks'  [concept 1]",
         "¶3   ok         โดรน → 'drones'  [concept 2]",
     ]
+
+
+def test_a_deprecated_term_warns_and_fails_only_when_strict(files: dict[str, Path]) -> None:
+    fire = (Term("ยิง", "th", pos="verb"), Term("fire", "en", pos="verb"))
+    with Glossary.open(files["glossary"]) as glossary:
+        glossary.add(Concept("weapons", (*fire, Term("shoot", "en", Status.ADMITTED, pos="verb")), id=3))
+    english = _english(files, "News\nArmy sent tanks\nTwo unmanned planes were fired on\nNice day\n")
+    code, out, _ = _run(files, english)
+    assert code == 0
+    assert out.splitlines() == [
+        "article.txt: 4 paragraphs, 3 terms: 2 ok, 0 missing, 0 forbidden, 1 deprecated, 0 dismissed",
+        "¶2   ok         รถถัง → 'tanks'  [concept 1]",
+        "¶3   DEPRECATED  โดรน → 'unmanned planes'  (use: drone)  [concept 2]",
+        "¶3   ok         ยิง → 'fired'  [concept 3]",
+    ]
+    code, out, _ = _run(files, english, "--strict", "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    assert report["summary"] == {"ok": 2, "missing": 0, "forbidden": 0, "deprecated": 1, "dismissed": 0}
+    assert [(f["status"], f["english_term"], f["suggestion"]) for f in report["findings"]][1] == (
+        "deprecated",
+        "unmanned plane",
+        "drone",
+    )
 
 
 def test_problems_exit_one_with_json(files: dict[str, Path]) -> None:
@@ -72,7 +102,7 @@ def test_problems_exit_one_with_json(files: dict[str, Path]) -> None:
     )
     assert code == 1
     report = json.loads(out)
-    assert report["summary"] == {"ok": 0, "missing": 1, "forbidden": 1, "dismissed": 0}
+    assert report["summary"] == {"ok": 0, "missing": 1, "forbidden": 1, "deprecated": 0, "dismissed": 0}
     assert report["untranslated"] == []
     assert [
         (f["paragraph"], f["status"], f["english"] and f["english"]["text"]) for f in report["findings"]
@@ -142,7 +172,13 @@ def test_without_english_the_machine_translation_is_checked(tmp_path: Path) -> N
     install_file(TRAINED)
     glossary = Glossary.open(tmp_path / "g.db")
     glossary.add(Concept("weapons", (Term("ปืนใหญ่อัตตาจร", "th"), Term("self-propelled howitzer", "en")), id=1))
-    glossary.add(Concept("aviation", (Term("โดรน", "th"), Term("drone", "en")), id=2))
+    glossary.add(
+        Concept(
+            "aviation",
+            (Term("โดรน", "th"), Term("drone", "en"), Term("unmanned plane", "en", Status.DEPRECATED)),
+            id=2,
+        )
+    )
     glossary.close()
     article = tmp_path / "a.txt"
     article.write_text("ข่าว\nปืนใหญ่อัตตาจรเคลื่อนที่ไปยังชายแดน\nโดรนบินเหนือฐานทัพ\n", encoding="utf-8")

@@ -29,7 +29,7 @@ class Case:
     expected: tuple[tuple[int, str, str, str | None], ...]
 
 
-def _terms(texts: Sequence[str], lang: str) -> list[Term]:
+def _terms(texts: Sequence[str], lang: str, pos: str = "noun") -> list[Term]:
     """Terms in the glossary.tsv convention: a ``[status]`` suffix, else first preferred, rest admitted."""
     terms = []
     for position, text in enumerate(texts):
@@ -37,12 +37,13 @@ def _terms(texts: Sequence[str], lang: str) -> list[Term]:
         if text.endswith("]") and " [" in text:
             text, _, label = text[:-1].rpartition(" [")
             status = Status(label)
-        terms.append(Term(text=text, lang=lang, status=status))
+        terms.append(Term(text=text, lang=lang, status=status, pos=pos))
     return terms
 
 
 def _concept(row: dict[str, Any]) -> Concept:
-    terms = _terms(row["thai"], "th") + _terms(row["english"], "en")
+    pos = row.get("pos", "noun")
+    terms = _terms(row["thai"], "th", pos) + _terms(row["english"], "en", pos)
     return Concept(
         subject=row["subject"], terms=tuple(terms), id=row["id"], check_enabled=row.get("check_enabled", True)
     )

@@ -90,7 +90,7 @@ def test_table_report_lists_untranslated_paragraphs() -> None:
 
     findings = list(TermChecker([TANK]).check_all(["รถถัง", "รถถัง"], [None, "panzer"]))
     assert report_table("dir/a.txt", 2, [0], findings) == [
-        "a.txt: 2 paragraphs, 1 terms: 0 ok, 0 missing, 1 forbidden, 0 dismissed",
+        "a.txt: 2 paragraphs, 1 terms: 0 ok, 0 missing, 1 forbidden, 0 deprecated, 0 dismissed",
         "¶1   untranslated (no English)",
         "¶2   FORBIDDEN  รถถัง → 'panzer'  (use: tank)  [concept 1]",
     ]
@@ -108,5 +108,5 @@ def test_suggestion_is_the_preferred_term_even_when_a_variant_shares_its_key() -
         id=1,
     )
     (finding,) = TermChecker([concept]).check(0, "ทหารสวมเสื้อเกราะ", "Soldiers wore bulletproof vests.")
-    assert finding.status is FindingStatus.FORBIDDEN
+    assert finding.status is FindingStatus.DEPRECATED
     assert finding.suggestion == "body armor"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from bilingual_reader.glossary.models import Concept
+from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.qa.findings import Finding, FindingStatus, Span
 from bilingual_reader.qa.matcher import EnglishMatcher, Hit, ThaiMatcher, resolve_overlaps
 from bilingual_reader.qa.spelling import term_key
@@ -21,38 +21,41 @@ class _Entry:
 
     concept: Concept
     suggestion: str
-    approved: dict[str, str]  # term key -> glossary term
-    bad: dict[str, str]  # forbidden or deprecated: term key -> glossary term
+    approved: dict[str, Term]  # term key -> glossary term
+    bad: dict[str, Term]  # forbidden or deprecated: term key -> glossary term
 
 
 def _entry(concept: Concept) -> _Entry | None:
     """The check's view of a concept, or None when it has no approved English term or its check is off."""
     if not concept.check_enabled:
         return None
-    approved: dict[str, str] = {}
+    approved: dict[str, Term] = {}
     for term in concept.english:  # preferred first: a spelling variant with the same key keeps the preferred
         if term.status.approved and term_key(term.text):
-            approved.setdefault(term_key(term.text), term.text)
+            approved.setdefault(term_key(term.text), term)
     if not approved:
         return None
     bad = {
-        term_key(t.text): t.text
+        term_key(t.text): t
         for t in concept.english
         if not t.status.approved and term_key(t.text) and term_key(t.text) not in approved
     }
-    return _Entry(concept, next(iter(approved.values())), approved, bad)
+    return _Entry(concept, next(iter(approved.values())).text, approved, bad)
 
 
 class TermChecker:
     """Checks paragraphs against a list of concepts. Build once per glossary state; it is never mutated.
 
-    ``disabled`` names concept ids whose check is switched off (besides ``Concept.check_enabled``).
+    ``disabled`` names concept ids whose check is switched off (besides ``Concept.check_enabled``);
+    ``inflect=False`` matches English without dictionary inflections (see ``EnglishMatcher``).
     """
 
-    def __init__(self, concepts: Iterable[Concept], disabled: Collection[int] = ()) -> None:
+    def __init__(
+        self, concepts: Iterable[Concept], disabled: Collection[int] = (), *, inflect: bool = True
+    ) -> None:
         """Index the Thai and English terms of the concepts that can be checked."""
         self._by_thai: dict[str, list[_Entry]] = {}
-        english: list[str] = []
+        english: list[tuple[str, str]] = []
         for concept in concepts:
             entry = _entry(concept)
             if entry is None or (concept.id is not None and concept.id in disabled):
@@ -61,10 +64,9 @@ class TermChecker:
                 bucket = self._by_thai.setdefault(normalize_key(term.text), [])
                 if entry not in bucket:
                     bucket.append(entry)
-            english.extend(entry.approved.values())
-            english.extend(entry.bad.values())
+            english.extend((t.text, t.pos) for t in (*entry.approved.values(), *entry.bad.values()))
         self._thai = ThaiMatcher(self._by_thai)
-        self._english = EnglishMatcher(english)
+        self._english = EnglishMatcher(english, inflect=inflect)
 
     def check(self, index: int, thai: str, english: str, dismissed: Dismissed = ()) -> list[Finding]:
         """The findings of one paragraph (``index`` is its number in the article), in Thai order.
@@ -134,7 +136,7 @@ def _judge(
     concept_id = entry.concept.id
     is_dismissed = concept_id is not None and (index, concept_id) in dismissed
 
-    def finding(thai_hit: Hit, status: FindingStatus, hit: Hit | None, terms: dict[str, str]) -> Finding:
+    def finding(thai_hit: Hit, status: FindingStatus, hit: Hit | None, terms: dict[str, Term]) -> Finding:
         return Finding(
             paragraph=index,
             thai=Span(thai_hit.start, thai_hit.end, thai[thai_hit.start : thai_hit.end]),
@@ -142,7 +144,7 @@ def _judge(
             status=status,
             suggestion=entry.suggestion,
             english=None if hit is None else Span(hit.start, hit.end, english[hit.start : hit.end]),
-            english_term=None if hit is None else terms[hit.key],
+            english_term=None if hit is None else terms[hit.key].text,
             dismissed=is_dismissed and status is not FindingStatus.OK,
         )
 
@@ -153,12 +155,19 @@ def _judge(
     else:
         for k, thai_hit in enumerate(occurrences):
             if bad:
-                yield finding(thai_hit, FindingStatus.FORBIDDEN, bad[min(k, len(bad) - 1)], entry.bad)
+                hit = bad[min(k, len(bad) - 1)]
+                yield finding(thai_hit, _bad_status(entry.bad[hit.key]), hit, entry.bad)
             else:
                 yield finding(thai_hit, FindingStatus.MISSING, None, entry.approved)
         extra = bad[len(occurrences) :]
     for k, hit in enumerate(extra):
-        yield finding(occurrences[min(k, len(occurrences) - 1)], FindingStatus.FORBIDDEN, hit, entry.bad)
+        thai_hit = occurrences[min(k, len(occurrences) - 1)]
+        yield finding(thai_hit, _bad_status(entry.bad[hit.key]), hit, entry.bad)
+
+
+def _bad_status(term: Term) -> FindingStatus:
+    """A deprecated term is a warning of its own; a forbidden one is an error."""
+    return FindingStatus.DEPRECATED if term.status is Status.DEPRECATED else FindingStatus.FORBIDDEN
 
 
 def _in_order(by_key: dict[str, list[Hit]], keys: Iterable[str]) -> list[Hit]:

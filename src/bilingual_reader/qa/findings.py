@@ -13,7 +13,8 @@ class FindingStatus(StrEnum):
 
     OK = "ok"  # a preferred or admitted English term is there
     MISSING = "missing"  # no approved English term
-    FORBIDDEN = "forbidden"  # a forbidden or deprecated English term is used
+    FORBIDDEN = "forbidden"  # a forbidden English term is used (an error)
+    DEPRECATED = "deprecated"  # a deprecated English term is used (a warning naming the preferred term)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,8 @@ class Span:
 class Finding:
     """One glossary term of one paragraph, checked against the English.
 
-    ``english`` is the English span found (the approved term for ``ok``, the bad term for ``forbidden``),
+    ``english`` is the English span found (the approved term for ``ok``, the bad term for ``forbidden`` and
+    ``deprecated``),
     ``english_term`` the glossary term it matched, ``suggestion`` the approved (preferred) English term.
     """
 
@@ -44,7 +46,7 @@ class Finding:
 
     @property
     def is_problem(self) -> bool:
-        """A missing or forbidden term that has not been dismissed."""
+        """A missing, forbidden or deprecated term that has not been dismissed."""
         return self.status is not FindingStatus.OK and not self.dismissed
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,16 +74,17 @@ class Counts:
     missing: int = 0
     forbidden: int = 0
     dismissed: int = 0
+    deprecated: int = 0
 
     @property
     def problems(self) -> int:
-        """Missing plus forbidden (not dismissed)."""
-        return self.missing + self.forbidden
+        """Missing plus forbidden plus deprecated (not dismissed)."""
+        return self.missing + self.forbidden + self.deprecated
 
 
 def count(findings: Iterable[Finding]) -> Counts:
     """Tally findings by status (the badge of a paragraph, or the summary of an article)."""
-    tally = {"ok": 0, "missing": 0, "forbidden": 0, "dismissed": 0}
+    tally = {"ok": 0, "missing": 0, "forbidden": 0, "deprecated": 0, "dismissed": 0}
     for finding in findings:
         tally["dismissed" if finding.dismissed else finding.status.value] += 1
     return Counts(**tally)

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from bilingual_reader.qa.spelling import joined, plural_forms, term_key, words
+from bilingual_reader.qa.inflection import inflected, part_of_speech
+from bilingual_reader.qa.spelling import joined, plural_forms, words
 from bilingual_reader.thai.text import INVISIBLE_CHARS, normalize_key
 
 _LATIN_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -149,17 +150,28 @@ class ThaiMatcher:
 
 class EnglishMatcher:
     """Finds English terms as whole words: any case, hyphen or space or nothing between words, British or
-    American spelling, and a plural on the last word."""
+    American spelling, a plural on a noun's last word, and the inflections of the term's part of speech
+    (see ``qa.inflection``: fire → fired, howitzer → howitzers, shoot down → shot down).
 
-    def __init__(self, terms: Iterable[str]) -> None:
+    A term is its text (a noun) or a (text, part of speech) pair. ``inflect=False`` matches as before
+    dictionary inflection (suffix plurals on every term, for the benchmark).
+    """
+
+    def __init__(self, terms: Iterable[str | tuple[str, str]], inflect: bool = True) -> None:
         """Index ``terms`` by their match keys (see ``spelling.term_key``)."""
         self._forms: dict[str, set[str]] = {}
         self._longest = 0
         for term in terms:
-            key = term_key(term)
+            text, pos = (term, "noun") if isinstance(term, str) else term
+            parts = [w.key for w in words(text)]
+            key = "".join(parts)
             if not key:
                 continue
-            for form in (key, *plural_forms(key)):
+            noun = part_of_speech(pos) == "noun"
+            variants = [*plural_forms(key)] if noun or not inflect else []
+            if inflect:
+                variants.extend("".join(form) for form in inflected(parts, pos))
+            for form in (key, *variants):
                 self._forms.setdefault(form, set()).add(key)
                 self._longest = max(self._longest, len(form))
 

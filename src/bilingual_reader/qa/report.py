@@ -23,6 +23,7 @@ def report_json(
             "ok": tally.ok,
             "missing": tally.missing,
             "forbidden": tally.forbidden,
+            "deprecated": tally.deprecated,
             "dismissed": tally.dismissed,
         },
         "findings": [f.to_dict() for f in findings],
@@ -36,7 +37,8 @@ def report_table(
     tally = count(findings)
     lines = [
         f"{Path(path).name}: {paragraphs} paragraphs, {len(findings)} terms: {tally.ok} ok, "
-        f"{tally.missing} missing, {tally.forbidden} forbidden, {tally.dismissed} dismissed"
+        f"{tally.missing} missing, {tally.forbidden} forbidden, {tally.deprecated} deprecated, "
+        f"{tally.dismissed} dismissed"
     ]
     lines.extend(f"¶{index + 1:<3} untranslated (no English)" for index in untranslated)
     for f in findings:

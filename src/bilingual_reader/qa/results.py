@@ -25,7 +25,8 @@ class DocumentResult:
     roles: Sequence[str] = field(default_factory=tuple)
 
     def errors(self, strict: bool = False) -> int:
-        """Problems that fail the check: missing and forbidden terms, rule errors (and warnings if strict)."""
+        """Problems that fail the check: missing and forbidden terms, rule errors; if strict, deprecated
+        terms and rule warnings too."""
         terms = sum(1 for f in self.terms if f.is_problem and _fails(f, strict))
         rules = sum(1 for f in self.rules if f.is_problem and (strict or f.severity is Severity.ERROR))
         return terms + rules
@@ -43,8 +44,7 @@ class DocumentResult:
 def _fails(finding: Finding, strict: bool) -> bool:
     if finding.status is FindingStatus.OK:
         return False
-    deprecated = getattr(FindingStatus, "DEPRECATED", None)
-    return strict or finding.status is not deprecated
+    return strict or finding.status is not FindingStatus.DEPRECATED
 
 
 def exit_code(results: Sequence[DocumentResult], strict: bool = False) -> int:

@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 
 from bilingual_reader.glossary.formats.csvfmt import guard_cell
+from bilingual_reader.qa.findings import FindingStatus
 from bilingual_reader.qa.results import DocumentResult
 
 __all__ = ["COLUMNS", "tsv_report"]
@@ -33,7 +34,7 @@ def tsv_report(results: Sequence[DocumentResult]) -> str:
             row: tuple[object, ...] = (
                 "terms",
                 f.status.value,
-                "error",
+                "warning" if f.status is FindingStatus.DEPRECATED else "error",
                 f.thai.text,
                 english,
                 message,

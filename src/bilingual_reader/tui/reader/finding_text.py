@@ -10,18 +10,25 @@ from bilingual_reader.qa.findings import Counts, Finding, FindingStatus
 from bilingual_reader.qa.rules.model import RuleFinding
 
 #: The mark of each finding status (also used in the badge).
-STATUS_MARK = {FindingStatus.OK: "✓", FindingStatus.MISSING: "✗", FindingStatus.FORBIDDEN: "⚠"}
+STATUS_MARK = {
+    FindingStatus.OK: "✓",
+    FindingStatus.MISSING: "✗",
+    FindingStatus.FORBIDDEN: "⚠",
+    FindingStatus.DEPRECATED: "⇣",
+}
 #: The badge's mark for dismissed problems.
 DISMISSED_MARK = "⊘"
 STATUS_STYLE = {
     FindingStatus.OK: "$text-success",
     FindingStatus.MISSING: "bold $text-error",
     FindingStatus.FORBIDDEN: "bold $text-warning",
+    FindingStatus.DEPRECATED: "$text-warning",
 }
 
 
 def badge_content(counts: Counts) -> Content:
-    """A paragraph's badge, e.g. ``✓3 ✗1 ⚠0`` (zeros dimmed), then ``⊘2`` if problems were dismissed."""
+    """A paragraph's badge, e.g. ``✓3 ✗1 ⚠0`` (zeros dimmed), then ``⇣1`` if deprecated terms were used and
+    ``⊘2`` if problems were dismissed."""
     parts = (
         (FindingStatus.OK, counts.ok),
         (FindingStatus.MISSING, counts.missing),
@@ -31,6 +38,9 @@ def badge_content(counts: Counts) -> Content:
         Content.styled(f"{STATUS_MARK[status]}{n}", STATUS_STYLE[status] if n else "dim")
         for status, n in parts
     )
+    if counts.deprecated:
+        status = FindingStatus.DEPRECATED
+        badge = badge + Content.styled(f" {STATUS_MARK[status]}{counts.deprecated}", STATUS_STYLE[status])
     if counts.dismissed:
         badge = badge + Content.styled(f" {DISMISSED_MARK}{counts.dismissed}", "dim")
     return badge
@@ -65,12 +75,15 @@ def rule_content(finding: RuleFinding) -> Content:
 
 
 def used_text(finding: Finding) -> str:
-    """What the translation used for the finding's term: the English, ``missing`` or the forbidden term."""
+    """What the translation used for the finding's term: the English, ``missing``, or the forbidden or
+    deprecated term."""
     if finding.status is FindingStatus.MISSING:
         return "missing"
     used = finding.english.text if finding.english is not None else ""
     if finding.status is FindingStatus.FORBIDDEN:
         return f"forbidden term used: {used}"
+    if finding.status is FindingStatus.DEPRECATED:
+        return f"deprecated term used: {used}"
     return used
 
 

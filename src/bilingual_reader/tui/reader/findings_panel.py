@@ -103,7 +103,7 @@ class FindingsPanel(ModalScreen[Item | None]):
             self._fill(highlighted)
             return
         if finding.status is FindingStatus.OK:
-            self.notify("Only a missing or forbidden term can be dismissed.", severity="warning", timeout=3)
+            self.notify("Only a term with a problem can be dismissed.", severity="warning", timeout=3)
             return
         self.terms = self._toggle(finding)
         self._fill(highlighted)

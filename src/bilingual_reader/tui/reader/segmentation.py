@@ -31,9 +31,13 @@ class ServicesLoaded(Message):
 
 def load_services() -> None:
     """Import what opening the glossary and checking terms needs (sqlite-utils alone takes a few hundred
-    milliseconds), then post ``ServicesLoaded`` to the worker's node. Run in a thread worker."""
+    milliseconds, lemminflect's tables about a second), then post ``ServicesLoaded`` to the worker's node.
+    Run in a thread worker."""
     for name in SERVICE_MODULES:
         importlib.import_module(name)
+    from bilingual_reader.qa.inflection import load
+
+    load()  # English inflection tables, which building the terminology check needs
     get_current_worker().node.post_message(ServicesLoaded())
 
 
