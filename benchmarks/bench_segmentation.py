@@ -1,4 +1,8 @@
-"""Benchmark: Segmenter (nlpo3 newmm) against pythainlp newmm + Trie on ~1 MB of Thai, 10k-term glossary.
+"""Benchmark: accuracy on the labelled segmentation set before and after the names and loanwords of
+``thai.names``, then Segmenter (nlpo3 newmm) against pythainlp newmm + Trie on ~1 MB of Thai, 10k terms.
+
+Before: newmm over pythainlp's words and the glossary terms (the segmenter until issue 8 §7). After: the
+segmenter (plus our extra words, names after a title, joined syllable fragments).
 
 Run with `make bench` or `uv run python benchmarks/bench_segmentation.py`. Prints numbers; asserts nothing.
 """
@@ -8,8 +12,11 @@ from __future__ import annotations
 import os
 import random
 import re
+import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
@@ -19,7 +26,12 @@ from pythainlp.util import Trie
 
 from bilingual_reader import paths
 from bilingual_reader.documents.articles import list_articles, load_article
-from bilingual_reader.thai.segmenter import Segmenter
+from bilingual_reader.glossary.source import read_tsv
+from bilingual_reader.thai.corpora import WORDS_FILE, corpus_file
+from bilingual_reader.thai.segmenter import Segmenter, _regroup
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from thai.segmentation_cases import CASES
 
 TARGET_CHARS = 1_000_000
 GLOSSARY_SIZE = 10_000
@@ -69,7 +81,64 @@ def rate(chars: int, seconds: float) -> str:
     return f"{chars / seconds / 1e6:6.2f} M chars/s ({seconds:.2f} s)"
 
 
+def _spans(tokens: Iterable[str]) -> set[tuple[int, int]]:
+    """The (start, end) of each token."""
+    spans, pos = set(), 0
+    for token in tokens:
+        spans.add((pos, pos + len(token)))
+        pos += len(token)
+    return spans
+
+
+def before_segmenter(terms: set[str]) -> Callable[[str], list[str]]:
+    """The segmenter as it was: newmm over pythainlp's words ∪ the glossary terms, nothing joined after."""
+    import nlpo3
+
+    words = corpus_file(WORDS_FILE).read_text(encoding="utf-8-sig")
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as handle:
+        handle.write(words.rstrip("\n") + "\n" + "\n".join(sorted(terms)) + "\n")
+    nlpo3.load_dict(handle.name, "bench-before")
+    os.unlink(handle.name)
+    return lambda text: _regroup(nlpo3.segment(text, "bench-before"))
+
+
+def labelled_accuracy() -> None:
+    """Exact-match token accuracy (token recall/precision by span, whole sentences) per group, before and
+    after, and how many glossary-term occurrences stay inside one token."""
+    terms = {t.text for c in read_tsv(paths.shipped("glossary.tsv")) for t in c.thai}
+    after = Segmenter(terms)
+    ways = {"before": before_segmenter(terms), "after": lambda t: [x.text for x in after.tokenize(t)]}
+    print(f"labelled set: {len(CASES)} sentences (tests/thai/segmentation_cases.py)")
+    groups = [*sorted({g for g, _, _ in CASES}), "all"]
+    for name, segment in ways.items():
+        print(f" {name}:")
+        for group in groups:
+            hits, expected_n, predicted_n, exact, count = 0, 0, 0, 0, 0
+            whole, occurrences = 0, 0
+            for g, tokens, _ in CASES:
+                if group not in (g, "all"):
+                    continue
+                expected = tokens.split("|")
+                text = "".join(expected)
+                predicted = segment(text)
+                want, got = _spans(expected), _spans(predicted)
+                hits += len(want & got)
+                expected_n += len(want)
+                predicted_n += len(got)
+                exact += predicted == expected
+                count += 1
+                for term in terms:
+                    if term in text:
+                        occurrences += 1
+                        whole += any(term in token for token in predicted)
+            print(
+                f"  {group:<16} tokens: recall {hits / expected_n:.3f} precision {hits / predicted_n:.3f}  "
+                f"sentences exact {exact}/{count}  glossary terms whole {whole}/{occurrences}"
+            )
+
+
 def main() -> None:
+    labelled_accuracy()
     paragraphs = corpus()
     chars = sum(len(p) for p in paragraphs)
     terms = glossary_terms()

@@ -1,8 +1,10 @@
-"""Thai word segmentation that keeps glossary terms whole (newmm over pythainlp words ∪ glossary terms)."""
+"""Thai word segmentation that keeps glossary terms whole (newmm over pythainlp words ∪ glossary terms),
+and transliterated names and loanwords too (see ``thai.names``)."""
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import tempfile
@@ -15,6 +17,7 @@ from pathlib import Path
 import nlpo3
 
 from bilingual_reader.thai.corpora import WORDS_FILE, corpus_file, tcc_pos
+from bilingual_reader.thai.names import extra_words, join_fragments, name_spans
 from bilingual_reader.thai.text import is_thai, normalize_key
 
 __all__ = ["Segmenter", "Token", "word_pieces"]
@@ -71,7 +74,7 @@ class Segmenter:
         flags = self._flags
         if len(flags) > _FLAGS_LIMIT:
             flags.clear()
-        for piece in _regroup(nlpo3.segment(text, self._dictionary())):
+        for piece in _regroup(self._pieces(text)):
             end = pos + len(piece)
             is_word, is_term = flags.get(piece) or self._flags_of(piece)
             tokens.append(Token(piece, pos, end, is_word, is_term))
@@ -79,6 +82,21 @@ class Segmenter:
         if pos != len(text):  # never expected: newmm covers its input; keep the contract regardless
             return [Token(text, 0, len(text), *self._flags_of(text))] if text else []
         return tokens
+
+    def _pieces(self, text: str) -> list[str]:
+        """newmm's pieces of ``text``, with names after a title and runs of syllable fragments joined."""
+        name = self._dictionary()
+        pieces: list[str] = nlpo3.segment(text, name)
+        boundaries = set(itertools.accumulate(map(len, pieces), initial=0))
+        spans = name_spans(text, boundaries, lambda part: nlpo3.segment(part, name))
+        if spans:  # segment around the names again: newmm may have glued a name to the word before it
+            pieces, pos = [], 0
+            for start, end in spans:
+                pieces.extend(nlpo3.segment(text[pos:start], name) if start > pos else ())
+                pieces.append(text[start:end])
+                pos = end
+            pieces.extend(nlpo3.segment(text[pos:], name) if pos < len(text) else ())
+        return join_fragments(pieces, lambda piece: _key(piece) in self.terms)
 
     def _flags_of(self, piece: str) -> tuple[bool, bool]:
         """``(is_word, is_term)`` of a token text, remembered for the next occurrence."""
@@ -146,21 +164,23 @@ def _regroup(pieces: list[str]) -> list[str]:
     return merged
 
 
-def _load_nlpo3_dict(terms: frozenset[str]) -> str:
-    """Load pythainlp's words ∪ ``terms`` into nlpo3 under a name derived from both (once per process).
+def _load_nlpo3_dict(terms: frozenset[str], extra: bool = True) -> str:
+    """Load pythainlp's words ∪ our extra words (unless ``extra`` is false) ∪ ``terms`` into nlpo3 under a
+    name derived from them all (once per process).
 
     The word file is passed as it is (nlpo3 tolerates repeated words), so no word set is built.
     """
     words = corpus_file(WORDS_FILE)
     stat = words.stat()
-    extra = "\n".join(sorted(t for t in terms if "\n" not in t))
-    identity = f"{words}:{stat.st_size}:{stat.st_mtime_ns}\n{extra}"
+    added = terms | extra_words() if extra else terms
+    lines = "\n".join(sorted(t for t in added if "\n" not in t))
+    identity = f"{words}:{stat.st_size}:{stat.st_mtime_ns}\n{lines}"
     name = "bilingual-reader-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
     global _LAST
     with _LOCK:
         if name not in _LOADED:
-            if extra:
-                _load_with_terms(words, extra, name)
+            if lines:
+                _load_with_terms(words, lines, name)
             else:
                 _load_file(str(words), name)
             _LOADED.add(name)
@@ -191,5 +211,5 @@ def word_pieces(text: str) -> list[str]:
     Uses the dictionary of the segmenter loaded last in this process (words ∪ its glossary terms), else
     pythainlp's words alone: the process holds one copy of the word list, not one per use.
     """
-    name = _LAST or _load_nlpo3_dict(frozenset())
+    name = _LAST or _load_nlpo3_dict(frozenset(), extra=False)
     return nlpo3.segment(text, name)

@@ -1,0 +1,107 @@
+"""Transliterated names and loanwords that newmm cuts into syllables (คอบ|ร้า|โกลด์, อิ|รุ|มะ).
+
+newmm only knows the words of its dictionary; a word missing from it comes out as the dictionary syllables
+it happens to contain. Three remedies, each measured on the labelled set (benchmarks/bench_segmentation.py):
+
+- ``extra_words``: names, places and loanwords of defence news missing from pythainlp's word list
+  (``data/thai_extra_words.txt``, hand-written), added to the segmenter's dictionary like glossary terms;
+- ``name_spans``: a person's name after a title (นาย, ประธานาธิบดี, รัฐมนตรีกลาโหม, ...) written, as Thai
+  writes foreign names, as a given name, a space and a surname, each cut into syllables by newmm;
+- ``join_fragments``: a run of syllable pieces of which at least one is no dictionary word (อิ|รุ|มะ).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bilingual_reader.thai.corpora import corpus_file, tcc_clusters, thai_words
+
+__all__ = ["extra_words", "join_fragments", "name_spans"]
+
+EXTRA_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "thai_extra_words.txt"
+
+#: Titles before a person's name, longest first so that รัฐมนตรีกลาโหม wins over รัฐมนตรี.
+_TITLE_WORDS = """นาย นาง นางสาว ประธานาธิบดี นายกรัฐมนตรี รัฐมนตรี รัฐมนตรีกลาโหม รัฐมนตรีต่างประเทศ
+นายพล พลเอก พลเรือเอก พลอากาศเอก เลขาธิการ ผู้บัญชาการ โฆษก เอกอัครราชทูต"""
+TITLES = tuple(sorted(_TITLE_WORDS.split(), key=len, reverse=True))
+_THAI_RUN = "[\u0e01-\u0e4e]{2,20}"
+# Title, given name, one space, surname, then a space, the end, or anything not Thai.
+_NAME = re.compile(f"(?:{'|'.join(TITLES)})({_THAI_RUN}) ({_THAI_RUN})(?=[^\u0e01-\u0e4e]|$)")
+_THAI_PIECE = re.compile("[\u0e01-\u0e4e]+")
+
+
+@functools.cache
+def extra_words() -> frozenset[str]:
+    """Our list of names and loanwords missing from pythainlp's words (comments and blanks skipped)."""
+    lines = EXTRA_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(word for line in lines if (word := line.split("#", 1)[0].strip()))
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    """pythainlp's Thai stop words (function words such as ของ, ที่, และ: never part of a name)."""
+    lines = corpus_file("stopwords_th.txt").read_text(encoding="utf-8-sig").splitlines()
+    return frozenset(word for line in lines if (word := line.strip()) and not word.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _piece_kind(piece: str) -> tuple[bool, bool]:
+    """``(syllable, unknown)``: a Thai piece of one character cluster (or two when it is no word) that is
+    not a stop word; and whether it is no dictionary word at all."""
+    if not _THAI_PIECE.fullmatch(piece) or piece in _stopwords():
+        return False, False
+    unknown = piece not in thai_words() and piece not in extra_words()
+    clusters = len(tcc_clusters(piece))
+    return clusters == 1 or (clusters == 2 and unknown), unknown
+
+
+def _is_fragmented(pieces: Sequence[str]) -> bool:
+    """A word written in syllables: one unknown piece, or several pieces with an unknown one or half of
+    them syllables."""
+    kinds = [_piece_kind(p) for p in pieces]
+    if len(pieces) == 1:
+        return kinds[0][1]
+    syllables = sum(1 for syllable, _ in kinds if syllable)
+    return any(unknown for _, unknown in kinds) or 2 * syllables >= len(pieces)
+
+
+def name_spans(text: str, boundaries: set[int], segment: Callable[[str], list[str]]) -> list[tuple[int, int]]:
+    """The spans of the given name and surname after each title in ``text`` that starts on one of newmm's
+    ``boundaries`` (not นาย inside เจ้านาย), when at least one of the two is cut into syllables by
+    ``segment`` (a dictionary word after นาย and a space is no name: นายทหาร เรือ...)."""
+    spans: list[tuple[int, int]] = []
+    for match in _NAME.finditer(text):
+        if match.start() not in boundaries:
+            continue
+        parts = [match.span(1), match.span(2)]
+        if any(_is_fragmented(segment(text[start:end])) for start, end in parts):
+            spans.extend(parts)
+    return spans
+
+
+def join_fragments(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:
+    """Join each run of two or more syllable pieces holding at least one unknown one into one piece.
+
+    ``keep(piece)``: pieces never joined (glossary terms).
+    """
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2 and any(_piece_kind(p)[1] for p in run):
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for piece in pieces:
+        if _piece_kind(piece)[0] and not keep(piece):
+            run.append(piece)
+        else:
+            flush()
+            out.append(piece)
+    flush()
+    return out
