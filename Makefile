@@ -33,8 +33,11 @@ install: | $(UV)
 uninstall: | $(UV)
 	$(UV) tool uninstall bilingual-reader
 
+# With PYTHONDONTWRITEBYTECODE set, every test worker and every CLI test's subprocess compiled textual,
+# pythainlp, ... and re-rewrote the test modules from source (seconds each). Their bytecode goes to
+# .pytest_cache/pycache instead: out of the source tree, reused from run to run, removed by `make clean`.
 test: sync
-	$(UV) run --frozen pytest -n 2
+	env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(CURDIR)/.pytest_cache/pycache $(UV) run --frozen pytest -n 2
 
 lint: sync
 	$(UV) run --frozen ruff check src tests benchmarks scripts
