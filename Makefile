@@ -4,7 +4,7 @@
 UV := $(shell command -v uv 2>/dev/null || echo $(CURDIR)/.tools/bin/uv)
 PYTHON ?= python3
 
-.PHONY: run test lint format bench glossary sync clean install uninstall
+.PHONY: run test lint format bench glossary sync clean install uninstall path
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -28,7 +28,12 @@ install: | $(UV)
 	@printf '%s\n' "stanza; sys_platform == 'never'" "spacy; sys_platform == 'never'" \
 		"minisbd; sys_platform == 'never'" "torch; sys_platform == 'never'" > .tools/overrides.txt
 	$(UV) tool install --force --constraints .tools/constraints.txt --overrides .tools/overrides.txt .
-	@echo "installed: $$($(UV) tool dir --bin)/bilingual-reader (remove it with: make uninstall)"
+	@bin="$$($(UV) tool dir --bin)"; echo "installed: $$bin/bilingual-reader (remove it with: make uninstall)"; \
+	case ":$$PATH:" in *":$$bin:"*) ;; *) echo "$$bin is not on your PATH: run 'make path', then open a new shell";; esac
+
+# Adds uv's tool bin folder to PATH in the shell's startup files (uv itself may live only in .tools/).
+path: | $(UV)
+	$(UV) tool update-shell
 
 uninstall: | $(UV)
 	$(UV) tool uninstall bilingual-reader
