@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import App
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 
 from bilingual_reader.documents.articles import Article, ArticleError, load_article, sample_article_path
 from bilingual_reader.tui.app_commands import APP_COMMANDS
@@ -45,6 +46,19 @@ class ReaderApp(App[None]):
         super().__init__()
         self.article = article
         self.services = glossary if isinstance(glossary, ReaderServices) else ReaderServices(glossary)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notice, plain text unless ``markup`` is asked for: notices carry file names, error messages and
+        glossary text, and Textual markup in them (``[/]``, ``[@click=…]``) crashed the app or acted."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @property
     def error(self) -> GlossaryError | None:
