@@ -12,6 +12,8 @@ import click
 from bilingual_reader.cli.check_report import emit_report
 from bilingual_reader.cli.common import (
     BadInput,
+    engine_options,
+    failure_line,
     glossary_option,
     load_article_or_fail,
     open_glossary,
@@ -29,6 +31,7 @@ _HIT = re.compile(r"(\d{1,9}):(\d+|[a-z]+:[\w-]+:.*)", re.DOTALL)
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@engine_options
 @click.option(
     "--format",
     "fmt",
@@ -216,13 +219,18 @@ def machine_english(
     """
     english: list[str | None] = [None] * len(article.paragraphs)
     options = {} if steer else {"steer": False}
+    results = []
     with (
         open_translation(checker, **options) as session,
         click.progressbar(length=len(english), label="Translating", file=sys.stderr) as bar,
     ):
         for result in session.translate(article):
+            results.append(result)
             english[result.index] = None if result.source == "failed" else result.english
             bar.update(1)
+    failed = failure_line(results)
+    if failed:
+        click.echo(f"warning: {article.path or article.title}: {failed}", err=True)
     return english
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.store import Glossary
     from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.translation.pipeline import ParagraphResult
     from bilingual_reader.translation.session import TranslationSession
 
 
@@ -75,14 +77,60 @@ def load_article_or_fail(path: str | Path) -> Article:
         raise BadInput(str(err)) from None
 
 
+def _remember_engine(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and param.name:
+        ctx.ensure_object(dict)
+        ctx.obj.setdefault("engine", {})[param.name] = value
+    return value
+
+
+def engine_options(command: Any) -> Any:
+    """``--engine`` and ``--url`` on a command that translates (they override ``[translation]``)."""
+    url = click.option(
+        "--url",
+        expose_value=False,
+        callback=_remember_engine,
+        help="The LibreTranslate server's URL (with --engine libretranslate), e.g. http://host:5000.",
+    )
+    engine = click.option(
+        "--engine",
+        type=click.Choice(["local", "libretranslate"]),
+        expose_value=False,
+        callback=_remember_engine,
+        help="Translate with the installed model (local) or a LibreTranslate server (default: settings).",
+    )
+    return engine(url(command))
+
+
+def engine_overrides(ctx: click.Context | None = None) -> dict[str, str]:
+    """The ``--engine``/``--url`` values given to the running command."""
+    ctx = ctx or click.get_current_context(silent=True)
+    found: dict[str, str] = dict((ctx.obj or {}).get("engine", {})) if ctx is not None else {}
+    return found
+
+
 def open_translation(checker: TermChecker | None = None, **options: Any) -> TranslationSession:
-    """Open the translation session (settings, model, memory, steering), or fail with one line (exit 2).
+    """Open the translation session (settings, model or server, memory, steering) with the command's
+    ``--engine``/``--url``, or fail with one line (exit 2).
 
     A package folder that cannot be read is one warning line each; the usable model is still used."""
     from bilingual_reader.translation.errors import TranslationSetupError
     from bilingual_reader.translation.session import open_session
 
     try:
-        return open_session(checker=checker, report=warn, **options)
+        chosen: dict[str, Any] = dict(engine_overrides())
+        engine = chosen.pop("engine", None)
+        return open_session(checker=checker, report=warn, engine_name=engine, **chosen, **options)
     except TranslationSetupError as err:
         raise BadInput(str(err)) from None
+
+
+def failure_line(results: Iterable[ParagraphResult]) -> str | None:
+    """One line on the paragraphs that could not be translated and why (None: all were)."""
+    failed = [r for r in results if r.source == "failed"]
+    if not failed:
+        return None
+    numbers = ", ".join(str(r.index + 1) for r in sorted(failed, key=lambda r: r.index)[:10])
+    more = ", …" if len(failed) > 10 else ""
+    reason = (failed[0].error or "").removeprefix("translation failed: ")
+    return f"{len(failed)} paragraph(s) not translated (paragraph {numbers}{more}): {reason}"

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from bilingual_reader.cli.common import BadInput, warn
+from bilingual_reader.cli.common import BadInput, engine_options, engine_overrides, warn
+
+if TYPE_CHECKING:
+    from bilingual_reader.translation.settings import EngineSettings
 
 
 def _size(n: int) -> str:
@@ -34,17 +38,25 @@ def _shape(package: Path) -> str:
 
 
 @model_group.command("status")
+@engine_options
 def status_command() -> None:
-    """Show the installed Thai→English package and the engine settings; exit 1 when none is installed."""
+    """Show the installed Thai→English package and the engine settings; exit 1 when none is installed.
+
+    With the LibreTranslate engine: whether the server answers, what it offers, one request's latency;
+    exit 1 when it cannot translate Thai→English.
+    """
     from bilingual_reader.translation.locations import packages_dir
     from bilingual_reader.translation.packages import installed_model
     from bilingual_reader.translation.settings import SettingsError, config_path, load_settings
 
-    model = installed_model(report=warn)
     try:
-        settings = load_settings()
+        settings = load_settings(**dict[str, Any](engine_overrides()))
     except SettingsError as err:
         raise BadInput(str(err)) from None
+    if settings.engine == "libretranslate":
+        _remote_status(settings)
+        return
+    model = installed_model(report=warn)
     if model is None:
         click.echo(f"No Thai→English model installed (packages directory: {packages_dir()}).")
         click.echo("Install one with `bilingual-reader model install` or `model install --file PATH`.")
@@ -62,6 +74,34 @@ def status_command() -> None:
     click.echo(f"settings: {config_path()}{'' if config_path().is_file() else ' (not present: defaults)'}")
     if model is None:
         raise SystemExit(1)
+
+
+def _remote_status(settings: EngineSettings) -> None:
+    """``model status`` for a LibreTranslate server."""
+    from bilingual_reader.translation.engines.libretranslate import LibreTranslateEngine
+    from bilingual_reader.translation.errors import TranslationSetupError
+    from bilingual_reader.translation.session import engine_for
+
+    try:
+        engine = engine_for(settings)
+    except TranslationSetupError as err:
+        raise BadInput(str(err)) from None
+    assert isinstance(engine, LibreTranslateEngine)
+    probe = engine.probe()
+    click.echo(f"engine:    LibreTranslate at {probe.url}")
+    if probe.info is not None:
+        info = probe.info
+        targets = ", ".join(info.thai_targets) or "none"
+        click.echo(f"languages: Thai → {targets}")
+        limit = "none" if info.char_limit is None else f"{info.char_limit} characters a text"
+        click.echo(f"limits:    {limit}; API key {'required' if info.key_required else 'not required'}")
+    click.echo("model:     not reported (LibreTranslate's API names no model; the memory files it by URL)")
+    click.echo(f"batches:   {settings.batch_size} sentences, timeout {settings.timeout:g} s")
+    if probe.problem is not None:
+        click.echo(f"status:    not usable: {probe.problem}")
+        raise SystemExit(1)
+    assert probe.latency is not None
+    click.echo(f"status:    reachable; one request took {probe.latency * 1000:.0f} ms ({probe.sample!r})")
 
 
 @model_group.command("install")

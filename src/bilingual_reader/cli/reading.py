@@ -4,25 +4,43 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from bilingual_reader.cli.common import BadInput, glossary_option, load_article_or_fail, open_glossary
+from bilingual_reader.cli.common import (
+    BadInput,
+    engine_options,
+    engine_overrides,
+    glossary_option,
+    load_article_or_fail,
+    open_glossary,
+)
 
 if TYPE_CHECKING:
     from bilingual_reader.lookup import LookupResult
 
 
-def open_reader(article: str | None, glossary: str | None) -> None:
-    """Run the Textual reader on an article (None: the sample); bad files end it with one line."""
+def open_reader(article: str | None, glossary: str | None, engine: dict[str, str] | None = None) -> None:
+    """Run the Textual reader on an article (None: the sample); bad files end it with one line.
+
+    ``engine``: ``--engine``/``--url`` overrides of the translation settings (checked before the screen).
+    """
     from bilingual_reader.documents.articles import ArticleError
     from bilingual_reader.glossary.errors import GlossaryError
     from bilingual_reader.glossary.locations import resolve_glossary_path
+    from bilingual_reader.translation.errors import SettingsError
+    from bilingual_reader.translation.settings import load_settings
     from bilingual_reader.tui.app import run_reader
 
+    if engine:
+        try:
+            options: dict[str, Any] = dict(engine)
+            load_settings(**options)
+        except SettingsError as err:
+            raise BadInput(str(err)) from None
     try:
-        run_reader(Path(article) if article else None, resolve_glossary_path(glossary))
+        run_reader(Path(article) if article else None, resolve_glossary_path(glossary), engine or {})
     except (ArticleError, GlossaryError) as err:
         raise BadInput(str(err)) from None
 
@@ -30,10 +48,11 @@ def open_reader(article: str | None, glossary: str | None) -> None:
 @click.command("read")
 @click.argument("path", type=click.Path())
 @click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
+@engine_options
 @click.pass_context
 def read_command(ctx: click.Context, path: str, glossary: str | None) -> None:
     """Open the reader on the article at PATH."""
-    open_reader(path, glossary_option(ctx, glossary))
+    open_reader(path, glossary_option(ctx, glossary), engine_overrides(ctx))
 
 
 def _format_lookup(result: LookupResult) -> list[str]:

@@ -10,6 +10,8 @@ import click
 
 from bilingual_reader.cli.common import (
     BadInput,
+    engine_options,
+    failure_line,
     glossary_option,
     glossary_path_option,
     load_article_or_fail,
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 @click.command("translate")
 @glossary_path_option
+@engine_options
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -80,9 +83,9 @@ def translate_command(
             write_output(output, data)
         except OSError as err:
             raise BadInput(f"{output}: cannot write ({err.strerror or err})") from None
-    failed = [r.index for r in results if r.source == "failed"]
+    failed = failure_line(results)
     if failed:
-        click.echo(f"warning: {len(failed)} paragraph(s) failed to translate: {failed}", err=True)
+        click.echo(f"warning: {failed}", err=True)
         raise SystemExit(1)
 
 

@@ -20,3 +20,7 @@ class SettingsError(TranslationSetupError):
 
 class MemoryFileError(TranslationSetupError):
     """The translation memory file cannot be used (corrupt, foreign, unreadable); it was left untouched."""
+
+
+class KeyFileError(TranslationSetupError):
+    """The LibreTranslate API key file is unusable (open to other users, not one line of text)."""

@@ -10,7 +10,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from bilingual_reader.translation.engines.base import Engine, Recall, SentenceTranslation
+from bilingual_reader.translation.engines.base import (
+    Engine,
+    EngineError,
+    EngineUnavailable,
+    Recall,
+    SentenceTranslation,
+)
 from bilingual_reader.translation.flags import flag_translation
 from bilingual_reader.translation.memory import TranslationMemory, source_hash
 from bilingual_reader.translation.sentences import split_sentences
@@ -97,7 +103,8 @@ def _result(p: _Pending, model: str, fix: Fix | None = None) -> ParagraphResult:
 
 
 def _failed(p: _Pending, model: str, err: Exception) -> ParagraphResult:
-    message = f"translation failed: {type(err).__name__}: {err}".splitlines()[0]
+    reason = str(err) if isinstance(err, EngineError) else f"{type(err).__name__}: {err}"
+    message = f"translation failed: {reason}".splitlines()[0]
     return ParagraphResult(p.index, p.thai, "", "failed", (), (), message, "", model)
 
 
@@ -135,6 +142,7 @@ def _run_engine(
                 ready.append(p)
         return ready
 
+    down: EngineUnavailable | None = None
     try:
         for translation in engine.translate(list(wanted)):
             ready = absorb(translation)
@@ -143,17 +151,25 @@ def _run_engine(
             for p in ready:
                 del waiting[id(p)]
                 yield _result(p, model, fix)
+    except EngineUnavailable as err:  # nothing more can be translated now: say so on every waiting one
+        down = err
     except Exception:  # the batch failed: isolate the paragraph(s) that cannot be translated
         pass
     for p in list(waiting.values()):
         if cancelled():
             return
+        if down is not None:
+            yield _failed(p, model, down)
+            continue
         try:
             for translation in engine.translate(p.missing()):
                 p.done[translation.source] = translation
                 p.from_engine = True
                 memory.put_sentence(model, settings, translation)
             yield _result(p, model, fix)
+        except EngineUnavailable as err:
+            down = err
+            yield _failed(p, model, err)
         except Exception as err:
             yield _failed(p, model, err)
 

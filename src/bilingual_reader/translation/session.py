@@ -20,6 +20,7 @@ from bilingual_reader.translation.settings import EngineSettings, load_settings
 
 if TYPE_CHECKING:
     from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.translation.engines.libretranslate import LibreTranslateEngine
     from bilingual_reader.translation.engines.local import LocalEngine
     from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
     from bilingual_reader.translation.steering import Steerer
@@ -45,6 +46,37 @@ def local_engine(settings: EngineSettings, report: Callable[[str], None] | None 
         if key not in _engines:
             _engines[key] = LocalEngine(model, settings)
         return _engines[key]
+
+
+_remote: dict[tuple[str, float, int, str], LibreTranslateEngine] = {}
+
+
+def engine_for(settings: EngineSettings, report: Callable[[str], None] | None = None) -> Engine:
+    """The engine ``settings.engine`` names: the installed model's (``local_engine``) or a LibreTranslate
+    server's, shared per server so its connections are reused (nothing is sent yet).
+
+    Raises :class:`NoModelError` (local, none installed) or :class:`KeyFileError` (a bad API key file).
+    """
+    if settings.engine != "libretranslate":
+        return local_engine(settings, report)
+    import hashlib
+
+    from bilingual_reader.translation.engines.libretranslate import LibreTranslateEngine
+    from bilingual_reader.translation.engines.libretranslate_key import key_path, read_api_key
+
+    api_key = read_api_key()
+    secret = hashlib.sha256((api_key or "").encode("utf-8")).hexdigest()  # the cache key: never the key
+    key = (settings.url, settings.timeout, settings.batch_size, secret)
+    with _engines_lock:
+        if key not in _remote:
+            _remote[key] = LibreTranslateEngine(
+                settings.url,
+                timeout=settings.timeout,
+                batch_size=settings.batch_size,
+                api_key=api_key,
+                key_file=str(key_path()),
+            )
+        return _remote[key]
 
 
 class TranslationSession:
@@ -117,18 +149,22 @@ def open_session(
     fast: bool = False,
     recall: bool = False,
     report: Callable[[str], None] | None = None,
+    engine_name: str | None = None,
     **overrides: Any,
 ) -> TranslationSession:
     """Open the settings (file, then ``overrides``), the engine, the memory and steering.
 
     ``engine`` replaces the installed model's engine (tests, benchmarks); ``checker`` steers machine
-    translations to its glossary unless the settings say ``steer = false``. Raises
+    translations to its glossary unless the settings say ``steer = false``. ``engine_name`` overrides the
+    ``engine`` setting ("local" or "libretranslate", with ``url=``). Raises
     :class:`~bilingual_reader.translation.errors.TranslationSetupError` (no model, bad settings, an
     unusable memory file), before anything is written; with ``recall`` a bad settings file instead opens
     a session that shows what the memory holds (its ``problem`` is the error) and translates nothing new.
     ``report`` is told, one line each, of the package folders skipped because they cannot be read.
     """
     problem = None
+    if engine_name is not None:
+        overrides["engine"] = engine_name
     settings = getattr(engine, "settings", None)
     try:
         if not isinstance(settings, EngineSettings) or overrides or fast:
@@ -141,7 +177,7 @@ def open_session(
     if problem is not None:
         chosen = Recall(engine.model_key if engine is not None else _installed_key(report))
     else:
-        chosen = engine if engine is not None else local_engine(settings, report)
+        chosen = engine if engine is not None else engine_for(settings, report)
     memory = TranslationMemory(memory_path)
     steerer = None
     if checker is not None and settings.steer:

@@ -23,6 +23,9 @@ __all__ = ["RANGES", "EngineSettings", "SettingsError", "config_path", "load_set
 CONFIG_NAME = "translation.toml"
 CONFIG_LIMIT = 64 * 1024
 COMPUTE_TYPES = ("auto", "default", "int8", "int8_float32", "int16", "float32")
+ENGINES = ("local", "libretranslate")
+#: The allowed values of each text setting (``url`` is checked by :func:`_url_problem` instead).
+CHOICES: dict[str, tuple[str, ...]] = {"compute_type": COMPUTE_TYPES, "engine": ENGINES}
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,13 @@ class EngineSettings:
     length_penalty: float = 1.0
     patience: float = 2.0
     steer: bool = True  # glossary steering (``bilingual_reader.translation.steering``); not part of ``key``
+    # Which engine translates: the installed model ("local") or a LibreTranslate server at ``url``
+    # (``engines.libretranslate``): seconds per request, sentences per request. Not part of ``key``: the
+    # engine's own ``model_key`` names it.
+    engine: str = "local"
+    url: str = ""
+    timeout: float = 30.0
+    batch_size: int = 16
 
     @property
     def key(self) -> str:
@@ -87,6 +97,8 @@ RANGES: dict[str, tuple[float, float]] = {
     "no_repeat_ngram_size": (0, 100),
     "length_penalty": (0.0, 5.0),
     "patience": (0.5, 10.0),
+    "timeout": (0.1, 600.0),
+    "batch_size": (1, 256),
 }
 _FIELDS = {f.name: getattr(EngineSettings(), f.name) for f in dataclasses.fields(EngineSettings)}
 
@@ -96,10 +108,12 @@ def _problem(name: str, value: object) -> str | None:
     default = _FIELDS.get(name, False) if name != "fast" else False
     if isinstance(default, bool):
         return None if isinstance(value, bool) else f"must be true or false, not {value!r}"
+    if name == "url":
+        return _url_problem(value)
     if isinstance(default, str):
-        if value in COMPUTE_TYPES:
+        if value in CHOICES[name]:
             return None
-        return f"must be one of {', '.join(COMPUTE_TYPES)}, not {value!r}"
+        return f"must be one of {', '.join(CHOICES[name])}, not {value!r}"
     low, high = RANGES[name]
     kind = "an integer" if isinstance(default, int) else "a number"
     wanted = f"{kind} from {low:g} to {high:g}"
@@ -111,6 +125,28 @@ def _problem(name: str, value: object) -> str | None:
         return f"must be {wanted}, not {value}"
     if not low <= value <= high:
         return f"must be {wanted}, not {value}"
+    return None
+
+
+def _url_problem(value: object) -> str | None:
+    """Why ``value`` is not a server URL (http or https, a host, no user or password in it)."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(value, str):
+        return f"must be an http(s) URL, not {value!r}"
+    if value == "":
+        return None
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        return f"must be an http(s) URL, not {value!r}"
+    if parts.username is not None or parts.password is not None:
+        return "must not hold a user name or password (put the API key in its own file or variable)"
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == 0:
+        return f"must be an http(s) URL such as http://host:5000, not {value!r}"
+    if parts.query or parts.fragment or any(ord(c) < 32 or c.isspace() for c in value):
+        return f"must be a plain server URL (no query, fragment or spaces), not {value!r}"
     return None
 
 
@@ -195,6 +231,10 @@ def load_settings(path: Path | None = None, *, fast: bool = False, **overrides: 
         fast = fast or bool(values.pop("fast", False))
     values.update(_options(overrides))
     settings = EngineSettings(**values)
+    if settings.engine == "libretranslate" and not settings.url:
+        raise SettingsError(
+            f"the libretranslate engine needs a server: set `url` under [translation] in {path} or give --url"
+        )
     if settings.num_hypotheses > settings.beam_size:
         settings = dataclasses.replace(settings, num_hypotheses=settings.beam_size)
     return settings.fast() if fast else settings

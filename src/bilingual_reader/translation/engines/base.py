@@ -50,6 +50,21 @@ class Engine(Protocol):
     def translate(self, sentences: Sequence[str]) -> Iterator[SentenceTranslation]: ...
 
 
+class EngineError(Exception):
+    """An engine could not translate a batch; ``str(err)`` is one line saying why (shown as is).
+
+    The pipeline then retries paragraph by paragraph, so one bad paragraph does not stop the others.
+    """
+
+
+class EngineUnavailable(EngineError):
+    """The engine can translate nothing now (server unreachable, key refused, rate limit not lifting).
+
+    The pipeline stops at once and marks every paragraph still waiting with this line; what was already
+    translated stays (in the memory too), and the next run goes on from there.
+    """
+
+
 @dataclass(frozen=True)
 class Recall:
     """Stands in for an engine that cannot run (e.g. the settings file is broken): the memory's translations

@@ -134,16 +134,21 @@ class TranslationController(Widget):
         session = self._open_session(article_id)
         if session is None:
             return
-        done = 0
+        done, failed = 0, []
         with session:
             for result in session.translate(article, order=order, cancelled=lambda: worker.is_cancelled):
                 if worker.is_cancelled:
                     return
                 done += 1
+                if result.error is not None:
+                    failed.append(result.error)
                 self.post_message(ParagraphTranslated(article_id, result))
                 self.post_message(TranslationProgress(article_id, done, total))
             if session.problem is not None and not worker.is_cancelled:
                 self.post_message(SettingsProblem(article_id, str(session.problem)))
+        if failed and not worker.is_cancelled:  # e.g. the server went away: say why once, in the header
+            reason = failed[-1].removeprefix("translation failed: ")
+            self.post_message(TranslationFailed(article_id, f"{len(failed)} not translated: {reason}"))
 
     @work(thread=True, group="retranslate", exit_on_error=False)
     def _retranslate(self, article: ArticleLike, index: int) -> None:
@@ -218,6 +223,7 @@ class TranslationController(Widget):
             if message.asked:
                 self.notify(NO_MODEL_NOTICE, severity="warning", timeout=5)
         else:
+            self._set_progress(f"{FLAG_MARK} {message.reason}")
             self.notify(message.reason, severity="error", timeout=10)
         # No model: the screen says so once; the paragraphs stay blank rather than repeat it.
         status = "" if message.no_model else f"{FLAG_MARK} {message.reason}"

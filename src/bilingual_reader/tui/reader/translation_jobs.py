@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.models import Concept
@@ -18,17 +18,19 @@ if TYPE_CHECKING:
 EngineFactory = Callable[[], "Engine | None"]
 
 
-def default_engine() -> Engine | None:
-    """The installed model's engine with the configured settings, shared by later jobs (None: no model).
+def default_engine(**overrides: str) -> Engine | None:
+    """The engine the settings (then ``overrides``: ``engine``, ``url``) name, shared by later jobs: the
+    installed model's (None: no model) or a LibreTranslate server's.
 
     Raises :class:`~bilingual_reader.translation.errors.SettingsError` for a bad settings file.
     """
     from bilingual_reader.translation.errors import NoModelError
-    from bilingual_reader.translation.session import local_engine
+    from bilingual_reader.translation.session import engine_for
     from bilingual_reader.translation.settings import load_settings
 
     try:
-        return local_engine(load_settings())
+        options: dict[str, Any] = dict(overrides)
+        return engine_for(load_settings(**options))
     except NoModelError:
         return None
 
