@@ -4,7 +4,7 @@
 UV := $(shell command -v uv 2>/dev/null || echo $(CURDIR)/.tools/bin/uv)
 PYTHON ?= python3
 
-.PHONY: run test lint format bench glossary sync clean install uninstall path
+.PHONY: run test lint format bench glossary sync clean install uninstall path libretranslate
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -15,6 +15,18 @@ $(CURDIR)/.tools/bin/uv:
 	@touch $@
 
 sync: .venv/.synced
+
+# LibreTranslate (the shared server engine) in a venv of its own for the tests: its pins conflict with ours.
+# Built from the committed lock (.ci/libretranslate/requirements.txt, hashes); uv's cache makes a rebuild fast.
+LT_VENV := .tools/libretranslate
+LT_LOCK := .ci/libretranslate/requirements.txt
+
+$(LT_VENV)/.synced: $(LT_LOCK) | $(UV)
+	$(UV) venv --no-config --quiet --allow-existing --python 3.11 $(LT_VENV)
+	$(UV) pip sync --no-config --quiet --compile-bytecode --python $(LT_VENV)/bin/python $(LT_LOCK)
+	@touch $@
+
+libretranslate: $(LT_VENV)/.synced
 
 run: sync
 	$(UV) run --frozen bilingual-reader
@@ -41,7 +53,7 @@ uninstall: | $(UV)
 # With PYTHONDONTWRITEBYTECODE set, every test worker and every CLI test's subprocess compiled textual,
 # pythainlp, ... and re-rewrote the test modules from source (seconds each). Their bytecode goes to
 # .pytest_cache/pycache instead: out of the source tree, reused from run to run, removed by `make clean`.
-test: sync
+test: sync libretranslate
 	env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(CURDIR)/.pytest_cache/pycache $(UV) run --frozen pytest -n 2
 
 lint: sync

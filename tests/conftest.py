@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ import pytest
 
 if TYPE_CHECKING:
     from bilingual_reader.translation.packages import InstalledModel
+    from libretranslate_server import LibreTranslateServer
 
 os.environ["PYTHAINLP_OFFLINE"] = "1"
 
@@ -56,3 +58,65 @@ def trained_model() -> InstalledModel:
     from bilingual_reader.translation.packages import install_file
 
     return install_file(TRAINED)
+
+
+# The real LibreTranslate server (tests/libretranslate_server.py) --------------------------------------------
+
+
+@dataclass
+class LibreTranslateServers:
+    """The two shared servers, started together on first use: ``plain`` (no limits) and ``strict``
+    (``--api-keys`` with a key required, ``--batch-limit 2``, ``--char-limit 60``), with ``key`` (600 a
+    minute) and ``slow_key`` (2 a minute) made by ``ltmanage keys add``."""
+
+    home: Path
+    plain: LibreTranslateServer
+    strict: LibreTranslateServer
+    key: str
+    slow_key: str
+
+
+def require_libretranslate() -> None:
+    """Skip (locally) or fail (in CI, ``CI=true``) when LibreTranslate's venv is missing."""
+    from libretranslate_server import missing_reason
+
+    reason = missing_reason()
+    if reason is not None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def libretranslate_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LibreTranslateServers]:
+    """Both real servers, started in parallel; each fixture below waits only for the one it needs."""
+    from libretranslate_server import LibreTranslateServer, add_keys, finish, prepare_home
+
+    require_libretranslate()
+    home = tmp_path_factory.mktemp("libretranslate")
+    spacy = prepare_home(home)
+    keys = add_keys(home, 600, 2)
+    finish(spacy)
+    plain = LibreTranslateServer(home).start()
+    key, slow_key = finish(keys).split()
+    limits = ["--batch-limit", "2", "--char-limit", "60"]
+    required = ["--api-keys", "--api-keys-db-path", "db/api_keys.db", "--require-api-key-origin", "^nowhere$"]
+    strict = LibreTranslateServer(home, *required, *limits).start()
+    try:
+        yield LibreTranslateServers(home, plain, strict, key, slow_key)
+    finally:
+        plain.stop()
+        strict.stop()
+
+
+@pytest.fixture
+def libretranslate(libretranslate_servers: LibreTranslateServers) -> LibreTranslateServer:
+    """The plain real server, running."""
+    return libretranslate_servers.plain.wait()
+
+
+@pytest.fixture
+def strict_libretranslate(libretranslate_servers: LibreTranslateServers) -> LibreTranslateServers:
+    """The servers, with the strict one running."""
+    libretranslate_servers.strict.wait()
+    return libretranslate_servers
