@@ -160,3 +160,19 @@ def test_same_english_through_the_real_server_as_locally(
     code, out, _ = run("model", "status", *_remote(libretranslate.url))
     assert code == 0
     assert "languages: Thai → en, th\n" in out
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("true", "failed"), ("", "skipped")])
+def test_without_the_server_venv_ci_fails_and_a_laptop_skips(
+    ci: str, outcome: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import libretranslate_server
+    from conftest import require_libretranslate
+
+    monkeypatch.setattr(libretranslate_server, "VENV", tmp_path / "no-venv")
+    monkeypatch.setenv("CI", ci)
+    kind = pytest.fail.Exception if outcome == "failed" else pytest.skip.Exception
+    with pytest.raises(
+        kind, match=r"LibreTranslate is not installed in .*no-venv: run `make libretranslate`"
+    ):
+        require_libretranslate()

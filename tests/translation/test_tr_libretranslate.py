@@ -226,3 +226,26 @@ def test_a_server_without_thai_to_english_is_one_line() -> None:
         with pytest.raises(EngineUnavailable, match=r"does not offer Thai→English \(Thai → fr\)"):
             list(engine.translate(["ทหาร"]))
         assert server.bodies == []
+
+
+def test_alternatives_are_reranked_toward_the_glossary_then_flagged(fake: FakeLibreTranslate) -> None:
+    from bilingual_reader.glossary.models import Concept, Term
+    from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.translation.steering import Steerer
+
+    vest = Concept("armour", (Term("เสื้อเกราะ", "th"), Term("protective vest", "en")), id=1)
+    helmet = Concept("armour", (Term("หมวกเหล็ก", "th"), Term("steel helmet", "en")), id=2)
+    fake.alternatives = {
+        "ทหารสวมเสื้อเกราะ": ["Soldiers wore armor.", "Soldiers wore protective vests."],
+        "ทหารสวมหมวกเหล็ก": ["Soldiers wore hats."],
+    }
+    steerer = Steerer(TermChecker([vest, helmet]))
+    article = _article(["ทหารสวมเสื้อเกราะ", "ทหารสวมหมวกเหล็ก"])
+    results = sorted(
+        translate_article(article, engine=_engine(fake.url), memory=TranslationMemory(), steerer=steerer),
+        key=lambda r: r.index,
+    )
+    assert [(s.method, s.text, s.suggestions) for r in results for s in r.steering] == [
+        ("reranked", "Soldiers wore protective vests.", ()),
+        ("flagged", "EN(ทหารสวมหมวกเหล็ก)", ("steel helmet",)),  # no forced prefix through a server
+    ]

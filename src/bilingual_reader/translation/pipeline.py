@@ -57,6 +57,7 @@ class ParagraphResult:
     machine: str = ""
     model: str = ""
     steering: tuple[SentenceSteering, ...] = ()
+    unavailable: bool = False  # failed because the engine can translate nothing now (a server is down)
 
     @property
     def unsteered(self) -> str:
@@ -105,7 +106,8 @@ def _result(p: _Pending, model: str, fix: Fix | None = None) -> ParagraphResult:
 def _failed(p: _Pending, model: str, err: Exception) -> ParagraphResult:
     reason = str(err) if isinstance(err, EngineError) else f"{type(err).__name__}: {err}"
     message = f"translation failed: {reason}".splitlines()[0]
-    return ParagraphResult(p.index, p.thai, "", "failed", (), (), message, "", model)
+    down = isinstance(err, EngineUnavailable)
+    return ParagraphResult(p.index, p.thai, "", "failed", (), (), message, "", model, unavailable=down)
 
 
 def _run_engine(

@@ -140,13 +140,13 @@ class TranslationController(Widget):
                 if worker.is_cancelled:
                     return
                 done += 1
-                if result.error is not None:
+                if result.error is not None and result.unavailable:
                     failed.append(result.error)
                 self.post_message(ParagraphTranslated(article_id, result))
                 self.post_message(TranslationProgress(article_id, done, total))
             if session.problem is not None and not worker.is_cancelled:
                 self.post_message(SettingsProblem(article_id, str(session.problem)))
-        if failed and not worker.is_cancelled:  # e.g. the server went away: say why once, in the header
+        if failed and not worker.is_cancelled:  # the server went away: say why once, in the header too
             reason = failed[-1].removeprefix("translation failed: ")
             self.post_message(TranslationFailed(article_id, f"{len(failed)} not translated: {reason}"))
 
