@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import socket
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
 
 
 @dataclass
@@ -30,6 +31,16 @@ class Answer:
         if isinstance(self.body, dict):
             return json.dumps(self.body).encode()
         return self.body.encode() if isinstance(self.body, str) else self.body
+
+
+class _Server(ThreadingHTTPServer):
+    """Keeps what went wrong in a handler (a client that hung up mid-answer) instead of printing it."""
+
+    daemon_threads = True
+    errors: ClassVar[list[str]] = []
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        self.errors.append(str(sys.exc_info()[1]))
 
 
 def english(text: str) -> str:
@@ -66,8 +77,7 @@ class FakeLibreTranslate:
         self.barrier: threading.Barrier | None = None
         self.in_flight = self.most_in_flight = 0
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property

@@ -56,7 +56,7 @@ def test_translates_in_batches_with_alternatives_then_memory_makes_zero_calls(
     ]
     assert [h.score for h in results[0].sentences[0].nbest] == [0.0, -1.0, -2.0]
     assert fake.paths == ["/languages", "/frontend/settings", "/translate", "/translate"]
-    assert [len(b["q"]) for b in fake.bodies] == [4, 1]  # the first batch small: the visible paragraphs
+    assert sorted(len(b["q"]) for b in fake.bodies) == [1, 4]  # the first batch small (the visible ones)
     assert all(b["source"] == "th" and b["target"] == "en" and b["alternatives"] == 2 for b in fake.bodies)
     assert {r.model for r in results} == {f"libretranslate {fake.url}"}
     fake.paths.clear()
