@@ -82,7 +82,8 @@ def finish(process: subprocess.Popen[str] | subprocess.Popen[bytes]) -> str:
 
 
 def _env(home: Path) -> dict[str, str]:
-    skip = ("ARGOS_", "XDG_", "LT_", "PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE")  # its venv has bytecode
+    # PYTHONPYCACHEPREFIX (make test) would make it recompile its venv, which holds its bytecode already
+    skip = ("ARGOS_", "XDG_", "LT_", "PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE")
     env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     env.update(
         ARGOS_PACKAGES_DIR=str(home / "packages"),
