@@ -254,3 +254,26 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         write_output(out, b"new")
     assert out.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+@pytest.mark.parametrize("name", ["glossary.db", "memory.db", "review.db", "learner.db", "memory.db-wal"])
+def test_the_programs_own_databases_are_refused_before_they_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """`glossary export`, `words export` and `cards export` wrote a CSV or an Anki deck named memory.db,
+    review.db or learner.db into the data folder; every later translation or check then failed on it."""
+    monkeypatch.setenv("BILINGUAL_READER_DATA_DIR", str(tmp_path))
+    with pytest.raises(FileProblem, match="refusing to overwrite it"):
+        check_destination(tmp_path / name)
+    assert not (tmp_path / name).exists()
+
+
+def test_the_own_database_names_are_the_ones_the_stores_use() -> None:
+    from bilingual_reader import paths
+    from bilingual_reader.glossary import locations
+    from bilingual_reader.learner import locations as learner_locations
+    from bilingual_reader.qa import dismissals
+    from bilingual_reader.translation import memory
+
+    names = (locations.FILE_NAME, memory.MEMORY_NAME, dismissals.FILE_NAME, learner_locations.FILE_NAME)
+    assert set(names) == set(paths.OWN_DATABASES)

@@ -79,8 +79,11 @@ def check_destination(
     path: str | os.PathLike[str], *, protect: Iterable[str | os.PathLike[str]] = ()
 ) -> Path:
     """Refuse, before any work, an output path whose folder is missing, that is a folder, a device or a
-    FIFO, that is one of the ``protect`` files (the inputs and the open databases, with their
-    -wal/-shm/-journal, whether they exist now or not), or that holds an SQLite database."""
+    FIFO, that is one of the ``protect`` files (the inputs and the open databases) or one of the program's
+    own databases in the data folder (``paths.own_databases``), with their -wal/-shm/-journal, whether they
+    exist now or not, or that holds an SQLite database."""
+    from bilingual_reader.paths import own_databases
+
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -90,7 +93,7 @@ def check_destination(
     if not os.access(folder, os.W_OK):
         raise FileProblem(target, f"cannot be written: the folder {folder} is not writable")
     resolved = _resolved(target)
-    for other in protect:
+    for other in (*protect, *own_databases()):
         for suffix in ("", "-wal", "-shm", "-journal"):
             candidate = Path(f"{other}{suffix}")
             if _resolved(candidate) == resolved or _same(candidate, target):

@@ -20,6 +20,16 @@ def data_dir() -> Path:
     return Path(override) if override else platformdirs.user_data_path(APP_NAME)
 
 
+#: The databases the program keeps in the data folder. No command writes an output file over one of them (or
+#: its -wal/-shm/-journal), whether it exists yet or not: a CSV named memory.db there broke every translation.
+OWN_DATABASES = ("glossary.db", "memory.db", "review.db", "learner.db")
+
+
+def own_databases() -> list[Path]:
+    """The program's own databases in the data folder (see :data:`OWN_DATABASES`)."""
+    return [data_dir() / name for name in OWN_DATABASES]
+
+
 def private_folder(path: Path) -> None:
     """Create the folder ``path`` (with its missing parents) for its owner only (0700); an existing one is
     left as it is. The data folder holds a person's reading, edits and, later, keys. Missing parents are

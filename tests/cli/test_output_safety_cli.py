@@ -139,3 +139,29 @@ def test_an_export_follows_the_umask(glossary: Path, tmp_path: Path, fmt: str) -
         os.umask(previous)
     assert code == 0
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("name", ["memory.db", "review.db", "learner.db"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("glossary", "export", "{}", "--format", "csv"),
+        ("words", "export", "{}"),
+        ("cards", "export", "-o", "{}"),
+    ],
+    ids=["glossary-export", "words-export", "cards-export"],
+)
+def test_no_export_lands_on_a_database_name_of_the_data_folder(name: str, command: tuple[str, ...]) -> None:
+    """They wrote a CSV or a deck named memory.db/review.db/learner.db there (issue 15 §3)."""
+    from bilingual_reader import paths
+
+    target = paths.data_dir() / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.unlink()
+    code, _, err = run(*(part.format(target) for part in command))
+    assert (code, err) == (
+        2,
+        f"bilingual-reader: {target}: is one of this command's own inputs; refusing to overwrite it\n",
+    )
+    assert not target.exists() or target.read_bytes().startswith(b"SQLite format 3")  # the learner opened it
