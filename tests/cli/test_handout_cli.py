@@ -1,5 +1,5 @@
 """`bilingual-reader handout`: one HTML file with the chosen sections, the English from the memory, and
-one-line refusals before any work (a bad destination, no section, a bad article, statuses not kept)."""
+one-line refusals before any work (a bad destination, no section, a bad article, a bad status)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from click.testing import CliRunner
 
 from bilingual_reader.cli import main
 from bilingual_reader.documents.articles import load_article
+from bilingual_reader.learner.statuses import Status
+from bilingual_reader.learner.store import LearnerStore
 from bilingual_reader.translation.engines.base import SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory, memory_path
 from support import ROOT
@@ -106,9 +108,26 @@ def test_refusals_are_one_line_and_write_nothing(glossary: Path, tmp_path: Path)
         ([str(ARTICLE), "-o", str(tmp_path / "h.html"), "--no-thai", "--no-english", "--no-vocabulary",
           "--no-interlinear", "--no-cloze"], "no section chosen (every --no-… flag given)"),
         ([str(ARTICLE), "-o", str(tmp_path / "h.html"), "--status", "learning"],
-         "--status needs the learner's word statuses, which this version does not keep yet"),
+         "--status: unknown status 'learning': use 1-5, W (well known), I (ignored) or 0 (unknown)"),
     ]  # fmt: skip
     for args, message in cases:
         assert _refused(args, glossary) == (2, f"bilingual-reader: {message}\n")
     assert not (tmp_path / "h.html").exists()
     assert article.read_bytes() == ARTICLE.read_bytes()
+
+
+def test_vocabulary_adds_the_words_at_a_learner_status(glossary: Path, tmp_path: Path) -> None:
+    learner = tmp_path / "learner.db"
+    store = LearnerStore.open(learner)
+    store.set_status(["ประจำปี", "เป็นเจ้าภาพ"], Status.NEW)
+    store.set_status("ฝึก", Status.WELL_KNOWN)
+    store.close()
+    out = tmp_path / "h.html"
+    base = ["--glossary", str(glossary), "--learner", str(learner), "handout", str(ARTICLE), "-o", str(out)]
+    only = ["--no-thai", "--no-english", "--no-interlinear", "--no-cloze", "--band", "none"]
+    assert run(*base, *only, "--status", "1-4")[0] == 0
+    page = out.read_text(encoding="utf-8")
+    rows = re.findall(r'<td class="thai" lang="th">([^<★]+?)( ★)?</td>', page)
+    plain = [thai for thai, star in rows if not star]
+    assert sorted(plain) == ["ประจำปี", "เป็นเจ้าภาพ"]
+    assert "words at learner status 1 new, 2 recognized, 3 familiar, 4 learned" in page

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bilingual_reader.glossary.models import Concept, Term
+from bilingual_reader.learner.statuses import LEARNING, Status
 from bilingual_reader.teaching.english import EnglishParagraph, Origin, article_english
 from bilingual_reader.teaching.handout import HandoutOptions, Section, handout_html
 from bilingual_reader.teaching.vocabulary import Order, vocabulary
@@ -140,8 +141,8 @@ def test_vocabulary_rows_say_pronunciation_english_and_definition(tmp_path: Path
 def test_vocabulary_by_learner_status(tmp_path: Path) -> None:
     with small_glossary() as glossary:
         words = article_words(small_article(tmp_path).paragraphs, glossary)
-        statuses = {"ซื้อ": "learning", "ใหม่": "known"}
-        entries = vocabulary(words, band=None, statuses={"learning"}, status_of=statuses.get)
+        statuses = {"ซื้อ": Status.NEW, "ใหม่": Status.WELL_KNOWN}
+        entries = vocabulary(words, band=None, statuses=set(LEARNING), status_of=statuses.get)
     assert [e.thai for e in entries] == ["กองทัพเรือ", "ซื้อ", "เรือดำน้ำ"]
 
 

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bilingual_reader.cli.common import BadInput, glossary_option, load_article_or_fail, open_glossary
+from bilingual_reader.cli.learner_common import learner_path_option, opened_learner
 from bilingual_reader.teaching.handout import HandoutOptions, Section
 from bilingual_reader.teaching.handout_style import PAPERS
 from bilingual_reader.teaching.vocabulary import BAND_NAMES, Order
+from bilingual_reader.translation.memory import memory_path
+
+if TYPE_CHECKING:
+    from bilingual_reader.translation.memory import TranslationMemory
 
 _BANDS = [name.replace(" ", "-") for name in BAND_NAMES] + ["none"]
 
@@ -38,8 +44,8 @@ def _sections(flags: dict[str, bool]) -> frozenset[Section]:
 @click.option(
     "--status",
     "statuses",
-    multiple=True,
-    help="Vocabulary: also words with this learner status (repeatable).",
+    default="",
+    help="Vocabulary: also words at these learner statuses (1-4, 1-2,W, 0).",
 )
 @click.option(
     "--sort", "order", type=click.Choice([o.value for o in Order]), default="first", show_default=True,
@@ -50,6 +56,7 @@ def _sections(flags: dict[str, bool]) -> frozenset[Section]:
 )
 @click.option("--title", default="", help="The heading (default: the article's title).")
 @click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
+@learner_path_option
 @click.pass_context
 def handout_command(
     ctx: click.Context,
@@ -57,7 +64,7 @@ def handout_command(
     article: str,
     output: str,
     band: str,
-    statuses: tuple[str, ...],
+    statuses: str,
     order: str,
     paper: str,
     title: str,
@@ -67,18 +74,20 @@ def handout_command(
     """Write a class handout for ARTICLE: one HTML file to print (A4 or Letter) or open on a screen."""
     from bilingual_reader.files import FileProblem, check_destination, write_output
     from bilingual_reader.glossary.locations import resolve_glossary_path
+    from bilingual_reader.learner.statuses import parse_statuses
     from bilingual_reader.teaching.handout import handout_html
-    from bilingual_reader.teaching.statuses import StatusUnavailable, learner_statuses
-    from bilingual_reader.translation.errors import MemoryFileError
-    from bilingual_reader.translation.memory import TranslationMemory, memory_path
 
+    try:
+        wanted = parse_statuses(statuses) if statuses else frozenset()
+    except ValueError as err:
+        raise BadInput(f"--status: {err}") from None
     sections = _sections(flags)
     if not sections:
         raise BadInput("no section chosen (every --no-… flag given)")
     options = HandoutOptions(
         sections=sections,
         band=None if band == "none" else band.replace("-", " "),
-        statuses=frozenset(statuses),
+        statuses=frozenset(int(s) for s in wanted),
         order=Order(order),
         paper=paper,
         title=title,
@@ -89,18 +98,11 @@ def handout_command(
     except FileProblem as err:
         raise BadInput(str(err)) from None
     loaded = load_article_or_fail(article)
-    try:
-        status_of = learner_statuses(statuses)
-    except StatusUnavailable as err:
-        raise BadInput(str(err)) from None
+    memory = _memory() if Section.ENGLISH in sections else None
     store = open_glossary(str(glossary_file), read_only=True)
     try:
-        memory = TranslationMemory() if Section.ENGLISH in sections and memory_path().exists() else None
-    except MemoryFileError as err:
-        store.close()
-        raise BadInput(str(err)) from None
-    try:
-        page = handout_html(loaded, store, memory, options, status_of=status_of)
+        with opened_learner(ctx, read_only=True) as learner:
+            page = handout_html(loaded, store, memory, options, status_of=learner.status if wanted else None)
     finally:
         store.close()
         if memory is not None:
@@ -111,3 +113,16 @@ def handout_command(
         raise BadInput(f"{target}: cannot be written ({err.strerror or err})") from None
     names = ", ".join(section.value for section in Section if section in sections)
     click.echo(f"wrote {Path(target)} ({names})")
+
+
+def _memory() -> TranslationMemory | None:
+    """The user's translation memory when it exists (a handout never creates one)."""
+    from bilingual_reader.translation.errors import MemoryFileError
+    from bilingual_reader.translation.memory import TranslationMemory
+
+    if not memory_path().exists():
+        return None
+    try:
+        return TranslationMemory()
+    except MemoryFileError as err:
+        raise BadInput(str(err)) from None

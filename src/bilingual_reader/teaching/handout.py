@@ -10,6 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from bilingual_reader.html_page import html_page
+from bilingual_reader.learner.statuses import Status
 from bilingual_reader.teaching.english import article_english
 from bilingual_reader.teaching.handout_sections import (
     cloze_section,
@@ -46,13 +47,13 @@ class HandoutOptions:
     """What goes into a handout.
 
     ``band``: words of this frequency band or rarer join the vocabulary list (None: none by band);
-    ``statuses``: so do words whose learner status is one of these; ``paper``: ``auto``, ``a4`` or
-    ``letter``; ``title``: the heading (default: the article's title).
+    ``statuses``: so do words whose learner status (``learner.statuses.Status`` values) is one of these;
+    ``paper``: ``auto``, ``a4`` or ``letter``; ``title``: the heading (default: the article's title).
     """
 
     sections: frozenset[Section] = frozenset(Section)
     band: str | None = "less common"
-    statuses: frozenset[str] = field(default_factory=frozenset)
+    statuses: frozenset[int] = field(default_factory=frozenset)
     order: Order = Order.FIRST
     paper: str = "auto"
     title: str = ""
@@ -63,7 +64,8 @@ def _how(options: HandoutOptions) -> str:
     if options.band is not None:
         chosen.append(f"words {options.band} or rarer in the Thai National Corpus")
     if options.statuses:
-        chosen.append("words you marked " + ", ".join(sorted(options.statuses)))
+        labels = ", ".join(Status(s).label for s in sorted(options.statuses))
+        chosen.append(f"words at learner status {labels}")
     order = "by first occurrence" if options.order is Order.FIRST else "most frequent in the article first"
     return f"{'; '.join(chosen)}; {order}."
 
@@ -75,7 +77,7 @@ def handout_html(
     options: HandoutOptions = HandoutOptions(),
     *,
     segmenter: Segmenter | None = None,
-    status_of: Callable[[str], str | None] | None = None,
+    status_of: Callable[[str], int | None] | None = None,
 ) -> str:
     """The handout page. ``memory`` (may be None: no English) gives the English; ``status_of`` maps a word
     to its learner status for ``options.statuses``."""

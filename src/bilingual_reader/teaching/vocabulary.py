@@ -68,7 +68,7 @@ def _entry(word: Word) -> VocabularyEntry:
 
 
 def _chosen(
-    word: Word, band: str | None, statuses: Collection[str], status_of: Callable[[str], str | None]
+    word: Word, band: str | None, statuses: Collection[int], status_of: Callable[[str], int | None]
 ) -> bool:
     if word.is_term:
         return True
@@ -86,8 +86,8 @@ def vocabulary(
     words: ArticleWords,
     *,
     band: str | None = "less common",
-    statuses: Collection[str] = (),
-    status_of: Callable[[str], str | None] = lambda _key: None,
+    statuses: Collection[int] = (),
+    status_of: Callable[[str], int | None] = lambda _key: None,
     order: Order = Order.FIRST,
 ) -> list[VocabularyEntry]:
     """The list: every glossary term, every word whose band is ``band`` or rarer (None: no word by band),
