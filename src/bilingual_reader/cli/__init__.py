@@ -24,6 +24,7 @@ _SUBCOMMANDS = {
     "cards": "bilingual_reader.cli.cards:cards_group",
     "stats": "bilingual_reader.cli.stats:stats_command",
     "handout": "bilingual_reader.cli.handout:handout_command",
+    "pack": "bilingual_reader.cli.pack:pack_group",
 }
 
 
