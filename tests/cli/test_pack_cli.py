@@ -42,7 +42,9 @@ def teacher_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     pack = tmp_path / "class.brpack"
     code, out, err = run("--glossary", str(glossary), "pack", "create", *map(str, ARTICLES), "-o", str(pack))
     assert (code, err) == (0, "")
-    assert out.startswith(f"{pack}: 3 article(s), ") and out.endswith(" concept(s), English for 1 paragraph(s)\n")
+    assert out.startswith(f"{pack}: 3 article(s), ") and out.endswith(
+        " concept(s), English for 1 paragraph(s)\n"
+    )
     monkeypatch.setenv("BILINGUAL_READER_DATA_DIR", str(tmp_path / "student"))
     return pack
 

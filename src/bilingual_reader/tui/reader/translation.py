@@ -24,6 +24,7 @@ from bilingual_reader.tui.reader.translation_messages import (
     SettingsProblem,
     TranslationFailed,
     TranslationProgress,
+    one_line,
     progress_text,
     show_result,
 )
@@ -36,11 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["GROUPS", "EngineFactory", "TranslationController", "default_engine"]
 
 GROUPS = ("translation", "retranslate", "post-edit")
-
-
-def _one_line(what: str, error: BaseException | None) -> str:
-    text = f"{what}: {type(error).__name__}: {error}" if error is not None else what
-    return text.splitlines()[0] if text else what
 
 
 class TranslationController(Widget):
@@ -132,7 +128,10 @@ class TranslationController(Widget):
             self.post_message(PackagesSkipped(skipped))
         self._packages_said = True
         session = self._open_session(article_id)
-        if session is None:
+        if session is None:  # no model: the memory's post-edits (a teacher's English) still show
+            from bilingual_reader.tui.reader.translation_jobs import show_post_edits
+
+            show_post_edits(self._memory_path, article, self.post_message)
             return
         done, failed = 0, []
         with session:
@@ -257,7 +256,7 @@ class TranslationController(Widget):
         if event.state != WorkerState.ERROR or self.article is None:
             return
         what = {"translation": "Translation", "retranslate": "Retranslation", "post-edit": "Saving"}[group]
-        reason = _one_line(f"{what} failed", event.worker.error)
+        reason = one_line(f"{what} failed", event.worker.error)
         if group == "translation":
             self.post_message(TranslationFailed(self.article.article_id, reason))
         else:

@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from textual.message import Message
+
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.translation.engines.base import Engine
+    from bilingual_reader.translation.pipeline import ArticleLike
     from bilingual_reader.translation.session import TranslationSession
 
 #: Makes the engine for a job (tests inject fakes); None: no model installed.
@@ -68,3 +71,22 @@ def open_job_session(
 
         checker = TermChecker(concepts)
     return open_session(engine=engine, memory_path=memory_path, checker=checker, recall=True)
+
+
+def show_post_edits(
+    memory_path: Path | None, article: ArticleLike, post: Callable[[Message], object]
+) -> None:
+    """Without a model, post what the memory still shows: the article's post-edits (a student's own, or a
+    teacher's English from a class pack); nothing when the memory cannot be opened (that was reported)."""
+    from bilingual_reader.translation.errors import MemoryFileError
+    from bilingual_reader.translation.memory import TranslationMemory
+    from bilingual_reader.translation.post_edits import post_edited
+    from bilingual_reader.tui.reader.translation_messages import ParagraphTranslated
+
+    try:
+        with TranslationMemory(memory_path) as memory:
+            results = post_edited(article, memory)
+    except MemoryFileError:
+        return
+    for result in results:
+        post(ParagraphTranslated(article.article_id, result))

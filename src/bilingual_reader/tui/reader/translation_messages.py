@@ -124,3 +124,9 @@ def show_result(slot: EnglishSlot, result: ParagraphResult) -> None:
     """Put a result into an English slot (status first, so a failure never flashes an empty slot)."""
     slot.status = status_text(result)
     slot.translation = english_text(result)
+
+
+def one_line(what: str, error: BaseException | None) -> str:
+    """``what``, then the error's type and first line (what a crashed worker's notice says)."""
+    text = f"{what}: {type(error).__name__}: {error}" if error is not None else what
+    return text.splitlines()[0] if text else what

@@ -1,0 +1,20 @@
+"""What the memory alone shows of an article when no model is installed: its post-edits (a student's own, or
+a teacher's English brought by a class pack)."""
+
+from __future__ import annotations
+
+from bilingual_reader.translation.memory import TranslationMemory, source_hash
+from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
+
+__all__ = ["post_edited"]
+
+
+def post_edited(article: ArticleLike, memory: TranslationMemory) -> list[ParagraphResult]:
+    """A result for each paragraph with a post-edit saved for its Thai, in paragraph order."""
+    edits = memory.get_post_edits(article.article_id)
+    results = []
+    for index, thai in enumerate(article.paragraphs):
+        english = edits.get((index, source_hash(thai)))
+        if english is not None:
+            results.append(ParagraphResult(index, thai, english, "post-edit"))
+    return results

@@ -1,0 +1,59 @@
+"""A class pack round trip in the reader: a teacher packs an article with a new glossary term and English;
+a student with another data folder and no model opens the pack and reads: the teacher's English shows
+(as a post-edit) and the new term is marked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilingual_reader.glossary.models import Concept, Term
+from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.teaching.pack_create import pack_bytes
+from bilingual_reader.teaching.pack_open import open_pack, pack_folder
+from bilingual_reader.teaching.pack_read import read_pack
+from bilingual_reader.translation.memory import TranslationMemory
+from bilingual_reader.tui.app import create_app
+from bilingual_reader.tui.reader.translation_messages import EDITED_MARK
+
+from .conftest import ARTICLE, CONCEPTS
+from .pilot_helpers import reader, settle
+
+
+async def test_a_student_without_a_model_reads_the_teachers_english_and_terms(
+    article_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bilingual_reader.documents.articles import load_article
+
+    article = load_article(article_path)
+    teacher = Glossary.memory()
+    for concept in (*CONCEPTS, Concept("armour", (Term("หมวกเหล็ก", "th"), Term("helmet", "en")))):
+        teacher.add(concept)
+    with TranslationMemory(tmp_path / "teacher.db") as memory:
+        memory.save_post_edit(
+            article.article_id, 1, article.paragraphs[1], "Soldiers got armour and helmets."
+        )
+        pack = tmp_path / "class.brpack"
+        pack.write_bytes(pack_bytes("Class 3B", [article], teacher, memory).data)
+    monkeypatch.setenv("BILINGUAL_READER_DATA_DIR", str(tmp_path / "student"))
+    student_glossary = tmp_path / "student.db"
+    with Glossary.open(student_glossary) as glossary:
+        glossary.add(CONCEPTS[0])
+        with TranslationMemory() as memory:
+            report = open_pack(read_pack(pack), glossary, memory)
+    assert (report.glossary.added, report.english_saved) == (4, 1)
+    opened = pack_folder("Class 3B") / "article.txt"
+    assert opened.read_text(encoding="utf-8") == ARTICLE
+    app = create_app(opened, student_glossary)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        assert screen.translation.no_model
+        assert screen.translation.results[1].english == "Soldiers got armour and helmets."
+        assert 0 not in screen.translation.results  # nothing to show for the first paragraph
+        slot = screen.translation.slot(1)
+        assert slot is not None and str(slot.translation).endswith(EDITED_MARK)  # type: ignore[attr-defined]
+        tokens = screen.tokens
+        assert tokens is not None
+        assert [t.text for t in tokens[1] if t.is_term] == ["เสื้อเกราะ", "หมวกเหล็ก"]
