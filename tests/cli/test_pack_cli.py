@@ -1,5 +1,6 @@
 """`bilingual-reader pack create|open`: a teacher's pack of the shipped articles opened by a student with
-another data folder: the articles, the teacher's new term and English arrive once; a hostile pack is one line."""
+another data folder: the articles, the teacher's new term and English arrive once; a hostile pack is one
+line."""
 
 from __future__ import annotations
 
@@ -84,9 +85,9 @@ def test_a_hostile_pack_is_one_line_and_changes_nothing(teacher_pack: Path, tmp_
 
 def test_create_refuses_a_bad_name_and_a_bad_destination(tmp_path: Path) -> None:
     code, _, err = run("pack", "create", str(ARTICLES[0]), "-o", str(tmp_path / "p.brpack"), "--name", "../x")
-    assert (code, err) == (2, "bilingual-reader: '../x': a pack's name is letters, digits, spaces, dots, dashes "
-                              "and underscores\n")  # fmt: skip
+    rule = "a pack's name is letters, digits, spaces, dots, dashes and underscores"
+    assert (code, err) == (2, f"bilingual-reader: '../x': {rule}\n")
     code, _, err = run("pack", "create", str(ARTICLES[0]), "-o", str(ARTICLES[0]))
-    assert (code, err) == (2, f"bilingual-reader: {ARTICLES[0]}: is one of this command's own inputs; "
-                              "refusing to overwrite it\n")  # fmt: skip
+    own = "is one of this command's own inputs; refusing to overwrite it"
+    assert (code, err) == (2, f"bilingual-reader: {ARTICLES[0]}: {own}\n")
     assert not (tmp_path / "p.brpack").exists()

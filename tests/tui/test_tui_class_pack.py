@@ -53,7 +53,7 @@ async def test_a_student_without_a_model_reads_the_teachers_english_and_terms(
         assert screen.translation.results[1].english == "Soldiers got armour and helmets."
         assert 0 not in screen.translation.results  # nothing to show for the first paragraph
         slot = screen.translation.slot(1)
-        assert slot is not None and str(slot.translation).endswith(EDITED_MARK)  # type: ignore[attr-defined]
+        assert slot is not None and str(slot.translation).endswith(EDITED_MARK)
         tokens = screen.tokens
         assert tokens is not None
         assert [t.text for t in tokens[1] if t.is_term] == ["เสื้อเกราะ", "หมวกเหล็ก"]
