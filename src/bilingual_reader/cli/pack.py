@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,4 +115,4 @@ def open_command(ctx: click.Context, pack: str, on_conflict: str) -> None:
     )
     click.echo(f"teacher's English: {report.english_saved} paragraph(s) saved, {report.english_present} kept")
     for file in sorted(checked.articles):
-        click.echo(f"  bilingual-reader read {Path(report.folder) / file}")
+        click.echo(f"  bilingual-reader read {shlex.quote(str(Path(report.folder) / file))}")
