@@ -14,6 +14,7 @@ import click
 from rich.cells import cell_len
 
 from bilingual_reader.cli.common import BadInput, glossary_path_option
+from bilingual_reader.cli.glossary_candidates import candidates_command
 from bilingual_reader.cli.glossary_io import export_command, import_command, merge_command, opened
 from bilingual_reader.glossary.conflicts import add_or_merge
 from bilingual_reader.glossary.errors import DuplicateTermError
@@ -263,5 +264,5 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"unreadable terms (unknown status or language, left out): {stats.unreadable_terms}")
 
 
-for _command in (export_command, import_command, merge_command):
+for _command in (export_command, import_command, merge_command, candidates_command):
     glossary_group.add_command(_command)

@@ -38,6 +38,15 @@ def opened(ctx: click.Context, *, read_only: bool = False) -> Iterator[Glossary]
         glossary.close()
 
 
+def _in_articles(glossary: Glossary, articles: tuple[str, ...], concepts: list[Concept]) -> list[Concept]:
+    """The ``concepts`` found in ``articles``, in the glossary's order."""
+    from bilingual_reader.cli.common import load_article_or_fail
+    from bilingual_reader.teaching.found_terms import concepts_in
+
+    found = {c.id for c in concepts_in((load_article_or_fail(a).paragraphs for a in articles), glossary)}
+    return [c for c in concepts if c.id in found]
+
+
 def _report(report: ImportReport) -> None:
     for row in report.bad:
         click.echo(f"skipped {row}", err=True)
@@ -70,8 +79,17 @@ def import_command(
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=FORMAT, default="auto", show_default=True, help="File format.")
 @click.option("--subject", help="Only this subject field.")
+@click.option(
+    "--article",
+    "articles",
+    multiple=True,
+    type=click.Path(),
+    help="Only concepts found in this article (repeat).",
+)
 @click.pass_context
-def export_command(ctx: click.Context, file: Path, fmt: str, subject: str | None) -> None:
+def export_command(
+    ctx: click.Context, file: Path, fmt: str, subject: str | None, articles: tuple[str, ...]
+) -> None:
     """Export the glossary to FILE (format from --format or the suffix), replacing it only when done.
 
     Refused before any work: FILE is the open glossary (or its -wal/-shm/-journal), an SQLite database,
@@ -89,6 +107,8 @@ def export_command(ctx: click.Context, file: Path, fmt: str, subject: str | None
         except FileProblem as err:
             raise BadInput(str(err)) from None
         concepts = [c for c in glossary.concepts() if wanted is None or c.subject == wanted]
+        if articles:
+            concepts = _in_articles(glossary, articles, concepts)
         export_file(concepts, file, fmt)
     if fmt_name == "omegat":
         click.echo(omegat_warning(concepts), err=True)
