@@ -80,9 +80,12 @@ def show_post_edits(
     teacher's English from a class pack); nothing when the memory cannot be opened (that was reported)."""
     from bilingual_reader.translation.errors import MemoryFileError
     from bilingual_reader.translation.memory import TranslationMemory
+    from bilingual_reader.translation.memory import memory_path as user_memory
     from bilingual_reader.translation.post_edits import post_edited
     from bilingual_reader.tui.reader.translation_messages import ParagraphTranslated
 
+    if not (memory_path or user_memory()).exists():
+        return  # nothing saved yet; opening it would create it
     try:
         with TranslationMemory(memory_path) as memory:
             results = post_edited(article, memory)
