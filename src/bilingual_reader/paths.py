@@ -6,8 +6,6 @@ import contextlib
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "bilingual-reader"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # A wheel carries the shipped files inside the package; a source checkout has them at the project root.
@@ -17,7 +15,11 @@ _SHIPPED_CANDIDATES = (_PACKAGE_DIR / "_shipped", _PACKAGE_DIR.parent.parent)
 def data_dir() -> Path:
     """The per-user data directory (``BILINGUAL_READER_DATA_DIR`` overrides the platform default)."""
     override = os.environ.get("BILINGUAL_READER_DATA_DIR")
-    return Path(override) if override else platformdirs.user_data_path(APP_NAME)
+    if override:
+        return Path(override)
+    import platformdirs  # only when needed: a one-shot command with a named glossary does without
+
+    return platformdirs.user_data_path(APP_NAME)
 
 
 #: The databases the program keeps in the data folder. No command writes an output file over one of them (or
@@ -50,7 +52,11 @@ def private_file(path: Path) -> None:
 def config_dir() -> Path:
     """The per-user config directory (``BILINGUAL_READER_CONFIG_DIR`` overrides the platform default)."""
     override = os.environ.get("BILINGUAL_READER_CONFIG_DIR")
-    return Path(override) if override else platformdirs.user_config_path(APP_NAME)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return platformdirs.user_config_path(APP_NAME)
 
 
 def shipped(name: str) -> Path:

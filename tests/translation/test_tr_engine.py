@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from bilingual_reader.translation.engines.local import LocalEngine
+from bilingual_reader.translation.engines.local import LocalEngine, length_batches
 from bilingual_reader.translation.packages import InstalledModel, read_package
 from bilingual_reader.translation.settings import EngineSettings
 from support import corpus_pairs
@@ -32,13 +32,13 @@ def test_trained_model_reproduces_the_corpus(
     results = list(engine.translate([thai for thai, _ in pairs]))
     assert [r.best for r in results] == [english for _, english in pairs]
     assert [r.source for r in results] == [thai for thai, _ in pairs]
-    assert engine.calls == 5  # chunks of 4, 8, 16, 16, 1
+    assert engine.calls == 5  # batches of 4 and 8, then 33 sentences by length in batches of 11
 
 
 def test_trained_model_holds_on_the_generic_cpu_code_path(trained_model: InstalledModel) -> None:
     """int8 rounding differs between CPU instruction sets; the model is trained with a margin for it."""
     script = (
-        "import sys; from bilingual_reader.translation.engines.local import LocalEngine;"
+        "import sys; from bilingual_reader.translation.engines.local import LocalEngine, length_batches;"
         "from bilingual_reader.translation.packages import read_package;"
         "from pathlib import Path; lines = sys.stdin.read().splitlines();"
         "print('\\n'.join(r.best for r in LocalEngine(read_package(Path(sys.argv[1]))).translate(lines)))"
@@ -119,9 +119,9 @@ def test_random_package_plumbing(random_package_zip: object) -> None:
 
 @pytest.mark.parametrize(
     ("count", "chunk_size", "sizes"),
-    [(45, 16, [4, 8, 16, 16, 1]), (3, 2, [2, 1]), (12, 4, [4, 4, 4]), (1, 16, [1]), (0, 16, [])],
+    [(45, 16, [4, 8, 11, 11, 11]), (3, 2, [1, 2]), (12, 4, [4, 4, 4]), (1, 16, [1]), (0, 16, [])],
 )
-def test_chunks_grow_to_the_chunk_size(
+def test_batches_grow_to_the_chunk_size(
     trained_model: InstalledModel, count: int, chunk_size: int, sizes: list[int]
 ) -> None:
     engine = LocalEngine(trained_model, dataclasses.replace(EngineSettings().fast(), chunk_size=chunk_size))
@@ -138,6 +138,22 @@ def test_chunks_grow_to_the_chunk_size(
     thai = [thai for thai, _ in corpus_pairs()][:count]
     assert [r.source for r in engine.translate(thai)] == thai
     assert seen == sizes
+
+
+@pytest.mark.parametrize(
+    ("lengths", "size", "batches"),
+    [
+        ([5, 1, 4, 2, 3], 2, [[1], [3, 4], [0, 2]]),
+        ([3, 3, 3, 3], 2, [[0, 1], [2, 3]]),
+        ([9, 1, 8, 2, 7, 3, 6], 3, [[1, 3], [5, 6], [0, 2, 4]]),
+        ([4], 16, [[0]]),
+        ([], 16, []),
+    ],
+)
+def test_after_the_first_batches_sentences_are_batched_by_length(
+    lengths: list[int], size: int, batches: list[list[int]]
+) -> None:
+    assert length_batches(lengths, size) == batches
 
 
 def test_safety_limits_are_passed(trained_model: InstalledModel) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bilingual_reader.thai.corpora import tcc_clusters, thai_words
+from bilingual_reader.thai.corpora import is_thai_word, tcc_clusters
 from bilingual_reader.thai.short_vowels import ends_short_open, shorten, with_glottal_stop
 from bilingual_reader.thai.text import clean_text
 
@@ -96,7 +96,7 @@ def _in_lexicon(piece: str) -> bool:
     """A sub-word fit to cover a word with: in both Volubilis and pythainlp's word list, not a lone letter."""
     from thaiphon.lexicons.exact import entries
 
-    return len(piece) > 1 and piece in thai_words() and piece in entries()
+    return len(piece) > 1 and is_thai_word(piece) and piece in entries()
 
 
 def _lexicon_cover(word: str) -> list[str] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bilingual_reader.thai.corpora import tcc_clusters, thai_words
+from bilingual_reader.thai.corpora import is_thai_word, tcc_clusters
 
 __all__ = ["split_words"]
 
@@ -24,7 +24,7 @@ def split_words(word: str, is_word: Callable[[str], bool] | None = None) -> list
     """
     if not word:
         return []
-    known = is_word or thai_words().__contains__
+    known = is_word or is_thai_word
     ends = [0]
     for cluster in tcc_clusters(word):
         ends.append(ends[-1] + len(cluster))

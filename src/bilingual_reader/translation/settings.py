@@ -38,7 +38,8 @@ class EngineSettings:
     1.6-2.4x slower). Beam 4 as in Argos, with patience 2: patience 1 let early garbled hypotheses win on
     the test model. ``fast()`` is greedy decoding.
 
-    ``chunk_size`` 16 (sentences per engine call; chunks ramp up 4, 8, … to it), kept by measurement:
+    ``chunk_size`` 16 (sentences per engine call after the first calls of 4 and 8; later sentences are batched
+    by length within windows of 4 chunks), kept by measurement:
     ``benchmarks/bench_chunk_size.py --sentences 48 --rounds 3`` on the full-size random model, beam 4,
     threads=1 (2 cores under load ~15) gave, best of 3, 891/785/765/837/712 ms per sentence for chunks of
     4/8/16/32/64: 4 is clearly slower; 16-64 lie within this machine's noise (32 and 64 run the very same

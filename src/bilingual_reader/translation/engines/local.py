@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -10,6 +11,9 @@ from bilingual_reader.translation.engines.base import Hypothesis, SentenceTransl
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.settings import EngineSettings
 from bilingual_reader.translation.tokenizers import Tokenizer, open_tokenizer, read_vocabularies
+
+#: After the first batches, sentences are batched by length within windows of this many chunks.
+WINDOW = 4
 
 
 class LocalEngine:
@@ -98,8 +102,7 @@ class LocalEngine:
         lead = [self.model.target_prefix] if self.model.target_prefix else []
         return lead + self.tokenizer.encode_target(text)
 
-    def _batch(self, sentences: Sequence[str]) -> list[SentenceTranslation]:
-        tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
+    def _batch(self, sentences: Sequence[str], tokens: list[list[str]]) -> list[SentenceTranslation]:
         options = self._options(max((len(t) for t in tokens), default=1))
         prefix = [[self.model.target_prefix]] * len(tokens) if self.model.target_prefix else None
         self.calls += 1
@@ -142,16 +145,44 @@ class LocalEngine:
         return [sum(r.log_probs) / max(len(r.log_probs), 1) for r in results]
 
     def translate(self, sentences: Sequence[str]) -> Iterator[SentenceTranslation]:
-        """Translate sentences in chunks, yielding results in input order.
+        """Translate sentences in batches, yielding results in input order.
 
-        Chunks grow 4, 8, … up to ``settings.chunk_size`` so the first (visible) paragraphs come back quickly
-        while the rest still gets batching's throughput.
+        The first batches (4, then 8 sentences, in input order) let the first, visible, paragraphs come back
+        quickly; after them, windows of up to ``WINDOW`` chunks are cut into batches of sentences of similar
+        length (:func:`length_batches`), which wastes less on padding than batches in reading order.
         """
         if not sentences:
             return
         self.load()
-        start, size = 0, min(4, self.settings.chunk_size)
+        chunk = self.settings.chunk_size
+        start, size = 0, min(4, chunk)
         while start < len(sentences):
-            yield from self._batch(sentences[start : start + size])
-            start += size
-            size = min(size * 2, self.settings.chunk_size)
+            window = sentences[start : start + (size if size < chunk else chunk * WINDOW)]
+            tokens = [self.tokenizer.encode(sentence) for sentence in window]
+            if size < chunk:  # the ramp: batches in reading order
+                yield from self._batch(window, tokens)
+            else:
+                done: dict[int, SentenceTranslation] = {}
+                ready = 0  # results are yielded in input order as soon as they are all there
+                for batch in length_batches([len(t) for t in tokens], chunk):
+                    results = self._batch([window[i] for i in batch], [tokens[i] for i in batch])
+                    done.update(zip(batch, results, strict=True))
+                    while ready in done:
+                        yield done.pop(ready)
+                        ready += 1
+            start += len(window)
+            size *= 2
+
+
+def length_batches(lengths: Sequence[int], size: int) -> list[list[int]]:
+    """Indices of ``lengths`` cut into batches of at most ``size`` sentences of similar length.
+
+    The batches are as even as they can be (no small batch left over at the end), and each keeps its
+    sentences in input order.
+    """
+    if not lengths:
+        return []
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    count = -(-len(order) // size)
+    bounds = [len(order) * k // count for k in range(count + 1)]
+    return [sorted(order[a:b]) for a, b in itertools.pairwise(bounds)]
