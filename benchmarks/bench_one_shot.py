@@ -1,8 +1,12 @@
 """One-shot commands and the popup lookup: wall time, CPU and peak memory against ``python -c pass``.
 
-Each command runs in a fresh process, as a user runs it, with bytecode caches warm (one unmeasured run first
-writes them, even under ``PYTHONDONTWRITEBYTECODE``); the best of REPEATS runs counts (the machine may be
-shared). Also times ``lookup()`` as the popup calls it (the first call and p50/p99 of the warm ones) and the
+Each command runs in a fresh process, as a user runs it (the per-user glossary, seeded by the warm-up run
+into a temporary data folder), with bytecode caches warm (one unmeasured run first writes them, even under
+``PYTHONDONTWRITEBYTECODE``); the best of REPEATS runs counts (the machine may be shared). The commands run
+interleaved, round by round, so a change of load hits them alike. Rows "through click" run the same command
+line through the click program directly, as every command ran before ``launcher.py``.
+
+Also times ``lookup()`` as the popup calls it (the first call and p50/p99 of the warm ones) and the
 memory of a process holding what the idle reader holds (segmenter, a lookup done, a sentence split).
 
 Run with `make bench` or `uv run python benchmarks/bench_one_shot.py`. Prints numbers; asserts nothing.
@@ -54,11 +58,19 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def best(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """The best wall time, best CPU time and lowest peak RSS of REPEATS runs, after one warm-up run."""
-    run(argv, env)
-    runs = [run(argv, env) for _ in range(REPEATS)]
-    return min(r[0] for r in runs), min(r[1] for r in runs), min(r[2] for r in runs)
+def best_of(commands: dict[str, list[str]], env: dict[str, str]) -> dict[str, tuple[float, float, int]]:
+    """Per command: the best wall time, best CPU time and lowest peak RSS of REPEATS interleaved rounds,
+    after one warm-up run of each."""
+    for argv in commands.values():
+        run(argv, env)
+    runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
+    for _ in range(REPEATS):
+        for name, argv in commands.items():
+            runs[name].append(run(argv, env))
+    return {
+        name: (min(r[0] for r in rs), min(r[1] for r in rs), min(r[2] for r in rs))
+        for name, rs in runs.items()
+    }
 
 
 def popup_timings(glossary_path: Path) -> tuple[float, list[float]]:
@@ -85,20 +97,28 @@ def popup_timings(glossary_path: Path) -> tuple[float, list[float]]:
 
 
 def main() -> None:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONDONTWRITEBYTECODE", "BILINGUAL_READER_GLOSSARY", "BILINGUAL_READER_DATA_DIR")
+    }
     from bilingual_reader.documents.articles import sample_article_path
 
     with tempfile.TemporaryDirectory() as tmp:
         glossary = Path(tmp) / "glossary.db"
         shutil.copyfile(ROOT / "glossary.db", glossary)
-        env["BILINGUAL_READER_GLOSSARY"] = str(glossary)
+        env["XDG_DATA_HOME"] = str(Path(tmp) / "data")  # the per-user glossary lands there
         cli = [sys.executable, "-m", "bilingual_reader"]
+        click = [sys.executable, "-c", "from bilingual_reader.cli import main; main()"]
+        sample = str(sample_article_path())
         commands = {
             "python -c pass (baseline)": [sys.executable, "-c", "pass"],
             f"lookup {WORD}": [*cli, "lookup", WORD],
-            "segment <sample article>": [*cli, "segment", str(sample_article_path())],
+            "  lookup through click": [*click, "lookup", WORD],
+            "segment <sample article>": [*cli, "segment", sample],
+            "  segment through click": [*click, "segment", sample],
         }
-        results = {name: best(argv, env) for name, argv in commands.items()}
+        results = best_of(commands, env)
         base = results["python -c pass (baseline)"]
         print(
             f"{'command (best of ' + str(REPEATS) + ')':<34}{'wall ms':>9}{'× pass':>8}"
