@@ -249,3 +249,16 @@ def test_alternatives_are_reranked_toward_the_glossary_then_flagged(fake: FakeLi
         ("reranked", "Soldiers wore protective vests.", ()),
         ("flagged", "EN(ทหารสวมหมวกเหล็ก)", ("steel helmet",)),  # no forced prefix through a server
     ]
+
+
+def test_escape_sequences_from_a_server_never_reach_the_terminal() -> None:
+    """A server's answer or error with OSC 52 (clipboard), OSC 0 and CSI was printed raw by `translate`."""
+    dirty = "EN\x1b]0;TITLE\x07 \x1b]52;c;ZXZpbA==\x07\x1b[31m red\u202e"
+    with FakeLibreTranslate() as server:
+        server.script.append(Answer(200, {"translatedText": [dirty]}))
+        results = _run(_engine(server.url, batch_size=1), _article(THAI[:1]))
+    assert results[0].english == "EN  red"
+    with FakeLibreTranslate() as server:
+        server.script.extend([Answer(500, {"error": "boom\x1b]0;T\x07\x1b[2J"})] * 9)
+        failed = _run(_engine(server.url, batch_size=1), _article(THAI[:1]))
+    assert "\x1b" not in repr(failed) and "boom" in repr(failed)

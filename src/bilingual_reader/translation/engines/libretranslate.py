@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+from bilingual_reader.thai.text import printable
 from bilingual_reader.translation.engines.base import (
     EngineError,
     EngineUnavailable,
@@ -154,7 +155,8 @@ class LibreTranslateEngine:
         answers = iter(self._send([p for parts in pieces for p in parts]))
         out = []
         for sentence, parts in zip(sentences, pieces, strict=True):
-            found = [next(answers) for _ in parts]
+            # A server is outside input: no escape sequence or control of its answer reaches a terminal.
+            found = [[printable(t, keep_newlines=False) for t in next(answers)] for _ in parts]
             if len(parts) == 1:
                 texts = list(dict.fromkeys(t for t in found[0] if t)) or [""]
             else:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bilingual_reader.thai.text import printable
 from bilingual_reader.translation.engines.base import EngineError, EngineUnavailable
 
 #: Where a reader keeps the key (named in the message when the server wants one).
@@ -37,7 +38,7 @@ class ServerInfo:
 
 
 def _clip(text: str, limit: int = 160) -> str:
-    line = " ".join(str(text).split())
+    line = " ".join(printable(str(text), keep_newlines=False).split())  # the server's words: no escapes
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
