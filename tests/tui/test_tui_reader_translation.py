@@ -40,7 +40,9 @@ async def test_english_streams_in_for_every_paragraph(
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         assert english(app) == [en for _, en in PAIRS]
-        assert reader(app).sub_title == "English 3/3 (100%)"
+        assert str(reader(app).sub_title).endswith(
+            " learning · English 3/3 (100%)"
+        )  # after the learner's counts
         # The Thai stays usable: the cursor moves and the popup opens on a glossary term.
         await move_to(pilot, reader(app), "เสื้อเกราะ")
         await pilot.press("enter")
@@ -181,7 +183,7 @@ async def test_a_broken_settings_file_keeps_memory_and_post_edits_in_view(
         shown = english(app)
         assert (shown[0], shown[2]) == (PAIRS[0][1], PAIRS[2][1])
         assert shown[1].startswith("Edited by me.\n")
-        assert screen.sub_title == f"⚠ {error}"
+        assert str(screen.sub_title).endswith(f" learning · ⚠ {error}")  # after the learner's counts
         assert notices == [f"{error} (new translation waits for valid settings)"]
     app = create_app(longer, glossary_path)  # a paragraph the memory lacks waits; the others show
     async with app.run_test(size=(160, 40)) as pilot:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from bilingual_reader.learner.store import LearnerStore
     from bilingual_reader.thai.segmenter import Segmenter
 
-__all__ = ["ArticleCounts", "article_counts", "count_statuses", "token_key", "word_keys"]
+__all__ = ["ArticleCounts", "article_counts", "count_statuses", "text_key", "token_key", "word_keys"]
 
 
 class _TokenLike(Protocol):
@@ -21,10 +21,15 @@ class _TokenLike(Protocol):
     def text(self) -> str: ...
 
 
-def token_key(token: _TokenLike) -> str | None:
-    """The learner key of a token, or None when it can have no status (numbers, Latin, punctuation)."""
-    key = normalize_key(token.text)
+def text_key(text: str) -> str | None:
+    """The learner key of a word, or None when it can have no status (numbers, Latin, punctuation)."""
+    key = normalize_key(text)
     return key if is_thai(key) else None
+
+
+def token_key(token: _TokenLike) -> str | None:
+    """The learner key of a token (see :func:`text_key`)."""
+    return text_key(token.text)
 
 
 def word_keys(paragraphs: Iterable[Iterable[_TokenLike]]) -> set[str]:

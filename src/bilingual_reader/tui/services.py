@@ -13,6 +13,7 @@ from bilingual_reader.tui.reader.translation import EngineFactory, default_engin
 if TYPE_CHECKING:
     from bilingual_reader.glossary.errors import GlossaryError
     from bilingual_reader.glossary.store import Glossary
+    from bilingual_reader.learner.store import LearnerStore
     from bilingual_reader.thai.segmenter import Segmenter
 
 
@@ -29,8 +30,10 @@ class ReaderServices:
         *,
         engine_factory: EngineFactory = default_engine,
         memory_path: Path | None = None,
+        learner: LearnerStore | Path | None = None,
     ) -> None:
-        """Services around ``glossary``; nothing is opened yet."""
+        """Services around ``glossary``; nothing is opened yet. ``learner``: the learner database (a store,
+        left open, or a file; None: the per-user one)."""
         self.glossary_path = glossary if isinstance(glossary, Path) else None
         self._glossary: Glossary | None = None if isinstance(glossary, Path) else glossary
         self.engine_factory = engine_factory
@@ -38,6 +41,10 @@ class ReaderServices:
         self._segmenter: tuple[frozenset[str], Segmenter] | None = None
         self._lock = threading.Lock()
         self.error: GlossaryError | None = None
+        self.learner_path = learner if isinstance(learner, Path) else None
+        self._owns_learner = learner is None or isinstance(learner, Path)
+        self._learner: LearnerStore | None = None if self._owns_learner else learner  # type: ignore[assignment]
+        self.learner_problem: str | None = None
 
     @property
     def glossary(self) -> Glossary | None:
@@ -52,6 +59,24 @@ class ReaderServices:
             assert self.glossary_path is not None
             self._glossary = Glossary.open(self.glossary_path)
         return self._glossary
+
+    def open_learner(self) -> LearnerStore:
+        """The learner database, opened on first use (call on the UI thread, which then owns it). One that
+        cannot be used is replaced by an empty read-only store, and ``learner_problem`` says why."""
+        if self._learner is None:
+            from bilingual_reader.learner.locations import resolve_learner_path
+            from bilingual_reader.learner.opening import LearnerError
+            from bilingual_reader.learner.store import LearnerStore
+
+            path = self.learner_path or resolve_learner_path(None)
+            try:
+                self._learner = LearnerStore.open(path)
+                if self._learner.read_only:
+                    self.learner_problem = f"{path}: read-only: word statuses are shown, not saved"
+            except LearnerError as err:
+                self.learner_problem = f"{err}: word statuses are not saved this time"
+                self._learner = LearnerStore.memory(read_only=True)
+        return self._learner
 
     def segmenter(self, terms: Iterable[str]) -> Segmenter:
         """A segmenter that keeps ``terms`` whole: the last one built, if it was built for the same terms.
@@ -71,3 +96,6 @@ class ReaderServices:
         if self._glossary is not None and self.glossary_path is not None:
             self._glossary.close()
             self._glossary = None
+        if self._learner is not None and self._owns_learner:
+            self._learner.close()
+            self._learner = None

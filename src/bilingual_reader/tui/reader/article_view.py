@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from bilingual_reader.qa.findings import Counts
     from bilingual_reader.tui.reader.words import TokenLike
 
+#: ``styler(paragraph_index, tokens) -> {token_index: style}``: Textual style strings ("on #E69F00 40%").
+TokenStyler = Callable[[int, Sequence["TokenLike"]], dict[int, str]]
+
 
 class ArticleView(VerticalScroll, can_focus=False):
     """The article's paragraphs, Thai beside (or above) English, and the word cursor, which it owns.
@@ -36,6 +40,7 @@ class ArticleView(VerticalScroll, can_focus=False):
         self.article = article
         self.paragraph = 0
         self.token: int | None = None
+        self._stylers: dict[str, TokenStyler] = {}
 
     def compose(self) -> ComposeResult:
         """One row per paragraph: the terminology badge, the Thai, the English."""
@@ -44,7 +49,9 @@ class ArticleView(VerticalScroll, can_focus=False):
         for index, text in enumerate(self.article.paragraphs):
             with Horizontal(classes="paragraph"):
                 yield TermBadge(index, id=f"badge-{index}")
-                yield ParagraphView(index, text, id=f"thai-{index}")
+                view = ParagraphView(index, text, id=f"thai-{index}")
+                view.token_styles = self._token_styles
+                yield view
                 yield EnglishView(index, id=f"english-{index}")
 
     @property
@@ -164,6 +171,40 @@ class ArticleView(VerticalScroll, can_focus=False):
     @on(EnglishView.TermClicked)
     def _term_clicked(self, message: EnglishView.TermClicked) -> None:
         self.place_cursor_at(message.paragraph, message.thai)
+
+    # Token styles (the learner's status colours) -----------------------------------------------------------
+
+    def add_token_styler(self, name: str, styler: TokenStyler) -> None:
+        """Style tokens with ``styler`` under the term and cursor styles (replaces a styler of that name)."""
+        self._stylers[name] = styler
+        self.refresh_paragraphs()
+
+    def remove_token_styler(self, name: str) -> None:
+        """Stop styling tokens with the styler ``name``."""
+        if self._stylers.pop(name, None) is not None:
+            self.refresh_paragraphs()
+
+    def refresh_paragraphs(self, indexes: Iterable[int] | None = None) -> None:
+        """The stylers' data changed for ``indexes`` (None: all): redraw those paragraphs."""
+        views = self.views
+        for index in range(len(views)) if indexes is None else indexes:
+            if 0 <= index < len(views):
+                views[index].restyle()
+
+    def _token_styles(self, index: int, tokens: Sequence[TokenLike]) -> dict[int, Style]:
+        from textual.style import Style as TextualStyle
+
+        found: dict[int, Style] = {}
+        background = self.background_colors[1]
+        for styler in self._stylers.values():
+            for token, text in styler(index, tokens).items():
+                parsed = TextualStyle.parse(text)
+                if parsed.background is not None:
+                    parsed = TextualStyle(background=background + parsed.background) + TextualStyle(
+                        bold=parsed.bold, underline=parsed.underline, dim=parsed.dim, italic=parsed.italic
+                    )
+                found[token] = found.get(token, Style()) + parsed.rich_style
+        return found
 
     # Terminology ------------------------------------------------------------------------------------------
 

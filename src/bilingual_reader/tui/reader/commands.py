@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bilingual_reader.tui.commands import Command
+from bilingual_reader.tui.learner.commands import LEARNER_COMMANDS
 from bilingual_reader.tui.reader import handout_action, terminology_keys, translation_actions
 
 if TYPE_CHECKING:
@@ -16,7 +17,10 @@ def look_up(screen: ReaderScreen) -> None:
     """Open the popup for the word under the cursor (with its terminology findings)."""
     text = screen.text.cursor_text()
     if text is not None:
-        screen.lookup.look_up(text, findings=screen.cursor_findings())
+        from bilingual_reader.tui.learner.hooks import looked_up
+
+        status = looked_up(screen, text)
+        screen.lookup.look_up(text, findings=screen.cursor_findings(), status=status)
 
 
 def show_help(screen: ReaderScreen) -> None:
@@ -183,6 +187,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "From the Argos package index or a .argosmodel file",
         lambda s: translation_actions.install_model(s.translation),
     ),
+    *LEARNER_COMMANDS,
     Command(
         "make_handout",
         "",

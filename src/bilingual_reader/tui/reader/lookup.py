@@ -3,7 +3,7 @@ word, a click, a selection) and the entry form, and announces a saved concept wi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.glossary.store import Glossary
+    from bilingual_reader.learner.statuses import Status as WordStatus
     from bilingual_reader.lookup import LookupResult
     from bilingual_reader.qa.findings import Finding
     from bilingual_reader.thai.segmenter import Segmenter, Token
@@ -39,14 +40,24 @@ class LookupController(Widget):
         self.segmenter: Segmenter | None = None
         self.tokens: Sequence[Sequence[Token]] | None = None
         self.reopen: str | None = None
+        self.on_status: Callable[[WordStatus], object] | None = None
+        """Called with the learner status chosen in the popup (for the word under the cursor)."""
 
     def segmented(self, segmenter: Segmenter, tokens: Sequence[Sequence[Token]]) -> None:
         """Use the article's new segmentation (terms count as whole words in lookups)."""
         self.segmenter, self.tokens = segmenter, tokens
 
-    def look_up(self, text: str, *, phrase: bool = False, findings: Sequence[Finding] = ()) -> None:
+    def look_up(
+        self,
+        text: str,
+        *,
+        phrase: bool = False,
+        findings: Sequence[Finding] = (),
+        status: WordStatus | None = None,
+    ) -> None:
         """Look ``text`` up and show the popup (a ``phrase`` is counted as a substring, not as a token), with
-        the terminology ``findings`` of the term in its paragraph."""
+        the terminology ``findings`` of the term in its paragraph and the word's learner ``status`` (the
+        popup then offers the statuses; a choice goes to ``on_status``)."""
         from bilingual_reader.lookup import lookup
         from bilingual_reader.thai.text import normalize_key
         from bilingual_reader.tui.reader.finding_text import check_content
@@ -57,7 +68,8 @@ class LookupController(Widget):
         if phrase and not result.in_glossary:
             count = sum(normalize_key(p).count(result.text) for p in self.article.paragraphs)
             result = replace(result, occurrences=count)
-        popup = LookupPopup(result, text.strip(), check=check_content(findings) if findings else None)
+        check = check_content(findings) if findings else None
+        popup = LookupPopup(result, text.strip(), check=check, status=status)
         self.app.push_screen(popup, partial(self._popup_closed, result))
 
     def look_up_selection(self, text: str) -> None:
@@ -66,7 +78,11 @@ class LookupController(Widget):
         self.look_up(term or text, phrase=term is None)
 
     def _popup_closed(self, result: LookupResult, choice: PopupChoice | None) -> None:
-        if choice == "edit" and result.concepts:
+        if choice is not None and choice.startswith("status:") and self.on_status is not None:
+            from bilingual_reader.learner.statuses import Status
+
+            self.on_status(Status(int(choice.partition(":")[2])))
+        elif choice == "edit" and result.concepts:
             self.open_form(result.concepts[0])
         elif choice == "add":
             self.open_form(None, thai=result.text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -53,6 +53,9 @@ class ParagraphView(Widget):
         self._wrapped: tuple[int, list[Line]] | None = None
         self._checked: tuple[tuple[int, int, str], ...] = ()
         self._status: dict[int, str] | None = None
+        self.token_styles: Callable[[int, Sequence[TokenLike]], dict[int, Style]] | None = None
+        """Per-token styles drawn under the term and cursor styles (the article view's token stylers)."""
+        self._styles: dict[int, Style] | None = None
         self.painted = False
         """True once a line of the paragraph has been drawn (the reader's first frame has its text)."""
 
@@ -66,7 +69,13 @@ class ParagraphView(Widget):
         self._tokens = tuple(tokens)
         self._wrapped = None
         self._status = None
+        self._styles = None
         self.refresh(layout=True)
+
+    def restyle(self) -> None:
+        """The token stylers' data changed: ask them again and redraw."""
+        self._styles = None
+        self.refresh()
 
     def set_checked(self, spans: Sequence[tuple[int, int, str]]) -> None:
         """Mark checked glossary terms: (start, end, status) character spans, status ok/missing/forbidden."""
@@ -123,10 +132,12 @@ class ParagraphView(Widget):
             status: self.get_component_rich_style(f"paragraph-view--{status}", partial=True)
             for status in ("ok", "missing", "forbidden")
         }
+        if self._styles is None:
+            self._styles = self.token_styles(self.index, self._tokens) if self.token_styles else {}
         text = Text(style=base, no_wrap=True, end="")
         for piece in lines[y].pieces:
             token = self._tokens[piece.token]
-            style = Style()
+            style = self._styles.get(piece.token, Style())
             status = self.term_status(piece.token)
             if status in checked:
                 style += checked[status]

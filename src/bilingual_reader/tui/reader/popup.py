@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,7 +16,34 @@ from bilingual_reader.lookup import LookupResult
 from bilingual_reader.thai.frequency import frequency_label
 from bilingual_reader.tui.widgets.term_status import styled_term
 
-PopupChoice = Literal["add", "edit"]
+if TYPE_CHECKING:
+    from bilingual_reader.learner.statuses import Status as WordStatus
+
+#: "add", "edit", or "status:N" (the learner status N chosen for the word).
+PopupChoice = str
+#: The learner statuses the popup offers: key, status value, label.
+STATUS_CHOICES = (
+    ("1", 1, "1"),
+    ("2", 2, "2"),
+    ("3", 3, "3"),
+    ("4", 4, "4"),
+    ("5", 5, "5"),
+    ("w", 99, "well known"),
+    ("i", 98, "ignore"),
+    ("0", 0, "unknown"),
+)
+
+
+def status_choices(status: WordStatus) -> Content:
+    """The word's learner status and the statuses to choose from, each clickable (its key: the number or
+    the first letter)."""
+    parts = [Content.styled("Status ", "dim"), Content.styled(status.label, "bold"), Content("   ")]
+    for key, value, label in STATUS_CHOICES:
+        text = f" {label} " if key == label else f" {key} {label} "
+        style = "reverse" if value == int(status) else "underline"
+        markup = f"[{style} @click=screen.choose('status:{value}')]$text[/]"
+        parts += [Content.from_markup(markup, text=text), Content(" ")]
+    return Content.assemble(*parts)
 
 
 def english_terms(terms: list[Term]) -> Content:
@@ -86,22 +113,34 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
         Binding("escape", "close", "Close"),
         Binding("a", "choose('add')", "Add entry"),
         Binding("e", "choose('edit')", "Edit entry"),
+        *(
+            Binding(key, f"choose('status:{value}')", "Status", show=key == "1", key_display="1-5 w i 0")
+            for key, value, _ in STATUS_CHOICES
+        ),
     ]
 
     def __init__(
-        self, result: LookupResult, heading: str | None = None, check: Content | None = None
+        self,
+        result: LookupResult,
+        heading: str | None = None,
+        check: Content | None = None,
+        status: WordStatus | None = None,
     ) -> None:
         """A popup for one lookup result, headed by ``heading`` (the text as it appears) if given, showing
-        ``check`` (the terminology check of the term in its paragraph's English) if given."""
+        ``check`` (the terminology check of the term in its paragraph's English) if given, and the word's
+        learner ``status`` with the statuses to choose from (None: the word has none, no choices)."""
         super().__init__()
         self.result = result
         self.heading = heading
         self.check = check
+        self.status = status
 
     def compose(self) -> ComposeResult:
         """The lookup text in a scrolling frame, with the key bindings below."""
         with VerticalScroll(id="popup-body") as body:
             body.border_title = "Glossary" if self.result.in_glossary else "Lookup"
+            if self.status is not None:
+                yield Static(status_choices(self.status), id="popup-status")
             yield Static(lookup_content(self.result, self.heading, self.check), id="popup-text")
         yield Footer()
 
@@ -109,8 +148,14 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
         """Close the popup."""
         self.dismiss(None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Status keys work only for a word that can have a status."""
+        if action == "choose" and parameters and str(parameters[0]).startswith("status:"):
+            return self.status is not None
+        return True
+
     def action_choose(self, choice: PopupChoice) -> None:
-        """Close the popup asking the reader to add or edit an entry."""
+        """Close the popup asking the reader to add or edit an entry, or to give the word a status."""
         if choice == "edit" and not self.result.in_glossary:
             self.notify("Not in the glossary: press a to add it.", severity="warning")
             return

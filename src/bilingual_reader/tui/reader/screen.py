@@ -14,6 +14,9 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from bilingual_reader.tui.commands import PaletteEntry, bindings, by_name, palette_entries
+from bilingual_reader.tui.learner import hooks as learner_hooks
+from bilingual_reader.tui.learner import keys as learner_keys
+from bilingual_reader.tui.learner.controller import LearnerController
 from bilingual_reader.tui.messages import ArticleSegmented, CursorMoved, FindingsChanged, WordClicked
 from bilingual_reader.tui.reader.article_view import ArticleView
 from bilingual_reader.tui.reader.commands import READER_COMMANDS
@@ -59,12 +62,16 @@ class ReaderScreen(Screen[None]):
         self._aligned: int | None = None
         self.text: ArticleView = ArticleView(article, id="article")
         self.translation: TranslationController = TranslationController(
-            engine_factory=services.engine_factory, memory_path=services.memory_path, id="translation"
+            engine_factory=services.engine_factory,
+            memory_path=services.memory_path,
+            on_progress=lambda _: learner_keys.show_header(self),
+            id="translation",
         )
         self.terminology: TerminologyController = TerminologyController(
             article, lambda: self.translation.results, id="terminology"
         )
         self.lookup: LookupController = LookupController(article, id="lookup")
+        self.learner: LearnerController = LearnerController(article, id="learner")
 
     def compose(self) -> ComposeResult:
         """Header, the article, the (invisible) controllers, footer."""
@@ -74,6 +81,7 @@ class ReaderScreen(Screen[None]):
         yield self.translation
         yield self.terminology
         yield self.lookup
+        yield self.learner
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,6 +116,7 @@ class ReaderScreen(Screen[None]):
             self.app.exit(return_code=2)
             return
         self.lookup.glossary = glossary
+        learner_hooks.started(self)
         concepts = glossary.concepts()
         self.segment(glossary.thai_terms())
         self.translation.start(self.article, concepts=concepts)
@@ -165,6 +174,7 @@ class ReaderScreen(Screen[None]):
         """Show the tokens and highlights; reopen the popup on a term just saved."""
         self.lookup.segmented(message.segmenter, message.tokens)
         self.text.set_tokens(message.tokens)
+        learner_hooks.segmented(self, message.tokens)
         if self.lookup.reopen is not None:
             text, self.lookup.reopen = self.lookup.reopen, None
             findings = self.cursor_findings() if text == self.text.cursor_text() else []
@@ -195,6 +205,7 @@ class ReaderScreen(Screen[None]):
     def _cursor_moved(self, message: CursorMoved) -> None:
         """Align the English with the Thai term under the cursor (and clear the previous alignment)."""
         previous, self._aligned = self._aligned, message.paragraph
+        learner_hooks.moved(self, message.paragraph)
         if previous is not None and previous != message.paragraph:
             self.decorate(previous)
         self.decorate(message.paragraph)

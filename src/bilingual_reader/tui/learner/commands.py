@@ -1,0 +1,85 @@
+"""The learner's commands (statuses, the next word to learn, English modes, progress, flashcards): spliced
+into the reader's one command list (``tui/reader/commands.py``), which makes their keys, palette and help."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from bilingual_reader.learner.statuses import Status
+from bilingual_reader.tui.commands import Command
+from bilingual_reader.tui.learner import keys
+
+if TYPE_CHECKING:
+    from bilingual_reader.tui.reader.screen import ReaderScreen
+
+
+def _set(screen: ReaderScreen, status: Status) -> None:
+    keys.set_cursor_status(screen, status)
+
+
+_LEARNING = {
+    1: "new",
+    2: "recognized",
+    3: "familiar",
+    4: "learned",
+    5: "known",
+}
+
+LEARNER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
+    *(
+        Command(
+            f"status_{n}",
+            str(n),
+            f"Status {n}: {label}",
+            f"Mark the word under the cursor as learning, level {n} (1 new … 5 known; Lute's levels)",
+            partial(_set, status=Status(n)),
+            footer="Status" if n == 1 else "",
+            key_display="1-5" if n == 1 else None,
+        )
+        for n, label in _LEARNING.items()
+    ),
+    Command(
+        "status_well_known",
+        "w",
+        "Well known",
+        "Mark the word under the cursor as well known (drawn plain)",
+        lambda s: keys.set_cursor_status(s, Status.WELL_KNOWN),
+    ),
+    Command(
+        "status_ignored",
+        "i",
+        "Ignore this word",
+        "Never count or colour the word under the cursor (names, odd tokens)",
+        lambda s: keys.set_cursor_status(s, Status.IGNORED),
+    ),
+    Command(
+        "status_unknown",
+        "0",
+        "Back to unknown",
+        "Forget the status of the word under the cursor",
+        lambda s: keys.set_cursor_status(s, Status.UNKNOWN),
+    ),
+    Command(
+        "paragraph_known",
+        "W",
+        "Mark the paragraph's unknown words well known",
+        "Every still-unknown word of the paragraph under the cursor becomes well known (Lute's page known)",
+        keys.mark_paragraph_known,
+    ),
+    Command(
+        "next_to_learn",
+        "n",
+        "Next word to learn",
+        "The next unknown or learning word",
+        lambda s: keys.next_to_learn(s, 1),
+        footer="To learn",
+    ),
+    Command(
+        "previous_to_learn",
+        "N",
+        "Previous word to learn",
+        "The previous unknown or learning word",
+        lambda s: keys.next_to_learn(s, -1),
+    ),
+)

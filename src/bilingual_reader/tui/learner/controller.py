@@ -1,0 +1,127 @@
+"""The learner's side of the reader: a non-visual controller that uses the learner database (on the UI
+thread), knows the article's word statuses (one query per batch of newly segmented words), styles the Thai by
+status, marks words, counts paragraphs read, records lookups and gives the header's counts."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual.widget import Widget
+
+from bilingual_reader.learner.counts import ArticleCounts, count_statuses, text_key, token_key
+from bilingual_reader.learner.opening import LearnerError
+from bilingual_reader.learner.statuses import Status
+from bilingual_reader.learner.store import LearnerStore, Place
+from bilingual_reader.tui.learner.status_styles import status_style
+
+if TYPE_CHECKING:
+    from bilingual_reader.documents.articles import Article
+    from bilingual_reader.tui.reader.words import TokenLike
+
+__all__ = ["LearnerController"]
+
+
+class LearnerController(Widget):
+    """Word statuses for one article. ``open`` it once the first frame is drawn; until then (and for words
+    not segmented yet) the text is drawn without status styles."""
+
+    DEFAULT_CSS = "LearnerController { display: none; }"
+
+    def __init__(self, article: Article, *, id: str | None = None) -> None:
+        """The learner side of reading ``article``."""
+        super().__init__(id=id)
+        self.article = article
+        self.store: LearnerStore | None = None
+        self.problem: str | None = None
+        self.statuses: dict[str, Status] = {}
+        self.loaded: set[str] = set()
+        self.last_paragraph: int | None = None
+
+    def open(self, store: LearnerStore, problem: str | None = None) -> None:
+        """Use ``store`` (owned by the app's services, on the UI thread); ``problem``: why it is an empty
+        read-only stand-in or read-only (said once)."""
+        self.store, self.problem = store, problem
+        if problem:
+            self.notify(problem, severity="warning", timeout=12)
+
+    @property
+    def place_id(self) -> str:
+        """The article's id in the learner database (the same as the translation memory's)."""
+        return self.article.article_id
+
+    # Statuses ---------------------------------------------------------------------------------------------
+
+    def tokens_ready(self, paragraphs: Sequence[Sequence[TokenLike]]) -> bool:
+        """Fetch the statuses of the words of newly segmented ``paragraphs`` (one query); True if any new."""
+        if self.store is None:
+            return False
+        keys = {k for tokens in paragraphs for t in tokens if (k := token_key(t)) is not None} - self.loaded
+        if not keys:
+            return False
+        self.statuses.update(self.store.statuses(keys))
+        self.loaded |= keys
+        return True
+
+    def status_of(self, token: TokenLike) -> Status | None:
+        """A token's status (None: no status — not a Thai word, or not loaded yet)."""
+        key = token_key(token)
+        if key is None or key not in self.loaded:
+            return None
+        return self.statuses.get(key, Status.UNKNOWN)
+
+    def token_styles(self, paragraph: int, tokens: Sequence[TokenLike]) -> dict[int, str]:
+        """Per-token style strings of a paragraph, by status (the text view's token styler)."""
+        no_color = bool(getattr(self.app, "no_color", False))
+        found: dict[int, str] = {}
+        for index, token in enumerate(tokens):
+            status = self.status_of(token)
+            if status is not None and (style := status_style(status, no_color=no_color)) is not None:
+                found[index] = style
+        return found
+
+    def counts(self) -> ArticleCounts:
+        """The article's words by status (those segmented so far)."""
+        return count_statuses(self.loaded, self.statuses)
+
+    def header(self) -> str:
+        """The header's summary of the counts (and read-only, when it is)."""
+        text = self.counts().header()
+        return text + (" · not saved" if self.problem else "")
+
+    def set_status(self, words: Sequence[str], status: Status, place: Place) -> int:
+        """Give ``words`` ``status``; returns how many changed (0 and a notice when it cannot be saved)."""
+        if self.store is None or not words:
+            return 0
+        try:
+            changed = self.store.set_status(words, status, place)
+        except LearnerError as err:
+            self.notify(str(err), severity="warning")
+            return 0
+        except ValueError:
+            return 0
+        for word in words:
+            key = text_key(word)
+            if key is not None:
+                self.statuses[key] = status
+                self.loaded.add(key)
+        return changed
+
+    # Reading and lookups ----------------------------------------------------------------------------------
+
+    def moved_to(self, paragraph: int, words_in: int | None) -> None:
+        """The cursor is in ``paragraph`` now; leaving a paragraph counts it as read (``words_in``: the
+        number of words of the paragraph left)."""
+        previous, self.last_paragraph = self.last_paragraph, paragraph
+        if previous is None or previous == paragraph or self.store is None or self.store.read_only:
+            return
+        if words_in:
+            with contextlib.suppress(LearnerError):
+                self.store.record_read(self.place_id, previous, words_in)
+
+    def looked_up(self, word: str, place: Place) -> None:
+        """Remember a lookup (for flashcards and stats)."""
+        if self.store is not None and not self.store.read_only:
+            with contextlib.suppress(LearnerError):
+                self.store.record_lookup(word, place)

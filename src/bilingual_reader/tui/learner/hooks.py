@@ -1,0 +1,51 @@
+"""What the reader screen tells the learner's side: services opened, article segmented, cursor moved, a word
+looked up. One call each from ``ReaderScreen``, so the screen stays thin."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING
+
+from bilingual_reader.learner.counts import token_key
+from bilingual_reader.tui.learner.keys import cursor_place, set_cursor_status, show_header
+
+if TYPE_CHECKING:
+    from bilingual_reader.learner.statuses import Status
+    from bilingual_reader.tui.reader.screen import ReaderScreen
+    from bilingual_reader.tui.reader.words import TokenLike
+
+__all__ = ["looked_up", "moved", "segmented", "started"]
+
+
+def started(screen: ReaderScreen) -> None:
+    """After the first frame: open the learner database and style the text by status."""
+    store = screen.services.open_learner()
+    screen.learner.open(store, screen.services.learner_problem)
+    screen.text.add_token_styler("learner", screen.learner.token_styles)
+    screen.lookup.on_status = partial(set_cursor_status, screen)
+
+
+def segmented(screen: ReaderScreen, tokens: Sequence[Sequence[TokenLike]]) -> None:
+    """New tokens: fetch the statuses of their words (one query), redraw, update the header."""
+    screen.learner.tokens_ready(tokens)
+    screen.text.refresh_paragraphs()
+    show_header(screen)
+
+
+def moved(screen: ReaderScreen, paragraph: int) -> None:
+    """The cursor moved: leaving a paragraph counts its words as read."""
+    previous = screen.learner.last_paragraph
+    views = screen.text.views
+    words = None
+    if previous is not None and 0 <= previous < len(views) and previous != paragraph:
+        words = sum(1 for t in views[previous].tokens if token_key(t) is not None)
+    screen.learner.moved_to(paragraph, words)
+
+
+def looked_up(screen: ReaderScreen, text: str) -> Status | None:
+    """The word under the cursor was looked up: remember it with its sentence (flashcards, stats). Returns
+    its status for the popup (None: no status, no choices)."""
+    screen.learner.looked_up(text, cursor_place(screen))
+    token = screen.text.cursor_token()
+    return screen.learner.status_of(token) if token is not None else None

@@ -1,0 +1,223 @@
+"""Pilot tests for the learner's loop in the reader: status keys, marking a paragraph known, the next word to
+learn, colours by status, the header's counts, reading and lookups recorded, a bad learner database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from bilingual_reader.learner.statuses import Status
+from bilingual_reader.learner.store import LearnerStore
+from bilingual_reader.tui.app import ReaderApp, create_app
+from bilingual_reader.tui.reader.popup import LookupPopup
+from bilingual_reader.tui.services import ReaderServices
+
+from .pilot_helpers import find_token, move_to, reader, settle
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[LearnerStore]:
+    opened = LearnerStore.open(tmp_path / "learner.db")
+    yield opened
+    opened.close()
+
+
+def app_with(article_path: Path, glossary_path: Path, learner: LearnerStore | Path) -> ReaderApp:
+    return create_app(article_path, ReaderServices(glossary_path, learner=learner))
+
+
+@pytest.mark.parametrize(
+    ("key", "status"),
+    [
+        ("1", Status.NEW),
+        ("2", Status.RECOGNIZED),
+        ("3", Status.FAMILIAR),
+        ("4", Status.LEARNED),
+        ("5", Status.KNOWN),
+        ("w", Status.WELL_KNOWN),
+        ("i", Status.IGNORED),
+    ],
+)
+async def test_status_keys_mark_the_word_under_the_cursor(
+    article_path: Path, glossary_path: Path, store: LearnerStore, key: str, status: Status
+) -> None:
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await move_to(pilot, screen, "ทหาร")
+        before = screen.sub_title
+        await pilot.press(key)
+        assert store.status("ทหาร") is status
+        assert screen.learner.status_of(screen.text.cursor_token()) is status  # type: ignore[arg-type]
+        assert screen.sub_title != before
+        await pilot.press("0")
+        assert store.status("ทหาร") is Status.UNKNOWN
+        assert screen.sub_title == before
+
+
+async def test_header_counts_and_colours_follow_the_marks(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    store.set_status("ทหาร", Status.NEW)
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        counts = screen.learner.counts()
+        assert (counts.learning, counts.known) == (1, 0)
+        assert str(screen.sub_title).startswith(f"0% known · {counts.unknown} unknown · 1 learning")
+        paragraph, soldier = find_token(screen, "ทหาร")
+        tokens = screen.views[paragraph].tokens
+        styles = screen.learner.token_styles(paragraph, tokens)
+        assert styles[soldier] == "on #E69F00 60%"
+        first, k2 = find_token(screen, "K2")
+        _, eighteen = find_token(screen, "18")
+        first_styles = screen.learner.token_styles(first, screen.views[first].tokens)
+        assert k2 not in first_styles and eighteen not in first_styles  # Latin and numbers: never unknown
+        _, army = find_token(screen, "กองทัพบก")
+        assert first_styles[army] == "on #56B4E9 35%"
+        await move_to(pilot, screen, "กองทัพบก")
+        await pilot.press("w")
+        assert army not in screen.learner.token_styles(first, screen.views[first].tokens)
+        assert screen.learner.counts().known == 1
+
+
+async def test_no_color_styles_use_bold_and_underline(
+    article_path: Path, glossary_path: Path, store: LearnerStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    store.set_status("ทหาร", Status.RECOGNIZED)
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        paragraph, soldier = find_token(screen, "ทหาร")
+        _, armour = find_token(screen, "เสื้อเกราะ")
+        styles = screen.learner.token_styles(paragraph, screen.views[paragraph].tokens)
+        assert (styles[soldier], styles[armour]) == ("underline", "bold")
+
+
+async def test_mark_the_paragraph_known_then_jump_to_the_next_word_to_learn(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    store.set_status("เวชภัณฑ์", Status.FAMILIAR)
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await pilot.press("W")
+        first = screen.views[0].tokens
+        assert all(screen.learner.status_of(t) in (None, Status.WELL_KNOWN) for t in first)
+        assert store.status("กองทัพบก") is Status.WELL_KNOWN
+        assert store.status("เวชภัณฑ์") is Status.FAMILIAR  # only unknown words change
+        await pilot.press("n")
+        assert (screen.paragraph, screen.cursor_text()) == (1, "ทหาร")
+        await pilot.press("w", "n")
+        assert screen.cursor_text() == "ได้รับ"
+        await pilot.press("N")
+        assert (screen.paragraph, screen.cursor_text()) == (1, "ได้รับ")  # ทหาร is well known: none above
+        await pilot.press("n", "n", "N")
+        assert screen.cursor_text() == "เสื้อเกราะ"
+
+
+async def test_moving_through_a_paragraph_counts_it_read_and_lookups_are_recorded(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        assert store.conn.execute("SELECT COUNT(*) FROM reading").fetchone() == (0,)  # opening reads nothing
+        await pilot.press("j")
+        rows = store.conn.execute("SELECT paragraph, words FROM reading").fetchall()
+        assert rows == [(0, sum(1 for t in screen.views[0].tokens if t.is_word))]
+        await move_to(pilot, screen, "เสื้อเกราะ")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        lookups = store.conn.execute("SELECT key, paragraph, sentence, title FROM lookups").fetchall()
+        assert lookups == [("เสื้อเกราะ", 1, screen.article.paragraphs[1], screen.article.title)]
+
+
+async def test_a_corrupt_learner_database_still_opens_the_reader_read_only(
+    article_path: Path, glossary_path: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000)
+    app = app_with(article_path, glossary_path, bad)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        assert " learning · not saved" in str(screen.sub_title)
+        assert any(str(bad) in n.message for n in app._notifications)
+        await move_to(pilot, screen, "ทหาร")
+        await pilot.press("3")
+        assert any("read-only" in n.message for n in app._notifications)
+    assert bad.read_bytes() == b"SQLite format 3\x00" + b"\x07" * 4000
+
+
+@pytest.mark.parametrize(
+    ("key", "status"), [("3", Status.FAMILIAR), ("w", Status.WELL_KNOWN), ("i", Status.IGNORED)]
+)
+async def test_popup_keys_choose_a_status(
+    article_path: Path, glossary_path: Path, store: LearnerStore, key: str, status: Status
+) -> None:
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await move_to(pilot, screen, "ทหาร")
+        await pilot.press("enter")
+        await pilot.pause()
+        popup = app.screen
+        assert isinstance(popup, LookupPopup)
+        assert "Status unknown" in str(popup.query_one("#popup-status", Static).render())
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.screen is not popup
+        assert store.status("ทหาร") is status
+
+
+@pytest.mark.parametrize(
+    ("label", "status"), [(" 2 ", Status.RECOGNIZED), (" w well known ", Status.WELL_KNOWN)]
+)
+async def test_popup_status_choices_are_clickable(
+    article_path: Path, glossary_path: Path, store: LearnerStore, label: str, status: Status
+) -> None:
+    store.set_status("ทหาร", Status.NEW)
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await move_to(pilot, screen, "ทหาร")
+        await pilot.press("enter")
+        await pilot.pause()
+        line = str(app.screen.query_one("#popup-status", Static).render())
+        assert line.startswith("Status 1 new")
+        await pilot.click("#popup-status", offset=(line.index(label) + 1, 0))
+        await pilot.pause()
+        assert app.screen is screen
+        assert store.status("ทหาร") is status
+        assert screen.learner.status_of(screen.text.cursor_token()) is status  # type: ignore[arg-type]
+
+
+async def test_a_number_has_no_status_choices(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await move_to(pilot, screen, "K2")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.screen.query("#popup-status")
+        await pilot.press("3")
+        assert isinstance(app.screen, LookupPopup)  # the key does nothing here
+        await pilot.press("escape")
+        await pilot.press("3")
+        assert store.words() == []
