@@ -49,3 +49,21 @@ def test_narrow_status_colours(
     assert snap_compare(
         _app(tmp_path, article_path, glossary_path), terminal_size=(80, 30), run_before=_settled
     )
+
+
+def _interlinear(tmp_path: Path, article_path: Path, glossary_path: Path) -> Any:
+    app = _app(tmp_path, article_path, glossary_path)
+    app.services.open_learner().set_setting("english_mode", "interlinear")
+    return app
+
+
+def test_wide_interlinear(snap_compare: Any, tmp_path: Path, article_path: Path, glossary_path: Path) -> None:
+    app = _interlinear(tmp_path, article_path, glossary_path)
+    assert snap_compare(app, terminal_size=(160, 45), run_before=_settled)
+
+
+def test_narrow_interlinear(
+    snap_compare: Any, tmp_path: Path, article_path: Path, glossary_path: Path
+) -> None:
+    app = _interlinear(tmp_path, article_path, glossary_path)
+    assert snap_compare(app, terminal_size=(80, 30), run_before=_settled)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from bilingual_reader.learner.opening import LearnerError, memory_database, open_database
 from bilingual_reader.learner.statuses import Status
@@ -118,7 +119,14 @@ class LearnerStore:
         if not keys:
             return {}
         sql = "SELECT key, status FROM words WHERE key IN (SELECT value FROM json_each(?)) AND status != 0"
-        return {key: Status(status) for key, status in self.conn.execute(sql, (json.dumps(list(keys)),))}
+        return {key: Status(status) for key, status in self._read(sql, (json.dumps(list(keys)),))}
+
+    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a query; a damaged file is one line (``LearnerError``), never a traceback."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as err:
+            raise LearnerError(f"{self.path or 'the learner database'}: cannot read ({err})") from err
 
     def status(self, word: str) -> Status:
         """The status of one word (unknown when never marked)."""
@@ -158,7 +166,7 @@ class LearnerStore:
     def statuses_all(self, keys: Collection[str]) -> dict[str, Status]:
         """Like :meth:`statuses`, but words set back to unknown are included (as unknown)."""
         sql = "SELECT key, status FROM words WHERE key IN (SELECT value FROM json_each(?))"
-        return {key: Status(status) for key, status in self.conn.execute(sql, (json.dumps(list(keys)),))}
+        return {key: Status(status) for key, status in self._read(sql, (json.dumps(list(keys)),))}
 
     def word(self, text: str) -> Word | None:
         """The stored row of one word."""
@@ -174,7 +182,7 @@ class LearnerStore:
             f"SELECT {_COLUMNS} FROM words WHERE status IN (SELECT value FROM json_each(?))"
             " ORDER BY status, key"
         )
-        return [_word(row) for row in self.conn.execute(sql, (json.dumps(wanted),))]
+        return [_word(row) for row in self._read(sql, (json.dumps(wanted),))]
 
     def put_words(self, words: Iterable[Word]) -> tuple[int, int]:
         """Store whole rows (an import): new words added, existing ones updated; returns (added, updated).

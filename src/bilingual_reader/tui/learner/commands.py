@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bilingual_reader.learner.statuses import Status
 from bilingual_reader.tui.commands import Command
-from bilingual_reader.tui.learner import keys
+from bilingual_reader.tui.learner import english_modes, keys
 
 if TYPE_CHECKING:
     from bilingual_reader.tui.reader.screen import ReaderScreen
@@ -81,5 +81,41 @@ LEARNER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "Previous word to learn",
         "The previous unknown or learning word",
         lambda s: keys.next_to_learn(s, -1),
+    ),
+    Command(
+        "learner_stats",
+        "S",
+        "Progress",
+        "Words read, new words and lookups per day, statuses over time, your streak",
+        keys.show_stats,
+    ),
+    Command(
+        "export_cards",
+        "",
+        "Export flashcards (Anki)",
+        "Words you are learning (1-4) to bilingual-reader-cards.apkg here; `cards export` has filters",
+        keys.export_cards,
+    ),
+    Command(
+        "english_mode",
+        "m",
+        "English: beside, hidden, interlinear",
+        "Cycle how the English shows (remembered): beside, hidden until revealed, glosses under words",
+        english_modes.cycle_mode,
+        footer="Mode",
+    ),
+    Command(
+        "reveal_english",
+        "v",
+        "Reveal this paragraph's English",
+        "In the hidden mode: show the English of the paragraph under the cursor",
+        english_modes.reveal,
+    ),
+    Command(
+        "hide_english",
+        "V",
+        "Hide all English again",
+        "In the hidden mode: hide every revealed paragraph's English again",
+        english_modes.hide_all,
     ),
 )

@@ -18,6 +18,7 @@ from bilingual_reader.tui.learner.status_styles import status_style
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
+    from bilingual_reader.glossary.store import Glossary
     from bilingual_reader.tui.reader.words import TokenLike
 
 __all__ = ["LearnerController"]
@@ -38,6 +39,11 @@ class LearnerController(Widget):
         self.statuses: dict[str, Status] = {}
         self.loaded: set[str] = set()
         self.last_paragraph: int | None = None
+        self.mode = "beside"
+        """How the English shows: beside, hidden (until revealed) or interlinear."""
+        self.revealed: set[int] = set()
+        self.gloss_level = 2
+        self._glosses: dict[str, str | None] = {}
 
     def open(self, store: LearnerStore, problem: str | None = None) -> None:
         """Use ``store`` (owned by the app's services, on the UI thread); ``problem``: why it is an empty
@@ -45,6 +51,29 @@ class LearnerController(Widget):
         self.store, self.problem = store, problem
         if problem:
             self.notify(problem, severity="warning", timeout=12)
+        mode = store.setting("english_mode", "beside")
+        self.mode = mode if mode in ("beside", "hidden", "interlinear") else "beside"
+        level = store.setting("gloss_level", "2")
+        self.gloss_level = int(level) if level.isdigit() else 2
+
+    def remember(self, name: str, value: str) -> None:
+        """Keep a personal setting (silently not, when the database is read-only)."""
+        if self.store is not None and not self.store.read_only:
+            with contextlib.suppress(LearnerError):
+                self.store.set_setting(name, value)
+
+    def gloss(self, word: str, glossary: Glossary | None) -> str | None:
+        """The short interlinear gloss of ``word`` (glossary, else dictionary), cached; a machine gloss is
+        marked with ``*``."""
+        key = text_key(word)
+        if key is None:
+            return None
+        if key not in self._glosses:
+            from bilingual_reader.learner.glosses import gloss_for
+
+            found = gloss_for(key, glossary)
+            self._glosses[key] = found.display() if found is not None else None
+        return self._glosses[key]
 
     @property
     def place_id(self) -> str:
@@ -60,7 +89,11 @@ class LearnerController(Widget):
         keys = {k for tokens in paragraphs for t in tokens if (k := token_key(t)) is not None} - self.loaded
         if not keys:
             return False
-        self.statuses.update(self.store.statuses(keys))
+        try:
+            self.statuses.update(self.store.statuses(keys))
+        except LearnerError as err:
+            self.notify(str(err), severity="error", timeout=12)
+            return False
         self.loaded |= keys
         return True
 

@@ -24,6 +24,10 @@ def started(screen: ReaderScreen) -> None:
     screen.learner.open(store, screen.services.learner_problem)
     screen.text.add_token_styler("learner", screen.learner.token_styles)
     screen.lookup.on_status = partial(set_cursor_status, screen)
+    if screen.learner.mode != "beside":
+        from bilingual_reader.tui.learner.english_modes import apply_mode
+
+        apply_mode(screen)
 
 
 def segmented(screen: ReaderScreen, tokens: Sequence[Sequence[TokenLike]]) -> None:

@@ -11,7 +11,15 @@ from bilingual_reader.learner.store import Place
 if TYPE_CHECKING:
     from bilingual_reader.tui.reader.screen import ReaderScreen
 
-__all__ = ["cursor_place", "mark_paragraph_known", "next_to_learn", "set_cursor_status", "show_header"]
+__all__ = [
+    "cursor_place",
+    "export_cards",
+    "mark_paragraph_known",
+    "next_to_learn",
+    "set_cursor_status",
+    "show_header",
+    "show_stats",
+]
 
 
 def cursor_place(screen: ReaderScreen) -> Place:
@@ -34,6 +42,10 @@ def show_header(screen: ReaderScreen) -> None:
 
 def _changed(screen: ReaderScreen, paragraphs: list[int] | None = None) -> None:
     screen.text.refresh_paragraphs(paragraphs)
+    if screen.learner.mode == "interlinear":  # which words get a gloss depends on their status
+        from bilingual_reader.tui.learner.english_modes import apply_mode
+
+        apply_mode(screen)
     show_header(screen)
 
 
@@ -78,3 +90,38 @@ def next_to_learn(screen: ReaderScreen, step: int) -> None:
                 screen.text.place_cursor(index, t)
                 return
     screen.notify("No more unknown or learning words " + ("below." if step > 0 else "above."), timeout=3)
+
+
+def show_stats(screen: ReaderScreen) -> None:
+    """Open the progress screen (computed from the learner database, on the UI thread that owns it)."""
+    from bilingual_reader.learner.stats import progress
+    from bilingual_reader.tui.learner.stats_screen import StatsScreen
+
+    store = screen.learner.store
+    if store is None:
+        screen.notify("The learner database is not open yet.", timeout=3)
+        return
+    screen.app.push_screen(StatsScreen(progress(store)))
+
+
+def export_cards(screen: ReaderScreen) -> None:
+    """Write flashcards of the words being learned (statuses 1-4) to ``bilingual-reader-cards.apkg`` in the
+    current folder (``cards export`` has the filters)."""
+    from pathlib import Path
+
+    from bilingual_reader.files import FileProblem, check_destination
+    from bilingual_reader.learner.anki_deck import write_apkg
+    from bilingual_reader.learner.cards import CardFilter, build_cards
+
+    store = screen.learner.store
+    if store is None:
+        return
+    target = Path.cwd() / "bilingual-reader-cards.apkg"
+    try:
+        check_destination(target)
+        cards = build_cards(store, CardFilter(), screen.glossary)
+        write_apkg(cards, target)
+    except (FileProblem, OSError) as err:
+        screen.notify(f"Cards not written: {err}", severity="error", timeout=8)
+        return
+    screen.notify(f"{len(cards)} card(s) written to {target}", timeout=8)

@@ -191,6 +191,21 @@ class ArticleView(VerticalScroll, can_focus=False):
             if 0 <= index < len(views):
                 views[index].restyle()
 
+    def set_glosses(self, gloss: Callable[[int, int, TokenLike], str | None] | None) -> None:
+        """Interlinear glosses under the Thai words (``gloss(paragraph, token, token_obj)``); None: off."""
+        for view in self.views:
+            view.glosses = gloss
+            view.restyle()
+        self.call_after_refresh(self.scroll_to_cursor)
+
+    def set_english_hidden(self, hidden: Callable[[int], bool] | None) -> None:
+        """Hide the English of the paragraphs ``hidden(index)`` says (its space kept: revealing does not
+        move the text); None shows every paragraph's English."""
+        for index in range(len(self.views)):
+            slot = self.english(index)
+            if slot is not None:
+                slot.styles.text_opacity = 0 if hidden is not None and hidden(index) else 1
+
     def _token_styles(self, index: int, tokens: Sequence[TokenLike]) -> dict[int, Style]:
         from textual.style import Style as TextualStyle
 

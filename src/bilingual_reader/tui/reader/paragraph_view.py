@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -16,6 +17,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from bilingual_reader.thai.wrapping import Line, token_at, wrap_tokens
+from bilingual_reader.tui.learner.interlinear import Cell, interlinear_rows
 from bilingual_reader.tui.messages import WordClicked
 from bilingual_reader.tui.reader.words import TokenLike, is_navigable, plain_chunks
 
@@ -29,6 +31,7 @@ class ParagraphView(Widget):
         "paragraph-view--ok",
         "paragraph-view--missing",
         "paragraph-view--forbidden",
+        "paragraph-view--gloss",
     }
     DEFAULT_CSS = """
     ParagraphView {
@@ -38,6 +41,7 @@ class ParagraphView(Widget):
         & > .paragraph-view--missing { color: $text-error; text-style: bold underline; }
         & > .paragraph-view--forbidden { color: $text-warning; text-style: bold reverse; }
         & > .paragraph-view--cursor { background: $accent; color: $text; text-style: bold; }
+        & > .paragraph-view--gloss { color: $text-muted; text-style: italic; }
     }
     """
 
@@ -56,6 +60,9 @@ class ParagraphView(Widget):
         self.token_styles: Callable[[int, Sequence[TokenLike]], dict[int, Style]] | None = None
         """Per-token styles drawn under the term and cursor styles (the article view's token stylers)."""
         self._styles: dict[int, Style] | None = None
+        self.glosses: Callable[[int, int, TokenLike], str | None] | None = None
+        """Interlinear glosses (paragraph, token index, token) -> gloss; None: the plain Thai."""
+        self._interlinear: tuple[int, list[list[Cell]]] | None = None
         self.painted = False
         """True once a line of the paragraph has been drawn (the reader's first frame has its text)."""
 
@@ -73,9 +80,19 @@ class ParagraphView(Widget):
         self.refresh(layout=True)
 
     def restyle(self) -> None:
-        """The token stylers' data changed: ask them again and redraw."""
+        """The token stylers' or glosses' data changed: ask them again and redraw."""
         self._styles = None
-        self.refresh()
+        self._interlinear = None
+        self.refresh(layout=True)
+
+    def interlinear(self, width: int | None = None) -> list[list[Cell]]:
+        """The rows of the interlinear layout (glosses on), cached per width."""
+        width = max(1, width if width is not None else self.size.width)
+        if self._interlinear is None or self._interlinear[0] != width:
+            gloss = self.glosses
+            glosses = [gloss(self.index, i, t) if gloss else None for i, t in enumerate(self._tokens)]
+            self._interlinear = (width, interlinear_rows([t.text for t in self._tokens], glosses, width))
+        return self._interlinear[1]
 
     def set_checked(self, spans: Sequence[tuple[int, int, str]]) -> None:
         """Mark checked glossary terms: (start, end, status) character spans, status ok/missing/forbidden."""
@@ -105,13 +122,18 @@ class ParagraphView(Widget):
 
     def line_of(self, token: int) -> int:
         """The line (of the current wrapping) where ``token`` starts."""
+        if self.glosses is not None:
+            rows = self.interlinear()
+            return next((2 * y for y, row in enumerate(rows) if any(c.token == token for c in row)), 0)
         for y, line in enumerate(self.lines()):
             if any(piece.token == token for piece in line.pieces):
                 return y
         return 0
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """As many rows as wrapped lines."""
+        """As many rows as wrapped lines (two per line with interlinear glosses)."""
+        if self.glosses is not None:
+            return max(1, 2 * len(self.interlinear(width)))
         return max(1, len(self.lines(width)))
 
     def watch_cursor(self) -> None:
@@ -124,7 +146,7 @@ class ParagraphView(Widget):
         width = self.size.width
         lines = self.lines()
         base = self.rich_style
-        if y >= len(lines):
+        if y >= len(lines) and self.glosses is None:
             return Strip.blank(width, base)
         term_style = self.get_component_rich_style("paragraph-view--term", partial=True)
         cursor_style = self.get_component_rich_style("paragraph-view--cursor", partial=True)
@@ -134,6 +156,8 @@ class ParagraphView(Widget):
         }
         if self._styles is None:
             self._styles = self.token_styles(self.index, self._tokens) if self.token_styles else {}
+        if self.glosses is not None:
+            return self._render_interlinear(y, width, base, term_style, cursor_style, checked)
         text = Text(style=base, no_wrap=True, end="")
         for piece in lines[y].pieces:
             token = self._tokens[piece.token]
@@ -154,6 +178,34 @@ class ParagraphView(Widget):
         segments = [Segment(s.text, s.style) for s in text.render(self.app.console)]
         strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
         return strip.apply_offsets(0, y)
+
+    def _render_interlinear(
+        self, y: int, width: int, base: Style, term: Style, cursor: Style, checked: dict[str, Style]
+    ) -> Strip:
+        """Row ``y`` of the interlinear layout: Thai words (even rows) or their glosses (odd rows, dim)."""
+        rows = self.interlinear()
+        if y // 2 >= len(rows):
+            return Strip.blank(width, base)
+        text = Text(style=base, no_wrap=True, end="")
+        gloss_style = self.get_component_rich_style("paragraph-view--gloss", partial=True)
+        for cell in rows[y // 2]:
+            if y % 2:
+                text.append(cell.gloss, gloss_style)
+                text.append(" " * (cell.width - cell_len(cell.gloss)))
+                continue
+            token = self._tokens[cell.token]
+            style = self._styles.get(cell.token, Style()) if self._styles else Style()
+            status = self.term_status(cell.token)
+            if status in checked:
+                style += checked[status]
+            elif token.is_term or status is not None:
+                style += term
+            if cell.token == self.cursor:
+                style += cursor
+            text.append(cell.thai, style)
+            text.append(" " * (cell.width - cell_len(cell.thai)))
+        segments = [Segment(s.text, s.style) for s in text.render(self.app.console)]
+        return Strip(segments).extend_cell_length(width, base).crop(0, width).apply_offsets(0, y)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected characters of the paragraph (no line breaks where it was only wrapped)."""
@@ -197,10 +249,23 @@ class ParagraphView(Widget):
         if self.text_selection is not None:
             return
         offset = event.get_content_offset(self)
-        lines = self.lines()
-        if offset is None or offset.y >= len(lines):
-            return
-        index = token_at(lines[offset.y], offset.x)
+        if offset is not None and self.glosses is not None:
+            index = self._interlinear_token_at(offset.x, offset.y // 2)
+        else:
+            lines = self.lines()
+            if offset is None or offset.y >= len(lines):
+                return
+            index = token_at(lines[offset.y], offset.x)
         if index is not None and is_navigable(self._tokens[index]):
             event.stop()
             self.post_message(WordClicked(self.index, index))
+
+    def _interlinear_token_at(self, x: int, row: int) -> int | None:
+        """The token whose column covers cell ``x`` of interlinear row ``row``."""
+        rows = self.interlinear()
+        position = 0
+        for cell in rows[row] if 0 <= row < len(rows) else []:
+            if position <= x < position + cell.width:
+                return cell.token
+            position += cell.width
+        return None

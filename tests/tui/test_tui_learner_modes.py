@@ -1,0 +1,157 @@
+"""Pilot tests for the English display modes (beside, hidden until revealed, interlinear glosses), the
+progress screen and the flashcard export from the palette."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from bilingual_reader.learner.statuses import Status
+from bilingual_reader.learner.store import LearnerStore
+from bilingual_reader.tui.app import ReaderApp, create_app
+from bilingual_reader.tui.learner.stats_screen import StatsScreen
+from bilingual_reader.tui.services import ReaderServices
+
+from .pilot_helpers import EchoEngine, find_token, move_to, reader, settle
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[LearnerStore]:
+    opened = LearnerStore.open(tmp_path / "learner.db")
+    yield opened
+    opened.close()
+
+
+def app_with(article_path: Path, glossary_path: Path, learner: LearnerStore) -> ReaderApp:
+    services = ReaderServices(glossary_path, learner=learner, engine_factory=EchoEngine)
+    return create_app(article_path, services)
+
+
+def opacity(app: ReaderApp, index: int) -> float:
+    slot = reader(app).text.english(index)
+    assert slot is not None
+    return float(slot.styles.text_opacity)
+
+
+async def test_m_cycles_the_modes_and_the_mode_is_remembered(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        assert screen.learner.mode == "beside"
+        await pilot.press("m")
+        assert (screen.learner.mode, store.setting("english_mode")) == ("hidden", "hidden")
+        assert (opacity(app, 0), opacity(app, 1)) == (0, 0)
+        await pilot.press("j", "v")
+        assert (opacity(app, 0), opacity(app, 1)) == (0, 1)
+        await pilot.press("V")
+        assert opacity(app, 1) == 0
+        await pilot.press("m")
+        assert screen.learner.mode == "interlinear"
+        assert opacity(app, 1) == 1
+    # a new reader opens in the mode left
+    again = app_with(article_path, glossary_path, store)
+    async with again.run_test(size=(160, 45)) as pilot:
+        await settle(again, pilot)
+        assert reader(again).learner.mode == "interlinear"
+        await pilot.press("m")
+        assert reader(again).learner.mode == "beside"
+        assert store.setting("english_mode") == "beside"
+
+
+async def test_v_outside_the_hidden_mode_says_so(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("v")
+        assert any("not hidden" in n.message for n in app._notifications)
+
+
+async def test_interlinear_glosses_only_words_being_learned(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    store.set_status("ทหาร", Status.RECOGNIZED)  # 2: glossed (default level)
+    store.set_status("หมวกเหล็ก", Status.FAMILIAR)  # 3: not glossed
+    store.set_status("ได้รับ", Status.WELL_KNOWN)
+    store.set_setting("english_mode", "interlinear")
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        view = screen.views[1]
+        glosses = {c.thai: c.gloss for row in view.interlinear() for c in row}
+        assert glosses["ทหาร"] == "serviceman"  # the dictionary's most common sense
+        assert glosses["เสื้อเกราะ"] == "body armour"  # unknown, in the glossary: its preferred term
+        assert glosses["หมวกเหล็ก"] == "" and glosses["ได้รับ"] == ""
+        assert view.size.height == 2 * len(view.interlinear())
+        # marking a word known drops its gloss
+        await move_to(pilot, screen, "เสื้อเกราะ")
+        await pilot.press("w")
+        assert {c.thai: c.gloss for row in view.interlinear() for c in row}["เสื้อเกราะ"] == ""
+        # the cursor still moves word by word and clicks still land on words
+        await pilot.press("l")
+        assert screen.cursor_text() == "หมวกเหล็ก"
+        paragraph, index = find_token(screen, "ทหาร")
+        region = view.content_region
+        await pilot.click(offset=(region.x + 1, region.y))
+        await pilot.pause()
+        await pilot.press("escape")
+        assert (screen.paragraph, screen.token) == (paragraph, index)
+
+
+async def test_progress_screen(article_path: Path, glossary_path: Path, store: LearnerStore) -> None:
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3", "j")  # a new word and a paragraph read today
+        await pilot.press("S")
+        await pilot.pause()
+        stats = app.screen
+        assert isinstance(stats, StatsScreen)
+        assert stats.progress.streak == 1
+        assert stats.progress.days[-1].new_words == 1
+        assert stats.progress.days[-1].words_read > 0
+        await pilot.press("escape")
+        assert not isinstance(app.screen, StatsScreen)
+
+
+async def test_export_flashcards_from_the_palette(
+    article_path: Path,
+    glossary_path: Path,
+    store: LearnerStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("2")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Export flashcards")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    deck = tmp_path / "bilingual-reader-cards.apkg"
+    assert deck.is_file() and os.path.getsize(deck) > 0
+
+
+async def test_interlinear_gloss_rows_are_drawn(article_path: Path, glossary_path: Path, store: LearnerStore) -> None:
+    store.set_setting("english_mode", "interlinear")
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(app, pilot)
+        view = reader(app).views[1]
+        thai, gloss = view.render_line(0).text, view.render_line(1).text
+        assert thai.startswith("ทหาร")
+        assert gloss.startswith("serviceman")
+        # the word and its gloss start in the same column (cells, not characters: Thai has zero-width marks)
+        assert cell_len(thai[: thai.index("เสื้อเกราะ")]) == cell_len(gloss[: gloss.index("body armour")])
