@@ -144,7 +144,9 @@ async def test_export_flashcards_from_the_palette(
     assert deck.is_file() and os.path.getsize(deck) > 0
 
 
-async def test_interlinear_gloss_rows_are_drawn(article_path: Path, glossary_path: Path, store: LearnerStore) -> None:
+async def test_interlinear_gloss_rows_are_drawn(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
     store.set_setting("english_mode", "interlinear")
     app = app_with(article_path, glossary_path, store)
     async with app.run_test(size=(80, 30)) as pilot:
