@@ -97,3 +97,16 @@ def test_export_refuses_to_overwrite_the_database(tmp_path: Path) -> None:
     code, _, err = run("--learner", str(db), "words", "export", str(db))
     assert code == 2
     assert "refusing to overwrite" in err
+
+
+def test_the_reader_gets_the_learner_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, object] = {}
+
+    def fake_run_reader(
+        article: Path | None, glossary: Path, engine: object = None, *, learner: Path | None = None
+    ) -> None:
+        seen.update(article=article, learner=learner)
+
+    monkeypatch.setattr("bilingual_reader.tui.app.run_reader", fake_run_reader)
+    assert run("--learner", str(tmp_path / "me.db"))[0] == 0
+    assert seen == {"article": None, "learner": tmp_path / "me.db"}

@@ -30,7 +30,14 @@ def open_reader(article: str | None, glossary: str | None, engine: dict[str, str
         except SettingsError as err:
             raise BadInput(str(err)) from None
     try:
-        run_reader(Path(article) if article else None, resolve_glossary_path(glossary), engine or {})
+        root = click.get_current_context(silent=True)
+        learner = ((root.find_root().obj or {}) if root is not None else {}).get("learner")
+        run_reader(
+            Path(article) if article else None,
+            resolve_glossary_path(glossary),
+            engine or {},
+            learner=Path(learner).expanduser() if learner else None,
+        )
     except (ArticleError, GlossaryError) as err:
         raise BadInput(str(err)) from None
 

@@ -140,18 +140,27 @@ def create_app(article_path: Path | None, glossary: Glossary | Path | ReaderServ
     return ReaderApp(article, glossary)
 
 
-def run_reader(article_path: Path | None, glossary_path: Path, engine: dict[str, str] | None = None) -> None:
+def run_reader(
+    article_path: Path | None,
+    glossary_path: Path,
+    engine: dict[str, str] | None = None,
+    *,
+    learner: Path | None = None,
+) -> None:
     """Run the reader in the terminal until the user quits; ``engine`` overrides the translation settings
     (``engine``, ``url``: the CLI's ``--engine``/``--url``).
 
     Raises ``ArticleError`` for a bad article (before the screen opens) and ``GlossaryError`` for a bad
-    glossary file (the app closes at once); both have one-line messages naming the file.
+    glossary file (the app closes at once); both have one-line messages naming the file. ``learner``: the
+    learner database (None: ``$BILINGUAL_READER_LEARNER``, else the per-user one).
     """
     from functools import partial
 
     from bilingual_reader.tui.reader.translation_jobs import default_engine
 
-    services = ReaderServices(glossary_path, engine_factory=partial(default_engine, **(engine or {})))
+    services = ReaderServices(
+        glossary_path, engine_factory=partial(default_engine, **(engine or {})), learner=learner
+    )
     app = create_app(article_path, services)
     app.run()
     if app.error is not None:
