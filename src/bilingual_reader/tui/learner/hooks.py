@@ -3,7 +3,7 @@ looked up. One call each from ``ReaderScreen``, so the screen stays thin."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -30,9 +30,12 @@ def started(screen: ReaderScreen) -> None:
         apply_mode(screen)
 
 
-def segmented(screen: ReaderScreen, tokens: Sequence[Sequence[TokenLike]]) -> None:
-    """New tokens: fetch the statuses of their words (one query), redraw, update the header."""
-    screen.learner.tokens_ready(tokens)
+def segmented(
+    screen: ReaderScreen, tokens: Sequence[Sequence[TokenLike]] | Mapping[int, Sequence[TokenLike]]
+) -> None:
+    """New tokens (all paragraphs, or a batch by paragraph index): fetch the statuses of their words (one
+    query), redraw, update the header."""
+    screen.learner.tokens_ready(list(tokens.values()) if isinstance(tokens, Mapping) else tokens)
     screen.text.refresh_paragraphs()
     show_header(screen)
 
