@@ -94,3 +94,26 @@ def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and str(empty) in proc.stderr
+
+
+FORMATS = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
+
+
+def test_segment_reads_every_format_and_standard_input() -> None:
+    code, out, _ = invoke("segment", str(FORMATS / "notes.md"), "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [r["role"] for r in rows] == ["title", "paragraph", "heading", "paragraph", "paragraph", "paragraph"]
+    result = CliRunner().invoke(
+        main, ["--glossary", str(GLOSSARY), "segment", "-"], input=(FORMATS / "clip.vtt").read_bytes()
+    )
+    assert result.exit_code == 0
+    assert result.output.splitlines()[1] == "ทุ่นระเบิด"
+
+
+def test_a_broken_subtitle_is_one_line_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.srt"
+    bad.write_text("1\n00:00:01,000 --> 00:00:xx,000\nข่าว\n", encoding="utf-8")
+    code, out, err = invoke("segment", str(bad))
+    assert (code, out) == (2, "")
+    assert err == f"bilingual-reader: {bad}:2: broken cue timing '00:00:01,000 --> 00:00:xx,000'\n"

@@ -68,11 +68,12 @@ def open_glossary(option: str | None, *, read_only: bool = False) -> Glossary:
 
 
 def load_article_or_fail(path: str | Path) -> Article:
-    """Load an article, turning any problem into a one-line error."""
-    from bilingual_reader.documents.articles import ArticleError, load_article
+    """Open a document of any known format (``-``: standard input), any problem a one-line error."""
+    from bilingual_reader.documents.errors import ArticleError
+    from bilingual_reader.documents.opening import open_document
 
     try:
-        return load_article(Path(path))
+        return open_document(path)
     except ArticleError as err:
         raise BadInput(str(err)) from None
 

@@ -12,11 +12,12 @@ from bilingual_reader.launcher import Problem, lookup_lines, segment_lines
 
 
 def open_reader(article: str | None, glossary: str | None, engine: dict[str, str] | None = None) -> None:
-    """Run the Textual reader on an article (None: the sample); bad files end it with one line.
+    """Run the Textual reader on a document (None: the sample; ``-``: standard input, read before the
+    reader starts, which then takes its keys from the terminal); bad files end it with one line.
 
     ``engine``: ``--engine``/``--url`` overrides of the translation settings (checked before the screen).
     """
-    from bilingual_reader.documents.articles import ArticleError
+    from bilingual_reader.documents.articles import Article, ArticleError
     from bilingual_reader.glossary.errors import GlossaryError
     from bilingual_reader.glossary.locations import resolve_glossary_path
     from bilingual_reader.translation.errors import SettingsError
@@ -29,11 +30,15 @@ def open_reader(article: str | None, glossary: str | None, engine: dict[str, str
             load_settings(**options)
         except SettingsError as err:
             raise BadInput(str(err)) from None
+    document: Path | Article | None = Path(article) if article else None
+    if article == "-":
+        document = load_article_or_fail(article)
+        _keys_from_terminal()
     try:
         root = click.get_current_context(silent=True)
         learner = ((root.find_root().obj or {}) if root is not None else {}).get("learner")
         run_reader(
-            Path(article) if article else None,
+            document,
             resolve_glossary_path(glossary),
             engine or {},
             learner=Path(learner).expanduser() if learner else None,
@@ -42,13 +47,29 @@ def open_reader(article: str | None, glossary: str | None, engine: dict[str, str
         raise BadInput(str(err)) from None
 
 
+def _keys_from_terminal() -> None:
+    """After a document came on standard input, read keys from the terminal (as ``less`` does)."""
+    import os
+    import sys
+
+    if sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise BadInput("read -: no terminal to read keys from (standard input was the document)") from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
+
+
 @click.command("read")
 @click.argument("path", type=click.Path())
 @click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
 @engine_options
 @click.pass_context
 def read_command(ctx: click.Context, path: str, glossary: str | None) -> None:
-    """Open the reader on the article at PATH."""
+    """Open the reader on the document at PATH (text, EPUB, HTML, Markdown, SRT, VTT; ``-``: standard
+    input)."""
     open_reader(path, glossary_option(ctx, glossary), engine_overrides(ctx))
 
 
@@ -73,7 +94,8 @@ def lookup_command(ctx: click.Context, text: str, as_json: bool, glossary: str |
     "--json",
     "as_json",
     is_flag=True,
-    help="One JSON object per paragraph: its index, role (title or paragraph) and tokens.",
+    help="One JSON object per paragraph: its index, role (title, heading, paragraph, caption or cue) and "
+    "tokens.",
 )
 @click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
 @click.pass_context

@@ -7,17 +7,17 @@ the title: its role is ``"title"`` and the header shows it; otherwise the header
 
 from __future__ import annotations
 
-import codecs
 import functools
 import hashlib
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from bilingual_reader import paths
+from bilingual_reader.documents.decoding import decode_text
+from bilingual_reader.documents.errors import ArticleError
 from bilingual_reader.documents.headline import header_title, is_headline
 from bilingual_reader.files import FileProblem, read_input
 from bilingual_reader.thai.text import clean_text
@@ -26,6 +26,7 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "Article",
     "ArticleError",
+    "Chapter",
     "Role",
     "article_from_text",
     "list_articles",
@@ -37,25 +38,20 @@ __all__ = [
 #: translate and keep in memory without stalling the reader.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Thai vowels and marks that can only follow a Thai character; in text wrongly decoded as Windows-874
-# (Latin-1 accents, say) they turn up after ASCII letters. A few are typos; many mean a wrong encoding.
-_MISPLACED = re.compile("(?:^|[^\u0e01-\u0e4e])[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]", re.MULTILINE)
-_THAI = re.compile("[\u0e01-\u0e5b]")
-_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+
+#: What a paragraph is: the text's title, a heading (a chapter or section), body text, a figure's or
+#: table's caption, or a subtitle cue (one or more cues merged).
+Role = Literal["title", "heading", "paragraph", "caption", "cue"]
 
 
-class ArticleError(Exception):
-    """An article file that cannot be read; ``str(err)`` is one line that names the file."""
+@dataclass(frozen=True)
+class Chapter:
+    """One entry of a text's table of contents: its title, its first paragraph's index and its depth
+    (1 for a chapter, 2 for a section in it, …)."""
 
-
-Role = Literal["title", "paragraph"]
+    title: str
+    start: int
+    level: int = 1
 
 
 @dataclass(frozen=True)
@@ -74,6 +70,14 @@ class Article:
     #: paragraphs from the second line (stored dismissals and post-edits are moved from it; see
     #: ``qa.dismissals`` and ``translation.memory``). None when nothing can be stored under another id.
     legacy_id: str | None = field(default=None, compare=False)
+    #: The format it was read from: "text", "epub", "html", "markdown", "srt" or "vtt".
+    kind: str = "text"
+    #: Each paragraph's role, for formats that mark them (empty: the plain-text rule, see :meth:`role`).
+    marked_roles: tuple[Role, ...] = ()
+    #: The table of contents, in reading order (empty when the text has no headings).
+    chapters: tuple[Chapter, ...] = ()
+    #: For subtitles: each paragraph's (start, end) time in milliseconds (empty for other formats).
+    times: tuple[tuple[int, int], ...] = ()
 
     @functools.cached_property
     def article_id(self) -> str:
@@ -86,8 +90,19 @@ class Article:
         return tuple(self.role(index) for index in range(len(self.paragraphs)))
 
     def role(self, index: int) -> Role:
-        """The role of paragraph ``index``."""
+        """The role of paragraph ``index``: the marked one, else ``"title"`` for a headline first line."""
+        if self.marked_roles:
+            return self.marked_roles[index]
         return "title" if self.headline and index == 0 else "paragraph"
+
+    def chapter_at(self, index: int) -> Chapter | None:
+        """The chapter paragraph ``index`` belongs to (the last one starting at or before it), if any."""
+        found = None
+        for chapter in self.chapters:
+            if chapter.start > index:
+                break
+            found = chapter
+        return found
 
 
 def article_id_of(lines: Sequence[str]) -> str:
@@ -129,39 +144,7 @@ def load_article(path: str | os.PathLike[str]) -> Article:
         data = read_input(file, MAX_ARTICLE_BYTES, "article file")
     except FileProblem as err:
         raise ArticleError(str(err)) from None
-    text = _decode(data, name)
-    return article_from_text(text, path=file)
-
-
-def _decode(data: bytes, name: str) -> str:
-    """Decode article bytes, trying BOMs, then UTF-8, then Windows-874 (a superset of TIS-620)."""
-    if not data:
-        raise ArticleError(f"{name}: empty file")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise ArticleError(f"{name}: invalid {encoding.upper()} at byte {exc.start}") from None
-    if b"\x00" in data:
-        raise ArticleError(f"{name}: binary file (NUL bytes); UTF-16 text needs a byte-order mark")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        text = data.decode("cp874")
-    except UnicodeDecodeError:
-        text = ""
-    if text and _THAI_LETTER.search(text):
-        misplaced = len(_MISPLACED.findall(text))
-        if misplaced * 100 <= len(_THAI.findall(text)):  # at most 1% of the Thai characters
-            return text
-    line = data.count(b"\n", 0, utf8_error.start) + 1
-    bad = data[utf8_error.start]
-    raise ArticleError(
-        f"{name}: line {line}: not UTF-8 (byte 0x{bad:02x}) and not Thai in TIS-620/Windows-874"
-    )
+    return article_from_text(decode_text(data, name), path=file)
 
 
 def list_articles(directory: Path | None = None) -> list[Path]:

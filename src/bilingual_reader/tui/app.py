@@ -11,7 +11,9 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 
-from bilingual_reader.documents.articles import Article, ArticleError, load_article, sample_article_path
+from bilingual_reader.documents.articles import Article, sample_article_path
+from bilingual_reader.documents.errors import ArticleError
+from bilingual_reader.documents.opening import open_document
 from bilingual_reader.tui.app_commands import APP_COMMANDS
 from bilingual_reader.tui.commands import CommandsProvider, PaletteEntry, bindings, by_name, palette_entries
 from bilingual_reader.tui.messages import GlossaryChanged
@@ -119,7 +121,7 @@ class ReaderApp(App[None]):
     def open_article(self, path: Path) -> None:
         """Replace the article being read by the one at ``path`` (a bad file is reported, not fatal)."""
         try:
-            article = load_article(path)
+            article = open_document(path)
         except ArticleError as err:
             self.notify(str(err), severity="error", timeout=10)
             return
@@ -131,17 +133,20 @@ class ReaderApp(App[None]):
         self.services.close()
 
 
-def create_app(article_path: Path | None, glossary: Glossary | Path | ReaderServices) -> ReaderApp:
-    """A reader for ``article_path`` (None: the sample article) with a glossary object or file (or services).
+def create_app(article_path: Path | Article | None, glossary: Glossary | Path | ReaderServices) -> ReaderApp:
+    """A reader for ``article_path`` (a document of any format; None: the sample article; or an article
+    already read) with a glossary object or file (or services).
 
     Raises ``ArticleError`` (a one-line message naming the file) before any screen is drawn.
     """
-    article = load_article(article_path if article_path is not None else sample_article_path())
+    if isinstance(article_path, Article):
+        return ReaderApp(article_path, glossary)
+    article = open_document(article_path if article_path is not None else sample_article_path())
     return ReaderApp(article, glossary)
 
 
 def run_reader(
-    article_path: Path | None,
+    article_path: Path | Article | None,
     glossary_path: Path,
     engine: dict[str, str] | None = None,
     *,
