@@ -103,7 +103,14 @@ def test_segment_reads_every_format_and_standard_input() -> None:
     code, out, _ = invoke("segment", str(FORMATS / "notes.md"), "--json")
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0
-    assert [r["role"] for r in rows] == ["title", "paragraph", "heading", "paragraph", "paragraph", "paragraph"]
+    assert [r["role"] for r in rows] == [
+        "title",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+    ]
     result = CliRunner().invoke(
         main, ["--glossary", str(GLOSSARY), "segment", "-"], input=(FORMATS / "clip.vtt").read_bytes()
     )

@@ -25,6 +25,8 @@ _SUBCOMMANDS = {
     "stats": "bilingual_reader.cli.stats:stats_command",
     "handout": "bilingual_reader.cli.handout:handout_command",
     "pack": "bilingual_reader.cli.pack:pack_group",
+    "add": "bilingual_reader.cli.library:add_command",
+    "library": "bilingual_reader.cli.library:library_group",
 }
 
 

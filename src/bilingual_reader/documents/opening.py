@@ -19,7 +19,16 @@ from bilingual_reader.documents.decoding import decode_text
 from bilingual_reader.documents.errors import ArticleError
 from bilingual_reader.files import FileProblem, read_input
 
-__all__ = ["KINDS", "STDIN", "SUFFIXES", "document_from_bytes", "kind_of", "open_document", "read_stdin"]
+__all__ = [
+    "KINDS",
+    "STDIN",
+    "SUFFIXES",
+    "document_from_bytes",
+    "kind_of",
+    "limit_for",
+    "open_document",
+    "read_stdin",
+]
 
 #: The name that means standard input.
 STDIN = "-"
@@ -56,7 +65,7 @@ def open_document(path: str | os.PathLike[str], kind: str | None = None) -> Arti
         return document_from_bytes(read_stdin(), _STDIN_NAME, None, kind)
     file = Path(path)
     chosen = kind or SUFFIXES.get(file.suffix.lower())
-    limit = _limit(chosen)
+    limit = limit_for(chosen)
     try:
         data = read_input(file, limit, f"{_WHAT.get(chosen or 'text', 'article')} file")
     except FileProblem as err:
@@ -116,7 +125,8 @@ def read_stdin(stream: BinaryIO | None = None, limit: int | None = None) -> byte
     return data
 
 
-def _limit(kind: str | None) -> int:
+def limit_for(kind: str | None) -> int:
+    """The largest file read for a document of ``kind`` (None: not known yet, the largest of all)."""
     if kind == "epub" or kind is None:
         from bilingual_reader.documents.epub_books import MAX_EPUB_BYTES
 
