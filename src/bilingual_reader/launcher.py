@@ -12,7 +12,6 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -143,11 +142,12 @@ def lookup_lines(text: str, glossary: str | None, as_json: bool) -> list[str]:
 
 def segment_lines(path: str, glossary: str | None, as_json: bool) -> Iterator[str]:
     """What ``segment PATH`` prints, a paragraph at a time (the article and glossary are read first)."""
-    from bilingual_reader.documents.articles import ArticleError, load_article
+    from bilingual_reader.documents.errors import ArticleError
+    from bilingual_reader.documents.opening import open_document
     from bilingual_reader.thai.segmenter import Segmenter
 
     try:
-        article = load_article(Path(path))
+        article = open_document(path)
     except ArticleError as err:
         raise Problem(str(err)) from None
     store = open_glossary(glossary)

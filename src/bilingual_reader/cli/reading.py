@@ -32,6 +32,8 @@ def open_reader(article: str | None, glossary: str | None, engine: dict[str, str
             raise BadInput(str(err)) from None
     document: Path | Article | None = Path(article) if article else None
     if article == "-":
+        from bilingual_reader.cli.common import load_article_or_fail
+
         document = load_article_or_fail(article)
         _keys_from_terminal()
     try:
