@@ -16,7 +16,9 @@ from bilingual_reader.documents.errors import ArticleError
 from bilingual_reader.documents.opening import open_document
 from bilingual_reader.tui.app_commands import APP_COMMANDS
 from bilingual_reader.tui.commands import CommandsProvider, PaletteEntry, bindings, by_name, palette_entries
-from bilingual_reader.tui.messages import GlossaryChanged
+from bilingual_reader.tui.library import tracking
+from bilingual_reader.tui.library.controller import LibraryController
+from bilingual_reader.tui.messages import ArticleSegmented, CursorMoved, GlossaryChanged
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.services import ReaderServices
 
@@ -42,12 +44,16 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {CommandsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(APP_COMMANDS, "app_command")]
 
-    def __init__(self, article: Article, glossary: Glossary | Path | ReaderServices) -> None:
+    def __init__(
+        self, article: Article, glossary: Glossary | Path | ReaderServices, *, start_in_library: bool = False
+    ) -> None:
         """Read ``article`` with a glossary object (left open) or file (opened and closed by the app), or
-        with ready-made ``ReaderServices``."""
+        with ready-made ``ReaderServices``; ``start_in_library`` opens the library screen over it."""
         super().__init__()
         self.article = article
         self.services = glossary if isinstance(glossary, ReaderServices) else ReaderServices(glossary)
+        self.library: LibraryController = LibraryController(self)
+        self._start_in_library = start_in_library
 
     def notify(
         self,
@@ -68,8 +74,9 @@ class ReaderApp(App[None]):
         return self.services.error
 
     def on_mount(self) -> None:
-        """Open the article."""
+        """Open the article (and the library screen over it when asked)."""
         self.push_screen(ReaderScreen(self.article, self.services))
+        self.library.mounted(self._start_in_library)
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         """Write a frame; once a reader's first frame with its text is on the terminal, let the reader open
@@ -78,6 +85,7 @@ class ReaderApp(App[None]):
         written = renderable is not None and not self._batch_count
         if written and isinstance(screen, ReaderScreen) and not screen.started and screen.drawn:
             self.call_later(screen.start)
+            self.call_later(self.library.started, screen)
 
     def action_app_command(self, name: str) -> None:
         """Run one of the app's commands (what its keys are bound to)."""
@@ -111,6 +119,19 @@ class ReaderApp(App[None]):
         if isinstance(self.screen, ReaderScreen):
             self.push_screen(GlossaryScreen(glossary, self.screen))
 
+    @on(CursorMoved)
+    def _cursor_moved(self) -> None:
+        """Remember where the reader is and show its chapter."""
+        if isinstance(self.screen, ReaderScreen) and self.screen.started:
+            tracking.track(self.screen, self.services.reading)
+
+    @on(ArticleSegmented)
+    def _article_segmented(self) -> None:
+        """Keep a resumed cursor on its word once the words are known."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                tracking.resegmented(screen)
+
     @on(GlossaryChanged)
     def _glossary_changed(self) -> None:
         """Re-segment and re-highlight the open article after a glossary edit."""
@@ -125,11 +146,13 @@ class ReaderApp(App[None]):
         except ArticleError as err:
             self.notify(str(err), severity="error", timeout=10)
             return
+        self.library.save()
         self.article = article
         self.switch_screen(ReaderScreen(article, self.services))
 
     def on_unmount(self) -> None:
-        """Close the glossary if this app opened it."""
+        """Save where the reader is; close the glossary if this app opened it."""
+        self.library.closing()
         self.services.close()
 
 
@@ -142,6 +165,11 @@ def create_app(article_path: Path | Article | None, glossary: Glossary | Path | 
     if isinstance(article_path, Article):
         return ReaderApp(article_path, glossary)
     article = open_document(article_path if article_path is not None else sample_article_path())
+    if article_path is None and not isinstance(glossary, ReaderServices):
+        from bilingual_reader.tui.library.controller import history_exists
+
+        services = ReaderServices(glossary)
+        return ReaderApp(article, services, start_in_library=history_exists(services.reading))
     return ReaderApp(article, glossary)
 
 

@@ -18,5 +18,19 @@ APP_COMMANDS: tuple[Command[ReaderApp], ...] = (
         lambda app: app.show_glossary(),
         footer="Glossary",
     ),
+    Command(
+        "library",
+        "L",
+        "Library: your texts",
+        "Every text you added, where you left it; search (/), sort (s), open (⏎), remove (d)",
+        lambda app: app.library.show_library(),
+    ),
+    Command(
+        "add_to_library",
+        "",
+        "Add this text to the library",
+        "Copy the text being read into your library, to come back to it from the library screen",
+        lambda app: app.library.add_current(),
+    ),
     Command("quit", "q", "Quit", "Leave the reader", lambda app: app.exit(), footer="Quit"),
 )

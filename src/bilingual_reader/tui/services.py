@@ -31,9 +31,12 @@ class ReaderServices:
         engine_factory: EngineFactory = default_engine,
         memory_path: Path | None = None,
         learner: LearnerStore | Path | None = None,
+        library_path: Path | None = None,
     ) -> None:
         """Services around ``glossary``; nothing is opened yet. ``learner``: the learner database (a store,
-        left open, or a file; None: the per-user one)."""
+        left open, or a file; None: the per-user one); ``library_path`` None: the user's library."""
+        from bilingual_reader.tui.library.reading import ReadingState
+
         self.glossary_path = glossary if isinstance(glossary, Path) else None
         self._glossary: Glossary | None = None if isinstance(glossary, Path) else glossary
         self.engine_factory = engine_factory
@@ -45,6 +48,7 @@ class ReaderServices:
         self._owns_learner = learner is None or isinstance(learner, Path)
         self._learner: LearnerStore | None = None if self._owns_learner else learner  # type: ignore[assignment]
         self.learner_problem: str | None = None
+        self.reading = ReadingState(library_path)
 
     @property
     def glossary(self) -> Glossary | None:

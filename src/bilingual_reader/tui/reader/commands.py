@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bilingual_reader.tui.commands import Command
 from bilingual_reader.tui.learner.commands import LEARNER_COMMANDS
+from bilingual_reader.tui.library import keys as library_keys
 from bilingual_reader.tui.reader import handout_action, terminology_keys, translation_actions
 
 if TYPE_CHECKING:
@@ -194,6 +195,27 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "Make a class handout",
         "A printable HTML page of this article: Thai with glosses, English, vocabulary, interlinear, cloze",
         handout_action.make_handout,
+    ),
+    Command(
+        "bookmark",
+        "b",
+        "Set or remove a bookmark",
+        "A bookmark on the word under the cursor (again: removes it)",
+        library_keys.toggle_bookmark,
+    ),
+    Command(
+        "bookmarks",
+        "B",
+        "Bookmarks",
+        "This text's bookmarks: ⏎ jumps to one, d removes it",
+        library_keys.open_bookmarks,
+    ),
+    Command(
+        "contents",
+        "t",
+        "Table of contents",
+        "The chapters and headings: ⏎ goes to one, where you were in it",
+        library_keys.open_contents,
     ),
     Command(
         "help",

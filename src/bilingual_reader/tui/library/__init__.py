@@ -1,0 +1,1 @@
+"""The reader's library: the library screen, resuming where a text was left, bookmarks and chapters."""

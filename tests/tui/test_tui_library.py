@@ -1,0 +1,167 @@
+"""Pilot tests of the library in the reader: resume, bookmarks, the table of contents, the library screen."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from textual.widgets import DataTable, OptionList
+
+from bilingual_reader.library.adding import add_documents
+from bilingual_reader.library.store import Library
+from bilingual_reader.tui.app import ReaderApp, create_app
+from bilingual_reader.tui.library.bookmarks import BookmarksScreen
+from bilingual_reader.tui.library.contents import ContentsScreen
+from bilingual_reader.tui.library.screen import LibraryScreen
+from bilingual_reader.tui.reader.screen import ReaderScreen
+
+from .pilot_helpers import move_to, reader, settle
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
+SIZE = (160, 45)
+
+
+def _book(tmp_path: Path) -> Path:
+    """The team-written two-chapter EPUB, zipped."""
+    folder = FIXTURES / "book-epub"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.write(folder / "mimetype", "mimetype", compress_type=zipfile.ZIP_STORED)
+        for file in sorted(folder.rglob("*")):
+            if file.is_file() and file.name != "mimetype":
+                archive.write(file, file.relative_to(folder).as_posix(), compress_type=zipfile.ZIP_DEFLATED)
+    path = tmp_path / "book.epub"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def _where(screen: ReaderScreen) -> tuple[int, str | None]:
+    return screen.paragraph, screen.cursor_text()
+
+
+async def _read_to(app: ReaderApp, word: str) -> tuple[int, str | None]:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await move_to(pilot, screen, word)
+        await settle(app, pilot)
+        where = _where(screen)
+        await pilot.press("q")
+    return where
+
+
+async def test_reopening_a_text_puts_the_cursor_back_on_its_word(
+    article_path: Path, glossary_path: Path
+) -> None:
+    left = await _read_to(create_app(article_path, glossary_path), "หมวกเหล็ก")
+    assert left == (1, "หมวกเหล็ก")
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert _where(reader(app)) == left
+
+
+async def test_the_sample_article_resumes_and_the_second_run_starts_in_the_library(
+    shipped_glossary_path: Path,
+) -> None:
+    left = await _read_to(create_app(None, shipped_glossary_path), "นาโต")
+    app = create_app(None, shipped_glossary_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert _where(reader(app)) == left
+
+
+async def test_a_bookmark_is_set_with_m_listed_with_b_and_enter_jumps_to_it(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await move_to(pilot, screen, "เสื้อเกราะ")
+        await pilot.press("b")
+        await pilot.press("k", "k")
+        assert screen.paragraph == 0
+        await pilot.press("B")
+        panel = app.screen
+        assert isinstance(panel, BookmarksScreen)
+        options = panel.query_one(OptionList)
+        assert [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)] == [
+            "¶2  เสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์จากกระทรวงกลาโหม"
+        ]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert _where(screen) == (1, "เสื้อเกราะ")
+        await pilot.press("b")  # again: removed
+        await pilot.press("B")
+        assert isinstance(app.screen, BookmarksScreen)
+        assert app.screen.bookmarks == []
+        await pilot.press("escape")
+
+
+async def test_the_table_of_contents_jumps_to_chapters_and_keeps_the_place_in_each(
+    tmp_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(_book(tmp_path), glossary_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        assert screen.title == "กองทัพเรือกับเรือดำน้ำ · บทที่ 1 เรือดำน้ำ"
+        await pilot.press("j", "j", "j")
+        assert screen.paragraph == 3
+        assert screen.title == "กองทัพเรือกับเรือดำน้ำ · งบประมาณ"
+        await pilot.press("t")
+        contents = app.screen
+        assert isinstance(contents, ContentsScreen)
+        assert contents.query_one(OptionList).highlighted == 1
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert screen.paragraph == 5
+        assert screen.title == "กองทัพเรือกับเรือดำน้ำ · บทที่ 2 เครื่องบินขับไล่"
+        await pilot.press("t", "up", "enter")  # back to the section: where the reader was in it
+        await settle(app, pilot)
+        assert screen.paragraph == 3
+        await pilot.press("t", "up", "enter")  # chapter 1: its last paragraph read (j went 0 → 1 → 2)
+        await settle(app, pilot)
+        assert screen.paragraph == 1
+
+
+async def test_the_library_screen_lists_searches_opens_and_removes_with_confirmation(
+    glossary_path: Path, article_path: Path
+) -> None:
+    library = Library.open()
+    add_documents(library, [FIXTURES / "notes.md", FIXTURES / "page.html"])
+    library.close()
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("L")
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        table = screen.query_one(DataTable)
+        assert sorted(str(table.get_row_at(i)[0]) for i in range(table.row_count)) == [
+            "ปืนใหญ่อัตตาจร",
+            "ฝึกคอบร้าโกลด์ 2566",
+        ]
+        await pilot.press("slash", *"จร", "enter")  # (Pilot cannot type a lone Thai vowel mark)
+        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["ปืนใหญ่อัตตาจร"]
+        await pilot.press("d")
+        await pilot.press("n")  # kept
+        assert table.row_count == 1
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article.title == "ปืนใหญ่อัตตาจร"
+        assert app.screen.article.kind == "markdown"
+        await pilot.press("L")
+        await pilot.press("slash", *"2566", "enter", "d", "y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one(DataTable).row_count == 0
+        library = Library.open()
+        assert [e.title for e in library.entries()] == ["ปืนใหญ่อัตตาจร"]
+        library.close()
