@@ -128,3 +128,23 @@ def test_an_empty_library_says_how_to_add() -> None:
         "The library is empty: add texts with `bilingual-reader add FILE`.\n",
         "",
     )
+
+
+def test_list_known_gives_the_share_of_distinct_thai_words_known_and_keeps_the_words(tmp_path: Path) -> None:
+    from bilingual_reader.learner.locations import resolve_learner_path
+    from bilingual_reader.learner.statuses import Status
+    from bilingual_reader.learner.store import LearnerStore
+
+    text = tmp_path / "words.txt"
+    text.write_text("ทหาร เรือ ทหาร 12 K2\n", encoding="utf-8")
+    run("add", str(text))
+    code, out, _ = run("library", "list", "--known", "--json")
+    assert (code, json.loads(out)[0]["known_share"]) == (0, 0.0)
+    learner = LearnerStore.open(resolve_learner_path(None))
+    learner.set_status("ทหาร", Status.WELL_KNOWN)
+    learner.close()
+    code, out, _ = run("library", "list", "--known")
+    assert (code, " 50% known " in out) == (0, True)
+    library = Library.open()
+    assert library.word_keys(library.entries()[0].article_id) == {"ทหาร", "เรือ"}
+    library.close()

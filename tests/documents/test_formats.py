@@ -113,6 +113,8 @@ def test_subtitle_paragraphs_keep_the_times_of_their_first_and_last_cue() -> Non
     vtt = open_document(FIXTURES / "clip.vtt")
     assert vtt.times == ((1000, 4000), (3_600_000, 3_601_000))
     assert [format_time(t) for t in (1000, 61_000, 3_601_000)] == ["00:01", "01:01", "1:00:01"]
+    assert [vtt.label(0), vtt.label(1)] == ["00:01 → 00:04", "1:00:00 → 1:00:01"]
+    assert open_document(FIXTURES / "notes.md").label(0) is None
 
 
 def test_other_formats_have_no_times_and_plain_text_keeps_its_rules(tmp_path: Path) -> None:

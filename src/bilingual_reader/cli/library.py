@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bilingual_reader.cli.common import BadInput
+from bilingual_reader.cli.learner_common import learner_path_option
 
 if TYPE_CHECKING:
     from bilingual_reader.library.store import Entry, Library
@@ -69,27 +70,64 @@ def _row(entry: Entry) -> dict[str, object]:
 
 @library_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON array of the texts.")
-def list_command(as_json: bool) -> None:
+@click.option(
+    "--known",
+    is_flag=True,
+    help="Also the share of each text's distinct Thai words you know (learner database; a text's words "
+    "are segmented the first time, then kept).",
+)
+@learner_path_option
+@click.pass_context
+def list_command(ctx: click.Context, as_json: bool, known: bool) -> None:
     """List the texts: id, title, kind, length, progress and when last opened (most recent first)."""
     from bilingual_reader.thai.text import printable
 
     library = _open_library()
     try:
         entries = library.entries()
+        shares = _known_shares(ctx, library, entries) if known else {}
     finally:
         library.close()
     if as_json:
-        click.echo(json.dumps([_row(e) for e in entries], ensure_ascii=False, indent=2))
+        rows = [_row(e) for e in entries]
+        for row in rows if known else ():
+            share = shares.get(int(str(row["id"])))
+            row["known_share"] = None if share is None else round(share, 4)
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not entries:
         click.echo("The library is empty: add texts with `bilingual-reader add FILE`.")
         return
     for e in entries:
         opened = (e.opened_at or "never opened")[:16].replace("T", " ")
+        share = shares.get(e.id)
+        knows = f"  {share:.0%} known" if share is not None else ""
         click.echo(
             f"{e.id:>4}  {printable(e.title, keep_newlines=False)}  [{e.kind}, {e.paragraphs} paragraphs, "
-            f"{e.characters:,} characters]  {e.progress:.0%} read  last opened: {opened}"
+            f"{e.characters:,} characters]  {e.progress:.0%} read{knows}  last opened: {opened}"
         )
+
+
+def _known_shares(ctx: click.Context, library: Library, entries: list[Entry]) -> dict[int, float | None]:
+    from bilingual_reader.cli.common import glossary_option, open_glossary
+    from bilingual_reader.cli.learner_common import opened_learner
+    from bilingual_reader.library.adding import library_folder
+    from bilingual_reader.library.known import known_shares
+    from bilingual_reader.thai.segmenter import Segmenter
+
+    built: list[Segmenter] = []
+
+    def segmenter() -> Segmenter:
+        if not built:
+            store = open_glossary(glossary_option(ctx, None), read_only=True)
+            try:
+                built.append(Segmenter(store.thai_terms()))
+            finally:
+                store.close()
+        return built[0]
+
+    with opened_learner(ctx, read_only=True) as learner:
+        return known_shares(library, entries, learner, segmenter, library_folder())
 
 
 @library_group.command("remove")

@@ -95,6 +95,13 @@ class Article:
             return self.marked_roles[index]
         return "title" if self.headline and index == 0 else "paragraph"
 
+    def label(self, index: int) -> str | None:
+        """A line the reader shows above paragraph ``index``: a subtitle's times (``00:01 → 00:04``)."""
+        if not self.times:
+            return None
+        start, end = self.times[index]
+        return f"{format_time(start)} → {format_time(end)}"
+
     def chapter_at(self, index: int) -> Chapter | None:
         """The chapter paragraph ``index`` belongs to (the last one starting at or before it), if any."""
         found = None
@@ -103,6 +110,14 @@ class Article:
                 break
             found = chapter
         return found
+
+
+def format_time(milliseconds: int) -> str:
+    """A cue time for display: ``1:02:03`` or ``02:03`` (hours only when there are any)."""
+    seconds = milliseconds // 1000
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 def article_id_of(lines: Sequence[str]) -> str:

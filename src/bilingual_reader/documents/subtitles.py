@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bilingual_reader.documents.articles import Article
+from bilingual_reader.documents.articles import Article, format_time
 from bilingual_reader.documents.blocks import Block, article_from_blocks
 from bilingual_reader.documents.decoding import decode_text
 from bilingual_reader.documents.errors import ArticleError
@@ -91,11 +91,3 @@ def _merged(captions: list[Any]) -> Iterator[Block]:
         end = max(end, finish)
     if parts:
         yield Block("cue", " ".join(parts), time=(start, end))
-
-
-def format_time(milliseconds: int) -> str:
-    """A cue time for display: ``1:02:03`` or ``02:03`` (hours only when there are any)."""
-    seconds = milliseconds // 1000
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

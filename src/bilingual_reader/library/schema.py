@@ -1,10 +1,11 @@
-"""The library database's tables (``PRAGMA user_version`` 1): texts, reading positions, bookmarks and
-per-chapter positions. Positions and bookmarks are keyed by the article id (its content), so the sample
-article and files read without ``add`` resume too."""
+"""The library database's tables (``PRAGMA user_version`` 2): texts, reading positions, bookmarks,
+per-chapter positions, and (since 2) each text's distinct word keys for its known share. Positions and
+bookmarks are keyed by the article id (its content), so the sample article and files read without ``add``
+resume too."""
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS texts (
@@ -41,5 +42,13 @@ CREATE TABLE IF NOT EXISTS chapter_positions (
     paragraph INTEGER NOT NULL,
     offset INTEGER NOT NULL,
     PRIMARY KEY (article_id, chapter)
+);
+CREATE TABLE IF NOT EXISTS text_words (
+    article_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (article_id, key)
+);
+CREATE TABLE IF NOT EXISTS text_words_done (
+    article_id TEXT PRIMARY KEY
 );
 """

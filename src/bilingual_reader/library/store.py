@@ -167,7 +167,7 @@ class Library:
             return None
         with self._db:
             self._db.execute("DELETE FROM texts WHERE id = ?", (text_id,))
-            for table in ("positions", "bookmarks", "chapter_positions"):
+            for table in ("positions", "bookmarks", "chapter_positions", "text_words", "text_words_done"):
                 self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (found.article_id,))
         return found
 
@@ -175,6 +175,26 @@ class Library:
         """Note that the text with this article id (if in the library) was opened now."""
         with self._db:
             self._db.execute("UPDATE texts SET opened_at = ? WHERE article_id = ?", (_now(), article_id))
+
+    # word keys (for the known share)
+    def word_keys(self, article_id: str) -> set[str] | None:
+        """The distinct word keys saved for a text (None: never saved)."""
+        done = self._db.execute(
+            "SELECT 1 FROM text_words_done WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if done is None:
+            return None
+        rows = self._db.execute("SELECT key FROM text_words WHERE article_id = ?", (article_id,)).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def save_word_keys(self, article_id: str, keys: set[str]) -> None:
+        """Save a text's distinct word keys (replacing any saved)."""
+        with self._db:
+            self._db.execute("DELETE FROM text_words WHERE article_id = ?", (article_id,))
+            self._db.executemany(
+                "INSERT INTO text_words VALUES (?, ?)", [(article_id, k) for k in sorted(keys)]
+            )
+            self._db.execute("INSERT OR REPLACE INTO text_words_done VALUES (?)", (article_id,))
 
     # reading positions
     def save_position(self, article_id: str, position: Position, paragraphs: int) -> None:
