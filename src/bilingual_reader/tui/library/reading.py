@@ -26,6 +26,8 @@ class ReadingState:
         self._library: Library | None = None
         self._positions: dict[str, tuple[Position, int]] = {}
         self._chapters: dict[tuple[str, int], tuple[int, int]] = {}
+        self._saved: dict[str, Position] = {}
+        self._saved_chapters: dict[tuple[str, int], tuple[int, int]] = {}
 
     def library(self) -> Library | None:
         """The library database, opened on first use (None when it cannot be: see ``error``)."""
@@ -37,10 +39,16 @@ class ReadingState:
         return self._library
 
     def moved(self, article: Article, paragraph: int, offset: int, top: int) -> None:
-        """The cursor is at (paragraph, offset) with the view scrolled to ``top``: remember it."""
-        self._positions[article.article_id] = (Position(paragraph, offset, top), len(article.paragraphs))
+        """The cursor is at (paragraph, offset) with the view scrolled to ``top``: remember it (written by
+        the next ``flush`` unless it is where the text already was)."""
+        position = Position(paragraph, offset, top)
+        if self._saved.get(article.article_id) != position:
+            self._positions[article.article_id] = (position, len(article.paragraphs))
         chapter = chapter_index(article, paragraph)
-        if chapter is not None:
+        if chapter is not None and self._saved_chapters.get((article.article_id, chapter)) != (
+            paragraph,
+            offset,
+        ):
             self._chapters[(article.article_id, chapter)] = (paragraph, offset)
 
     def resume(self, article: Article) -> Position | None:
@@ -50,7 +58,10 @@ class ReadingState:
         if library is None:
             return None
         library.mark_opened(article.article_id)
-        return library.position(article.article_id)
+        position = library.position(article.article_id)
+        if position is not None:
+            self._saved[article.article_id] = position
+        return position
 
     def chapter_position(self, article: Article, chapter: int) -> tuple[int, int] | None:
         """Where the reader was last inside chapter ``chapter`` (its index in the TOC), if ever."""
@@ -93,8 +104,10 @@ class ReadingState:
             return
         for article_id, (position, paragraphs) in self._positions.items():
             library.save_position(article_id, position, paragraphs)
+            self._saved[article_id] = position
         for (article_id, chapter), (paragraph, offset) in self._chapters.items():
             library.save_chapter_position(article_id, chapter, paragraph, offset)
+            self._saved_chapters[(article_id, chapter)] = (paragraph, offset)
         self._positions.clear()
         self._chapters.clear()
 
