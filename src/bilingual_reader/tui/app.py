@@ -165,10 +165,10 @@ def create_app(article_path: Path | Article | None, glossary: Glossary | Path | 
     if isinstance(article_path, Article):
         return ReaderApp(article_path, glossary)
     article = open_document(article_path if article_path is not None else sample_article_path())
-    if article_path is None and not isinstance(glossary, ReaderServices):
+    if article_path is None:
         from bilingual_reader.tui.library.controller import history_exists
 
-        services = ReaderServices(glossary)
+        services = glossary if isinstance(glossary, ReaderServices) else ReaderServices(glossary)
         return ReaderApp(article, services, start_in_library=history_exists(services.reading))
     return ReaderApp(article, glossary)
 
