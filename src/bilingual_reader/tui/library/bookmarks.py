@@ -42,7 +42,7 @@ class BookmarksScreen(ModalScreen["Bookmark | None"]):
 
     def _options(self) -> list[Option]:
         if not self.bookmarks:
-            return [Option("No bookmarks yet: m sets one at the cursor.", disabled=True)]
+            return [Option("No bookmarks yet: b sets one at the cursor.", disabled=True)]
         return [Option(f"¶{b.paragraph + 1}  {b.label}", id=str(i)) for i, b in enumerate(self.bookmarks)]
 
     def on_mount(self) -> None:
