@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from textual.geometry import Offset
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -49,6 +50,13 @@ async def move_to(pilot: Pilot[None], screen: ReaderScreen, text: str) -> None:
     start = screen.token if screen.token is not None else 0
     await pilot.press(*["l"] * sum(1 for t in tokens[start + 1 : index + 1] if is_navigable(t)))
     assert screen.cursor_text() == text
+
+
+def thai_point(screen: ReaderScreen, paragraph: int, line: int, col: int) -> Offset:
+    """The screen offset of cell ``col`` of wrapped Thai line ``line`` of ``paragraph`` (on screen)."""
+    region = screen.text.thai_region(paragraph, line)
+    assert region is not None, f"paragraph {paragraph} line {line} is not on screen"
+    return Offset(region.x + col, region.y)
 
 
 def popup_text(app: ReaderApp) -> str:

@@ -6,18 +6,16 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.widget import Widget
 from textual.widgets import Static
 
 from bilingual_reader.thai.wrapping import Line
 from bilingual_reader.tui.app import create_app
-from bilingual_reader.tui.reader.english_view import NO_ENGINE, EnglishView
-from bilingual_reader.tui.reader.paragraph_view import ParagraphView
+from bilingual_reader.tui.reader.english_view import NO_ENGINE
 from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import EchoEngine, find_token, move_to, popup_text, reader, settle
+from .pilot_helpers import EchoEngine, find_token, move_to, popup_text, reader, settle, thai_point
 
 
 async def test_sample_article_enter_on_self_propelled_gun(shipped_glossary_path: Path) -> None:
@@ -76,8 +74,10 @@ async def test_click_on_a_word_opens_its_popup(article_path: Path, glossary_path
         screen = reader(app)
         paragraph, index = find_token(screen, "เสื้อเกราะ")
         view = screen.views[paragraph]
-        (piece,) = [p for line in view.lines() for p in line.pieces if p.token == index]
-        assert await pilot.click(view, offset=(piece.col + 2, 0))
+        ((y, piece),) = [
+            (y, p) for y, line in enumerate(view.lines()) for p in line.pieces if p.token == index
+        ]
+        assert await pilot.click(offset=thai_point(screen, paragraph, y, piece.col + 2))
         assert popup_text(app).startswith("เสื้อเกราะ\n")
         assert "body armour" in popup_text(app)
         assert screen.cursor_text() == "เสื้อเกราะ"
@@ -87,15 +87,17 @@ async def test_mouse_selection_opens_the_longest_term_in_it(article_path: Path, 
     app = create_app(article_path, glossary_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(app, pilot)
-        view = reader(app).views[0]
+        screen = reader(app)
+        view = screen.views[0]
         pieces = {p.text: p for p in view.lines()[0].pieces}
-        start = pieces["จัดซื้อ"].col + 1  # from inside จัดซื้อ ...
-        end = pieces["คัน"].col - 1  # ... to the space before คัน (the cell under the pointer is selected)
-        await pilot.mouse_down(view, offset=(start, 0))
-        await pilot.hover(view, offset=(end, 0))
-        await pilot.mouse_up(view, offset=(end, 0))
+        start = thai_point(screen, 0, 0, pieces["จัดซื้อ"].col + 1)  # from inside จัดซื้อ ...
+        end = thai_point(screen, 0, 0, pieces["คัน"].col - 1)  # ... to the space before คัน (the cell under
+        # the pointer is selected)
+        await pilot.mouse_down(offset=start)
+        await pilot.hover(offset=end)
+        await pilot.mouse_up(offset=end)
         await pilot.pause()
-        assert view.selected_text(app.screen_stack[1].selections[view]) == "จัดซื้อปืนใหญ่อัตตาจร 18"
+        assert screen.text.selected_text() == "จัดซื้อปืนใหญ่อัตตาจร 18"
         assert popup_text(app).startswith("ปืนใหญ่อัตตาจร\n")
 
 
@@ -118,13 +120,13 @@ async def test_narrow_terminals_stack_english_under_thai(
     async with app.run_test(size=(width, 30)) as pilot:
         await settle(app, pilot)
         screen = reader(app)
-        thai = screen.query_one("#thai-0", ParagraphView).region
-        english = screen.query_one("#english-0", EnglishView).region
+        thai, english = screen.text.thai_region(0), screen.text.english_region(0)
+        assert thai is not None and english is not None
         if stacked:
-            assert (english.x, english.y) == (thai.x, thai.bottom)
+            assert (english.x - 2, english.y) == (thai.x, thai.bottom)  # indented by 2
         else:
             assert english.y == thai.y and english.x >= thai.right
-        assert str(screen.query_one("#english-0", EnglishView).render()).startswith("EN:")
+        assert str(screen.text.english(0).render()).startswith("EN:")
 
 
 @pytest.mark.parametrize("width", [160, 80])
@@ -139,10 +141,11 @@ async def test_without_a_model_one_banner_says_so(
         assert banner.display and str(banner.render()) == NO_ENGINE
         assert "ctrl+p" in NO_ENGINE and "Install Thai→English model" in NO_ENGINE
         # No paragraph repeats it: the English slots are blank and take no room.
-        slots = list(screen.query(EnglishView))
-        assert slots and all(not s.display and not str(s.render()) for s in slots)
-        thai = screen.query_one("#thai-0", ParagraphView).region
-        assert thai.width > width * 3 // 4  # the Thai has the whole width
+        slots = [screen.text.english(i) for i in range(len(screen.text))]
+        assert slots and all(not str(s.render()) for s in slots)
+        assert all(screen.text.english_region(i) is None for i in range(len(screen.text)))
+        thai = screen.text.thai_region(0)
+        assert thai is not None and thai.width > width * 3 // 4  # the Thai has the whole width
         await pilot.press("r")
         await settle(app, pilot)
         assert any("No Thai→English model is installed" in n.message for n in app._notifications)
@@ -153,14 +156,15 @@ async def test_resize_rewraps_between_words(article_path: Path, glossary_path: P
     app = create_app(article_path, glossary_path)
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(app, pilot)
-        view = reader(app).views[0]
+        screen = reader(app)
+        view = screen.views[0]
         assert len(view.lines()) == 1
         await pilot.resize_terminal(40, 30)
         await pilot.pause()
         lines = view.lines()
-        assert view.size.width == 37  # 40 minus the padding and the scrollbar
+        assert screen.text.frame().thai_width == 37  # 40 minus the padding and the scrollbar
         assert len(lines) == 2
-        assert view.region.height == 2
+        assert screen.text.thai_region(0, 1) is not None and screen.text.thai_region(0, 2) is None
         assert all(cell_len(line.text) <= 37 for line in lines)
         texts = [p.text for line in lines for p in line.pieces]
         assert all(t.text in texts for t in view.tokens if not t.text.isspace())  # no word was broken
@@ -198,9 +202,9 @@ async def test_view_follows_the_cursor(shipped_glossary_path: Path) -> None:
         await pilot.pause()
         assert screen.paragraph == last
         assert container.scroll_y > 0
-        row = screen.views[last].parent
-        assert isinstance(row, Widget)
-        assert container.content_region.contains_region(row.region)
+        lines = len(screen.views[last].lines())
+        assert screen.text.thai_region(last, 0) is not None  # the whole paragraph is on screen
+        assert screen.text.thai_region(last, lines - 1) is not None
         await pilot.press(*["k"] * last)
         await pilot.pause()
         assert container.scroll_y == 0
@@ -220,12 +224,14 @@ async def test_selecting_a_phrase_without_terms_looks_up_the_phrase(
     app = create_app(article_path, glossary_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(app, pilot)
-        view = reader(app).views[1]
+        screen = reader(app)
+        view = screen.views[1]
         pieces = {p.text: p for p in view.lines()[0].pieces}
-        start, end = pieces["และ"].col, pieces["เวชภัณฑ์"].col + 2
-        await pilot.mouse_down(view, offset=(start, 0))
-        await pilot.hover(view, offset=(end, 0))
-        await pilot.mouse_up(view, offset=(end, 0))
+        start = thai_point(screen, 1, 0, pieces["และ"].col)
+        end = thai_point(screen, 1, 0, pieces["เวชภัณฑ์"].col + 2)
+        await pilot.mouse_down(offset=start)
+        await pilot.hover(offset=end)
+        await pilot.mouse_up(offset=end)
         await pilot.pause()
         text = popup_text(app)
         assert text.startswith("และเวชภัณฑ์\n")
@@ -247,15 +253,15 @@ async def test_english_slot_shows_a_translation_when_set(article_path: Path, glo
     app = create_app(article_path, glossary_path)
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(app, pilot)
-        english = reader(app).query_one("#english-1", EnglishView)
-        assert english.has_class("-status")
+        english = reader(app).text.english(1)
+        assert english.is_status
         english.translation = "Soldiers received body armour, helmets and medical supplies."
         await pilot.pause()
-        assert not english.has_class("-status")
+        assert not english.is_status
         assert str(english.render()) == "Soldiers received body armour, helmets and medical supplies."
         english.translation, english.status = "", "Translating…"
         await pilot.pause()
-        assert (english.has_class("-status"), str(english.render())) == (True, "Translating…")
+        assert (english.is_status, str(english.render())) == (True, "Translating…")
 
 
 async def test_selected_text_across_wrapped_lines_is_the_paragraph_text(
@@ -268,9 +274,10 @@ async def test_selected_text_across_wrapped_lines_is_the_paragraph_text(
         view = screen.views[0]
         first, second = view.lines()[:2]
         assert (first.text, second.text) == ("กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และ", "รถถังหนัก K2 เพื่อเสริมกำลัง")
-        await pilot.mouse_down(view, offset=(pieces_col(first, "จัดซื้อ"), 0))
-        await pilot.hover(view, offset=(pieces_col(second, "K2") - 2, 1))
-        await pilot.mouse_up(view, offset=(pieces_col(second, "K2") - 2, 1))
+        end = thai_point(screen, 0, 1, pieces_col(second, "K2") - 2)
+        await pilot.mouse_down(offset=thai_point(screen, 0, 0, pieces_col(first, "จัดซื้อ")))
+        await pilot.hover(offset=end)
+        await pilot.mouse_up(offset=end)
         await pilot.pause()
         assert screen.get_selected_text() == "จัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนัก"
         assert popup_text(app).startswith("ปืนใหญ่อัตตาจร\n")  # the longer of its two terms

@@ -10,7 +10,6 @@ from textual.pilot import Pilot
 
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.tui.app import ReaderApp, create_app
-from bilingual_reader.tui.reader.english_view import EnglishView
 
 from .pilot_helpers import move_to, reader, settle
 
@@ -30,7 +29,8 @@ def translated_article(tmp_path: Path) -> Path:
 
 
 def english(app: ReaderApp) -> list[str]:
-    return [view.translation for view in reader(app).query(EnglishView)]
+    text = reader(app).text
+    return [text.english(i).translation for i in range(len(text))]
 
 
 async def test_english_streams_in_for_every_paragraph(
@@ -68,7 +68,8 @@ async def test_without_a_model_no_paragraph_repeats_the_hint(
     app = create_app(translated_article, glossary_path)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
-        statuses = [str(view.render()) for view in reader(app).query(EnglishView)]
+        text = reader(app).text
+        statuses = [str(text.english(i).render()) for i in range(len(text))]
         assert statuses == ["", "", ""]
         assert reader(app).has_class("-no-model")
 
@@ -102,7 +103,9 @@ async def test_opening_another_article_cancels_the_running_job(
         assert not [w for w in app.workers if w.node is first.translation]
         screen = app.screen
         assert screen is not first
-        assert [view.translation for view in screen.query(EnglishView)] == ["A drone flew over the base."]
+        assert [screen.text.english(i).translation for i in range(len(screen.text))] == [
+            "A drone flew over the base."
+        ]
 
 
 async def test_a_glossary_edit_reaches_the_steering(translated_article: Path, glossary_path: Path) -> None:
@@ -188,7 +191,8 @@ async def test_a_broken_settings_file_keeps_memory_and_post_edits_in_view(
     app = create_app(longer, glossary_path)  # a paragraph the memory lacks waits; the others show
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
-        views = list(reader(app).query(EnglishView))
+        text = reader(app).text
+        views = [text.english(i) for i in range(len(text))]
         assert [v.translation for v in views[:3]] == [PAIRS[0][1], PAIRS[1][1], PAIRS[2][1]]
         assert views[3].translation == ""
         assert "Waiting for valid translation settings" in views[3].status

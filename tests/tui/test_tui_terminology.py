@@ -40,7 +40,7 @@ async def translated(app: ReaderApp, pilot: Pilot[None], *results: ParagraphResu
     screen = reader(app)
     for result in results or [_result(i, text) for i, text in enumerate(ENGLISH)]:
         screen.translation.post_message(ParagraphTranslated(screen.article.article_id, result))
-    await pilot.pause()
+    await settle(app, pilot)  # the check runs in a worker
     return screen
 
 
@@ -49,11 +49,11 @@ def _result(index: int, english: str, **kwargs: object) -> ParagraphResult:
 
 
 def badge(screen: ReaderScreen, index: int) -> TermBadge:
-    return screen.query_one(f"#badge-{index}", TermBadge)
+    return screen.text.badge(index)
 
 
 def english(screen: ReaderScreen, index: int) -> EnglishView:
-    return screen.query_one(f"#english-{index}", EnglishView)
+    return screen.text.english(index)
 
 
 def status_of(screen: ReaderScreen, text: str) -> str | None:
@@ -107,7 +107,9 @@ async def test_clicking_an_english_term_moves_the_cursor_to_its_thai(
         await move_to(pilot, screen, "เสื้อเกราะ")
         view = english(screen, 0)
         column = view.translation.index("automatic artillery") + 3
-        assert await pilot.click(view, offset=(view.styles.padding.left + column, 0))
+        region = screen.text.english_region(0)
+        assert region is not None
+        assert await pilot.click(offset=(region.x + column, region.y))
         await pilot.pause()
         assert (screen.paragraph, screen.cursor_text()) == (0, "ปืนใหญ่อัตตาจร")
         assert view.highlighted == "automatic artillery"

@@ -55,3 +55,32 @@ class GlossaryChanged(Message):
 
     concept_id: int
     change: Change
+
+
+@dataclass
+class EnglishTermClicked(Message):
+    """A glossary term marked in a paragraph's English was clicked: ``thai`` is its Thai term's offset."""
+
+    paragraph: int
+    thai: int
+
+
+@dataclass
+class VisibleChanged(Message):
+    """Paragraphs ``first``..``last`` (inclusive) are on screen now (-1, -1: none)."""
+
+    first: int
+    last: int
+
+    def can_replace(self, message: Message) -> bool:
+        """Only the latest range matters while scrolling."""
+        return isinstance(message, VisibleChanged)
+
+
+@dataclass
+class ParagraphsSegmented(Message):
+    """Some paragraphs were tokenized with ``segmenter`` (by index); ``done``: the whole article now is."""
+
+    segmenter: Segmenter
+    tokens: dict[int, list[Token]]
+    done: bool = False

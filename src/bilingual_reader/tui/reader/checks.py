@@ -48,13 +48,24 @@ class ParagraphChecks:
 
     def check(self, index: int, thai: str, english: str | None) -> None:
         """Check one paragraph's English (None: it has none, forget its findings)."""
+        self.set(index, self.compute(index, thai, english))
+
+    def compute(self, index: int, thai: str, english: str | None) -> list[RuleFinding] | None:
+        """One paragraph's findings (None: nothing to check); changes nothing, so a thread may call it."""
         from bilingual_reader.qa.rules.run import check_paragraph
 
-        if self._plan is None or english is None:
+        plan, dismissed = self._plan, self._dismissed
+        if plan is None or english is None:
+            return None
+        found = check_paragraph(index, thai, english, plan.kinds, plan.rules)
+        return [replace(f, dismissed=(index, f.key) in dismissed) for f in found]
+
+    def set(self, index: int, found: list[RuleFinding] | None) -> None:
+        """Keep a paragraph's findings (None: forget them)."""
+        if found is None:
             self.findings.pop(index, None)
-            return
-        found = check_paragraph(index, thai, english, self._plan.kinds, self._plan.rules)
-        self.findings[index] = [replace(f, dismissed=(index, f.key) in self._dismissed) for f in found]
+        else:
+            self.findings[index] = found
 
     def problems(self, index: int) -> int:
         """How many findings of a paragraph are not dismissed."""

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.content import Content
-from textual.message import Message
-from textual.reactive import reactive
 from textual.style import Style
-from textual.widget import Widget
 
 #: What the reader says (once, in a banner) while no translation model is installed, and how to get one.
 NO_ENGINE = (
@@ -23,6 +21,10 @@ MARK_STYLES = {
 }
 #: The style of the English term aligned with the Thai term under the cursor.
 ALIGNED_STYLE = "bold $text on $accent"
+#: How a search match is shown (in the English and the Thai).
+MATCH_STYLE = "bold $text on $warning-muted"
+#: How a status (no translation yet) is shown.
+STATUS_STYLE = "italic $text-muted"
 
 
 @dataclass(frozen=True)
@@ -37,45 +39,77 @@ class EnglishMark:
     aligned: bool = False
 
 
-class EnglishView(Widget):
+class EnglishView:
     """One paragraph's English. Set ``translation`` when it arrives; until then ``status`` is shown dimmed.
 
     ``marks`` light glossary terms in the translation (clickable); ``notes`` are lines shown under it.
+    Not a widget: the text view owns one per paragraph and draws it; setting a field redraws the paragraph.
     """
 
-    DEFAULT_CSS = """
-    EnglishView {
-        height: auto;
-        &.-status { color: $text-muted; text-style: italic; }
-    }
-    """
-
-    translation: reactive[str] = reactive("", layout=True)
-    """The English translation of the paragraph ("" until there is one)."""
-    status: reactive[str] = reactive("", layout=True)
-    """What to show while there is no translation: no model, translating, an error."""
-    marks: reactive[tuple[EnglishMark, ...]] = reactive((), layout=True)
-    """Glossary terms found in the translation (offsets into ``translation``)."""
-    notes: reactive[tuple[tuple[str, str], ...]] = reactive((), layout=True)
-    """(text, style) lines shown under the translation: a missing term, the steering mark."""
-
-    class TermClicked(Message):
-        """A glossary term of the English was clicked: ``thai`` is the offset of its Thai term."""
-
-        def __init__(self, paragraph: int, thai: int) -> None:
-            super().__init__()
-            self.paragraph = paragraph
-            self.thai = thai
-
-    def __init__(self, index: int, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, index: int, changed: Callable[[int], None] = lambda _: None) -> None:
         """The English slot of paragraph number ``index``."""
-        super().__init__(id=id, classes=classes)
         self.index = index
-        self.add_class("-status")
+        self._changed = changed
+        self._translation = ""
+        self._status = ""
+        self._marks: tuple[EnglishMark, ...] = ()
+        self._notes: tuple[tuple[str, str], ...] = ()
+        self._matches: tuple[tuple[int, int], ...] = ()
 
-    def watch_translation(self, translation: str) -> None:
-        """Dim the text while it is a status rather than a translation."""
-        self.set_class(not translation, "-status")
+    def _set(self, name: str, value: object) -> None:
+        if getattr(self, name) != value:
+            setattr(self, name, value)
+            self._changed(self.index)
+
+    @property
+    def translation(self) -> str:
+        """The English translation of the paragraph ("" until there is one)."""
+        return self._translation
+
+    @translation.setter
+    def translation(self, value: str) -> None:
+        self._set("_translation", value)
+
+    @property
+    def status(self) -> str:
+        """What to show while there is no translation: no model, translating, an error."""
+        return self._status
+
+    @status.setter
+    def status(self, value: str) -> None:
+        self._set("_status", value)
+
+    @property
+    def marks(self) -> tuple[EnglishMark, ...]:
+        """Glossary terms found in the translation (offsets into ``translation``)."""
+        return self._marks
+
+    @marks.setter
+    def marks(self, value: tuple[EnglishMark, ...]) -> None:
+        self._set("_marks", value)
+
+    @property
+    def notes(self) -> tuple[tuple[str, str], ...]:
+        """(text, style) lines shown under the translation: a missing term, the steering mark."""
+        return self._notes
+
+    @notes.setter
+    def notes(self, value: tuple[tuple[str, str], ...]) -> None:
+        self._set("_notes", value)
+
+    @property
+    def matches(self) -> tuple[tuple[int, int], ...]:
+        """Search matches in the translation: (start, end) character spans."""
+        return self._matches
+
+    @matches.setter
+    def matches(self, value: tuple[tuple[int, int], ...]) -> None:
+        self._set("_matches", value)
+
+    @property
+    def is_status(self) -> bool:
+        """True while a status (dimmed) is shown rather than a translation."""
+        return not self._translation
 
     @property
     def highlighted(self) -> str | None:
@@ -86,22 +120,22 @@ class EnglishView(Widget):
         return None
 
     def render(self) -> Content:
-        """The translation with its glossary terms marked, or the status; then the notes."""
-        content = Content(self.translation or self.status)
-        if self.translation:
+        """The translation with its glossary terms marked (clickable), or the status; then the notes."""
+        if not self.translation:
+            content = Content.styled(self.status, STATUS_STYLE) if self.status else Content("")
+        else:
+            content = Content(self.translation)
             for mark in self.marks:
                 if mark.end <= len(self.translation):
                     style = ALIGNED_STYLE if mark.aligned else MARK_STYLES.get(mark.status, "")
                     content = content.stylize(style, mark.start, mark.end)
                     content = content.stylize(
-                        Style.from_meta({"@click": f"align({mark.thai})"}), mark.start, mark.end
+                        Style.from_meta({"@click": f"align({self.index}, {mark.thai})"}), mark.start, mark.end
                     )
+            for start, end in self.matches:
+                content = content.stylize(MATCH_STYLE, start, end)
         if self.notes:
             content = Content("\n").join(
                 [content, *(Content.styled(text, style) for text, style in self.notes)]
             )
         return content
-
-    def action_align(self, thai: int) -> None:
-        """A click on a marked term: ask the screen to put the cursor on its Thai term."""
-        self.post_message(self.TermClicked(self.index, thai))

@@ -3,7 +3,7 @@ word, a click, a selection) and the entry form, and announces a saved concept wi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -38,14 +38,21 @@ class LookupController(Widget):
         self.article = article
         self.glossary: Glossary | None = None
         self.segmenter: Segmenter | None = None
-        self.tokens: Sequence[Sequence[Token]] | None = None
+        self.tokens: list[list[Token]] | None = None
         self.reopen: str | None = None
         self.on_status: Callable[[WordStatus], object] | None = None
         """Called with the learner status chosen in the popup (for the word under the cursor)."""
 
-    def segmented(self, segmenter: Segmenter, tokens: Sequence[Sequence[Token]]) -> None:
-        """Use the article's new segmentation (terms count as whole words in lookups)."""
+    def segmented(self, segmenter: Segmenter, tokens: list[list[Token]]) -> None:
+        """Use the article's new segmentation (terms count as whole words in lookups); ``tokens`` are the
+        paragraphs' (empty until :meth:`add_tokens` brings them)."""
         self.segmenter, self.tokens = segmenter, tokens
+
+    def add_tokens(self, tokens: Mapping[int, list[Token]]) -> None:
+        """More paragraphs' tokens."""
+        if self.tokens is not None:
+            for index, paragraph in tokens.items():
+                self.tokens[index] = paragraph
 
     def look_up(
         self,

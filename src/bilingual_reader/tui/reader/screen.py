@@ -4,25 +4,33 @@ component announces to the others that need it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from bilingual_reader.tui.commands import PaletteEntry, bindings, by_name, palette_entries
 from bilingual_reader.tui.learner import hooks as learner_hooks
 from bilingual_reader.tui.learner import keys as learner_keys
 from bilingual_reader.tui.learner.controller import LearnerController
-from bilingual_reader.tui.messages import ArticleSegmented, CursorMoved, FindingsChanged, WordClicked
+from bilingual_reader.tui.messages import (
+    ArticleSegmented,
+    CursorMoved,
+    FindingsChanged,
+    VisibleChanged,
+    WordClicked,
+)
 from bilingual_reader.tui.reader.article_view import ArticleView
 from bilingual_reader.tui.reader.commands import READER_COMMANDS
 from bilingual_reader.tui.reader.english_marks import decorate, status_of
 from bilingual_reader.tui.reader.lookup import LookupController
-from bilingual_reader.tui.reader.segmentation import ServicesLoaded, load_services, segment_article
+from bilingual_reader.tui.reader.segmentation import ServicesLoaded, load_services
+from bilingual_reader.tui.reader.segmenting import SegmentingController
 from bilingual_reader.tui.reader.terminology import TerminologyController
 from bilingual_reader.tui.reader.translation import TranslationController
 from bilingual_reader.tui.reader.translation_messages import (
@@ -53,15 +61,21 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(READER_COMMANDS, "command")]
 
-    def __init__(self, article: Article, services: ReaderServices) -> None:
-        """Read ``article`` with the app's ``services``."""
+    def __init__(
+        self, article: Article, services: ReaderServices, position: tuple[int, int] | None = None
+    ) -> None:
+        """Read ``article`` with the app's ``services``; the cursor starts at ``position`` (paragraph,
+        character offset), else on the first word."""
         super().__init__()
         self.article = article
         self.services = services
         self.started = False
         self._aligned: int | None = None
+        self._position = position
         self.text: ArticleView = ArticleView(article, id="article")
         self.translation: TranslationController = TranslationController(
+            slot=self.text.english,
+            visible=self.text.visible_paragraphs,
             engine_factory=services.engine_factory,
             memory_path=services.memory_path,
             on_progress=lambda _: learner_keys.show_header(self),
@@ -72,6 +86,8 @@ class ReaderScreen(Screen[None]):
         )
         self.lookup: LookupController = LookupController(article, id="lookup")
         self.learner: LearnerController = LearnerController(article, id="learner")
+        self.segmenting = SegmentingController(article, services, self.text, self.lookup, id="segmenting")
+        self.segmenting.on_tokens = partial(learner_hooks.segmented, self)
 
     def compose(self) -> ComposeResult:
         """Header, the article, the (invisible) controllers, footer."""
@@ -82,6 +98,7 @@ class ReaderScreen(Screen[None]):
         yield self.terminology
         yield self.lookup
         yield self.learner
+        yield self.segmenting
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,13 +107,20 @@ class ReaderScreen(Screen[None]):
         self.sub_title = ""
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
         self.add_class("-unchecked")  # no terminology badges until some English has been checked
-        self.text.place_cursor(0, None)
+        if self._position is not None:
+            self.go_to(*self._position)
+        else:
+            self.text.place_cursor(0, None)
+
+    def go_to(self, paragraph: int, offset: int = 0) -> None:
+        """Put the cursor on the word covering character ``offset`` of ``paragraph`` and show it (bookmarks,
+        the table of contents, search, resume)."""
+        self.text.place_cursor_at(max(0, min(paragraph, len(self.text) - 1)), offset)
 
     @property
     def drawn(self) -> bool:
         """True once a frame with the article's text has been drawn."""
-        views = self.text.views
-        return not views or views[0].painted
+        return not len(self.text) or self.text.painted
 
     def start(self) -> None:
         """After the first frame: load the glossary's and the checker's modules in a worker, then go on."""
@@ -122,6 +146,13 @@ class ReaderScreen(Screen[None]):
         self.translation.start(self.article, concepts=concepts)
         self.terminology.start(concepts)
 
+    def flag(self, name: str, on: bool) -> None:
+        """Set one of the screen's layout classes (-narrow, -unchecked, -no-model): the text view lays out
+        again when one changes."""
+        if self.has_class(name) != on:
+            self.set_class(on, name)
+            self.text.refresh()
+
     @property
     def glossary(self) -> Glossary | None:
         """The glossary, once open."""
@@ -129,7 +160,7 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         """Stack the English under the Thai on narrow terminals."""
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self.flag("-narrow", event.size.width < NARROW_WIDTH)
         self.call_after_refresh(self.text.scroll_to_cursor)
 
     def action_command(self, name: str) -> None:
@@ -148,17 +179,14 @@ class ReaderScreen(Screen[None]):
 
     # Segmentation ---------------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="segment", exit_on_error=False)
     def segment(self, terms: set[str]) -> None:
-        """Segment the article with a segmenter for ``terms`` (built unless the app has one) and post it."""
-        from bilingual_reader.tui.reader.segmentation import warm_up_lookup
+        """Segment the article with a segmenter for ``terms``: the visible paragraphs first."""
+        self.segmenting.segment(terms)
 
-        worker = get_current_worker()
-        segmenter = self.services.segmenter(terms)
-        tokens = segment_article(self.article.paragraphs, segmenter, lambda: worker.is_cancelled)
-        if tokens is not None:
-            self.post_message(ArticleSegmented(segmenter, tokens))
-            warm_up_lookup()
+    @on(VisibleChanged)
+    def _visible_changed(self, message: VisibleChanged) -> None:
+        """Segment what came into view at once (the worker may not have got there yet)."""
+        self.segmenting.came_into_view(message.first, message.last)
 
     def resegment(self) -> None:
         """Segment, check and steer again with the glossary's current terms (after a glossary edit)."""
@@ -171,11 +199,11 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleSegmented)
     def _segmented(self, message: ArticleSegmented) -> None:
-        """Show the tokens and highlights; reopen the popup on a term just saved."""
-        self.lookup.segmented(message.segmenter, message.tokens)
-        self.text.set_tokens(message.tokens)
-        learner_hooks.segmented(self, message.tokens)
-        if self.lookup.reopen is not None:
+        """Reopen the popup on a term just saved (once its findings are checked too)."""
+        self._reopen()
+
+    def _reopen(self) -> None:
+        if self.lookup.reopen is not None and self.segmenting.done and not self.terminology.busy:
             text, self.lookup.reopen = self.lookup.reopen, None
             findings = self.cursor_findings() if text == self.text.cursor_text() else []
             self.lookup.look_up(text, findings=findings)
@@ -194,12 +222,9 @@ class ReaderScreen(Screen[None]):
 
     def on_text_selected(self) -> None:
         """Look up a mouse selection: the longest glossary term in it, else the selection."""
-        for view in self.text.views:
-            selection = self.selections.get(view)
-            text = view.selected_text(selection) if selection is not None else ""
-            if text:
-                self.lookup.look_up_selection(text)
-                return
+        text = self.text.selected_text()
+        if text:
+            self.lookup.look_up_selection(text)
 
     @on(CursorMoved)
     def _cursor_moved(self, message: CursorMoved) -> None:
@@ -214,8 +239,8 @@ class ReaderScreen(Screen[None]):
     def _translated(self, message: ParagraphTranslated) -> None:
         """English arrived (or a post-edit was saved): check the paragraph again."""
         if message.article_id == self.article.article_id:
-            self.remove_class("-no-model")
-            self.terminology.recheck(message.result.index)
+            self.flag("-no-model", False)
+            self.terminology.recheck_later([message.result.index])
 
     @on(TranslationProgress)
     @on(TranslationFailed)
@@ -223,7 +248,7 @@ class ReaderScreen(Screen[None]):
         """Drop the findings of paragraphs whose English is gone (the article is being translated again);
         without a model, say so once in the banner (and give the Thai the whole width)."""
         if isinstance(message, TranslationFailed) and message.no_model:
-            self.add_class("-no-model")
+            self.flag("-no-model", True)
         self.terminology.drop_stale()
 
     @on(FindingsChanged)
@@ -236,13 +261,14 @@ class ReaderScreen(Screen[None]):
         spans = [(f.thai.start, f.thai.end, status_of(f)) for f in findings]
         checks = self.terminology.checks.problems(index)
         self.text.show_checked(index, spans, count(findings) if findings else None, checks)
-        self.set_class(not self.terminology.checked, "-unchecked")
+        self.flag("-unchecked", not self.terminology.checked)
         self.decorate(index)
+        self._reopen()
 
     def decorate(self, index: int) -> None:
         """Show paragraph ``index``'s English with its terminology marks."""
-        slot = self.text.english(index)
-        if slot is not None:
+        if 0 <= index < len(self.text):
+            slot = self.text.english(index)
             aligned = self.cursor_findings() if index == self.text.paragraph else []
             findings = self.terminology.findings.get(index, [])
             result = self.translation.results.get(index)

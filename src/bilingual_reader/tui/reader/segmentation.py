@@ -4,7 +4,7 @@ segmenting an article, warming up lookups."""
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -41,16 +41,35 @@ def load_services() -> None:
     get_current_worker().node.post_message(ServicesLoaded())
 
 
-def segment_article(
-    paragraphs: Sequence[str], segmenter: Segmenter, cancelled: Callable[[], bool] = lambda: False
-) -> list[list[Token]] | None:
-    """Tokenize every paragraph with ``segmenter``; None if cancelled."""
-    tokens = []
-    for text in paragraphs:
+#: Paragraphs per batch the segmenting worker posts (after the first batch, which is what is visible).
+BATCH = 256
+
+
+def segment_in_order(
+    paragraphs: Sequence[str],
+    segmenter: Segmenter,
+    first: Sequence[int] = (),
+    cancelled: Callable[[], bool] = lambda: False,
+    margin: int = 40,
+) -> Iterator[tuple[dict[int, list[Token]], bool]]:
+    """Tokenize every paragraph with ``segmenter``: ``first`` and ``margin`` paragraphs around them, then
+    the rest in order. Yields (tokens by paragraph, done) in batches; stops early when ``cancelled``."""
+    order: list[int] = []
+    if first:
+        low, high = max(0, min(first) - margin), min(len(paragraphs), max(first) + margin + 1)
+        order = [*first, *(i for i in range(low, high) if i not in first)]
+    seen = set(order)
+    order.extend(i for i in range(len(paragraphs)) if i not in seen)
+    batch: dict[int, list[Token]] = {}
+    limit = len(seen) or BATCH
+    for number, index in enumerate(order, 1):
         if cancelled():
-            return None
-        tokens.append(segmenter.tokenize(text))
-    return tokens
+            return
+        batch[index] = segmenter.tokenize(paragraphs[index])
+        if len(batch) >= limit and number < len(order):
+            yield batch, False
+            batch, limit = {}, BATCH
+    yield batch, True
 
 
 def warm_up_lookup() -> None:

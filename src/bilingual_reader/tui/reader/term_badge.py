@@ -2,40 +2,54 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.reactive import reactive
-from textual.widget import Widget
 
 if TYPE_CHECKING:
     from bilingual_reader.qa.findings import Counts
 
 
-class TermBadge(Widget):
-    """ok / missing / forbidden counts of one paragraph's findings (blank until it is checked)."""
+class TermBadge:
+    """ok / missing / forbidden counts of one paragraph's findings (blank until it is checked).
 
-    DEFAULT_CSS = """
-    TermBadge { width: 12; height: 1; }
+    Not a widget: the text view draws it in the paragraph's gutter; setting a field redraws the paragraph.
     """
 
-    counts: reactive[Counts | None] = reactive(None)
-    """The paragraph's counts (None: not checked, or no glossary term in it)."""
-    checks: reactive[int] = reactive(0)
-    """Problems the other checks (numbers, dates, names, units, form, checklist) found in the paragraph."""
-
-    def __init__(self, index: int, *, id: str | None = None) -> None:
+    def __init__(self, index: int, changed: Callable[[int], None] = lambda _: None) -> None:
         """The badge of paragraph number ``index``."""
-        super().__init__(id=id)
         self.index = index
+        self._changed = changed
+        self._counts: Counts | None = None
+        self._checks = 0
 
-    def watch_counts(self) -> None:
-        """Hide an empty badge where it would take a line of its own (narrow layout)."""
-        self.set_class(self.counts is None and not self.checks, "-empty")
+    @property
+    def counts(self) -> Counts | None:
+        """The paragraph's counts (None: not checked, or no glossary term in it)."""
+        return self._counts
 
-    def watch_checks(self) -> None:
-        """As for the counts."""
-        self.watch_counts()
+    @counts.setter
+    def counts(self, value: Counts | None) -> None:
+        if value != self._counts:
+            self._counts = value
+            self._changed(self.index)
+
+    @property
+    def checks(self) -> int:
+        """Problems the other checks (numbers, dates, names, units, form, checklist) found here."""
+        return self._checks
+
+    @checks.setter
+    def checks(self, value: int) -> None:
+        if value != self._checks:
+            self._checks = value
+            self._changed(self.index)
+
+    @property
+    def empty(self) -> bool:
+        """True when the badge shows nothing."""
+        return self._counts is None and not self._checks
 
     def render(self) -> Content:
         """The counts, then ``!n`` for the other checks' problems; or nothing."""

@@ -4,9 +4,14 @@ arrives against the glossary and keeps the findings (with the user's dismissals)
 
 from __future__ import annotations
 
+import itertools
+import threading
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from textual import on, work
+from textual.message import Message
 from textual.widget import Widget
 
 from bilingual_reader.tui.messages import FindingsChanged
@@ -22,6 +27,19 @@ if TYPE_CHECKING:
     from bilingual_reader.translation.pipeline import ParagraphResult
 
 Results = Callable[[], Mapping[int, "ParagraphResult"]]
+
+#: Paragraphs the checking worker takes at a time.
+BATCH = 32
+
+
+@dataclass
+class ParagraphChecked(Message):
+    """The checking worker's findings for one paragraph (``generation``: of the checker it used)."""
+
+    index: int
+    findings: list[Finding] | None
+    checks: list[RuleFinding] | None
+    generation: int
 
 
 class TerminologyController(Widget):
@@ -44,42 +62,96 @@ class TerminologyController(Widget):
         self._dismissed: frozenset[tuple[int, int]] = frozenset()
         self._review: ReviewStore | None = None
         self.checks = ParagraphChecks(article.article_id, self._error)
+        self._generation = 0
+        self._pending_checks: set[int] = set()
+        self._check_lock = threading.Lock()
+        self._checking = False
+        self._with_findings: set[int] = set()
+        self._seen_results: object = None
 
     def start(self, concepts: Iterable[Concept]) -> None:
-        """(Re)build the check from ``concepts`` (read from the glossary on the UI thread); check every
-        paragraph again."""
+        """(Re)build the check from ``concepts`` (read from the glossary on the UI thread); check again,
+        in a worker, every paragraph that has English or findings."""
         from bilingual_reader.qa.check import TermChecker
 
         self._checker = TermChecker(concepts)
         self._dismissed = self._load_dismissed()
         self.checks.load(self._store())
-        for index in range(len(self.article.paragraphs)):
-            self.recheck(index)
+        self._generation += 1
+        self.recheck_later([*self._results(), *self.findings, *self.checks.findings])
 
-    def recheck(self, index: int) -> None:
-        """Check paragraph ``index`` against its current English and announce the result."""
+    def _compute(self, index: int) -> tuple[list[Finding] | None, list[RuleFinding] | None]:
+        """A paragraph's findings against its current English; thread-safe (reads, changes nothing)."""
         result = self._results().get(index)
         thai = self.article.paragraphs[index]
-        if self._checker is None or result is None or result.error is not None:
+        checker = self._checker
+        if checker is None or result is None or result.error is not None:
+            return None, None
+        found = checker.check(index, thai, result.english, self._dismissed)
+        return found, self.checks.compute(index, thai, result.english)
+
+    def _apply(self, index: int, found: list[Finding] | None, checks: list[RuleFinding] | None) -> None:
+        if found is None:
             self.findings.pop(index, None)
-            self.checks.check(index, thai, None)
         else:
-            self.findings[index] = self._checker.check(index, thai, result.english, self._dismissed)
-            self.checks.check(index, thai, result.english)
+            self.findings[index] = found
+        self.checks.set(index, checks)
+        if found or checks:
+            self._with_findings.add(index)
+        else:
+            self._with_findings.discard(index)
         self.post_message(FindingsChanged(index))
+
+    def recheck(self, index: int) -> None:
+        """Check paragraph ``index`` against its current English now and announce the result."""
+        self._apply(index, *self._compute(index))
+
+    def recheck_later(self, indexes: Iterable[int]) -> None:
+        """Check these paragraphs in a worker (each is announced when its findings arrive)."""
+        with self._check_lock:
+            self._pending_checks.update(indexes)
+            if not self._pending_checks or self._checking:
+                return
+            self._checking = True
+        self._check_pending()
+
+    @property
+    def busy(self) -> bool:
+        """True while paragraphs wait for their check (or are being checked)."""
+        return self._checking
+
+    @work(thread=True, group="terminology", exit_on_error=False)
+    def _check_pending(self) -> None:
+        while True:
+            with self._check_lock:
+                if not self._pending_checks:
+                    self._checking = False
+                    return
+                batch = list(itertools.islice(self._pending_checks, BATCH))
+                self._pending_checks.difference_update(batch)
+                generation = self._generation
+            for index in batch:
+                self.post_message(ParagraphChecked(index, *self._compute(index), generation))
+
+    @on(ParagraphChecked)
+    def _checked(self, message: ParagraphChecked) -> None:
+        if message.generation == self._generation:
+            self._apply(message.index, message.findings, message.checks)
 
     def drop_stale(self) -> None:
         """Check again the paragraphs whose English is gone (the article is being translated again)."""
         results = self._results()
-        for index in [i for i in self.findings if i not in results]:
-            self.recheck(index)
+        if results is self._seen_results:
+            return
+        self._seen_results = results
+        self.recheck_later([i for i in self.findings if i not in results])
 
     # What the screen asks ---------------------------------------------------------------------------------
 
     @property
     def checked(self) -> bool:
         """True once some paragraph has findings (the badges' gutter takes no room until then)."""
-        return any(self.findings.values()) or any(self.checks.findings.values())
+        return bool(self._with_findings)
 
     def all_findings(self) -> list[Finding]:
         """Every finding of the article, in reading order."""

@@ -21,7 +21,7 @@ def jump_to(screen: ReaderScreen, finding: Finding | RuleFinding) -> None:
 
 def next_problem(screen: ReaderScreen, step: int) -> None:
     """Move the cursor to the next (+1) or previous (-1) missing or forbidden term (not dismissed)."""
-    views = screen.text.views
+    text = screen.text
     here = (screen.text.paragraph, screen.text.token if screen.text.token is not None else -1)
     problems: list[Finding | RuleFinding] = [f for f in screen.terminology.all_findings() if f.is_problem]
     problems += [f for f in screen.terminology.checks.all() if f.is_problem]
@@ -30,7 +30,7 @@ def next_problem(screen: ReaderScreen, step: int) -> None:
             (
                 (
                     f.paragraph,
-                    token_containing(views[f.paragraph].tokens, f.thai.start) or 0 if f.thai else 0,
+                    token_containing(text.thai(f.paragraph).tokens, f.thai.start) or 0 if f.thai else 0,
                 ),
                 f,
             )

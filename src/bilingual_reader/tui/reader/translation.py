@@ -42,7 +42,8 @@ GROUPS = ("translation", "retranslate", "post-edit")
 class TranslationController(Widget):
     """An invisible widget that translates the open article into the English slots.
 
-    ``slot(index)`` finds a paragraph's English slot (default: ``#english-{index}`` on the screen). Progress
+    ``slot(index)`` finds a paragraph's English slot (default: ``#english-{index}`` on the screen) and
+    ``visible()`` the paragraphs on screen (default: the slots whose region is on screen). Progress
     goes to ``on_progress`` (default: the screen's sub-title, shown in the header). Messages bubble to the
     screen after the controller has shown them.
     """
@@ -53,6 +54,7 @@ class TranslationController(Widget):
         self,
         *,
         slot: Callable[[int], EnglishSlot | None] | None = None,
+        visible: Callable[[], list[int]] | None = None,
         engine_factory: EngineFactory = default_engine,
         memory_path: Path | None = None,
         on_progress: Callable[[str], None] | None = None,
@@ -61,6 +63,7 @@ class TranslationController(Widget):
         """A controller; nothing runs until ``start``. ``memory_path`` None: the user's translation memory."""
         super().__init__(id=id)
         self._find_slot = slot
+        self._visible = visible
         self._engine_factory = engine_factory
         self._memory_path = memory_path
         self._on_progress = on_progress
@@ -103,6 +106,8 @@ class TranslationController(Widget):
         """Indexes of the paragraphs whose English slot is on screen now."""
         if self.article is None:
             return []
+        if self._visible is not None:
+            return self._visible()
         screen = self.screen.region
         found: list[int] = []
         for index in range(len(self.article.paragraphs)):

@@ -1,0 +1,99 @@
+"""The reader's segmentation: a non-visual controller that segments the article in a thread worker (the
+visible paragraphs first, then the rest in batches), segments at once what scrolls into view before the
+worker got there, and hands the tokens to the text view and the lookups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from bilingual_reader.tui.messages import ArticleSegmented, ParagraphsSegmented
+from bilingual_reader.tui.reader.segmentation import segment_in_order
+
+if TYPE_CHECKING:
+    from bilingual_reader.documents.articles import Article
+    from bilingual_reader.thai.segmenter import Segmenter, Token
+    from bilingual_reader.tui.reader.article_view import ArticleView
+    from bilingual_reader.tui.reader.lookup import LookupController
+    from bilingual_reader.tui.services import ReaderServices
+
+
+class SegmentingController(Widget):
+    """Segments ``article`` for ``text`` and ``lookup``; posts ``ArticleSegmented`` once all of it is."""
+
+    DEFAULT_CSS = "SegmentingController { display: none; }"
+
+    def __init__(
+        self,
+        article: Article,
+        services: ReaderServices,
+        text: ArticleView,
+        lookup: LookupController,
+        *,
+        id: str | None = None,
+    ) -> None:
+        """Nothing runs until :meth:`segment`."""
+        super().__init__(id=id)
+        self.article = article
+        self.services = services
+        self.text = text
+        self.lookup = lookup
+        self.segmenter: Segmenter | None = None
+        self.done = False
+        """True once every paragraph is segmented with the current segmenter."""
+        self.on_tokens: Callable[[dict[int, list[Token]]], object] | None = None
+        """Told every batch of new tokens (by paragraph index), after the view has them."""
+
+    def segment(self, terms: set[str]) -> None:
+        """Segment the article with a segmenter for ``terms``: the visible paragraphs first."""
+        self.done = False
+        self._segment(terms, tuple(self.text.visible_paragraphs()) or (self.text.paragraph,))
+
+    @work(thread=True, exclusive=True, group="segment", exit_on_error=False)
+    def _segment(self, terms: set[str], first: tuple[int, ...]) -> None:
+        """Build a segmenter (unless the app has one) and post the tokens in batches, ``first`` first."""
+        from bilingual_reader.tui.reader.segmentation import warm_up_lookup
+
+        worker = get_current_worker()
+        segmenter = self.services.segmenter(terms)
+        for batch, done in segment_in_order(
+            self.article.paragraphs, segmenter, first, lambda: worker.is_cancelled
+        ):
+            self.post_message(ParagraphsSegmented(segmenter, batch, done))
+        if not worker.is_cancelled:
+            warm_up_lookup()
+
+    @on(ParagraphsSegmented)
+    def _paragraphs_segmented(self, message: ParagraphsSegmented) -> None:
+        """Show a batch of tokens and their highlights; once all are in, announce the whole article."""
+        message.stop()
+        if message.segmenter is not self.segmenter:
+            self.segmenter = message.segmenter
+            self.lookup.segmented(message.segmenter, [[] for _ in self.article.paragraphs])
+        self._show(message.tokens)
+        if message.done and self.lookup.tokens is not None:
+            self.done = True
+            self.post_message(ArticleSegmented(message.segmenter, self.lookup.tokens))
+
+    def came_into_view(self, first: int, last: int) -> None:
+        """Paragraphs ``first``..``last`` are on screen: segment those the worker has not reached yet."""
+        segmenter = self.segmenter
+        if segmenter is None or first < 0:
+            return
+        fresh = {
+            index: segmenter.tokenize(self.article.paragraphs[index])
+            for index in range(first, last + 1)
+            if not self.text.thai(index).segmented
+        }
+        if fresh:
+            self._show(fresh)
+
+    def _show(self, tokens: dict[int, list[Token]]) -> None:
+        self.lookup.add_tokens(tokens)
+        self.text.set_tokens(tokens)
+        if self.on_tokens is not None:
+            self.on_tokens(tokens)
