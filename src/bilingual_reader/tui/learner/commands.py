@@ -26,6 +26,15 @@ _LEARNING = {
     5: "known",
 }
 
+def next_match_or_word(screen: ReaderScreen, step: int) -> None:
+    """As in less and vim: while the last search has matches, ``n``/``N`` move between them; otherwise they
+    move to the next (+1) or previous (-1) unknown or learning word."""
+    if screen.search.matches:
+        screen.search.step(step)
+    else:
+        keys.next_to_learn(screen, step)
+
+
 LEARNER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
     *(
         Command(
@@ -70,17 +79,17 @@ LEARNER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
     Command(
         "next_to_learn",
         "n",
-        "Next word to learn",
-        "The next unknown or learning word",
-        lambda s: keys.next_to_learn(s, 1),
+        "Next match, or next word to learn",
+        "While a search has matches (/): the next match; otherwise the next unknown or learning word",
+        lambda s: next_match_or_word(s, 1),
         footer="To learn",
     ),
     Command(
         "previous_to_learn",
         "N",
-        "Previous word to learn",
-        "The previous unknown or learning word",
-        lambda s: keys.next_to_learn(s, -1),
+        "Previous match, or previous word to learn",
+        "While a search has matches (/): the previous match; otherwise the previous unknown or learning word",
+        lambda s: next_match_or_word(s, -1),
     ),
     Command(
         "learner_stats",

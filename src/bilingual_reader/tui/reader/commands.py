@@ -182,6 +182,13 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         terminology_keys.toggle_unsteered,
     ),
     Command(
+        "search",
+        "slash",
+        "Search the text",
+        "Thai words (not inside longer words; *ปืน finds those too), or English in the English column; n/N move between the matches, an empty search ends it",
+        lambda s: s.search.open(),
+    ),
+    Command(
         "install_model",
         "",
         "Install Thai→English model",

@@ -143,7 +143,7 @@ class ParagraphView:
                 style += styles.match
             if piece.token == self._cursor:
                 style += styles.cursor
-            text.append(piece.text, style)
+            text.append(piece.text, styles.base + style)
         if selected is not None:
             start, end = selected
             text.stylize(styles.selection, start, len(text) if end == -1 else end)

@@ -29,6 +29,7 @@ from bilingual_reader.tui.reader.article_view import ArticleView
 from bilingual_reader.tui.reader.commands import READER_COMMANDS
 from bilingual_reader.tui.reader.english_marks import decorate, status_of
 from bilingual_reader.tui.reader.lookup import LookupController
+from bilingual_reader.tui.reader.search_bar import SearchBar
 from bilingual_reader.tui.reader.segmentation import ServicesLoaded, load_services
 from bilingual_reader.tui.reader.segmenting import SegmentingController
 from bilingual_reader.tui.reader.terminology import TerminologyController
@@ -88,6 +89,7 @@ class ReaderScreen(Screen[None]):
         self.learner: LearnerController = LearnerController(article, id="learner")
         self.segmenting = SegmentingController(article, services, self.text, self.lookup, id="segmenting")
         self.segmenting.on_tokens = partial(learner_hooks.segmented, self)
+        self.search: SearchBar = SearchBar(self, id="search")
 
     def compose(self) -> ComposeResult:
         """Header, the article, the (invisible) controllers, footer."""
@@ -99,6 +101,7 @@ class ReaderScreen(Screen[None]):
         yield self.lookup
         yield self.learner
         yield self.segmenting
+        yield self.search
         yield Footer()
 
     def on_mount(self) -> None:
