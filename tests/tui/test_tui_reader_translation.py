@@ -101,7 +101,7 @@ async def test_opening_another_article_cancels_the_running_job(
         # The first screen (its controller, and so its workers) is gone; none of its English leaked over.
         assert not first.is_attached and not first.translation.is_attached
         assert not [w for w in app.workers if w.node is first.translation]
-        screen = app.screen
+        screen = reader(app)
         assert screen is not first
         assert [screen.text.english(i).translation for i in range(len(screen.text))] == [
             "A drone flew over the base."
