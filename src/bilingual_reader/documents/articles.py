@@ -34,9 +34,9 @@ __all__ = [
     "sample_article_path",
 ]
 
-#: Largest article file accepted, in bytes (5 MiB): far beyond any news article, small enough to segment,
-#: translate and keep in memory without stalling the reader.
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+#: Largest article file accepted, in bytes (16 MiB): a long book (the reader draws only what is visible and
+#: segments, translates and checks the rest in workers), still small enough to keep in memory.
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 
 
 #: What a paragraph is: the text's title, a heading (a chapter or section), body text, a figure's or
@@ -150,7 +150,7 @@ def load_article(path: str | os.PathLike[str]) -> Article:
     """Read an article file: UTF-8 (with or without BOM), UTF-16/32 with BOM, or TIS-620 / Windows-874.
 
     Raises :class:`ArticleError` (one line naming the file) for a missing file, a directory, a device or a
-    FIFO (never read), a file larger than :data:`MAX_ARTICLE_BYTES` (5 MiB, never read past it), a binary
+    FIFO (never read), a file larger than :data:`MAX_ARTICLE_BYTES` (16 MiB, never read past it), a binary
     file (NUL bytes), an empty file, or undecodable bytes.
     """
     file = Path(path)

@@ -93,7 +93,7 @@ def document_from_bytes(data: bytes, name: str, path: Path | None, kind: str | N
 
         return read_subtitles(data, name, path, chosen)
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{name}: too large (the article file limit is 5 MiB)")
+        raise ArticleError(f"{name}: too large (the article file limit is 16 MiB)")
     if path is None:
         return article_from_text(decode_text(data, name))
     return article_from_text(decode_text(data, name), path=path)

@@ -33,6 +33,7 @@ class MatchesFound(Message):
     number: int
     spans: dict[int, list[tuple[int, int]]]
     done: bool = False
+    english: bool = False
 
 
 class SearchBar(Widget):
@@ -49,8 +50,8 @@ class SearchBar(Widget):
         super().__init__(id=id)
         self.reader = screen
         self.current: Query | None = None
-        self.matches: list[tuple[int, int, int]] = []
-        """(paragraph, start, end) of every match so far, in text order."""
+        self.matches: list[tuple[int, int, int, bool]] = []
+        """(paragraph, start, end, in the English) of every match so far, in text order."""
         self.done = True
         self._number = 0
 
@@ -106,22 +107,23 @@ class SearchBar(Widget):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, number: int, query: Query, english: dict[int, str]) -> None:
         worker = get_current_worker()
-        if query.english:
-            found = search_english(english, query, lambda: worker.is_cancelled)
-        else:
-            segmenter = self.reader.segmenting.segmenter
-            tokenize = segmenter.tokenize if segmenter is not None else _plain
-            paragraphs = self.reader.article.paragraphs
-            found = search_thai(paragraphs, query, tokenize, lambda: worker.is_cancelled)
-        batch: dict[int, list[tuple[int, int]]] = {}
-        flushed = time.monotonic()
-        for paragraph, spans in found:
-            batch[paragraph] = spans
-            if time.monotonic() - flushed > FLUSH:
-                self.post_message(MatchesFound(number, batch))
-                batch, flushed = {}, time.monotonic()
+        segmenter = self.reader.segmenting.segmenter
+        tokenize = segmenter.tokenize if segmenter is not None else _plain
+        paragraphs = self.reader.article.paragraphs
+        searches = [(False, search_thai(paragraphs, query, tokenize, lambda: worker.is_cancelled))]
+        if query.english:  # Latin: names in the Thai, and the English column
+            searches.append((True, search_english(english, query, lambda: worker.is_cancelled)))
+        for in_english, found in searches:
+            batch: dict[int, list[tuple[int, int]]] = {}
+            flushed = time.monotonic()
+            for paragraph, spans in found:
+                batch[paragraph] = spans
+                if time.monotonic() - flushed > FLUSH:
+                    self.post_message(MatchesFound(number, batch, english=in_english))
+                    batch, flushed = {}, time.monotonic()
+            self.post_message(MatchesFound(number, batch, english=in_english))
         if not worker.is_cancelled:
-            self.post_message(MatchesFound(number, batch, done=True))
+            self.post_message(MatchesFound(number, {}, done=True))
 
     @on(MatchesFound)
     def _found(self, message: MatchesFound) -> None:
@@ -129,12 +131,12 @@ class SearchBar(Widget):
             return
         view, first = self.reader.text, not self.matches
         for paragraph, spans in message.spans.items():
-            if self.current.english:
+            if message.english:
                 view.english(paragraph).matches = tuple(spans)
             else:
                 view.thai(paragraph).set_matches(spans)
             for start, end in spans:
-                bisect.insort(self.matches, (paragraph, start, end))
+                bisect.insort(self.matches, (paragraph, start, end, message.english))
         self.done = message.done
         if first and self.matches:
             self.step(1, inclusive=True)
@@ -148,15 +150,13 @@ class SearchBar(Widget):
             self.notify("No matches." if self.done else "Searching…", timeout=2)
             return
         view = self.reader.text
-        english = self.current is not None and self.current.english  # the cursor stays in the Thai
-        offset = -1 if english else view.cursor_offset()
+        offset = view.cursor_offset()
         if direction > 0:
-            after = (view.paragraph + (0 if inclusive or not english else 1), offset + (not inclusive), 0)
-            at = bisect.bisect_left(self.matches, after)
+            at = bisect.bisect_left(self.matches, (view.paragraph, offset + (not inclusive), 0, False))
         else:
-            at = bisect.bisect_left(self.matches, (view.paragraph, offset, 0)) - 1
-        paragraph, start, _ = self.matches[at % len(self.matches)]
-        self.reader.go_to(paragraph, 0 if english else start)
+            at = bisect.bisect_left(self.matches, (view.paragraph, offset, 0, False)) - 1
+        paragraph, start, _, english = self.matches[at % len(self.matches)]
+        self.reader.go_to(paragraph, 0 if english else start)  # the cursor stays in the Thai
 
 
 def _plain(text: str) -> list[Token]:
