@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bilingual_reader.documents.articles import MAX_ARTICLE_BYTES
 from bilingual_reader.documents.epub_books import MAX_MEMBER_BYTES
 from bilingual_reader.documents.errors import ArticleError
 from bilingual_reader.documents.opening import open_document
@@ -90,5 +91,5 @@ def test_bad_web_pages_markdown_and_subtitles_are_one_line(
 def test_a_document_too_large_for_its_format_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "big.html"
     with path.open("wb") as handle:
-        handle.truncate(6 * 1024 * 1024)
+        handle.truncate(MAX_ARTICLE_BYTES + 1)
     _refused(path, "too large")

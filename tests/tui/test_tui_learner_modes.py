@@ -14,6 +14,7 @@ from bilingual_reader.learner.statuses import Status
 from bilingual_reader.learner.store import LearnerStore
 from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.learner.stats_screen import StatsScreen
+from bilingual_reader.tui.reader.blocks import HIDDEN_HINT
 from bilingual_reader.tui.services import ReaderServices
 
 from .pilot_helpers import EchoEngine, find_token, move_to, reader, settle
@@ -32,9 +33,30 @@ def app_with(article_path: Path, glossary_path: Path, learner: LearnerStore) -> 
 
 
 def opacity(app: ReaderApp, index: int) -> float:
-    slot = reader(app).text.english(index)
-    assert slot is not None
-    return float(slot.styles.text_opacity)
+    """0 when paragraph ``index``'s English is drawn as the hidden hint (in its own space), else 1."""
+    block = reader(app).text.block(index)[0]
+    english = [row.right.text.strip() for row in block.rows if row.english and row.right is not None]
+    assert english, "the paragraph has English lines"
+    return 0 if english[0] == HIDDEN_HINT and not any(english[1:]) else 1
+
+
+def glosses_of(app: ReaderApp, index: int) -> dict[str, str]:
+    """The interlinear gloss of each word of paragraph ``index`` as laid out now ("" for none)."""
+    view = reader(app).text
+    view.block(index)
+    thai = view.thai(index)
+    return {t.text: thai.gloss_of(i) or "" for i, t in enumerate(thai.tokens)}
+
+
+def drawn_rows(app: ReaderApp, index: int) -> list[str]:
+    """The Thai column of paragraph ``index``'s block, row by row, as drawn."""
+    view = reader(app).text
+    frame, start = view.frame(), view.block_start(index)
+    rows = len(view.block(index)[0].rows)
+    return [
+        view.layout_.draw(start + r).crop(frame.thai_x, frame.thai_x + frame.thai_width).text
+        for r in range(rows)
+    ]
 
 
 async def test_m_cycles_the_modes_and_the_mode_is_remembered(
@@ -86,21 +108,23 @@ async def test_interlinear_glosses_only_words_being_learned(
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(app, pilot)
         screen = reader(app)
-        view = screen.views[1]
-        glosses = {c.thai: c.gloss for row in view.interlinear() for c in row}
+        glosses = glosses_of(app, 1)
         assert glosses["ทหาร"] == "serviceman"  # the dictionary's most common sense
         assert glosses["เสื้อเกราะ"] == "body armour"  # unknown, in the glossary: its preferred term
         assert glosses["หมวกเหล็ก"] == "" and glosses["ได้รับ"] == ""
-        assert view.size.height == 2 * len(view.interlinear())
+        block = screen.text.block(1)[0]
+        thai_rows = [row for row, spec in enumerate(block.rows) if spec.thai is not None]
+        assert all(block.rows[row + 1].left is not None for row in thai_rows)  # a gloss row under each
         # marking a word known drops its gloss
         await move_to(pilot, screen, "เสื้อเกราะ")
         await pilot.press("w")
-        assert {c.thai: c.gloss for row in view.interlinear() for c in row}["เสื้อเกราะ"] == ""
+        assert glosses_of(app, 1)["เสื้อเกราะ"] == ""
         # the cursor still moves word by word and clicks still land on words
         await pilot.press("l")
         assert screen.cursor_text() == "หมวกเหล็ก"
         paragraph, index = find_token(screen, "ทหาร")
-        region = view.content_region
+        region = screen.text.thai_region(paragraph)
+        assert region is not None
         await pilot.click(offset=(region.x + 1, region.y))
         await pilot.pause()
         await pilot.press("escape")
@@ -151,9 +175,12 @@ async def test_interlinear_gloss_rows_are_drawn(
     app = app_with(article_path, glossary_path, store)
     async with app.run_test(size=(80, 30)) as pilot:
         await settle(app, pilot)
-        view = reader(app).views[1]
-        thai, gloss = view.render_line(0).text, view.render_line(1).text
+        rows = drawn_rows(app, 1)
+        first = next(n for n, row in enumerate(rows) if row.startswith("ทหาร"))
+        thai, gloss = rows[first], rows[first + 1]
         assert thai.startswith("ทหาร")
         assert gloss.startswith("serviceman")
         # the word and its gloss start in the same column (cells, not characters: Thai has zero-width marks)
         assert cell_len(thai[: thai.index("เสื้อเกราะ")]) == cell_len(gloss[: gloss.index("body armour")])
+        # and no gloss is cut by the next word: each glossed word's column is as wide as its gloss + 1
+        assert "serviceman " in gloss and "body armour" in gloss

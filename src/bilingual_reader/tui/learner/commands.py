@@ -26,6 +26,7 @@ _LEARNING = {
     5: "known",
 }
 
+
 def next_match_or_word(screen: ReaderScreen, step: int) -> None:
     """As in less and vim: while the last search has matches, ``n``/``N`` move between them; otherwise they
     move to the next (+1) or previous (-1) unknown or learning word."""

@@ -4,7 +4,7 @@ the mouse selection. Its cost to draw a screen or answer a key does not grow wit
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -76,8 +76,6 @@ class ArticleView(ScrollView, can_focus=False):
     def __len__(self) -> int:
         return len(self.article.paragraphs)
 
-    # Per-paragraph state ----------------------------------------------------------------------------------
-
     def thai(self, index: int) -> ParagraphView:
         """The Thai of paragraph ``index``."""
         view = self._thai.get(index)
@@ -142,6 +140,11 @@ class ArticleView(ScrollView, can_focus=False):
     def set_glosses(self, gloss: Gloss | None) -> None:
         """Draw ``gloss(paragraph, token index, token)`` under each word of each Thai line (None: off)."""
         self.painter.gloss = gloss
+        self.refresh_paragraphs()
+
+    def set_english_hidden(self, hidden: Callable[[int], bool] | None) -> None:
+        """Draw the English of paragraphs where ``hidden(index)`` as a dim hint in its space (None: off)."""
+        self.painter.english_hidden = hidden
         self.refresh_paragraphs()
 
     def add_extra_lines(self, name: str, lines: ExtraLines) -> None:

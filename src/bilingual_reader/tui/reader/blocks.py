@@ -34,6 +34,9 @@ HEADING_ROLES = ("title", "heading")
 #: Lines of text per paragraph in a selection offset: a Thai line's offset y is paragraph * this + line.
 LINES_PER_PARAGRAPH = 1 << 20
 
+#: What a hidden paragraph's English shows (the rest of its lines stay blank: revealing moves nothing).
+HIDDEN_HINT = "… (v reveals)"
+
 #: gloss(paragraph, token index, token) -> the gloss under that word, or None.
 Gloss = Callable[[int, int, "TokenLike"], "str | None"]
 #: lines(paragraph, width) -> whole lines drawn under the Thai.
@@ -109,6 +112,8 @@ class BlockPainter:
         self.widget = widget
         self.gloss: Gloss | None = None
         self.extra_lines: dict[str, ExtraLines] = {}
+        self.english_hidden: Callable[[int], bool] | None = None
+        """``hidden(paragraph)``: draw that paragraph's English as one dim hint in the same space."""
 
     def _strips(self, content: Content, width: int) -> list[Strip]:
         widget = self.widget
@@ -131,6 +136,10 @@ class BlockPainter:
             rows.append(Row())
         if label:
             rows.append(Row(left=self._strips(Content.styled(label, "dim"), frame.width)[0]))
+        gloss = self.gloss
+        thai.set_glosses(
+            None if gloss is None else [gloss(thai.index, i, t) for i, t in enumerate(thai.tokens)]
+        )
         lines = thai.lines(frame.thai_width)
         left: list[Row] = []
         glosses = self._gloss_lines(thai, lines, frame.thai_width) if self.gloss is not None else None
@@ -148,6 +157,9 @@ class BlockPainter:
             if role in HEADING_ROLES and not english.is_status:
                 content = content.stylize_before("bold")
             right = self._strips(content, frame.english_width) if content else []
+            if right and self.english_hidden is not None and self.english_hidden(thai.index):
+                hint = self._strips(Content.styled(HIDDEN_HINT, "dim"), frame.english_width)[:1]
+                right = hint + [Strip.blank(frame.english_width)] * (len(right) - 1)
         gutter = self._strips(badge.render(), BADGE_WIDTH - 1) if frame.badges and not badge.empty else []
         if frame.narrow:
             if gutter:
@@ -166,17 +178,12 @@ class BlockPainter:
         return Block(rows, role)
 
     def _gloss_lines(self, thai: ParagraphView, lines: list[Line], width: int) -> list[Strip]:
-        """One strip per wrapped line: each word's gloss from the word's column, cut before the next."""
-        gloss = self.gloss
-        assert gloss is not None
+        """One strip per wrapped line: each word's gloss from the word's column (the wrapping gave every
+        glossed word room for its gloss and a space, so only the line's end can cut one)."""
         style = self.widget.get_component_rich_style("article-view--gloss", partial=True)
         out = []
         for line in lines:
-            placed = [
-                (piece.col, text)
-                for piece in line.pieces
-                if (text := gloss(thai.index, piece.token, thai.tokens[piece.token]))
-            ]
+            placed = [(piece.col, text) for piece in line.pieces if (text := thai.gloss_of(piece.token))]
             segments, x = [], 0
             for number, (col, text) in enumerate(placed):
                 if col < x:
@@ -222,8 +229,8 @@ class BlockPainter:
             used = sum(p.cell_length for p in parts)
             parts.append(Strip.blank(max(0, (frame.english_x) - used), base))
             parts.append(spec.right)
-        strip = Strip.join(parts).extend_cell_length(width, base).crop(0, width)
-        return strip
+        # under the base style, no segment is left without a style (NO_COLOR's filter needs one on each)
+        return Strip.join(parts).extend_cell_length(width, base).crop(0, width).apply_style(base)
 
 
 def estimate(text: str, frame: Frame) -> int:

@@ -185,7 +185,8 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "search",
         "slash",
         "Search the text",
-        "Thai words (not inside longer words; *ปืน finds those too), or English in the English column; n/N move between the matches, an empty search ends it",
+        "Thai words (not inside longer words; *ปืน finds those too), or English in the English column;"
+        " n/N move between the matches, an empty search ends it",
         lambda s: s.search.open(),
     ),
     Command(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -50,6 +51,7 @@ class ParagraphView:
         self._cursor: int | None = None
         self.matches: tuple[tuple[int, int], ...] = ()
         """Search matches in this paragraph: (start, end) character spans."""
+        self._glosses: tuple[str | None, ...] | None = None
 
     @property
     def tokens(self) -> tuple[TokenLike, ...]:
@@ -77,6 +79,27 @@ class ParagraphView:
         if tuple(spans) != self.matches:
             self.matches = tuple(spans)
             self._changed(self.index)
+
+    def set_glosses(self, glosses: Sequence[str | None] | None) -> None:
+        """Interlinear glosses by token (None: off): each glossed word is wrapped as wide as the wider of its
+        Thai and its gloss plus one cell, so the gloss under it is never cut by the next word."""
+        glosses = None if glosses is None else tuple(glosses)
+        if glosses != self._glosses:
+            self._glosses = glosses
+            self._wrapped = None
+
+    def gloss_of(self, token: int) -> str | None:
+        """The interlinear gloss of token ``token`` (None: none, or glosses are off)."""
+        glosses = self._glosses
+        return glosses[token] if glosses is not None and token < len(glosses) else None
+
+    def _cells(self, index: int, token: TokenLike, width: int) -> str:
+        """The token's text, padded to its interlinear column (the gloss's cells + 1) within ``width``."""
+        gloss = self.gloss_of(index)
+        if not gloss or token.text.isspace():
+            return token.text
+        size = cell_len(token.text)
+        return token.text + " " * max(0, min(cell_len(gloss) + 1, width) - size)
 
     @property
     def cursor(self) -> int | None:
@@ -107,7 +130,8 @@ class ParagraphView:
             width = self._wrapped[0] if self._wrapped is not None else 80
         width = max(1, width)
         if self._wrapped is None or self._wrapped[0] != width:
-            self._wrapped = (width, wrap_tokens([t.text for t in self.tokens], width))
+            texts = [self._cells(i, t, width) for i, t in enumerate(self.tokens)]
+            self._wrapped = (width, wrap_tokens(texts, width))
         return self._wrapped[1]
 
     def line_of(self, token: int) -> int:
@@ -143,7 +167,11 @@ class ParagraphView:
                 style += styles.match
             if piece.token == self._cursor:
                 style += styles.cursor
-            text.append(piece.text, styles.base + style)
+            padded = self._glosses is not None and not token.text.isspace()
+            body = piece.text.rstrip(" ") if padded else piece.text
+            text.append(body, styles.base + style)
+            if len(body) < len(piece.text):
+                text.append(piece.text[len(body) :], styles.base)
         if selected is not None:
             start, end = selected
             text.stylize(styles.selection, start, len(text) if end == -1 else end)

@@ -97,9 +97,10 @@ class ViewLayout:
             index == 0,
         )
         extra: dict[int, Style] = {}
+        background = self.view.background_colors[1] if self.view.stylers else None
         for styler in self.view.stylers.values():
             for token, style in styler(index, thai.tokens).items():
-                extra[token] = extra.get(token, Style()) + resolve_style(self.view.app, style)
+                extra[token] = extra.get(token, Style()) + resolve_style(self.view.app, style, background)
         cached = self._blocks[index] = (block, extra, [None] * block.height)
         while len(self._blocks) > CACHE_BLOCKS:
             self._blocks.popitem(last=False)
