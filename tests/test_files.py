@@ -7,11 +7,12 @@ import socket
 import sqlite3
 import threading
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from bilingual_reader.files import FileProblem, check_destination, read_input, write_output
+from bilingual_reader.files import FileProblem, check_destination, database_kind, read_input, write_output
 
 
 def test_reads_a_regular_file_up_to_the_limit(tmp_path: Path) -> None:
@@ -277,3 +278,22 @@ def test_the_own_database_names_are_the_ones_the_stores_use() -> None:
 
     names = (locations.FILE_NAME, memory.MEMORY_NAME, dismissals.FILE_NAME, learner_locations.FILE_NAME)
     assert set(names) == set(paths.OWN_DATABASES)
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (lambda p: None, "missing"),
+        (lambda p: p.mkdir(), "directory"),
+        (lambda p: os.mkfifo(p), "special"),
+        (lambda p: p.write_bytes(b""), "sqlite"),
+        (lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit(), "sqlite"),
+        (lambda p: p.write_text("term,english\n"), "other"),
+    ],
+)
+def test_database_kind_tells_what_a_database_path_holds_without_blocking(
+    tmp_path: Path, make: Callable[[Path], object], kind: str
+) -> None:
+    path = tmp_path / "some.db"
+    make(path)
+    assert database_kind(path) == kind

@@ -13,9 +13,39 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["SQLITE_MAGIC", "FileProblem", "check_destination", "read_input", "write_output"]
+__all__ = [
+    "SQLITE_MAGIC",
+    "FileProblem",
+    "check_destination",
+    "database_kind",
+    "database_writable",
+    "read_input",
+    "write_output",
+]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def database_kind(path: Path) -> str:
+    """What ``path`` is to a database opener: ``"missing"``, ``"directory"``, ``"special"`` (a device, FIFO or
+    socket, which SQLite would block on or write a journal beside), ``"sqlite"`` (SQLite's header, or an
+    empty file) or ``"other"``. Never blocks, never writes; a file it may not read raises ``OSError``."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "missing"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if not stat.S_ISREG(mode):
+        return "special"
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    return "sqlite" if not head or head == SQLITE_MAGIC else "other"
+
+
+def database_writable(path: Path) -> bool:
+    """Whether SQLite may write ``path``: the file and its directory (journal, WAL) must be writable."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 class FileProblem(Exception):

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bilingual_reader.glossary import opening, schema
+from bilingual_reader.files import SQLITE_MAGIC
+from bilingual_reader.glossary import schema
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import DuplicateTermError, Glossary, GlossaryError, UnknownConceptError
 
@@ -327,7 +328,7 @@ def _corrupt_sqlite(path: Path) -> None:
     [
         (lambda p: p.write_text("id\tsubject\n1\tarmour\n", encoding="utf-8"), "not a SQLite database"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200)), "not a SQLite database"),
-        (lambda p: p.write_bytes(opening.SQLITE_MAGIC + b"\x10\x00" + bytes(90)), "corrupt"),
+        (lambda p: p.write_bytes(SQLITE_MAGIC + b"\x10\x00" + bytes(90)), "corrupt"),
         (_corrupt_sqlite, "corrupt"),
         (_foreign_sqlite, "not a bilingual-reader glossary (unrecognised schema)"),
         (
@@ -467,4 +468,4 @@ def test_an_empty_file_becomes_a_glossary_but_not_when_read_only(tmp_path: Path)
     assert path.read_bytes() == b""
     with Glossary.open(path) as glossary:
         assert glossary.count() == 0
-    assert path.read_bytes().startswith(opening.SQLITE_MAGIC)
+    assert path.read_bytes().startswith(SQLITE_MAGIC)

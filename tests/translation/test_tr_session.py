@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -102,8 +103,9 @@ def _truncated(path: Path) -> None:
         (_foreign, "not a translation memory (unrecognised schema)"),
         (_old_schema, "unrecognised translation memory schema (sentences lacks settings)"),
         (lambda p: p.mkdir(), "is a directory, not a translation memory"),
+        (lambda p: os.mkfifo(p), "is a device, a pipe or a socket, not a translation memory"),
     ],
-    ids=["random-bytes", "truncated", "other-schema", "missing-column", "directory"],
+    ids=["random-bytes", "truncated", "other-schema", "missing-column", "directory", "fifo"],
 )
 def test_an_unusable_memory_is_one_line_and_never_written(make: object, expected: str) -> None:
     path = memory_path()

@@ -9,24 +9,22 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilingual_reader import paths
+from bilingual_reader.files import database_kind, database_writable
 from bilingual_reader.glossary import schema
 from bilingual_reader.glossary.errors import GlossaryError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
 
 def open_database(path: Path, read_only: bool) -> tuple[sqlite3.Connection, bool]:
     """Open (creating if needed) and migrate the glossary at ``path``; returns it and its read-only flag."""
     exists = _check_file(path)
-    read_only = read_only or (exists and not _writable(path))
+    read_only = read_only or (exists and not database_writable(path))
     if not exists:
         if read_only:
             raise GlossaryError(f"{path}: no such glossary file")
@@ -62,28 +60,16 @@ def _wrap(conn: sqlite3.Connection) -> Database:
 def _check_file(path: Path) -> bool:
     """True if ``path`` holds a SQLite file (or is empty); raises for anything else; never writes."""
     try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return False
+        kind = database_kind(path)
     except OSError as err:
         raise GlossaryError(f"{path}: cannot read the glossary ({err.strerror})") from err
-    if stat.S_ISDIR(mode):
+    if kind == "directory":
         raise GlossaryError(f"{path}: is a directory, not a glossary file")
-    if not stat.S_ISREG(mode):  # SQLite would block on a FIFO, or write /dev/null-journal beside a device
+    if kind == "special":
         raise GlossaryError(f"{path}: is a device, a pipe or a socket, not a glossary file")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-    except OSError as err:
-        raise GlossaryError(f"{path}: cannot read the glossary ({err.strerror})") from err
-    if head and head != SQLITE_MAGIC:
+    if kind == "other":
         raise GlossaryError(f"{path}: not a SQLite database")
-    return True
-
-
-def _writable(path: Path) -> bool:
-    """Whether SQLite may write ``path``: the file and its directory (journal, WAL) must be writable."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+    return kind == "sqlite"
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:

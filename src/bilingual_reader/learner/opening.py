@@ -5,11 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import stat
 from pathlib import Path
 
 from bilingual_reader import paths
-from bilingual_reader.files import SQLITE_MAGIC
+from bilingual_reader.files import database_kind, database_writable
 from bilingual_reader.learner import schema
 
 __all__ = ["LearnerError", "memory_database", "open_database"]
@@ -23,7 +22,7 @@ def open_database(path: Path, read_only: bool) -> tuple[sqlite3.Connection, bool
     """Open (creating if needed) and migrate the learner database at ``path``; returns it and whether it
     is read-only (asked for, or the file or its folder cannot be written)."""
     exists = _check_file(path)
-    read_only = read_only or (exists and not _writable(path))
+    read_only = read_only or (exists and not database_writable(path))
     if not exists:
         if read_only:
             raise LearnerError(f"{path}: no such learner database")
@@ -50,25 +49,14 @@ def memory_database() -> sqlite3.Connection:
 def _check_file(path: Path) -> bool:
     """True if ``path`` holds a SQLite file (or is empty); raises for anything else; never writes."""
     try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return False
+        kind = database_kind(path)
     except OSError as err:
         raise LearnerError(f"{path}: cannot read the learner database ({err.strerror})") from err
-    if not stat.S_ISREG(mode):
+    if kind in ("directory", "special"):
         raise LearnerError(f"{path}: is not a regular file, not a learner database")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-    except OSError as err:
-        raise LearnerError(f"{path}: cannot read the learner database ({err.strerror})") from err
-    if head and head != SQLITE_MAGIC:
+    if kind == "other":
         raise LearnerError(f"{path}: not a SQLite database")
-    return True
-
-
-def _writable(path: Path) -> bool:
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+    return kind == "sqlite"
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:

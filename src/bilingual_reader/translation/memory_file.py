@@ -11,7 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from bilingual_reader.files import SQLITE_MAGIC
+from bilingual_reader.files import database_kind
 from bilingual_reader.translation.errors import MemoryFileError
 
 BUSY_TIMEOUT_S = 5.0
@@ -50,18 +50,17 @@ def _problem(path: Path, what: str) -> MemoryFileError:
 
 def _check_file(path: Path) -> bool:
     """True if ``path`` holds a SQLite file (or is empty); raises for anything else; never writes."""
-    if path.is_dir():
-        raise _problem(path, "is a directory, not a translation memory")
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-    except FileNotFoundError:
-        return False
+        kind = database_kind(path)
     except OSError as err:
         raise MemoryFileError(f"{path}: cannot read the translation memory ({err.strerror})") from None
-    if head and head != SQLITE_MAGIC:
+    if kind == "directory":
+        raise _problem(path, "is a directory, not a translation memory")
+    if kind == "special":
+        raise _problem(path, "is a device, a pipe or a socket, not a translation memory")
+    if kind == "other":
         raise _problem(path, "not a translation memory (not a SQLite database)")
-    return True
+    return kind == "sqlite"
 
 
 def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
