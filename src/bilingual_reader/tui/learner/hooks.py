@@ -43,10 +43,9 @@ def segmented(
 def moved(screen: ReaderScreen, paragraph: int) -> None:
     """The cursor moved: leaving a paragraph counts its words as read."""
     previous = screen.learner.last_paragraph
-    views = screen.text.views
     words = None
-    if previous is not None and 0 <= previous < len(views) and previous != paragraph:
-        words = sum(1 for t in views[previous].tokens if token_key(t) is not None)
+    if previous is not None and 0 <= previous < len(screen.text) and previous != paragraph:
+        words = sum(1 for t in screen.text.thai(previous).tokens if token_key(t) is not None)
     screen.learner.moved_to(paragraph, words)
 
 

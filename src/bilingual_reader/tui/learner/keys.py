@@ -62,10 +62,10 @@ def set_cursor_status(screen: ReaderScreen, status: Status) -> None:
 def mark_paragraph_known(screen: ReaderScreen) -> None:
     """Mark every still-unknown word of the cursor's paragraph as well known (Lute's "mark page known")."""
     paragraph = screen.text.paragraph
-    views = screen.text.views
-    if not views:
+    if len(screen.text) == 0:
         return
-    words = [t.text for t in views[paragraph].tokens if screen.learner.status_of(t) is Status.UNKNOWN]
+    tokens = screen.text.thai(paragraph).tokens
+    words = [t.text for t in tokens if screen.learner.status_of(t) is Status.UNKNOWN]
     changed = screen.learner.set_status(words, Status.WELL_KNOWN, cursor_place(screen))
     screen.notify(f"{changed} word(s) marked well known.", timeout=3)
     if changed:
@@ -74,13 +74,13 @@ def mark_paragraph_known(screen: ReaderScreen) -> None:
 
 def next_to_learn(screen: ReaderScreen, step: int) -> None:
     """Move the cursor to the next (+1) or previous (-1) unknown or learning word."""
-    views = screen.text.views
-    paragraph, token = screen.text.paragraph, screen.text.token
-    if not views:
+    view = screen.text
+    paragraph, token = view.paragraph, view.token
+    if len(view) == 0:
         return
     position = (paragraph, -1 if token is None else token)
-    for index in range(paragraph, len(views)) if step > 0 else range(paragraph, -1, -1):
-        tokens = views[index].tokens
+    for index in range(paragraph, len(view)) if step > 0 else range(paragraph, -1, -1):
+        tokens = view.thai(index).tokens
         order = range(len(tokens)) if step > 0 else range(len(tokens) - 1, -1, -1)
         for t in order:
             if (index, t) == position or ((index, t) < position if step > 0 else (index, t) > position):
