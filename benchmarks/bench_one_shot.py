@@ -6,10 +6,15 @@ into a temporary data folder), with bytecode caches warm (one unmeasured run fir
 interleaved, round by round, so a change of load hits them alike. Rows "through click" run the same command
 line through the click program directly, as every command ran before ``launcher.py``.
 
+The translate row is a warm ``translate`` of the sample article with the small test model installed: the
+memory already holds every sentence (issue 17: ≤ 0.5 s), so it measures everything but the engine.
+
 Also times ``lookup()`` as the popup calls it (the first call and p50/p99 of the warm ones) and the
 memory of a process holding what the idle reader holds (segmenter, a lookup done, a sentence split).
 
-Run with `make bench` or `uv run python benchmarks/bench_one_shot.py`. Prints numbers; asserts nothing.
+Run with `make bench` or `uv run python benchmarks/bench_one_shot.py [--base DIR]` (DIR: another
+checkout, whose ``src`` then runs the same command lines in the same rounds: before/after in one run).
+Prints numbers; asserts nothing.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 REPEATS = 7
 WORD = "ปืนใหญ่อัตตาจร"
+#: ``--base DIR``: also run the commands on the code of the checkout at DIR (e.g. ``git archive main``).
+BASE = Path(sys.argv[sys.argv.index("--base") + 1]).resolve() if "--base" in sys.argv else None
+TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"
 POPUP_WORDS = ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "ยูเครน", "เดินทาง", "ปืน", "สันติภาพ", "คอบร้าโกลด์", "เกราะ"]
 IDLE_PROBE = """
 import resource, sys
@@ -108,6 +116,7 @@ def main() -> None:
         glossary = Path(tmp) / "glossary.db"
         shutil.copyfile(ROOT / "glossary.db", glossary)
         env["XDG_DATA_HOME"] = str(Path(tmp) / "data")  # the per-user glossary lands there
+        env["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         cli = [sys.executable, "-m", "bilingual_reader"]
         click = [sys.executable, "-c", "from bilingual_reader.cli import main; main()"]
         sample = str(sample_article_path())
@@ -117,7 +126,21 @@ def main() -> None:
             "  lookup through click": [*click, "lookup", WORD],
             "segment <sample article>": [*cli, "segment", sample],
             "  segment through click": [*click, "segment", sample],
+            "translate <sample> (all in memory)": [
+                *cli,
+                "translate",
+                sample,
+                "-o",
+                str(Path(tmp) / "en.txt"),
+            ],
         }
+        if BASE is not None:  # the same command lines on another checkout's code, in the same rounds
+            based = ["env", f"PYTHONPATH={BASE / 'src'}", *cli]
+            for name in [n for n in commands if n[:1] not in (" ", "p")]:
+                commands[f"  {name.split()[0]} (base checkout)"] = [*based, *commands[name][len(cli) :]]
+        # The test model, and one translate that fills the memory: the row then makes no engine call.
+        run([*cli, "model", "install", "--file", str(TRAINED)], env)
+        run(commands["translate <sample> (all in memory)"], env)
         results = best_of(commands, env)
         base = results["python -c pass (baseline)"]
         print(

@@ -91,3 +91,59 @@ def test_matches_exactly(term: str, pos: str, text: str, hits: list[str]) -> Non
 def test_without_inflection_only_the_suffix_plurals_match() -> None:
     matcher = EnglishMatcher([("fire", "verb"), ("crisis", "noun"), ("tank", "noun")], inflect=False)
     assert [h.key for h in matcher.find("fired crises tanks")] == ["tank"]
+
+
+def test_forms_match_lemminflect_over_the_glossary_and_its_table() -> None:
+    """forms_of reads lemminflect's table itself (no numpy): the same forms as lemminflect gives, for every
+    word of the shipped glossary's English, every word its overrides touch, the modals, and a spread of the
+    table's own words."""
+    import gzip
+
+    from lemminflect import getAllInflections
+
+    from bilingual_reader.qa.inflection import _TAGS, _resources
+    from bilingual_reader.qa.spelling import canonical, words
+    from support import SHIPPED_TSV
+
+    table = gzip.decompress((_resources() / "infl_lu.csv.gz").read_bytes()).decode("utf-8").split("\n")
+    overrides = (_resources() / "infl_overrides.csv").read_text(encoding="utf-8").splitlines()
+    vocabulary = {w.key for w in words(SHIPPED_TSV.read_text(encoding="utf-8"))}
+    vocabulary |= {line.split(",")[0] for line in overrides if line}
+    vocabulary |= {line.split(",")[0] for line in table[::37] if line and line[0].islower()}
+    vocabulary |= {"can", "may", "will", "shall", "must", "ought", "dare", "be", "bless", "bankrol"}
+    upos = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
+    checked = 0
+    for word in sorted(w for w in vocabulary if w.isalpha()):
+        for pos, tags in _TAGS.items():
+            expected = getAllInflections(word, upos=upos[pos])
+            forms = {canonical(f) for tag in tags for f in expected.get(tag, ())} - {word}
+            assert forms_of(word, pos) == tuple(sorted(forms)), (word, pos)
+            checked += 1
+    assert checked > 4000
+
+
+def test_the_table_is_sorted_by_word() -> None:
+    """forms_of finds a word by binary search: lemminflect's table must stay sorted by its first field."""
+    from bilingual_reader.qa.inflection import _table
+
+    words = [line.partition(",")[0] for line in _table()]
+    assert words == sorted(words)
+    assert len(words) > 30000
+
+
+def test_a_term_check_imports_neither_lemminflect_nor_numpy() -> None:
+    """Building a checker and checking a paragraph reads the table; the package (and numpy) stays out."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from bilingual_reader.glossary.models import Concept, Term\n"
+        "from bilingual_reader.qa.check import TermChecker\n"
+        "concept = Concept('weapons', (Term('ยิง', 'th'), Term('fire', 'en', pos='verb')))\n"
+        "findings = TermChecker([concept]).check(0, 'ยิง', 'They fired twice.')\n"
+        "print(findings[0].status.value, findings[0].english_term)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'lemminflect', 'numpy'}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["ok fire", "[]"]

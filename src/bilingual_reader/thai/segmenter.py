@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import nlpo3
-
 from bilingual_reader.thai.corpora import WORDS_FILE, corpus_file, tcc_pos
 from bilingual_reader.thai.names import extra_words, join_fragments, name_spans
 from bilingual_reader.thai.text import is_thai, normalize_key
@@ -85,6 +83,8 @@ class Segmenter:
 
     def _pieces(self, text: str) -> list[str]:
         """newmm's pieces of ``text``, with names after a title and runs of syllable fragments joined."""
+        import nlpo3  # a 4 MB extension: imported by the first tokenize, not by a lookup (terms only)
+
         name = self._dictionary()
         pieces: list[str] = nlpo3.segment(text, name)
         boundaries = set(itertools.accumulate(map(len, pieces), initial=0))
@@ -200,6 +200,8 @@ def _load_with_terms(words: Path, extra: str, name: str) -> None:
 
 
 def _load_file(file: str, name: str) -> None:
+    import nlpo3
+
     message, ok = nlpo3.load_dict(file, name)
     if not ok and "already exists" not in message:
         raise RuntimeError(f"nlpo3 could not load the dictionary: {message}")
@@ -211,5 +213,8 @@ def word_pieces(text: str) -> list[str]:
     Uses the dictionary of the segmenter loaded last in this process (words ∪ its glossary terms), else
     pythainlp's words alone: the process holds one copy of the word list, not one per use.
     """
+    import nlpo3
+
     name = _LAST or _load_nlpo3_dict(frozenset(), extra=False)
-    return nlpo3.segment(text, name)
+    pieces: list[str] = nlpo3.segment(text, name)
+    return pieces
