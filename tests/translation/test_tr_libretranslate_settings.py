@@ -34,7 +34,7 @@ def test_the_engine_settings_from_the_file_then_the_options() -> None:
     assert load_settings(engine="local").engine == "local"
     engine = engine_for(settings)
     assert isinstance(engine, LibreTranslateEngine)
-    assert engine.model_key == "libretranslate http://lt.example:5000"
+    assert engine.key_prefix == "libretranslate http://lt.example:5000 "  # + version and model, once asked
     assert engine_for(load_settings()) is engine  # shared: its connections are reused
 
 
@@ -97,3 +97,56 @@ def test_a_key_folder_is_one_line() -> None:
     key_path().mkdir(parents=True)
     with pytest.raises(KeyFileError, match=r"libretranslate\.key"):
         read_api_key()
+
+
+REMOTE_KEY = "libretranslate http://lt.example:5000 v1.9.6 th-en 0123456789ab"
+
+
+def _remember(model: str, thai: str, english: str) -> None:
+    from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
+    from bilingual_reader.translation.memory import TranslationMemory
+
+    with TranslationMemory() as memory:
+        memory.put_sentence(model, "lt-a2", SentenceTranslation(thai, english, (Hypothesis(english, 0.0),)))
+
+
+@pytest.mark.parametrize(
+    ("settings", "overrides"),
+    [
+        # the file chooses the server and is broken elsewhere
+        ('[translation]\nengine = "libretranslate"\nurl = "http://lt.example:5000/"\nbeam = 3\n', {}),
+        # the options choose it; the file is broken
+        ("[translation]\nbeam = 3\n", {"engine": "libretranslate", "url": "http://lt.example:5000"}),
+        # the option names the engine, the file (broken elsewhere) the server
+        ('[translation]\nurl = "http://lt.example:5000"\nthreads = "x"\n', {"engine": "libretranslate"}),
+    ],
+)
+def test_a_broken_settings_file_recalls_the_chosen_servers_memory(
+    settings: str, overrides: dict[str, str]
+) -> None:
+    """It showed the local model's memory (or none, and no model was needed for it) as the server's."""
+    from bilingual_reader.documents.articles import article_from_text
+    from bilingual_reader.translation.engines.base import Recall
+    from bilingual_reader.tui.reader.translation_jobs import default_engine, open_job_session
+
+    thai = "ทหาร สวมเสื้อเกราะ"
+    _remember("local-model-key", thai, "LOCAL English.")
+    _remember(REMOTE_KEY, thai, "Soldiers wear armour.")
+    _write(settings)
+    with open_job_session(lambda: default_engine(**overrides), None, ()) as session:
+        assert isinstance(session.engine, Recall)
+        assert session.engine.key_prefix == "libretranslate http://lt.example:5000 "
+        assert session.problem is not None and "\n" not in str(session.problem)
+        assert str(session.problem).startswith(f"{config_path()}:")
+        [result] = list(session.translate(article_from_text(thai, title="")))
+    assert (result.english, result.source, result.model) == ("Soldiers wear armour.", "memory", REMOTE_KEY)
+
+
+def test_a_broken_settings_file_with_the_local_engine_chosen_recalls_the_local_memory() -> None:
+    from bilingual_reader.translation.recall import remote_recall
+
+    _write('[translation]\nengine = "libretranslate"\nurl = "http://lt.example:5000"\nbeam = 3\n')
+    assert remote_recall({"engine": "local"}) is None
+    assert remote_recall({}) == remote_recall({"url": "http://lt.example:5000/"})
+    _write("[translation\n")  # not TOML: which engine it meant cannot be known
+    assert remote_recall({}) is None

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilingual_reader.translation.engines.base import Recall
+
 
 class TranslationSetupError(Exception):
     """The model, the settings or the memory is missing or unusable; ``str(err)`` is one line."""
@@ -15,7 +20,13 @@ class NoModelError(TranslationSetupError):
 
 
 class SettingsError(TranslationSetupError):
-    """A bad settings file or value; the message names the file (with line and column) or the option."""
+    """A bad settings file or value; the message names the file (with line and column) or the option.
+
+    ``recall``: set by the reader's engine factory to the LibreTranslate server chosen all the same
+    (a :class:`~.engines.base.Recall`; None: the local model), whose memory is shown meanwhile.
+    """
+
+    recall: Recall | None = None
 
 
 class MemoryFileError(TranslationSetupError):

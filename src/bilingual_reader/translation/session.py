@@ -143,7 +143,7 @@ class TranslationSession:
 
 def open_session(
     *,
-    engine: Engine | None = None,
+    engine: Engine | Recall | None = None,
     memory_path: Path | None = None,
     checker: TermChecker | None = None,
     fast: bool = False,
@@ -154,7 +154,8 @@ def open_session(
 ) -> TranslationSession:
     """Open the settings (file, then ``overrides``), the engine, the memory and steering.
 
-    ``engine`` replaces the installed model's engine (tests, benchmarks); ``checker`` steers machine
+    ``engine`` replaces the installed model's engine (tests, benchmarks; a :class:`Recall` names the engine
+    whose memory a broken settings file shows); ``checker`` steers machine
     translations to its glossary unless the settings say ``steer = false``. ``engine_name`` overrides the
     ``engine`` setting ("local" or "libretranslate", with ``url=``). Raises
     :class:`~bilingual_reader.translation.errors.TranslationSetupError` (no model, bad settings, an
@@ -175,7 +176,16 @@ def open_session(
         problem, settings = err, EngineSettings()
     chosen: Engine | Recall
     if problem is not None:
-        chosen = Recall(engine.model_key if engine is not None else _installed_key(report))
+        from bilingual_reader.translation.recall import remote_recall
+
+        if engine is None:
+            engine = remote_recall(overrides)
+        if isinstance(engine, Recall):
+            chosen = engine
+        else:
+            chosen = Recall(engine.model_key if engine is not None else _installed_key(report))
+    elif isinstance(engine, Recall):
+        chosen = engine_for(settings, report)  # the settings were mended meanwhile
     else:
         chosen = engine if engine is not None else engine_for(settings, report)
     memory = TranslationMemory(memory_path)

@@ -8,7 +8,7 @@ server) offers n-best alternatives but no forced prefix, so steering falls back 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -65,13 +65,41 @@ class EngineUnavailable(EngineError):
     """
 
 
+@runtime_checkable
+class AskingEngine(Protocol):
+    """An engine whose memory key is asked of a server at the start of each pass (LibreTranslate).
+
+    ``memory_key(last_known)`` returns the key to file under; when the server cannot be asked,
+    ``last_known(prefix)`` (the memory's newest key starting with ``prefix``) stands in.
+    """
+
+    def memory_key(self, last_known: Callable[[str], str | None]) -> str: ...
+
+
+def memory_key(engine: Engine | Recall, last_known: Callable[[str], str | None]) -> str:
+    """The key a pass files the engine's output under (a remote engine asks its server who it is;
+    ``last_known``: the memory's newest key with a prefix, when it cannot be asked)."""
+    if isinstance(engine, AskingEngine):
+        return engine.memory_key(last_known)
+    return engine.model_key
+
+
 @dataclass(frozen=True)
 class Recall:
     """Stands in for an engine that cannot run (e.g. the settings file is broken): the memory's translations
-    by ``model_key`` with any settings are shown, nothing new is translated."""
+    by ``model_key`` with any settings are shown, nothing new is translated.
+
+    For a remote engine, ``key_prefix`` names its server: the memory's last key of that server is shown.
+    """
 
     model_key: str
     settings_key: None = None
+    key_prefix: str | None = None
+
+    def memory_key(self, last_known: Callable[[str], str | None]) -> str:
+        """The key whose translations are shown."""
+        found = last_known(self.key_prefix) if self.key_prefix else None
+        return found or self.model_key
 
 
 @runtime_checkable

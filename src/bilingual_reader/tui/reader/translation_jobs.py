@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from textual.message import Message
 
     from bilingual_reader.glossary.models import Concept
-    from bilingual_reader.translation.engines.base import Engine
+    from bilingual_reader.translation.engines.base import Engine, Recall
     from bilingual_reader.translation.pipeline import ArticleLike
     from bilingual_reader.translation.session import TranslationSession
 
@@ -25,9 +25,12 @@ def default_engine(**overrides: str) -> Engine | None:
     """The engine the settings (then ``overrides``: ``engine``, ``url``) name, shared by later jobs: the
     installed model's (None: no model) or a LibreTranslate server's.
 
-    Raises :class:`~bilingual_reader.translation.errors.SettingsError` for a bad settings file.
+    Raises :class:`~bilingual_reader.translation.errors.SettingsError` for a bad settings file; its
+    ``recall`` names the LibreTranslate server chosen all the same (None: the local model), whose memory the
+    reader then shows.
     """
-    from bilingual_reader.translation.errors import NoModelError
+    from bilingual_reader.translation.errors import NoModelError, SettingsError
+    from bilingual_reader.translation.recall import remote_recall
     from bilingual_reader.translation.session import engine_for
     from bilingual_reader.translation.settings import load_settings
 
@@ -36,6 +39,9 @@ def default_engine(**overrides: str) -> Engine | None:
         return engine_for(load_settings(**options))
     except NoModelError:
         return None
+    except SettingsError as err:
+        err.recall = remote_recall(overrides)
+        raise
 
 
 def skipped_packages() -> list[str]:
@@ -57,10 +63,12 @@ def open_job_session(
     from bilingual_reader.translation.errors import NoModelError, SettingsError
     from bilingual_reader.translation.session import open_session
 
+    engine: Engine | Recall | None
     try:
         engine = engine_factory()
-    except SettingsError:
-        engine = None  # open_session meets the same error and opens a session that recalls the memory
+    except SettingsError as err:
+        # open_session meets the same error and recalls the memory of the engine chosen (err.recall)
+        engine = err.recall
     else:
         if engine is None:
             raise NoModelError()
