@@ -4,6 +4,7 @@ key, one-line faults, and the same English as the local engine through the real 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -117,7 +118,7 @@ def test_a_key_file_open_to_others_is_refused_and_the_key_never_shows(
     assert code == 1
     assert "refused the API key (403: Invalid API key)" in err
     assert "s3cret" not in out + err
-    assert {b.get("api_key") for b in fake.bodies} == {"s3cret-key"}
+    assert {b.get("api_key") for b in fake.probes + fake.bodies} == {"s3cret-key"}  # refused at the probe
     assert b"s3cret" not in memory_path().read_bytes()
 
 
@@ -137,12 +138,23 @@ def test_model_status_of_a_server(fake: FakeLibreTranslate) -> None:
     assert "languages: Thai → en\n" in out
     assert "limits:    none; API key not required\n" in out
     assert "status:    reachable; one request took" in out
+    [model] = [line for line in out.splitlines() if line.startswith("model:")]
+    assert re.fullmatch(
+        r"model:     LibreTranslate 1\.9\.6, th→en model [0-9a-f]{12} "
+        r"\(fingerprint of its answer to 'สวัสดีครับ': 'EN\(สวัสดีครับ\)'\)",
+        model,
+    )
+    fake.model = "NEW"  # another th→en package behind the same URL: another fingerprint
+    again = run("model", "status", *_remote(fake.url))[1]
+    [changed] = [line for line in again.splitlines() if line.startswith("model:")]
+    assert changed.split()[5] != model.split()[5] and "'NEW(สวัสดีครับ)'" in changed
     url = refused_url()
     code, out, _ = run("model", "status", *_remote(url))
     assert code == 1
     assert out.splitlines()[-1] == (
         f"status:    not usable: LibreTranslate at {url} refused the connection (is the server running?)"
     )
+    assert "model:     unknown (the server was not reached)\n" in out
 
 
 @pytest.mark.xdist_group("libretranslate")

@@ -26,6 +26,7 @@ class Answer:
     status: int
     body: bytes | str | dict[str, Any] = b""
     headers: dict[str, str] = field(default_factory=dict)
+    sized: bool = True  # False: no Content-Length, the body ends when the connection closes
 
     def data(self) -> bytes:
         if isinstance(self.body, dict):
@@ -43,14 +44,19 @@ class _Server(ThreadingHTTPServer):
         self.errors.append(str(sys.exc_info()[1]))
 
 
-def english(text: str) -> str:
-    """What the fake translates ``text`` to."""
-    return f"EN({text})"
+PROBE = "สวัสดีครับ"  # the engine's identity probe (libretranslate_identity.PROBE_THAI)
+
+
+def english(text: str, model: str = "EN") -> str:
+    """What the fake translates ``text`` to (as the real server sends it: no final full stop)."""
+    return f"{model}({text})"
 
 
 class FakeLibreTranslate:
-    """Answers like LibreTranslate 1.9: ``/languages``, ``/frontend/settings``, ``/translate``.
+    """Answers like LibreTranslate 1.9: ``/languages``, ``/frontend/settings``, ``/spec``, ``/translate``.
 
+    The engine's identity probe (``q == [PROBE]`` alone) is answered apart: it takes no scripted answer and
+    is kept in ``probes``, not ``bodies``; ``model`` (the prefix of the English) is what it fingerprints.
     ``script`` answers come first, one per ``/translate`` request; then each text becomes ``EN(text)`` with
     alternatives ``ALT1(text)``…; ``batch_limit``/``char_limit`` answer 400 as the real server does;
     ``key`` (if set) is required. ``barrier`` (if set) holds each request until that many are in flight.
@@ -70,6 +76,9 @@ class FakeLibreTranslate:
         self.char_limit = char_limit
         self.key = key
         self.alternatives = alternatives or {}
+        self.model = "EN"
+        self.version = "1.9.6"
+        self.probes: list[dict[str, Any]] = []
         self.script: deque[Answer] = deque()
         self.bodies: list[dict[str, Any]] = []  # every /translate request's JSON
         self.paths: list[str] = []
@@ -98,7 +107,7 @@ class FakeLibreTranslate:
                 return Answer(403, {"error": "Invalid API key"})
             return Answer(400, {"error": "Please contact the server operator to get an API key"})
         with self._lock:
-            if self.script:
+            if self.script and body.get("q") != [PROBE]:
                 return self.script.popleft()
         texts = body["q"] if isinstance(body["q"], list) else [body["q"]]
         if self.batch_limit is not None and len(texts) > self.batch_limit:
@@ -116,7 +125,8 @@ class FakeLibreTranslate:
         alternatives = [
             self.alternatives.get(t, [f"ALT{i}({t})" for i in range(1, count + 1)]) for t in texts
         ]
-        return Answer(200, {"translatedText": [english(t) for t in texts], "alternatives": alternatives})
+        translated = [english(t, self.model) for t in texts]
+        return Answer(200, {"translatedText": translated, "alternatives": alternatives})
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -131,7 +141,11 @@ class FakeLibreTranslate:
                 data = answer.data()
                 self.send_response(answer.status)
                 self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
+                if answer.sized:
+                    self.send_header("Content-Length", str(len(data)))
+                else:
+                    self.send_header("Connection", "close")
+                    self.close_connection = True
                 for name, value in answer.headers.items():
                     self.send_header(name, value)
                 self.end_headers()
@@ -144,6 +158,8 @@ class FakeLibreTranslate:
                     languages = [{"code": "en", "name": "English", "targets": ["en", "th"]}]
                     languages.append({"code": "th", "name": "Thai", "targets": list(fake.targets)})
                     self._reply(Answer(200, json.dumps(languages)))
+                elif self.path == "/spec":
+                    self._reply(Answer(200, {"info": {"title": "LibreTranslate", "version": fake.version}}))
                 elif self.path == "/frontend/settings":
                     limit = fake.char_limit if fake.char_limit is not None else -1
                     self._reply(Answer(200, {"charLimit": limit, "keyRequired": fake.key is not None}))
@@ -154,12 +170,13 @@ class FakeLibreTranslate:
                 fake.paths.append(self.path)
                 fake.clients.add(self.client_address[1])
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                probe = body.get("q") == [PROBE]
                 with fake._lock:
-                    fake.bodies.append(body)
+                    (fake.probes if probe else fake.bodies).append(body)
                     fake.in_flight += 1
                     fake.most_in_flight = max(fake.most_in_flight, fake.in_flight)
                 try:
-                    if fake.barrier is not None:
+                    if fake.barrier is not None and not probe:
                         fake.barrier.wait(timeout=10)
                     self._reply(fake._translate(body))
                 finally:

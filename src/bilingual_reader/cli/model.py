@@ -95,7 +95,10 @@ def _remote_status(settings: EngineSettings) -> None:
         click.echo(f"languages: Thai → {targets}")
         limit = "none" if info.char_limit is None else f"{info.char_limit} characters a text"
         click.echo(f"limits:    {limit}; API key {'required' if info.key_required else 'not required'}")
-    click.echo("model:     not reported (LibreTranslate's API names no model; the memory files it by URL)")
+    if probe.identity is not None:
+        click.echo(f"model:     {probe.identity.describe()}")
+    else:
+        click.echo("model:     unknown (the server was not reached)")
     click.echo(f"batches:   {settings.batch_size} sentences, timeout {settings.timeout:g} s")
     if probe.problem is not None:
         click.echo(f"status:    not usable: {probe.problem}")

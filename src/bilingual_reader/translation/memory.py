@@ -140,6 +140,14 @@ class TranslationMemory:
                 found[wanted[source]] = SentenceTranslation(wanted[source], str(best), hyps)
         return found
 
+    def latest_model(self, prefix: str) -> str | None:
+        """The model key starting with ``prefix`` that stored a sentence last (a server's last identity)."""
+        row = self.conn.execute(
+            "select model from sentences where model >= ? and model < ? order by created desc limit 1",
+            [prefix, prefix + "\U0010ffff"],
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def put_sentence(self, model: str, settings: str, translation: SentenceTranslation) -> None:
         """Store (or replace) one sentence's translation in its own transaction."""
         nbest = json.dumps([[h.text, h.score] for h in translation.nbest], ensure_ascii=False)

@@ -16,6 +16,7 @@ from bilingual_reader.translation.engines.base import (
     EngineUnavailable,
     Recall,
     SentenceTranslation,
+    memory_key,
 )
 from bilingual_reader.translation.flags import flag_translation
 from bilingual_reader.translation.memory import TranslationMemory, source_hash
@@ -116,13 +117,14 @@ def _run_engine(
     memory: TranslationMemory,
     cancelled: Callable[[], bool],
     fix: Fix | None = None,
+    model: str | None = None,
 ) -> Iterator[ParagraphResult]:
     """One engine pass over every missing sentence; after a failure, retry paragraph by paragraph.
 
     Linear in the number of sentences: each paragraph counts the sentences it still waits for, and each
     translated sentence goes straight to the paragraphs that wait for it.
     """
-    model, settings = engine.model_key, engine.settings_key
+    model, settings = model or engine.model_key, engine.settings_key
     waiting = {id(p): p for p in pending}
     wanted: dict[str, list[_Pending]] = {}
     left: dict[int, int] = {}
@@ -196,7 +198,7 @@ def translate_article(
     A paragraph's sentence split is kept in the memory too, so an article the memory holds whole is
     answered without running the sentence splitter.
     """
-    model, settings = engine.model_key, engine.settings_key
+    model, settings = memory_key(engine, memory.latest_model), engine.settings_key
     fix = _fixer(steerer, engine, memory)
     legacy_id = getattr(article, "legacy_id", None)  # post-edits kept before every line was a paragraph
     if legacy_id is not None:
@@ -222,7 +224,7 @@ def translate_article(
             pending.append(p)
     memory.put_splits(new_splits)
     if pending and not cancelled() and not isinstance(engine, Recall):
-        yield from _run_engine(pending, engine, memory, cancelled, fix)
+        yield from _run_engine(pending, engine, memory, cancelled, fix, model)
 
 
 def _fixer(steerer: Steerer | None, engine: Engine | Recall, memory: TranslationMemory) -> Fix | None:
@@ -247,8 +249,9 @@ def retranslate_paragraph(
     p = _Pending(index, thai, split_sentences(thai))
     p.post_edit = memory.get_post_edit(article.article_id, index, thai)
     fix = _fixer(steerer, engine, memory)
-    results = list(_run_engine([p], engine, memory, lambda: False, fix))
-    return results[0] if results else _result(p, engine.model_key, fix)
+    model = memory_key(engine, memory.latest_model)
+    results = list(_run_engine([p], engine, memory, lambda: False, fix, model))
+    return results[0] if results else _result(p, model, fix)
 
 
 def save_post_edit(
@@ -277,11 +280,12 @@ def revert_post_edit(
     if memory.revert_post_edit(article.article_id, index, thai) is None:
         return None
     p = _Pending(index, thai, memory.get_splits([thai]).get(thai) or split_sentences(thai))
-    p.done.update(memory.get_sentences(engine.model_key, engine.settings_key, p.sentences))
+    model = memory_key(engine, memory.latest_model)
+    p.done.update(memory.get_sentences(model, engine.settings_key, p.sentences))
     fix = _fixer(steerer, engine, memory)
     if p.complete():
-        return _result(p, engine.model_key, fix)
+        return _result(p, model, fix)
     if isinstance(engine, Recall):
-        return _failed(p, engine.model_key, RuntimeError("no machine translation in the memory yet"))
-    results = list(_run_engine([p], engine, memory, lambda: False, fix))
-    return results[0] if results else _result(p, engine.model_key, fix)
+        return _failed(p, model, RuntimeError("no machine translation in the memory yet"))
+    results = list(_run_engine([p], engine, memory, lambda: False, fix, model))
+    return results[0] if results else _result(p, model, fix)

@@ -21,6 +21,8 @@ from bilingual_reader.translation.engines.base import EngineError, EngineUnavail
 
 #: Where a reader keeps the key (named in the message when the server wants one).
 KEY_HINT = "set BILINGUAL_READER_LIBRETRANSLATE_KEY or put it in {file} (chmod 600)"
+#: The most a server's answer may hold (a batch of 256 sentences with alternatives is ~2 MB of JSON).
+MAX_ANSWER = 16 * 1024 * 1024
 
 
 class BatchTooLarge(EngineError):
@@ -73,6 +75,7 @@ class Server:
         connections: int = 4,
         max_wait: float = 120.0,
         sleep: Callable[[float], None] = time.sleep,
+        max_answer: int = MAX_ANSWER,
     ) -> None:
         import httpx
 
@@ -82,6 +85,7 @@ class Server:
         self._key_file = key_file
         self.max_wait = max_wait
         self._sleep = sleep
+        self.max_answer = max_answer
         limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
         self._client = httpx.Client(timeout=timeout, limits=limits, trust_env=False)
         self.requests = 0  # HTTP requests sent (tests count them)
@@ -94,11 +98,22 @@ class Server:
         self._client.close()
 
     def _send(self, method: str, path: str, body: dict[str, Any] | None) -> Any:
+        """The answer, read as a stream and refused past ``max_answer`` bytes (a broken or hostile server
+        cannot fill our memory)."""
         import httpx
 
         self.requests += 1
         try:
-            return self._client.request(method, self.url + path, json=body)
+            with self._client.stream(method, self.url + path, json=body) as response:
+                declared = response.headers.get("Content-Length", "")
+                if declared.isdigit() and int(declared) > self.max_answer:
+                    raise self._too_large(path)
+                data = bytearray()
+                for chunk in response.iter_bytes():
+                    data += chunk
+                    if len(data) > self.max_answer:
+                        raise self._too_large(path)
+                return httpx.Response(response.status_code, headers=response.headers, content=bytes(data))
         except httpx.TimeoutException:
             raise EngineUnavailable(
                 f"LibreTranslate at {self.url} did not answer within {self.timeout:g} s"
@@ -109,6 +124,10 @@ class Server:
             reason = _clip(str(err) or type(err).__name__)
             message = f"lost the connection to LibreTranslate at {self.url}: {reason}"
             raise EngineUnavailable(message) from None
+
+    def _too_large(self, path: str) -> EngineError:
+        size = f"{self.max_answer / 2**20:g} MiB"
+        return EngineError(f"LibreTranslate at {self.url} sent more than {size} in answer to {path}; refused")
 
     def _connect_problem(self, reason: str) -> str:
         lowered = reason.lower()
@@ -191,6 +210,17 @@ class Server:
         limit = settings.get("charLimit")
         char_limit = limit if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0 else None
         return ServerInfo(targets, char_limit, bool(settings.get("keyRequired", False)))
+
+    def version(self) -> str:
+        """LibreTranslate's version as its ``GET /spec`` reports it; "?" when it does not say."""
+        response = self._send("GET", "/spec", None)
+        try:
+            data = response.json() if response.status_code == 200 else None
+        except ValueError:
+            data = None
+        info = data.get("info") if isinstance(data, dict) else None
+        found = info.get("version") if isinstance(info, dict) else None
+        return _clip(found, 40) if isinstance(found, str) and found.strip() else "?"
 
     def translate(self, texts: Sequence[str], alternatives: int) -> list[list[str]]:
         """``POST /translate`` th→en of ``texts`` as one batch: per text, the best then the alternatives."""
