@@ -16,6 +16,7 @@ the server with Argos's (beam 4, 3 hypotheses here for the alternatives). Ratios
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import threading
@@ -75,6 +76,7 @@ def main() -> None:
         server = harness.LibreTranslateServer(home).start().wait()
         try:
             print(f"server start (offline, to the first /languages answer): {server.startup:.1f} s")
+            print("load average at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
             package = read_package(home / "packages" / "translate-th_en-test")
             local = LocalEngine(package)
             remote = LibreTranslateEngine(server.url)
@@ -92,6 +94,7 @@ def main() -> None:
             print(f"1 client:  {rate_one:6.1f} sentences/s")
             print(f"{args.clients} clients: {rate_many:6.1f} sentences/s together")
             print(f"throughput ratio {args.clients} / 1 clients: {rate_many / rate_one:.2f}x")
+            print("load average at the end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
         finally:
             server.stop()
 

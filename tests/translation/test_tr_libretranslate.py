@@ -287,6 +287,15 @@ def test_a_server_that_never_answers_times_out() -> None:
         }
 
 
+def test_a_server_that_cannot_be_asked_costs_one_wait_a_pass() -> None:
+    with silent_server() as url:
+        engine = _engine(url, timeout=0.2)
+        assert {r.source for r in _run(engine)} == {"failed"}
+        assert engine.server.requests == 1  # who it is: one timeout, not one more for the translation
+        _run(engine)
+        assert engine.server.requests == 2  # the next pass asks again (the server may be back)
+
+
 def test_a_missing_or_refused_key_is_one_line_and_the_key_never_shows() -> None:
     with FakeLibreTranslate(key="s3cret-key") as server:
         [missing] = _reasons(server.url)

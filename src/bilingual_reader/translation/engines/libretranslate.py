@@ -112,6 +112,7 @@ class LibreTranslateEngine:
         self._identity: Identity | None = None
         self._offline = False  # the pass began without reaching the server
         self._offline_key: str | None = None  # then: the last key it had in the memory
+        self._failure: EngineUnavailable | None = None  # why it could not be asked at the pass's start
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -139,9 +140,12 @@ class LibreTranslateEngine:
         ``last_known(key_prefix)`` (the memory's newest key of this server) stands in."""
         try:
             self.contact()
-        except EngineError:
+        except EngineUnavailable as err:
             with self._lock:
                 self._offline, self._offline_key = True, last_known(self.key_prefix)
+                self._failure = err  # the pass's translate says it at once (no second timeout)
+        else:
+            self._failure = None
         return self.model_key
 
     @property
@@ -244,6 +248,8 @@ class LibreTranslateEngine:
         if not sentences:
             return
         pass_key, was_offline = self.model_key, self._offline
+        if self._failure is not None:
+            raise self._failure
         self.contact()
         if was_offline and self.model_key != pass_key:
             raise EngineUnavailable(
