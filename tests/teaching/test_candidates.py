@@ -68,7 +68,7 @@ def _without(keys: set[str]) -> Glossary:
 
 
 def test_the_labelled_terms_removed_from_the_glossary_come_back_as_candidates() -> None:
-    """The issue asks for 0.8 of the list in the top 50; this extractor reaches 0.5 (see the benchmark)."""
+    """The issue asks for 0.8 of the list in the top 50; this extractor reaches 0.75 (see the benchmark)."""
     labelled = [
         line for line in LABELLED.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
     ]
@@ -78,7 +78,7 @@ def test_the_labelled_terms_removed_from_the_glossary_come_back_as_candidates() 
         assert not set(labelled) & glossary.thai_terms()
         top = [c.thai for c in candidates(articles, glossary, limit=50)]
     recall = sum(term in top for term in labelled) / len(labelled)
-    assert recall >= 0.5
+    assert recall >= 0.75
     assert {"เลขาธิการนาโต", "ระบบจรวดหลายลำกล้อง", "อากาศยานไร้คนขับ", "เรือดำน้ำ"} <= set(top)
 
 

@@ -4,13 +4,23 @@ not have, ranked by how often they occur, how long they are and whether they end
 
 from __future__ import annotations
 
-import functools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bilingual_reader.teaching.term_cues import (
+    CUES,
+    GRAMMAR,
+    INSIDE,
+    domain_words,
+    grammar_compound,
+    has_domain_word,
+    is_place,
+    keyness,
+    verb_like,
+)
 from bilingual_reader.thai.dictionary import loanword_source
-from bilingual_reader.thai.frequency import frequency
 from bilingual_reader.thai.segmenter import Segmenter, Token
 from bilingual_reader.thai.text import normalize_key
 
@@ -19,29 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "candidates"]
 
-#: Words that start a defense term: a candidate beginning with one ranks higher.
-CUES = (
-    "เรือ", "ปืน", "ระบบ", "กอง", "รถ", "เครื่องบิน", "ขีปนาวุธ", "จรวด", "หน่วย", "กระสุน", "ยาน", "อาวุธ",
-    "ทุ่นระเบิด", "ทหาร", "การฝึก", "ศูนย์", "กรม", "ฐาน", "เฮลิคอปเตอร์", "อากาศยาน", "ชุด", "หน้ากาก",
-)  # fmt: skip
-# Grammar words: a candidate never starts or ends with one (การ and ความ may start one: they make nouns).
-_STOP = frozenset((
-    "ที่", "และ", "ของ", "ใน", "ได้", "จะ", "ให้", "เป็น", "มี", "ว่า", "ซึ่ง", "กับ", "จาก", "โดย",
-    "แต่", "ไม่", "ยัง", "ก็", "หรือ", "เพื่อ", "แก่", "ต่อ", "ไป", "มา", "อยู่", "แล้ว", "นี้", "นั้น",
-    "ทั้ง", "ถึง", "ราว", "กว่า", "คือ", "ได้แก่", "รวมถึง", "เช่น", "ขณะที่", "หลังจาก", "ตาม", "ด้วย",
-    "อีก", "เมื่อ", "ระหว่าง", "ไว้", "ขึ้น", "ลง", "ครั้ง", "อย่าง", "ต้อง", "ยังคง", "กำลัง", "เคย",
-    "ซึ่งเป็น", "โดยมี", "ทั้งนี้", "นอกจากนี้", "ส่วน", "ด้าน", "หลาย", "แต่ละ", "จำนวน", "มาก", "สูง",
-    "ใหม่", "ทั้งสอง", "ลำ", "คัน", "ลูก", "นัด", "กระบอก", "ราย", "แห่ง", "นาย", "ผู้", "เขา", "ไว้",
-    "ตั้งแต่", "จน", "ยัง", "หาก", "ถ้า", "นับ", "เป็นต้น", "ก่อน", "หลัง", "ภายใต้", "ภายใน", "ให้แก่",
-    "กล่าว", "ระบุ",
-))  # fmt: skip
-# Words a noun phrase does not hold inside it (ด้าน and ทาง may: ความร่วมมือด้านความมั่นคง, ทางทหาร).
-_INSIDE = frozenset((
-    "ที่", "ใน", "ของ", "แก่", "ตาม", "และ", "กับ", "จาก", "ให้", "ได้", "จะ", "เป็น", "มี", "ว่า",
-    "ซึ่ง", "โดย", "เพื่อ", "ไม่", "ต่อ", "ไป", "มา", "หรือ",
-))  # fmt: skip
 _MAX_TOKENS = 4
-_COMMON_RANK = 5_000  # a single word ranked beyond this in the TNC list (or not in it) can be a candidate
+_KEYNESS = 0.8  # a common single word needs to be 10**0.8 ≈ 6 times more frequent here than in the TNC
 _CONTEXTS = 3
 _WIDTH = 30  # characters of context on each side
 
@@ -56,6 +45,7 @@ class Candidate:
     score: float = 0.0
     contexts: list[str] = field(default_factory=list)
     loanword: str | None = None
+    parts: tuple[str, ...] = ()
 
 
 def _runs(tokens: Sequence[Token]) -> list[list[Token]]:
@@ -69,21 +59,65 @@ def _runs(tokens: Sequence[Token]) -> list[list[Token]]:
     return [run for run in runs if run]
 
 
-@functools.lru_cache(maxsize=4096)
-def _single_worthy(key: str) -> bool:
-    """A single word is a candidate when it has a defense head, is a loanword, or is not common."""
-    if len(key) < 4:
+def _single_worthy(candidate: Candidate, words: int) -> bool:
+    """A single word is a candidate unless it is short, a grammar compound or a verb; then it needs a
+    defense head, a loanword source or to be far more frequent here than in general Thai."""
+    key = candidate.thai
+    if len(key) < 4 or grammar_compound(key) or verb_like(key):
         return False
     if key.startswith(CUES) and key not in CUES:
         return True
-    found = frequency(key)
-    return found is None or found.rank > _COMMON_RANK or loanword_source(key) is not None
+    return candidate.loanword is not None or keyness(key, candidate.count, words) >= _KEYNESS
 
 
-def _score(candidate: Candidate) -> float:
-    cue = 2.0 if candidate.thai.startswith(CUES) else 0.0
+def _score(candidate: Candidate, specificity: float, domain: bool) -> float:
+    """Occurrences × length × how specific to these articles a single word is, plus the cues: a defense
+    head, a word the glossary's terms are made of, a loanword source."""
+    cue = 2.0 if candidate.thai.startswith(CUES) else 1.0 if domain else 0.0
     loan = 1.0 if candidate.loanword else 0.0
-    return candidate.count * (1.0 + 0.4 * (candidate.tokens - 1)) + cue + loan + len(candidate.thai) / 40
+    length = 1.0 + 0.4 * (candidate.tokens - 1)
+    return candidate.count * length * min(specificity / 3, 1.0) + cue + loan + len(candidate.thai) / 40
+
+
+def _edge(token: Token) -> bool:
+    """Whether a token cannot be the edge of a term: a grammar word or a grammar compound (ที่จะ, เป็นการ)."""
+    return token.text in GRAMMAR or grammar_compound(normalize_key(token.text))
+
+
+def _part_of(short: Candidate, long: Candidate) -> bool:
+    """Whether ``short`` is only ever (or, as its left part, nearly always) seen inside ``long``."""
+    if long.tokens <= short.tokens or short.thai not in long.thai:
+        return False
+    left_part = long.thai.startswith(short.thai) and 4 * long.count >= 3 * short.count
+    return long.count >= short.count or left_part
+
+
+def _phrases(run: list[Token], paragraph: str, known: set[str], found: dict[str, Candidate]) -> None:
+    """Count every phrase of the run that could be a term: 1-4 tokens, no grammar word at its edges or
+    inside, not starting with a verb, not in the glossary. Each candidate remembers its words' keys."""
+    for start, first in enumerate(run):
+        force = first.text == "กำลัง" and start + 1 < len(run) and not verb_like(run[start + 1].text)
+        if _edge(first) and not force:  # กำลัง before a noun is "force" (กำลังพล), before a verb grammar
+            continue
+        for end in range(start + 1, min(start + _MAX_TOKENS, len(run)) + 1):
+            last = run[end - 1]
+            if end - start > 1 and verb_like(normalize_key(first.text)):
+                break
+            if any(t.text in INSIDE for t in run[start + 1 : end - 1]):
+                break
+            if _edge(last) or last.text in ("การ", "ความ") or (end - start == 1 and (first.is_term or force)):
+                continue
+            key = normalize_key(paragraph[first.start : last.end])
+            if key in known:
+                continue
+            item = found.setdefault(key, Candidate(key, 0, end - start))
+            item.count += 1
+            if not item.parts:
+                item.parts = tuple(normalize_key(t.text) for t in run[start:end])
+            if len(item.contexts) < _CONTEXTS:
+                left = paragraph[max(0, first.start - _WIDTH) : first.start]
+                right = paragraph[last.end : last.end + _WIDTH]
+                item.contexts.append(f"…{left}[{key}]{right}…")
 
 
 def candidates(
@@ -94,33 +128,28 @@ def candidates(
     segmenter = Segmenter(terms)
     known = {normalize_key(t) for t in terms}
     found: dict[str, Candidate] = {}
+    counts: Counter[str] = Counter()
     for paragraphs in articles:
         for paragraph in paragraphs:
             for run in _runs(segmenter.tokenize(paragraph)):
-                for start in range(len(run)):
-                    for end in range(start + 1, min(start + _MAX_TOKENS, len(run)) + 1):
-                        first, last = run[start], run[end - 1]
-                        if first.text in _STOP or last.text in _STOP or last.text in ("การ", "ความ"):
-                            continue
-                        if any(t.text in _INSIDE for t in run[start + 1 : end - 1]):
-                            break
-                        key = normalize_key(paragraph[first.start : last.end])
-                        if key in known or (end - start == 1 and (first.is_term or not _single_worthy(key))):
-                            continue
-                        item = found.setdefault(key, Candidate(key, 0, end - start))
-                        item.count += 1
-                        if len(item.contexts) < _CONTEXTS:
-                            left = paragraph[max(0, first.start - _WIDTH) : first.start]
-                            right = paragraph[last.end : last.end + _WIDTH]
-                            item.contexts.append(f"…{left}[{key}]{right}…")
+                counts.update(normalize_key(t.text) for t in run)
+                _phrases(run, paragraph, known, found)
+    words = counts.total()
     kept = [c for c in found.values() if c.count >= min_count]
-    longer = sorted(kept, key=lambda c: -len(c.thai))
-    # A candidate inside a longer one that occurs as often is only a part of it (คอบร้า in คอบร้าโกลด์).
-    chosen = [
-        c for c in kept if not any(o.count >= c.count and c.thai in o.thai and o is not c for o in longer)
-    ]
-    for candidate in chosen:
+    for candidate in kept:
         candidate.loanword = loanword_source(candidate.thai)
-        candidate.score = _score(candidate)
+    kept = [c for c in kept if (c.tokens > 1 or _single_worthy(c, words)) and not is_place(c.parts)]
+    longer = sorted(kept, key=lambda c: -len(c.thai))
+    # A phrase inside a longer one that occurs as often is only a part of it (คอบร้า in คอบร้าโกลด์); a
+    # single token inside another token (ทหาร in ทางทหาร) is counted apart from it. On the right boundary
+    # a phrase nearly always (3 times in 4) followed by the same words is the left part of a longer one.
+    chosen = [c for c in kept if not any(_part_of(c, o) for o in longer)]
+    plain = Segmenter(frozenset())
+    domain = domain_words(terms, plain)
+    for candidate in chosen:
+        specific = 3.0 if candidate.tokens > 1 else keyness(candidate.thai, candidate.count, words)
+        if candidate.tokens == 2 and candidate.parts[0] in ("การ", "ความ"):  # a noun made of a verb: as
+            specific = keyness(candidate.parts[1], counts[candidate.parts[1]], words)  # specific as the verb
+        candidate.score = _score(candidate, specific, has_domain_word(candidate.thai, domain, plain))
     chosen.sort(key=lambda c: (-c.score, c.thai))
     return chosen if limit is None else chosen[:limit]
