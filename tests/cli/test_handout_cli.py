@@ -85,6 +85,17 @@ def test_vocabulary_options_reach_the_list(glossary: Path, tmp_path: Path) -> No
     assert "most frequent in the article first" in page
 
 
+@pytest.mark.parametrize(
+    ("flags", "blanks"), [([], 20), (["--cloze-limit", "5"], 5), (["--cloze-limit", "0"], None)]
+)
+def test_the_cloze_limit_flag(glossary: Path, tmp_path: Path, flags: list[str], blanks: int | None) -> None:
+    out = tmp_path / "h.html"
+    only = ["--no-thai", "--no-english", "--no-vocabulary", "--no-interlinear"]
+    assert run("--glossary", str(glossary), "handout", str(ARTICLE), "-o", str(out), *only, *flags)[0] == 0
+    found = out.read_text(encoding="utf-8").count('<span class="blank">')
+    assert found == blanks if blanks is not None else found > 20  # 0: every glossary term's occurrence
+
+
 def _refused(args: list[str], glossary: Path) -> tuple[int, str]:
     code, _, err = run("--glossary", str(glossary), "handout", *args)
     return code, err

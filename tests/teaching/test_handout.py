@@ -171,6 +171,41 @@ def test_cloze_blanks_every_term_with_a_bank_and_an_answer_key(tmp_path: Path) -
     assert re.findall(r'<li lang="th">([^<]+)</li>', key) == ["กองทัพเรือ", "เรือดำน้ำ", "กองทัพเรือ", "เรือดำน้ำ"]
 
 
+@pytest.mark.parametrize(
+    ("limit", "answers", "note"),
+    [
+        (None, ["กองทัพเรือ", "เรือดำน้ำ", "กองทัพเรือ", "เรือดำน้ำ"], False),
+        (4, ["กองทัพเรือ", "เรือดำน้ำ", "กองทัพเรือ", "เรือดำน้ำ"], False),
+        (3, ["กองทัพเรือ", "เรือดำน้ำ", "เรือดำน้ำ"], True),  # each term once, then the later occurrence
+        (2, ["กองทัพเรือ", "เรือดำน้ำ"], True),
+        (1, ["เรือดำน้ำ"], True),  # more terms than blanks: spread over the text
+    ],
+)
+def test_the_cloze_limit_blanks_each_term_first_then_spreads(
+    tmp_path: Path, limit: int | None, answers: list[str], note: bool
+) -> None:
+    page = _page(tmp_path, S.CLOZE, cloze_limit=limit)
+    assert len(re.findall(r'<span class="blank">', page)) == len(answers)
+    key = page.split('<div class="answer-key">')[1]
+    assert re.findall(r'<li lang="th">([^<]+)</li>', key) == answers
+    assert (f"{len(answers)} of the 4 glossary terms in the text are blanked." in page) is note
+
+
+def test_the_sample_articles_cloze_has_twenty_blanks_by_default() -> None:
+    from bilingual_reader.documents.articles import load_article
+    from bilingual_reader.glossary.store import Glossary
+    from support import ROOT
+
+    article = load_article(ROOT / "articles" / "01-nato-stoltenberg-visits-seoul-and-tokyo.txt")
+    only_cloze = frozenset({S.CLOZE})
+    with Glossary.open(ROOT / "glossary.db", read_only=True) as glossary:
+        default = handout_html(article, glossary, None, HandoutOptions(sections=only_cloze))
+        every = handout_html(article, glossary, None, HandoutOptions(sections=only_cloze, cloze_limit=None))
+    assert default.count('<span class="blank">') == 20
+    assert every.count('<span class="blank">') == 89
+    assert "20 of the 89 glossary terms in the text are blanked." in default
+
+
 HOSTILE = [
     "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',

@@ -9,7 +9,7 @@ import click
 
 from bilingual_reader.cli.common import BadInput, glossary_option, load_article_or_fail, open_glossary
 from bilingual_reader.cli.learner_common import learner_path_option, opened_learner
-from bilingual_reader.teaching.handout import HandoutOptions, Section
+from bilingual_reader.teaching.handout import CLOZE_LIMIT, HandoutOptions, Section
 from bilingual_reader.teaching.handout_style import PAPERS
 from bilingual_reader.teaching.vocabulary import BAND_NAMES, Order
 from bilingual_reader.translation.memory import memory_path
@@ -34,6 +34,13 @@ def _sections(flags: dict[str, bool]) -> frozenset[Section]:
 @click.option("--vocabulary/--no-vocabulary", default=True, help="The vocabulary list.")
 @click.option("--interlinear/--no-interlinear", default=True, help="Each word with its RTGS and a gloss.")
 @click.option("--cloze/--no-cloze", default=True, help="A cloze worksheet with a word bank and answer key.")
+@click.option(
+    "--cloze-limit",
+    type=click.IntRange(min=0),
+    default=CLOZE_LIMIT,
+    show_default=True,
+    help="At most this many blanks, spread over the article, each term once first (0: every occurrence).",
+)
 @click.option(
     "--band",
     type=click.Choice(_BANDS),
@@ -68,6 +75,7 @@ def handout_command(
     order: str,
     paper: str,
     title: str,
+    cloze_limit: int,
     glossary: str | None,
     **flags: bool,
 ) -> None:
@@ -91,6 +99,7 @@ def handout_command(
         order=Order(order),
         paper=paper,
         title=title,
+        cloze_limit=cloze_limit or None,
     )
     glossary_file = resolve_glossary_path(glossary_option(ctx, glossary))
     try:

@@ -29,7 +29,10 @@ if TYPE_CHECKING:
     from bilingual_reader.thai.segmenter import Segmenter
     from bilingual_reader.translation.memory import TranslationMemory
 
-__all__ = ["HandoutOptions", "Section", "handout_html"]
+__all__ = ["CLOZE_LIMIT", "HandoutOptions", "Section", "handout_html"]
+
+#: Blanks in a cloze worksheet by default: a page or two of work (the sample article has 89 term occurrences).
+CLOZE_LIMIT = 20
 
 
 class Section(StrEnum):
@@ -48,7 +51,8 @@ class HandoutOptions:
 
     ``band``: words of this frequency band or rarer join the vocabulary list (None: none by band);
     ``statuses``: so do words whose learner status (``learner.statuses.Status`` values) is one of these;
-    ``paper``: ``auto``, ``a4`` or ``letter``; ``title``: the heading (default: the article's title).
+    ``paper``: ``auto``, ``a4`` or ``letter``; ``title``: the heading (default: the article's title);
+    ``cloze_limit``: at most this many blanks in the cloze worksheet (None: every glossary term's occurrence).
     """
 
     sections: frozenset[Section] = frozenset(Section)
@@ -57,6 +61,7 @@ class HandoutOptions:
     order: Order = Order.FIRST
     paper: str = "auto"
     title: str = ""
+    cloze_limit: int | None = CLOZE_LIMIT
 
 
 def _how(options: HandoutOptions) -> str:
@@ -107,5 +112,5 @@ def handout_html(
     if Section.INTERLINEAR in chosen:
         body.append(interlinear_section(words, headline))
     if Section.CLOZE in chosen:
-        body.append(cloze_section(words, headline))
+        body.append(cloze_section(words, headline, options.cloze_limit))
     return html_page(title, handout_css(options.paper), body, lang="en")

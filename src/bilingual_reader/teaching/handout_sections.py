@@ -113,15 +113,47 @@ def interlinear_section(words: ArticleWords, headline: bool) -> str:
     return _section("interlinear thai", "Interlinear", paragraphs)
 
 
-def cloze_section(words: ArticleWords, headline: bool) -> str:
-    """The text with every glossary term blanked and numbered, a word bank, and the answer key on a page of
-    its own."""
+def _spread(items: list[int], count: int) -> list[int]:
+    """``count`` of the items, evenly spread over them."""
+    return [items[(2 * i + 1) * len(items) // (2 * count)] for i in range(count)] if count > 0 else []
+
+
+def _blanked(words: ArticleWords, limit: int | None) -> set[tuple[int, int]]:
+    """The (paragraph, token) places to blank: every glossary term's occurrence, or, beyond ``limit``, the
+    first occurrence of as many distinct terms as fit, then more occurrences, spread over the article."""
+    places = [
+        (p, t)
+        for p, tokens in enumerate(words.tokens)
+        for t, token in enumerate(tokens)
+        if words.term_number(token)
+    ]
+    if limit is None or len(places) <= limit:
+        return set(places)
+    seen: set[str] = set()
+    firsts: list[int] = []
+    for index, (p, t) in enumerate(places):
+        key = normalize_key(words.tokens[p][t].text)
+        if key not in seen:
+            seen.add(key)
+            firsts.append(index)
+    chosen = _spread(firsts, min(limit, len(firsts)))
+    others = [index for index in range(len(places)) if index not in set(firsts)]
+    chosen += _spread(others, limit - len(chosen))
+    return {places[index] for index in chosen}
+
+
+def cloze_section(words: ArticleWords, headline: bool, limit: int | None = None) -> str:
+    """The text with glossary terms blanked and numbered (every occurrence, or at most ``limit`` blanks
+    spread over the article, each distinct term first), a word bank, and the answer key on a page of its
+    own."""
+    blanked = _blanked(words, limit)
+    total = sum(1 for tokens in words.tokens for token in tokens if words.term_number(token) is not None)
     answers: list[str] = []
     paragraphs = []
     for index, tokens in enumerate(words.tokens):
         pieces = []
-        for token in tokens:
-            if words.term_number(token) is None:
+        for place, token in enumerate(tokens):
+            if (index, place) not in blanked:
                 pieces.append(escape(token.text))
                 continue
             answers.append(normalize_key(token.text))
@@ -131,8 +163,14 @@ def cloze_section(words: ArticleWords, headline: bool) -> str:
         empty = '<p class="missing">No glossary terms in this article: nothing to blank.</p>'
         return _section("cloze", "Cloze worksheet", [empty])
     bank = "".join(f'<span lang="th">{escape(term)}</span>' for term in sorted(set(answers)))
+    some = (
+        f" {len(answers)} of the {total} glossary terms in the text are blanked."
+        if total > len(answers)
+        else ""
+    )
     intro = (
-        '<p class="meta">Fill each blank with a word from the bank (a word may be used more than once).</p>'
+        '<p class="meta">Fill each blank with a word from the bank (a word may be used more than once).'
+        f"{some}</p>"
     )
     key = "".join(f'<li lang="th">{escape(term)}</li>' for term in answers)
     answer_key = f'<div class="answer-key"><h2>Answer key</h2><ol class="answers">{key}</ol></div>'
