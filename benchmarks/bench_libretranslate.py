@@ -7,10 +7,12 @@ Starts one real server (``tests/libretranslate_server.py``) with the trained tes
 - the server's start time (offline, to the first answer of ``/languages``);
 - the same ``--sentences`` corpus sentences through ``LocalEngine`` and through ``LibreTranslateEngine``
   (batches of 16, 4 in flight), best of 3, and the ratio (remote / local);
+- what a new engine pays once to learn who the server is (its version and model fingerprint), best of 3;
 - one client vs ``--clients`` clients translating those sentences at once against the one server: the
   throughput (sentences a second, all clients together) and its ratio.
 Decoding differs a little: the local engine decodes with its settings (beam 4, patience 2, safety limits),
-the server with Argos's (beam 4, 3 hypotheses here for the alternatives). Ratios are measured in one run.
+the server with Argos's (beam 4, 3 hypotheses here for the alternatives). Ratios are measured in one run;
+the load average at the start and the end says how busy the machine was.
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ def main() -> None:
             print(f"{n} sentences, local engine:         {t_local * 1000:8.0f} ms ({n / t_local:6.1f}/s)")
             print(f"{n} sentences, LibreTranslate engine: {t_remote * 1000:8.0f} ms ({n / t_remote:6.1f}/s)")
             print(f"ratio remote / local: {t_remote / t_local:.2f}x")
+            ask = best_of(3, lambda: LibreTranslateEngine(server.url).contact())
+            print(f"who it is (a new engine: 3 GETs and the probe sentence): {ask * 1000:.0f} ms")
             one = concurrent(server.url, 1, sentences)
             many = concurrent(server.url, args.clients, sentences)
             rate_one, rate_many = n / one, args.clients * n / many
