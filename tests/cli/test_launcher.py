@@ -94,7 +94,7 @@ def test_a_one_shot_lookup_imports_no_click() -> None:
         "from bilingual_reader.launcher import run\n"
         "sys.argv = ['bilingual-reader', 'lookup', 'ปืนใหญ่อัตตาจร']\n"
         "try:\n    run()\nexcept SystemExit:\n    pass\n"
-        "heavy = {'click', 'platformdirs', 'numpy', 'nlpo3'}\n"
+        "heavy = {'click', 'platformdirs', 'numpy', 'nlpo3', 'thaiphon'}\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
     )
     env = {**os.environ, "BILINGUAL_READER_GLOSSARY": GLOSSARY}

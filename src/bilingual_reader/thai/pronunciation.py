@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bilingual_reader.thai.corpora import is_thai_word, tcc_clusters
+from bilingual_reader.thai.pronunciation_table import reading
 from bilingual_reader.thai.short_vowels import ends_short_open, shorten, with_glottal_stop
 from bilingual_reader.thai.text import clean_text
 
 if TYPE_CHECKING:
     from thaiphon.model.word import PhonologicalWord
 
-__all__ = ["Pronunciation", "pronounce"]
+__all__ = ["Pronunciation", "compute", "dictionary_split", "pronounce"]
 
 # Thai letters, vowels, tone marks, mai yamok and paiyannoi; not digits, baht sign or punctuation.
 _THAI_RUN = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]+")
@@ -164,7 +165,20 @@ def _thai_number(digits: str) -> _Part:
 
 
 def pronounce(word: str, split: Callable[[str], list[str]] | None = None) -> Pronunciation:
-    """Read ``word`` aloud in RTGS, tone-marked Paiboon and IPA.
+    """Read ``word`` aloud in RTGS, tone-marked Paiboon and IPA (see :func:`compute`).
+
+    With ``split=dictionary_split`` (as ``lookup`` asks) a term of the shipped glossary is answered from the
+    readings computed ahead (``thai.pronunciation_table``) without loading thaiphon; the same reading.
+    """
+    if split is dictionary_split:
+        known = reading(word)
+        if known is not None:
+            return Pronunciation(*known)
+    return compute(word, split)
+
+
+def compute(word: str, split: Callable[[str], list[str]] | None = None) -> Pronunciation:
+    """Read ``word`` aloud in RTGS, tone-marked Paiboon and IPA with thaiphon.
 
     A word missing from the Volubilis lexicon is transcribed per sub-word when ``split`` (a word tokenizer
     such as pythainlp's ``word_tokenize``; not one that keeps glossary terms whole) is given, the parts joined

@@ -7,7 +7,6 @@ import hashlib
 import itertools
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -190,10 +189,13 @@ def _load_nlpo3_dict(terms: frozenset[str], extra: bool = True) -> str:
 
 def _load_with_terms(words: Path, extra: str, name: str) -> None:
     """Load the word file followed by ``extra`` (one term a line) through a temporary file."""
+    import tempfile
+
     fd, file = tempfile.mkstemp(prefix="bilingual-reader-", suffix=".txt")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(words.read_text(encoding="utf-8-sig").rstrip("\n") + "\n" + extra + "\n")
+        with os.fdopen(fd, "wb") as handle:  # the word file's bytes as they are: no decoding of 62k words
+            handle.write(words.read_bytes().removeprefix(b"\xef\xbb\xbf").rstrip(b"\n"))
+            handle.write(b"\n" + extra.encode("utf-8") + b"\n")
         _load_file(file, name)
     finally:
         os.unlink(file)
