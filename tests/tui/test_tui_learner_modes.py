@@ -184,3 +184,31 @@ async def test_interlinear_gloss_rows_are_drawn(
         assert cell_len(thai[: thai.index("เสื้อเกราะ")]) == cell_len(gloss[: gloss.index("body armour")])
         # and no gloss is cut by the next word: each glossed word's column is as wide as its gloss + 1
         assert "serviceman " in gloss and "body armour" in gloss
+
+
+async def test_g_changes_the_gloss_level_and_it_is_remembered(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    store.set_status("ทหาร", Status.RECOGNIZED)
+    store.set_status("หมวกเหล็ก", Status.FAMILIAR)
+    store.set_setting("english_mode", "interlinear")
+    app = app_with(article_path, glossary_path, store)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        assert screen.learner.gloss_level == 2  # the default: unknown and 1-2
+        assert (glosses_of(app, 1)["ทหาร"], glosses_of(app, 1)["หมวกเหล็ก"]) == ("serviceman", "")
+        await pilot.press("G")
+        assert (screen.learner.gloss_level, store.setting("gloss_level")) == (3, "3")
+        assert glosses_of(app, 1)["หมวกเหล็ก"] == "EN:9*"  # no sense anywhere: the (echo) machine gloss
+        assert app._notifications and "statuses 1-3" in list(app._notifications)[-1].message
+        await pilot.press("G", "G", "G")  # 4, 5, then unknown words only
+        assert (screen.learner.gloss_level, store.setting("gloss_level")) == (0, "0")
+        glosses = glosses_of(app, 1)
+        assert (glosses["ทหาร"], glosses["หมวกเหล็ก"]) == ("", "")
+        assert glosses["เสื้อเกราะ"] == "body armour"  # unknown: still glossed
+        assert glosses["และ"] == "and"  # a function word: the curated gloss
+    again = app_with(article_path, glossary_path, store)
+    async with again.run_test(size=(160, 45)) as pilot:
+        await settle(again, pilot)
+        assert reader(again).learner.gloss_level == 0

@@ -115,6 +115,13 @@ LEARNER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         footer="Mode",
     ),
     Command(
+        "gloss_level",
+        "G",
+        "Gloss level: which words get a gloss",
+        "Interlinear glosses under unknown words only, or also statuses 1 to 1…5 (remembered; default 1-2)",
+        english_modes.cycle_level,
+    ),
+    Command(
         "reveal_english",
         "v",
         "Reveal this paragraph's English",

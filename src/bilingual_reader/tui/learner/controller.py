@@ -5,7 +5,7 @@ status, marks words, counts paragraphs read, records lookups and gives the heade
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
@@ -14,6 +14,7 @@ from bilingual_reader.learner.counts import ArticleCounts, count_statuses, text_
 from bilingual_reader.learner.opening import LearnerError
 from bilingual_reader.learner.statuses import Status
 from bilingual_reader.learner.store import LearnerStore, Place
+from bilingual_reader.tui.learner.machine_worker import MachineGlossed, MachineGlosses
 from bilingual_reader.tui.learner.status_styles import status_style
 
 if TYPE_CHECKING:
@@ -44,6 +45,10 @@ class LearnerController(Widget):
         self.revealed: set[int] = set()
         self.gloss_level = 2
         self._glosses: dict[str, str | None] = {}
+        self.machine: MachineGlosses | None = None
+        """Machine glosses for words nothing else glosses (None: not asked for)."""
+        self.on_machine: Callable[[dict[str, str]], None] | None = None
+        """Told of the machine glosses that arrived (the screen redraws the glosses, fills the popup)."""
 
     def open(self, store: LearnerStore, problem: str | None = None) -> None:
         """Use ``store`` (owned by the app's services, on the UI thread); ``problem``: why it is an empty
@@ -63,8 +68,8 @@ class LearnerController(Widget):
                 self.store.set_setting(name, value)
 
     def gloss(self, word: str, glossary: Glossary | None) -> str | None:
-        """The short interlinear gloss of ``word`` (glossary, else dictionary), cached; a machine gloss is
-        marked with ``*``."""
+        """The short interlinear gloss of ``word`` (glossary, curated, else dictionary), cached; else its
+        machine gloss marked with ``*`` once it has arrived (asked for now, when there is a model)."""
         key = text_key(word)
         if key is None:
             return None
@@ -73,7 +78,27 @@ class LearnerController(Widget):
 
             found = gloss_for(key, glossary)
             self._glosses[key] = found.display() if found is not None else None
-        return self._glosses[key]
+        return self._glosses[key] or self.machine_gloss(key)
+
+    def machine_gloss(self, key: str) -> str | None:
+        """The machine gloss of a normalized word, marked (None: not here yet, asked for; or no model)."""
+        if self.machine is None:
+            return None
+        text = self.machine.glosses.get(key)
+        if text is None:
+            self.machine.ask(key)
+            return None
+        from bilingual_reader.learner.glosses import Gloss
+
+        return Gloss(text, "machine").display()
+
+    def on_machine_glossed(self, message: MachineGlossed) -> None:
+        """Machine glosses arrived from the worker."""
+        message.stop()
+        if self.machine is not None:
+            self.machine.received(message)
+            if message.glosses and self.on_machine is not None:
+                self.on_machine(message.glosses)
 
     @property
     def place_id(self) -> str:

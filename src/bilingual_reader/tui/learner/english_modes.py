@@ -13,7 +13,16 @@ if TYPE_CHECKING:
     from bilingual_reader.tui.reader.screen import ReaderScreen
     from bilingual_reader.tui.reader.words import TokenLike
 
-__all__ = ["MODES", "apply_mode", "cycle_mode", "gloss_statuses", "hide_all", "reveal"]
+__all__ = [
+    "MODES",
+    "apply_mode",
+    "cycle_level",
+    "cycle_mode",
+    "gloss_statuses",
+    "hide_all",
+    "level_text",
+    "reveal",
+]
 
 MODES = ("beside", "hidden", "interlinear")
 MODE_SETTING = "english_mode"
@@ -28,6 +37,22 @@ _TITLES = {
 def gloss_statuses(level: int) -> frozenset[Status]:
     """The statuses that get an interlinear gloss: unknown and learning 1 to ``level``."""
     return frozenset({Status.UNKNOWN, *(Status(n) for n in range(1, max(0, min(level, 5)) + 1))})
+
+
+def level_text(level: int) -> str:
+    """Which words get a gloss at ``level``, in words."""
+    return "unknown words only" if level <= 0 else f"unknown words and statuses 1-{level}".replace("1-1", "1")
+
+
+def cycle_level(screen: ReaderScreen) -> None:
+    """Gloss the next level of statuses (unknown only, then up to 1, 2 … 5, then unknown only again) and
+    remember it."""
+    learner = screen.learner
+    learner.gloss_level = (learner.gloss_level + 1) % 6
+    learner.remember(LEVEL_SETTING, str(learner.gloss_level))
+    apply_mode(screen)
+    hint = "" if learner.mode == "interlinear" else " (shown in the interlinear mode: m)"
+    screen.notify(f"Glosses under {level_text(learner.gloss_level)}{hint}", timeout=3)
 
 
 def apply_mode(screen: ReaderScreen) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from bilingual_reader.learner.counts import token_key
+from bilingual_reader.learner.counts import text_key, token_key
 from bilingual_reader.tui.learner.keys import cursor_place, set_cursor_status, show_header
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from bilingual_reader.tui.reader.screen import ReaderScreen
     from bilingual_reader.tui.reader.words import TokenLike
 
-__all__ = ["looked_up", "moved", "segmented", "started"]
+__all__ = ["looked_up", "machine_glossed", "moved", "segmented", "started"]
 
 
 def started(screen: ReaderScreen) -> None:
@@ -24,6 +24,11 @@ def started(screen: ReaderScreen) -> None:
     screen.learner.open(store, screen.services.learner_problem)
     screen.text.add_token_styler("learner", screen.learner.token_styles)
     screen.lookup.on_status = partial(set_cursor_status, screen)
+    from bilingual_reader.tui.learner.machine_worker import MachineGlosses
+
+    services = screen.services
+    screen.learner.machine = MachineGlosses(screen.learner, services.engine_factory, services.memory_path)
+    screen.learner.on_machine = partial(machine_glossed, screen)
     if screen.learner.mode != "beside":
         from bilingual_reader.tui.learner.english_modes import apply_mode
 
@@ -54,4 +59,24 @@ def looked_up(screen: ReaderScreen, text: str) -> Status | None:
     its status for the popup (None: no status, no choices)."""
     screen.learner.looked_up(text, cursor_place(screen))
     token = screen.text.cursor_token()
+    if token is not None and token_key(token) is not None:
+        from bilingual_reader.learner.glosses import needs_machine
+
+        if needs_machine(token.text, screen.glossary):  # the popup shows the machine gloss when it comes
+            screen.call_after_refresh(machine_glossed, screen, {})
     return screen.learner.status_of(token) if token is not None else None
+
+
+def machine_glossed(screen: ReaderScreen, glosses: Mapping[str, str]) -> None:
+    """Machine glosses arrived (or the popup just opened): redraw the interlinear glosses; the open
+    popup shows its word's machine gloss, asking for it if it has not been asked for."""
+    if glosses and screen.learner.mode == "interlinear":
+        screen.text.refresh_paragraphs()
+    from bilingual_reader.tui.reader.popup import LookupPopup
+
+    popup = screen.app.screen
+    key = text_key(popup.result.text) if isinstance(popup, LookupPopup) else None
+    if isinstance(popup, LookupPopup) and key is not None and (not glosses or key in glosses):
+        text = screen.learner.machine_gloss(key)
+        if text is not None:
+            popup.show_machine_gloss(text)

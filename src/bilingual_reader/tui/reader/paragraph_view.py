@@ -183,11 +183,13 @@ class ParagraphView:
         for row, line in enumerate(self.lines()):
             position = 0
             for piece in line.pieces:
-                start = self.tokens[piece.token].start + taken.get(piece.token, 0)
+                token = self.tokens[piece.token]
+                start = token.start + taken.get(piece.token, 0)
+                real = max(0, min(len(piece.text), token.end - start))  # an interlinear word's padding: none
                 if row == y and x < position + len(piece.text):
-                    return start + max(0, x - position)
+                    return start + min(max(0, x - position), real)
                 position += len(piece.text)
-                taken[piece.token] = taken.get(piece.token, 0) + len(piece.text)
+                taken[piece.token] = taken.get(piece.token, 0) + real
             if row == y:
                 return self.tokens[line.pieces[-1].token].end if line.pieces else 0
         return len(self.text)

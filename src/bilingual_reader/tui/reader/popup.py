@@ -46,6 +46,13 @@ def status_choices(status: WordStatus) -> Content:
     return Content.assemble(*parts)
 
 
+def machine_content(gloss: str) -> Content:
+    """A machine gloss, said to be one (the model's translation of the word alone)."""
+    return Content.assemble(
+        ("\nMachine gloss: ", "dim"), (gloss, "italic"), ("  (the word translated alone)", "dim")
+    )
+
+
 def english_terms(terms: list[Term]) -> Content:
     """English terms, one a line, preferred first, each with its status; forbidden ones struck and marked."""
     parts: list[Content] = []
@@ -134,6 +141,17 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
         self.heading = heading
         self.check = check
         self.status = status
+        self.machine: str | None = None
+
+    def show_machine_gloss(self, gloss: str) -> None:
+        """Show the word's machine gloss (the word translated alone; marked ``*``) under the lookup."""
+        self.machine = gloss
+        if self.is_mounted:
+            found = self.query("#popup-machine")
+            if found:
+                line = found.first(Static)
+                line.update(machine_content(gloss))
+                line.display = True
 
     def compose(self) -> ComposeResult:
         """The lookup text in a scrolling frame, with the key bindings below."""
@@ -142,6 +160,9 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
             if self.status is not None:
                 yield Static(status_choices(self.status), id="popup-status")
             yield Static(lookup_content(self.result, self.heading, self.check), id="popup-text")
+            machine = Static(machine_content(self.machine or ""), id="popup-machine")
+            machine.display = self.machine is not None
+            yield machine
         yield Footer()
 
     def action_close(self) -> None:
