@@ -12,6 +12,7 @@ from bilingual_reader.glossary.models import Concept, Term
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.learner.glosses import Gloss, gloss_for, needs_machine, short_gloss
 from bilingual_reader.learner.machine_glosses import machine_glosses
+from bilingual_reader.translation.engines.local import LocalEngine
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.session import open_session
 
@@ -80,6 +81,7 @@ def test_machine_glosses_with_the_trained_model_are_kept_in_the_memory(
     memory = tmp_path / "memory.db"
     with open_session(memory_path=memory) as session:
         engine = session.engine
+        assert isinstance(engine, LocalEngine)
         direct = {t.source: short_gloss(t.best) for t in engine.translate(words)}
         session.memory.conn.execute("delete from sentences")  # only what machine_glosses stores counts
         session.memory.conn.commit()

@@ -143,6 +143,16 @@ async def test_progress_screen(article_path: Path, glossary_path: Path, store: L
         assert stats.progress.streak == 1
         assert stats.progress.days[-1].new_words == 1
         assert stats.progress.days[-1].words_read > 0
+        # this text's figures: its words by status and what was read in it
+        article = stats.article
+        assert article is not None
+        counts = reader(app).learner.counts()
+        assert (article.counts.learning, article.counts.unknown) == (1, counts.unknown)
+        assert article.activity.words_read == stats.progress.days[-1].words_read
+        assert article.activity.paragraphs_read == 1 and article.activity.new_words == 1
+        shown = str(stats.query_one("#stats-article").render())
+        assert f"{counts.known_share:.0%} known ({counts.known} of {counts.words} words)" in shown
+        assert f"{article.activity.words_read} words read in 1 paragraph(s)" in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, StatsScreen)
 

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from bilingual_reader.learner.glosses import short_gloss
 from bilingual_reader.learner.store import LearnerStore
+from bilingual_reader.translation.engines.local import LocalEngine
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.session import local_engine, open_session
 from bilingual_reader.translation.settings import load_settings
@@ -36,7 +37,9 @@ def store(tmp_path: Path) -> Iterator[LearnerStore]:
 def expected_glosses(memory: Path) -> dict[str, str]:
     """What the model says for each word alone, gloss-sized and marked (asked here, outside the reader)."""
     with open_session(memory_path=memory) as session:
-        return {t.source: short_gloss(t.best) + "*" for t in session.engine.translate(WORDS)}
+        engine = session.engine
+        assert isinstance(engine, LocalEngine)
+        return {t.source: short_gloss(t.best) + "*" for t in engine.translate(WORDS)}
 
 
 async def test_machine_glosses_fill_the_interlinear_line_and_the_popup(

@@ -94,14 +94,17 @@ def next_to_learn(screen: ReaderScreen, step: int) -> None:
 
 def show_stats(screen: ReaderScreen) -> None:
     """Open the progress screen (computed from the learner database, on the UI thread that owns it)."""
+    from bilingual_reader.learner.article_stats import article_figures
     from bilingual_reader.learner.stats import progress
     from bilingual_reader.tui.learner.stats_screen import StatsScreen
 
-    store = screen.learner.store
+    learner = screen.learner
+    store = learner.store
     if store is None:
         screen.notify("The learner database is not open yet.", timeout=3)
         return
-    screen.app.push_screen(StatsScreen(progress(store)))
+    figures = article_figures(store, learner.place_id, learner.loaded, screen.article.title)
+    screen.app.push_screen(StatsScreen(progress(store), figures))
 
 
 def export_cards(screen: ReaderScreen) -> None:

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Sparkline, Static
 
 if TYPE_CHECKING:
+    from bilingual_reader.learner.article_stats import ArticleFigures
     from bilingual_reader.learner.stats import Progress
 
 __all__ = ["StatsScreen"]
@@ -28,10 +29,11 @@ class StatsScreen(ModalScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,S", "close", "Close")]
 
-    def __init__(self, progress: Progress) -> None:
-        """Show ``progress``."""
+    def __init__(self, progress: Progress, article: ArticleFigures | None = None) -> None:
+        """Show ``progress`` and, if given, the open ``article``'s figures."""
         super().__init__()
         self.progress = progress
+        self.article = article
 
     def compose(self) -> ComposeResult:
         """The streak and statuses, then one sparkline per series (oldest day on the left)."""
@@ -40,6 +42,10 @@ class StatsScreen(ModalScreen[None]):
         with VerticalScroll(id="stats-body") as body:
             body.border_title = f"Progress: last {len(days)} days ({days[0].day} → {days[-1].day})"
             statuses = ", ".join(f"{label} {count}" for label, count in found.statuses.items())
+            if self.article is not None:
+                title = self.article.activity.title or "this text"
+                lines = "\n".join(self.article.lines())
+                yield Static(f"This text: {title}\n{lines}\n", id="stats-article", markup=False)
             yield Static(f"Streak: {found.streak} day(s)\nWords: {statuses}", id="stats-summary")
             for name, values in (
                 ("Words read", [d.words_read for d in days]),
