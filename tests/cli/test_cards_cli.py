@@ -69,3 +69,22 @@ def test_stats_text_and_json(tmp_path: Path) -> None:
     assert code == 0
     assert out.splitlines()[0] == "streak: 1 day(s)"
     assert "new words " in out and "|" in out
+
+
+def test_a_word_only_the_machine_knows_gets_the_memory_s_machine_gloss(tmp_path: Path) -> None:
+    from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
+    from bilingual_reader.translation.memory import TranslationMemory
+
+    with TranslationMemory() as memory:  # the user's memory, as the reader's machine gloss left it
+        memory.put_sentence(
+            "m@1", "s", SentenceTranslation("เยือน", "Visited.", (Hypothesis("Visited.", -0.1),))
+        )
+    db = str(tmp_path / "l.db")
+    run("--learner", db, "words", "set", "1", "เยือน", "ปืน")
+    tsv = tmp_path / "deck.tsv"
+    assert run("--learner", db, "cards", "export", "-o", str(tsv))[0] == 0
+    rows = [line.split("\t")[:2] for line in tsv.read_text(encoding="utf-8").splitlines()]
+    assert rows == [
+        ["ปืน", "gun; firearm"],
+        ["เยือน", "Visited (machine gloss)"],
+    ]  # the glossary first, as ever

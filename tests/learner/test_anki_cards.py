@@ -92,6 +92,23 @@ def test_card_content(marked: LearnerStore, glossary: Glossary) -> None:
     assert card.tags == ("bilingual-reader", "status-1", "army")
 
 
+@pytest.mark.parametrize(
+    ("word", "machine", "english"),
+    [
+        ("เยือน", {"เยือน": "visited."}, "visited (machine gloss)"),  # no glossary entry, no WordNet sense
+        ("เยือน", {}, ""),  # no machine gloss in the memory either
+        ("ที่", {"ที่": "place"}, "that, at"),  # a function word: the curated gloss, not the machine's
+        ("ปืน", {"ปืน": "machine"}, "gun"),  # the dictionary comes first
+    ],
+)
+def test_card_english_falls_back_to_the_machine_gloss(
+    store: LearnerStore, word: str, machine: dict[str, str], english: str
+) -> None:
+    store.set_status(word, Status.NEW)
+    card = build_cards(store, CardFilter(), None, machine_english=machine.get)[0]
+    assert (card.word, card.english) == (word, english)
+
+
 def _import(collection: Any, package: Path) -> Any:
     request = ImportAnkiPackageRequest(
         package_path=str(package), options=ImportAnkiPackageOptions(with_scheduling=False)

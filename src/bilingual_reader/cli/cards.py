@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,11 +77,19 @@ def export_command(
             except FileProblem as err:
                 raise BadInput(str(err)) from None
             with _memory_english() as english:
-                cards = build_cards(store, chosen, glossary, english)
+                machine = None if english is None else partial(_machine_english, english)
+                cards = build_cards(store, chosen, glossary, english, machine)
     finally:
         glossary.close()
     (write_tsv if kind == "tsv" else write_apkg)(cards, output)
     click.echo(f"{output}: {len(cards)} card(s)")
+
+
+def _machine_english(english: SentenceEnglish, key: str) -> str:
+    """The memory's translation of the word alone (what the reader's machine gloss stored)."""
+    from bilingual_reader.learner.store import Place
+
+    return english(Place("", "", -1, key))
 
 
 @contextmanager

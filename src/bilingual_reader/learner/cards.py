@@ -11,18 +11,28 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bilingual_reader.learner.glosses import card_english
+from bilingual_reader.learner.glosses import card_english, short_gloss
 from bilingual_reader.learner.statuses import Status
 from bilingual_reader.learner.store import NOWHERE, LearnerStore, Place
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.store import Glossary
 
-__all__ = ["DEFAULT_STATUSES", "Card", "CardFilter", "SentenceEnglish", "build_cards", "select_words"]
+__all__ = [
+    "DEFAULT_STATUSES",
+    "Card",
+    "CardFilter",
+    "MachineEnglish",
+    "SentenceEnglish",
+    "build_cards",
+    "select_words",
+]
 
 DEFAULT_STATUSES = frozenset({Status.NEW, Status.RECOGNIZED, Status.FAMILIAR, Status.LEARNED})
 #: The English of the sentence a word was met in: post-edit, else the translation memory ("" if none).
 SentenceEnglish = Callable[[Place], str]
+#: The machine gloss of a normalized word (the word translated alone, from the memory; "" or None if none).
+MachineEnglish = Callable[[str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -107,14 +117,22 @@ def build_cards(
     chosen: CardFilter,
     glossary: Glossary | None,
     sentence_english: SentenceEnglish | None = None,
+    machine_english: MachineEnglish | None = None,
 ) -> list[Card]:
-    """The cards for the words ``chosen`` keeps, sorted by word."""
+    """The cards for the words ``chosen`` keeps, sorted by word; a word with no other English gets its
+    ``machine_english`` gloss, said to be one."""
     from bilingual_reader.thai.pronunciation import dictionary_split, pronounce
 
     cards = []
     for key, status, place in select_words(store, chosen):
         stored = store.word(key)
         english, subject = card_english(key, glossary, stored.translation if stored else "")
+        if (
+            not english
+            and machine_english is not None
+            and (machine := short_gloss(machine_english(key) or ""))
+        ):
+            english = f"{machine} (machine gloss)"
         reading = pronounce(key, split=dictionary_split)
         sentence, cloze = _marked(place.sentence, key)
         tags = ["bilingual-reader", f"status-{status.lute_code or '0'}"]

@@ -92,7 +92,9 @@ def _known_gloss(key: str, glossary: Glossary | None) -> Gloss | None:
 
 def card_english(word: str, glossary: Glossary | None, fallback: str = "") -> tuple[str, str]:
     """A flashcard's English and the glossary subject field (``""`` without an entry): the glossary's
-    preferred and admitted terms, else up to three dictionary senses, else ``fallback`` (the learner's)."""
+    preferred and admitted terms, else a function word's curated gloss, else up to three dictionary senses,
+    else ``fallback`` (the learner's)."""
+    from bilingual_reader.learner.function_words import function_gloss
     from bilingual_reader.thai.dictionary import senses
 
     key = normalize_key(word)
@@ -101,6 +103,9 @@ def card_english(word: str, glossary: Glossary | None, fallback: str = "") -> tu
             approved = [t.text for t in concept.english if t.status.approved]
             if approved:
                 return "; ".join(approved), concept.subject
+    curated = function_gloss(key)
+    if curated is not None:
+        return curated, ""
     found = senses(key)[:3]
     if found:
         return "; ".join(", ".join(s.lemmas[:3]).replace("_", " ") for s in found), ""

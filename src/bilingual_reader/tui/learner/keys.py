@@ -122,7 +122,10 @@ def export_cards(screen: ReaderScreen) -> None:
     target = Path.cwd() / "bilingual-reader-cards.apkg"
     try:
         check_destination(target)
-        cards = build_cards(store, CardFilter(), screen.glossary)
+        machine = screen.learner.machine
+        cards = build_cards(
+            store, CardFilter(), screen.glossary, machine_english=machine.glosses.get if machine else None
+        )
         write_apkg(cards, target)
     except (FileProblem, OSError) as err:
         screen.notify(f"Cards not written: {err}", severity="error", timeout=8)
