@@ -21,10 +21,10 @@ def machine_glosses(
     """(word, short gloss) for each of ``words`` (normalized keys): first those the memory holds, then the
     rest from the engine (stored in the memory as they come). A session without an engine (a broken
     settings file) yields only what the memory holds. A word the model leaves empty is skipped."""
-    from bilingual_reader.translation.engines.base import Recall
+    from bilingual_reader.translation.engines.base import Recall, memory_key
 
     engine = session.engine
-    model, settings = engine.model_key, engine.settings_key
+    model, settings = memory_key(engine, session.memory.latest_model), engine.settings_key
     recalled = session.memory.get_sentences(model, settings, words)
     for word in words:
         if word in recalled and (text := short_gloss(recalled[word].best)):
