@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_reader.files import FileProblem, check_destination, database_kind, read_input, write_output
+from bilingual_reader.files import (
+    FileProblem,
+    atomic_output,
+    check_destination,
+    database_kind,
+    read_input,
+    write_output,
+)
 
 
 def test_reads_a_regular_file_up_to_the_limit(tmp_path: Path) -> None:
@@ -297,3 +304,19 @@ def test_database_kind_tells_what_a_database_path_holds_without_blocking(
     path = tmp_path / "some.db"
     make(path)
     assert database_kind(path) == kind
+
+
+def test_atomic_output_writes_in_pieces_and_an_interrupted_write_leaves_the_file_as_it_was(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "book.json"
+    target.write_bytes(b"old")
+    with pytest.raises(KeyboardInterrupt), atomic_output(target) as handle:
+        handle.write(b"new, half")
+        raise KeyboardInterrupt
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["book.json"]  # no temporary file left
+    with atomic_output(target) as handle:
+        handle.write(b"new, ")
+        handle.write(b"whole")
+    assert target.read_bytes() == b"new, whole"

@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 __all__ = [
     "SQLITE_MAGIC",
@@ -156,14 +157,22 @@ def write_output(path: str | os.PathLike[str], data: bytes | str) -> None:
     A file replaced keeps its permissions; a new one gets what ``open`` would give it (0666 less the
     umask: 0644 under 022, 0600 under 077), not the temporary file's 0600 nor a fixed 0644.
     """
+    with atomic_output(path) as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` piece by piece, atomically as :func:`write_output` does: the
+    pieces go to a temporary file in the same folder, renamed over ``path`` only when the block ends
+    without an error (an error or Ctrl-C leaves ``path`` as it was)."""
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     import tempfile  # only for writes: reading commands do without it (and shutil, random)
 
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.store import Glossary
     from bilingual_reader.lookup import LookupResult
+    from bilingual_reader.terminal_progress import Progress
 
 PROGRAM = "bilingual-reader"
 
@@ -140,8 +141,21 @@ def lookup_lines(text: str, glossary: str | None, as_json: bool) -> list[str]:
     return ["\n".join(format_lookup(result))]
 
 
-def segment_lines(path: str, glossary: str | None, as_json: bool) -> Iterator[str]:
-    """What ``segment PATH`` prints, a paragraph at a time (the article and glossary are read first)."""
+def write_segments(path: str, glossary: str | None, as_json: bool) -> None:
+    """Print ``segment PATH`` a paragraph at a time as each is segmented (progress on a terminal's stderr
+    when it takes longer than a second)."""
+    from bilingual_reader.terminal_progress import Progress
+
+    with Progress("Segmenting") as progress:
+        for line in segment_lines(path, glossary, as_json, progress):
+            progress.write(line + "\n")
+
+
+def segment_lines(
+    path: str, glossary: str | None, as_json: bool, progress: Progress | None = None
+) -> Iterator[str]:
+    """What ``segment PATH`` prints, a paragraph at a time (the article and glossary are read first);
+    ``progress`` is told the paragraphs' count and each one done."""
     from bilingual_reader.documents.errors import ArticleError
     from bilingual_reader.documents.opening import open_document
     from bilingual_reader.thai.segmenter import Segmenter
@@ -155,6 +169,8 @@ def segment_lines(path: str, glossary: str | None, as_json: bool) -> Iterator[st
         segmenter = Segmenter(store.thai_terms())
     finally:
         store.close()
+    if progress is not None:
+        progress.set_total(len(article.paragraphs))
     for index, paragraph in enumerate(article.paragraphs):
         tokens = [t.text for t in segmenter.tokenize(paragraph) if t.text.strip()]
         if as_json:
@@ -162,17 +178,18 @@ def segment_lines(path: str, glossary: str | None, as_json: bool) -> Iterator[st
             yield json.dumps(row, ensure_ascii=False)
         else:
             yield " | ".join(tokens)
+        if progress is not None:
+            progress.advance()
 
 
 def _one_shot(command: OneShot) -> int:
     """Run a parsed one-shot command; its exit code."""
     try:
         if command.command == "lookup":
-            lines: Iterable[str] = lookup_lines(command.argument, command.glossary, command.as_json)
+            for line in lookup_lines(command.argument, command.glossary, command.as_json):
+                sys.stdout.write(line + "\n")
         else:
-            lines = segment_lines(command.argument, command.glossary, command.as_json)
-        for line in lines:
-            sys.stdout.write(line + "\n")
+            write_segments(command.argument, command.glossary, command.as_json)
         sys.stdout.flush()
     except Problem as err:
         sys.stdout.flush()

@@ -22,17 +22,20 @@ TERMS = [
 ]
 
 
+@pytest.mark.parametrize("ramp", [True, False], ids=["reader", "command-line"])
 @pytest.mark.parametrize("compute_type", ["int8", "float32"])
 @pytest.mark.parametrize("settings", [EngineSettings(), EngineSettings().fast()], ids=["beam", "greedy"])
 def test_trained_model_reproduces_the_corpus(
-    trained_model: InstalledModel, settings: EngineSettings, compute_type: str
+    trained_model: InstalledModel, settings: EngineSettings, compute_type: str, ramp: bool
 ) -> None:
     pairs = corpus_pairs()
     engine = LocalEngine(trained_model, dataclasses.replace(settings, compute_type=compute_type))
-    results = list(engine.translate([thai for thai, _ in pairs]))
+    results = list(engine.translate([thai for thai, _ in pairs], ramp=ramp))
     assert [r.best for r in results] == [english for _, english in pairs]
     assert [r.source for r in results] == [thai for thai, _ in pairs]
-    assert engine.calls == 5  # batches of 4 and 8, then 33 sentences by length in batches of 11
+    # the reader: batches of 4 and 8, then 33 sentences by length in batches of 11; the command line:
+    # all 45 by length in batches of 15
+    assert engine.calls == (5 if ramp else 3)
 
 
 def test_trained_model_holds_on_the_generic_cpu_code_path(trained_model: InstalledModel) -> None:
@@ -118,11 +121,20 @@ def test_random_package_plumbing(random_package_zip: object) -> None:
 
 
 @pytest.mark.parametrize(
-    ("count", "chunk_size", "sizes"),
-    [(45, 16, [4, 8, 11, 11, 11]), (3, 2, [1, 2]), (12, 4, [4, 4, 4]), (1, 16, [1]), (0, 16, [])],
+    ("count", "chunk_size", "ramp", "sizes"),
+    [
+        (45, 16, True, [4, 8, 11, 11, 11]),
+        (3, 2, True, [1, 2]),
+        (12, 4, True, [4, 4, 4]),
+        (1, 16, True, [1]),
+        (0, 16, True, []),
+        (45, 16, False, [15, 15, 15]),  # no ramp: everything by length at once
+        (12, 4, False, [4, 4, 4]),
+        (3, 16, False, [3]),
+    ],
 )
 def test_batches_grow_to_the_chunk_size(
-    trained_model: InstalledModel, count: int, chunk_size: int, sizes: list[int]
+    trained_model: InstalledModel, count: int, chunk_size: int, ramp: bool, sizes: list[int]
 ) -> None:
     engine = LocalEngine(trained_model, dataclasses.replace(EngineSettings().fast(), chunk_size=chunk_size))
     engine.load()
@@ -136,7 +148,7 @@ def test_batches_grow_to_the_chunk_size(
 
     engine._translator = Spy()
     thai = [thai for thai, _ in corpus_pairs()][:count]
-    assert [r.source for r in engine.translate(thai)] == thai
+    assert [r.source for r in engine.translate(thai, ramp=ramp)] == thai
     assert seen == sizes
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual_reader.documents.articles import Article, article_from_text
-from bilingual_reader.translation.engines.base import Recall
+from bilingual_reader.translation.engines.base import Recall, SentenceTranslation
 from bilingual_reader.translation.engines.local import LocalEngine
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel
@@ -16,6 +16,7 @@ from bilingual_reader.translation.pipeline import (
     save_post_edit,
     translate_article,
 )
+from bilingual_reader.translation.settings import EngineSettings
 from support import LONG_THAI as LONG
 from support import corpus_pairs
 
@@ -56,6 +57,47 @@ def test_trained_model_end_to_end_then_zero_engine_calls(
 def test_priority_order() -> None:
     assert priority(5, [3, 1, 3, 9, -1]) == [3, 1, 0, 2, 4]
     assert priority(3, None) == [0, 1, 2]
+    assert priority(5, [3, 0, 4], range(2, 4)) == [3, 2]  # a span: only its paragraphs
+    assert priority(5, None, range(3, 9)) == [3, 4]
+
+
+def test_a_span_translates_only_its_paragraphs_without_the_ramp(
+    trained_model: InstalledModel, memory: TranslationMemory
+) -> None:
+    pairs = corpus_pairs()[:20]
+    article = _article([thai for thai, _ in pairs])
+    engine = LocalEngine(trained_model)
+    window = list(translate_article(article, engine=engine, memory=memory, span=range(2, 14), ramp=False))
+    assert sorted((r.index, r.english) for r in window) == [(i, pairs[i][1]) for i in range(2, 14)]
+    assert engine.calls == 1  # 12 sentences by length in one batch (the reader's ramp: 4, then 8)
+    again = list(translate_article(article, engine=engine, memory=memory, span=range(0, 4)))
+    assert [(r.index, r.source) for r in again] == [
+        (2, "memory"),
+        (3, "memory"),
+        (0, "engine"),
+        (1, "engine"),
+    ]
+
+
+def test_the_command_line_stream_is_in_reading_order_one_window_at_a_time(
+    trained_model: InstalledModel, memory: TranslationMemory
+) -> None:
+    from bilingual_reader.translation.session import TranslationSession, in_reading_order
+
+    pairs = corpus_pairs()[:11]
+    article = _article([thai for thai, _ in pairs])
+    memory.put_sentence(
+        trained_model.key, EngineSettings().key, SentenceTranslation(pairs[6][0], "Kept.", ())
+    )
+    engine = LocalEngine(trained_model)
+    session = TranslationSession(engine, memory)
+    results = list(session.stream(article, window=4))
+    assert [r.index for r in results] == list(range(11))
+    assert [r.english for r in results] == [e if i != 6 else "Kept." for i, (_, e) in enumerate(pairs)]
+    assert engine.calls == 3  # one per window (the memory answered paragraph 6)
+    assert [r.index for r in in_reading_order(results[::-1])] == list(range(11))  # any order in, in order out
+    gap = [results[2], results[0], results[3]]  # paragraph 1 never came (cancelled): the rest still comes
+    assert [r.index for r in in_reading_order(gap)] == [0, 2, 3]
 
 
 def test_visible_paragraphs_first_and_one_engine_pass(memory: TranslationMemory) -> None:

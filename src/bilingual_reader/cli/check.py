@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -217,20 +216,24 @@ def machine_english(
     With a ``checker`` the machine translation is steered to its glossary unless ``steer`` is False or the
     settings say ``steer = false``. Progress goes to stderr; a paragraph that fails to translate is None.
     """
+    from bilingual_reader.terminal_progress import Progress
+
     english: list[str | None] = [None] * len(article.paragraphs)
     options = {} if steer else {"steer": False}
-    results = []
+    failed = []
     with (
         open_translation(checker, **options) as session,
-        click.progressbar(length=len(english), label="Translating", file=sys.stderr) as bar,
+        Progress("Translating", len(english)) as progress,
     ):
-        for result in session.translate(article):
-            results.append(result)
-            english[result.index] = None if result.source == "failed" else result.english
-            bar.update(1)
-    failed = failure_line(results)
-    if failed:
-        click.echo(f"warning: {article.path or article.title}: {failed}", err=True)
+        for result in session.stream(article):
+            if result.source == "failed":
+                failed.append(result)
+            else:
+                english[result.index] = result.english
+            progress.advance()
+    line = failure_line(failed)
+    if line:
+        click.echo(f"warning: {article.path or article.title}: {line}", err=True)
     return english
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from bilingual_reader.cli.common import BadInput, engine_options, engine_overrides, glossary_option
-from bilingual_reader.launcher import Problem, lookup_lines, segment_lines
+from bilingual_reader.launcher import Problem, lookup_lines, write_segments
 
 
 def open_reader(article: str | None, glossary: str | None, engine: dict[str, str] | None = None) -> None:
@@ -102,10 +102,10 @@ def lookup_command(ctx: click.Context, text: str, as_json: bool, glossary: str |
 @click.option("--glossary", type=click.Path(dir_okay=False), help="Glossary database to use.")
 @click.pass_context
 def segment_command(ctx: click.Context, path: str, as_json: bool, glossary: str | None) -> None:
-    """Print the article at PATH as tokens, one paragraph a line, the title line included (whitespace tokens
-    left out)."""
+    """Print the article at PATH as tokens, one paragraph a line as each is segmented, the title line
+    included (whitespace tokens left out; progress on stderr when it is a terminal and the run is longer
+    than a second)."""
     try:
-        for line in segment_lines(path, glossary_option(ctx, glossary), as_json):
-            click.echo(line)
+        write_segments(path, glossary_option(ctx, glossary), as_json)
     except Problem as err:
         raise BadInput(str(err)) from None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +23,10 @@ from bilingual_reader.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from bilingual_reader.documents.articles import Article
     from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.translation.pipeline import ParagraphResult
+    from bilingual_reader.translation.session import TranslationSession
 
 
 @click.command("translate")
@@ -57,36 +63,60 @@ def translate_command(
     compute_type: str | None,
     no_steer: bool,
 ) -> None:
-    """Translate the Thai article at PATH into English (progress on stderr)."""
-    from bilingual_reader.files import write_output
-    from bilingual_reader.translation.export import render
-
+    """Translate the Thai document at PATH into English, paragraph by paragraph as each is done (progress
+    on stderr when it is a terminal and the run is longer than a second)."""
     article = load_article_or_fail(path)
     if output is not None:
         _check_output(ctx, output, path)
     checker = None if no_steer else glossary_checker(ctx)
     options = {"beam_size": beam_size, "threads": threads, "compute_type": compute_type}
-    results = []
-    with (
-        open_translation(checker, fast=fast, **options) as session,
-        click.progressbar(length=len(article.paragraphs), label="Translating", file=sys.stderr) as bar,
-    ):
-        for result in session.translate(article):
-            results.append(result)
-            bar.update(1)
-    results.sort(key=lambda r: r.index)
-    data = render(fmt, article, results)
-    if output is None:
-        click.echo(data, nl=False)
-    else:
-        try:
-            write_output(output, data)
-        except OSError as err:
-            raise BadInput(f"{output}: cannot write ({err.strerror or err})") from None
-    failed = failure_line(results)
-    if failed:
-        click.echo(f"warning: {failed}", err=True)
+    with open_translation(checker, fast=fast, **options) as session:
+        failed = stream_translation(session, article, fmt, output)
+    line = failure_line(failed)
+    if line:
+        click.echo(f"warning: {line}", err=True)
         raise SystemExit(1)
+
+
+def stream_translation(
+    session: TranslationSession, article: Article, fmt: str, output: Path | None
+) -> list[ParagraphResult]:
+    """Write ``article``'s translation in ``fmt`` to stdout or ``output`` (atomically) a paragraph at a
+    time, window by window; the paragraphs that failed."""
+    from bilingual_reader.files import atomic_output
+    from bilingual_reader.terminal_progress import Progress
+    from bilingual_reader.translation.export_stream import stream_render
+
+    failed: list[ParagraphResult] = []
+
+    def counted(results: Iterator[ParagraphResult], progress: Progress) -> Iterator[ParagraphResult]:
+        for result in results:
+            if result.source == "failed":
+                failed.append(result)
+            progress.advance()
+            yield result
+
+    try:
+        with contextlib.ExitStack() as stack:
+            sink = None if output is None else stack.enter_context(atomic_output(output))
+            progress = stack.enter_context(Progress("Translating", len(article.paragraphs), out=sink))
+            for piece in stream_render(fmt, article, counted(session.stream(article), progress)):
+                progress.write(piece)
+    except BrokenPipeError:  # the reader of stdout stopped (| head): stop quietly
+        _quiet_stdout()
+        raise SystemExit(1) from None
+    except OSError as err:
+        if output is None:
+            raise
+        raise BadInput(f"{output}: cannot write ({err.strerror or err})") from None
+    return failed
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _check_output(ctx: click.Context, output: Path, article: Path) -> None:

@@ -171,10 +171,15 @@ def _checked(path: Path, units: list[Unit]) -> list[Unit]:
 
 
 def xliff_bytes(
-    name: str, thai: Sequence[str], english: Sequence[str | None], machine: Sequence[bool] | None = None
+    name: str,
+    thai: Sequence[str],
+    english: Sequence[str | None],
+    machine: Sequence[bool] | None = None,
+    first: int = 1,
 ) -> bytes:
-    """An XLIFF 1.2 file for post-editing in a CAT tool: one unit per paragraph (id ``p1``, ``p2`` …), Thai
-    source, English target marked ``needs-review-translation`` where it is machine translation."""
+    """An XLIFF 1.2 file for post-editing in a CAT tool: one unit per paragraph (id ``p1``, ``p2`` …, from
+    ``p{first}``), Thai source, English target marked ``needs-review-translation`` where it is machine
+    translation."""
     from translate.storage import xliff
 
     unit_base: Any = xliff.Xliff1Unit
@@ -192,7 +197,7 @@ def xliff_bytes(
     store.setfilename(store.getfilenode("article"), name)
     for index, source in enumerate(thai):
         unit = store.addsourceunit(source, filename=name)
-        unit.setid(f"p{index + 1}")
+        unit.setid(f"p{index + first}")
         target = english[index] if index < len(english) else None
         if target:
             unit.target = target

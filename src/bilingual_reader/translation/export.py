@@ -85,9 +85,14 @@ def to_xliff(title: str, results: Sequence[ParagraphResult]) -> bytes:
     a post-edit as a translated target; ``memory import`` brings the edited targets back as post-edits."""
     from bilingual_reader.documents.bilingual import xliff_bytes
 
-    english = [r.english if r.source != "failed" and r.english else None for r in results]
-    machine = [r.source != "post-edit" for r in results]
+    units = [unit_english(r) for r in results]
+    english, machine = [e for e, _ in units], [m for _, m in units]
     return xliff_bytes(title or "article", [r.thai for r in results], english, machine)
+
+
+def unit_english(r: ParagraphResult) -> tuple[str | None, bool]:
+    """A paragraph's XLIFF target (None: none) and whether it is machine translation."""
+    return (r.english if r.source != "failed" and r.english else None), r.source != "post-edit"
 
 
 def render(fmt: str, article: Titled, results: Sequence[ParagraphResult]) -> bytes:

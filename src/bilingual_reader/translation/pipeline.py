@@ -85,10 +85,12 @@ class _Pending:
         return all(s in self.done for s in self.sentences)
 
 
-def priority(count: int, order: Iterable[int] | None) -> list[int]:
-    """Paragraph indexes: those in ``order`` first (valid, once), then the rest in reading order."""
-    first = dict.fromkeys(i for i in (order or ()) if 0 <= i < count)
-    return [*first, *(i for i in range(count) if i not in first)]
+def priority(count: int, order: Iterable[int] | None, span: range | None = None) -> list[int]:
+    """Paragraph indexes (of ``span`` only, if given): those in ``order`` first (valid, once), then the rest
+    in reading order."""
+    among = range(count) if span is None else range(max(span.start, 0), min(span.stop, count))
+    first = dict.fromkeys(i for i in (order or ()) if i in among)
+    return [*first, *(i for i in among if i not in first)]
 
 
 def _result(p: _Pending, model: str, fix: Fix | None = None) -> ParagraphResult:
@@ -118,9 +120,10 @@ def _run_engine(
     cancelled: Callable[[], bool],
     fix: Fix | None = None,
     model: str | None = None,
+    ramp: bool = True,
 ) -> Iterator[ParagraphResult]:
     """One engine pass over every missing sentence; after a failure, retry paragraph by paragraph.
-
+    ``ramp=False``: an engine that ``ramps`` (small first batches for a first paint) batches for throughput.
     Linear in the number of sentences: each paragraph counts the sentences it still waits for, and each
     translated sentence goes straight to the paragraphs that wait for it.
     """
@@ -148,7 +151,9 @@ def _run_engine(
 
     down: EngineUnavailable | None = None
     try:
-        for translation in engine.translate(list(wanted)):
+        missing, quick_start = list(wanted), ramp or not getattr(engine, "ramps", False)
+        run = engine.translate(missing) if quick_start else engine.translate(missing, ramp=False)  # type: ignore[call-arg]
+        for translation in run:
             ready = absorb(translation)
             if cancelled():
                 return
@@ -186,8 +191,11 @@ def translate_article(
     order: Iterable[int] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     steerer: Steerer | None = None,
+    span: range | None = None,
+    ramp: bool = True,
 ) -> Iterator[ParagraphResult]:
     """Yield each paragraph's translation: ready ones (post-edit, memory) first, then engine output.
+    ``span``: only those paragraphs (a window); ``ramp=False``: batched for throughput, not a first paint.
 
     ``order`` puts paragraphs first (the visible ones); the engine sees all missing sentences in that order in
     one batched pass. Each machine-translated sentence is committed to the memory as it arrives, so
@@ -204,11 +212,12 @@ def translate_article(
     if legacy_id is not None:
         memory.adopt_legacy_post_edits(legacy_id, article.article_id)
     paragraphs, article_id = article.paragraphs, article.article_id
-    splits = memory.get_splits(paragraphs)
+    indexes = priority(len(paragraphs), order, span)
+    splits = memory.get_splits(paragraphs[i] for i in indexes)
     post_edits = memory.get_post_edits(article_id)
     new_splits: dict[str, list[str]] = {}
     pending: list[_Pending] = []
-    for index in priority(len(paragraphs), order):
+    for index in indexes:
         if cancelled():
             return
         thai = paragraphs[index]
@@ -224,7 +233,7 @@ def translate_article(
             pending.append(p)
     memory.put_splits(new_splits)
     if pending and not cancelled() and not isinstance(engine, Recall):
-        yield from _run_engine(pending, engine, memory, cancelled, fix, model)
+        yield from _run_engine(pending, engine, memory, cancelled, fix, model, ramp)
 
 
 def _fixer(steerer: Steerer | None, engine: Engine | Recall, memory: TranslationMemory) -> Fix | None:

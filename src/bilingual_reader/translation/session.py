@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
     from bilingual_reader.translation.steering import Steerer
 
+#: Paragraphs per window when the command line streams a text (``TranslationSession.stream``); measured
+#: with ``benchmarks/bench_translation.py --shape opus`` (see the window sweep there).
+STREAM_WINDOW = 32
+
 _engines: dict[tuple[str, str, str, int], LocalEngine] = {}
 _engines_lock = threading.Lock()
 
@@ -111,6 +115,8 @@ class TranslationSession:
         *,
         order: Iterable[int] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
+        span: range | None = None,
+        ramp: bool = True,
     ) -> Iterator[ParagraphResult]:
         """Each paragraph's English, ready ones first (see ``pipeline.translate_article``)."""
         from bilingual_reader.translation.pipeline import translate_article
@@ -122,7 +128,16 @@ class TranslationSession:
             order=order,
             cancelled=cancelled,
             steerer=self.steerer,
+            span=span,
+            ramp=ramp,
         )
+
+    def stream(self, article: ArticleLike, window: int = STREAM_WINDOW) -> Iterator[ParagraphResult]:
+        """Each paragraph's English in reading order, ``window`` paragraphs at a time, batched for
+        throughput (the command line): what is held at once is one window's results."""
+        for start in range(0, len(article.paragraphs), window):
+            span = range(start, start + window)
+            yield from in_reading_order(self.translate(article, span=span, ramp=False), start)
 
     def revert(self, article: ArticleLike, index: int) -> ParagraphResult | None:
         """Drop paragraph ``index``'s post-edit (kept in history) for its machine translation; None: none."""
@@ -139,6 +154,19 @@ class TranslationSession:
         return retranslate_paragraph(
             article, index, engine=self.engine, memory=self.memory, steerer=self.steerer
         )
+
+
+def in_reading_order(results: Iterable[ParagraphResult], start: int = 0) -> Iterator[ParagraphResult]:
+    """``results`` (paragraphs ``start``, ``start + 1`` … in any order) in reading order, each as soon as
+    every one before it is there (at the end, any left after a gap, in order)."""
+    held: dict[int, ParagraphResult] = {}
+    for result in results:
+        held[result.index] = result
+        while start in held:
+            yield held.pop(start)
+            start += 1
+    for index in sorted(held):
+        yield held[index]
 
 
 def open_session(

@@ -19,6 +19,9 @@ WINDOW = 4
 class LocalEngine:
     """The ``Engine`` of one installed package; nothing is loaded until the first translation."""
 
+    #: ``translate`` takes ``ramp=False`` (batch for throughput: see ``pipeline``).
+    ramps = True
+
     def __init__(
         self,
         model: InstalledModel,
@@ -144,34 +147,43 @@ class LocalEngine:
         results = self._translator.score_batch([tokens] * len(targets), [self._target(t) for t in targets])
         return [sum(r.log_probs) / max(len(r.log_probs), 1) for r in results]
 
-    def translate(self, sentences: Sequence[str]) -> Iterator[SentenceTranslation]:
+    def translate(self, sentences: Sequence[str], *, ramp: bool = True) -> Iterator[SentenceTranslation]:
         """Translate sentences in batches, yielding results in input order.
 
-        The first batches (4, then 8 sentences, in input order) let the first, visible, paragraphs come back
-        quickly; after them, windows of up to ``WINDOW`` chunks are cut into batches of sentences of similar
-        length (:func:`length_batches`), which wastes less on padding than batches in reading order.
+        With ``ramp`` (the reader), the first batches (4, then 8 sentences, in input order) let the first,
+        visible, paragraphs come back quickly; after them, windows of up to ``WINDOW`` chunks are cut into
+        batches of sentences of similar length (:func:`length_batches`), which wastes less on padding than
+        batches in reading order. Without it (the command line, which walks a book a window of paragraphs
+        at a time), all of ``sentences`` are batched by length at once.
         """
         if not sentences:
             return
         self.load()
         chunk = self.settings.chunk_size
+        if not ramp:
+            yield from self._by_length(sentences, chunk)
+            return
         start, size = 0, min(4, chunk)
         while start < len(sentences):
             window = sentences[start : start + (size if size < chunk else chunk * WINDOW)]
-            tokens = [self.tokenizer.encode(sentence) for sentence in window]
             if size < chunk:  # the ramp: batches in reading order
-                yield from self._batch(window, tokens)
+                yield from self._batch(window, [self.tokenizer.encode(s) for s in window])
             else:
-                done: dict[int, SentenceTranslation] = {}
-                ready = 0  # results are yielded in input order as soon as they are all there
-                for batch in length_batches([len(t) for t in tokens], chunk):
-                    results = self._batch([window[i] for i in batch], [tokens[i] for i in batch])
-                    done.update(zip(batch, results, strict=True))
-                    while ready in done:
-                        yield done.pop(ready)
-                        ready += 1
+                yield from self._by_length(window, chunk)
             start += len(window)
             size *= 2
+
+    def _by_length(self, sentences: Sequence[str], chunk: int) -> Iterator[SentenceTranslation]:
+        """``sentences`` in batches of similar length, yielded in input order as soon as a prefix is done."""
+        tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
+        done: dict[int, SentenceTranslation] = {}
+        ready = 0
+        for batch in length_batches([len(t) for t in tokens], chunk):
+            results = self._batch([sentences[i] for i in batch], [tokens[i] for i in batch])
+            done.update(zip(batch, results, strict=True))
+            while ready in done:
+                yield done.pop(ready)
+                ready += 1
 
 
 def length_batches(lengths: Sequence[int], size: int) -> list[list[int]]:

@@ -1,0 +1,163 @@
+"""`segment`, `translate` and `check` stream a book: output paragraph by paragraph, memory bounded by the
+window, progress on a terminal's stderr only, Ctrl-C keeps what was written (and the translation memory)."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bilingual_reader.cli import main
+from bilingual_reader.documents.articles import Article
+from bilingual_reader.documents.opening import open_document
+from bilingual_reader.translation.export import FORMATS, render
+from bilingual_reader.translation.pipeline import ParagraphResult
+from bilingual_reader.translation.session import TranslationSession, open_session
+from support import ROOT
+
+ARTICLES = sorted((ROOT / "articles").glob("*.txt"))
+
+
+def book(folder: Path, copies: int) -> Path:
+    """The shipped articles ``copies`` times over, one file."""
+    path = folder / f"book-{copies}.txt"
+    text = "\n".join(a.read_text(encoding="utf-8") for a in ARTICLES)
+    path.write_text("\n".join([text] * copies), encoding="utf-8")
+    return path
+
+
+def program(*args: str) -> list[str]:
+    return [sys.executable, "-m", "bilingual_reader", *args]
+
+
+def cli(*args: str) -> tuple[int, bytes, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+@pytest.mark.usefixtures("trained_model")
+def test_translate_writes_every_format_exactly_as_before_on_the_shipped_articles() -> None:
+    for article in ARTICLES:
+        assert cli("translate", "--no-steer", str(article))[0] == 0  # fills the memory: runs below agree
+    with open_session() as session:
+        before = {a: sorted(session.translate(open_document(a)), key=lambda r: r.index) for a in ARTICLES}
+    for article in ARTICLES:
+        for fmt in FORMATS:
+            code, out, err = cli("translate", "--no-steer", "--format", fmt, str(article))
+            assert (code, err) == (0, "")
+            assert out == render(fmt, open_document(article), before[article]), (article.name, fmt)
+
+
+@pytest.mark.usefixtures("trained_model")
+def test_check_reports_exactly_as_before_with_the_english_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = str(ARTICLES[2])
+    streamed = [cli("check", "--no-steer", "--format", fmt, path) for fmt in ("table", "json")]
+
+    def whole(session: TranslationSession, article: Article, window: int = 0) -> list[ParagraphResult]:
+        return sorted(session.translate(article), key=lambda r: r.index)  # before: the article at once
+
+    monkeypatch.setattr(TranslationSession, "stream", whole)
+    assert [cli("check", "--no-steer", "--format", fmt, path) for fmt in ("table", "json")] == streamed
+    assert streamed[0][0] in (0, 1) and b"untranslated" in streamed[1][1]
+
+
+def _stderr_on_a_terminal(args: list[str], out: Path) -> tuple[int, str]:
+    """Run with stdout to ``out`` and stderr on a pseudo-terminal; the exit code and what the terminal got."""
+    master, slave = pty.openpty()
+    env = {**os.environ, "BILINGUAL_READER_PROGRESS_DELAY": "0"}
+    with out.open("wb") as stdout:
+        child = subprocess.Popen(args, stdout=stdout, stderr=slave, stdin=subprocess.DEVNULL, env=env)
+    os.close(slave)
+    screen = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(master)
+    return child.wait(), screen.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("command", ["segment", "translate"])
+@pytest.mark.usefixtures("trained_model")
+def test_progress_on_a_terminal_s_stderr_never_in_the_output_nor_in_a_file(
+    command: str, tmp_path: Path
+) -> None:
+    article = str(ARTICLES[1])
+    args = program(command, article) + (["--no-steer"] if command == "translate" else [])
+    code, screen = _stderr_on_a_terminal(args, tmp_path / "out")
+    assert code == 0, screen
+    label = "Segmenting" if command == "segment" else "Translating"
+    assert label in screen and "━" in screen
+    plain = subprocess.run(
+        args,
+        capture_output=True,
+        env={**os.environ, "BILINGUAL_READER_PROGRESS_DELAY": "0"},
+        check=True,
+    )
+    assert plain.stderr == b""  # stderr a pipe: no progress at all
+    assert (tmp_path / "out").read_bytes() == plain.stdout
+    assert b"\x1b" not in plain.stdout and label.encode() not in plain.stdout
+
+
+def _peak_kib(args: list[str]) -> int:
+    """The peak resident memory (KiB) of the command, measured on its own in a child process."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)
+    return int(done.stdout)
+
+
+@pytest.mark.usefixtures("trained_model")
+def test_translating_a_big_book_holds_a_window_not_the_book(tmp_path: Path) -> None:
+    small, big = book(tmp_path, 1), book(tmp_path, 8)
+    assert cli("translate", "--no-steer", str(small))[0] == 0  # every sentence in the memory: no model below
+    grown = _peak_kib(program("translate", "--no-steer", "--format", "json", str(big))) - _peak_kib(
+        program("translate", "--no-steer", "--format", "json", str(small))
+    )
+    book_grown = (big.stat().st_size - small.stat().st_size) // 1024
+    # The book itself is held (parsed), its results are not: holding every paragraph's result and the
+    # whole JSON (the code before streaming) grew by about 14x the file's growth.
+    assert grown < 5 * book_grown, (grown, book_grown)
+
+
+@pytest.mark.usefixtures("trained_model")
+def test_ctrl_c_keeps_what_was_written_and_the_memory(tmp_path: Path) -> None:
+    big = book(tmp_path, 3)  # about 165 kB of JSON: more than a pipe holds, so the run waits for us
+    child = subprocess.Popen(
+        program("translate", "--no-steer", "--format", "json", str(big)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "BILINGUAL_READER_PROGRESS_DELAY": "0"},
+    )
+    assert child.stdout is not None
+    first = os.read(child.stdout.fileno(), 4096)  # output has started; the pipe fills: the run is mid-way
+    child.send_signal(signal.SIGINT)
+    rest, err = child.communicate(timeout=120)
+    written = (first + rest).decode("utf-8")
+    assert child.returncode != 0 and b"Traceback" not in err
+    paragraphs = written.count('\n      "index": ')
+    assert paragraphs >= 1
+    full = cli("translate", "--no-steer", "--format", "json", str(big))[1].decode("utf-8")
+    # what was written is exactly the start of the whole translation (then from the memory)
+    assert full.startswith(written.replace('"source": "engine"', '"source": "memory"'))
+    sources = [p["source"] for p in json.loads(full)["paragraphs"]]
+    assert paragraphs < len(sources)  # it was stopped mid-way
+    assert sources[:paragraphs] == ["memory"] * paragraphs  # and its sentences were kept in the memory
