@@ -86,14 +86,20 @@ def test_words_lists_by_status_then_word(store: LearnerStore) -> None:
     assert [w.key for w in store.words({Status.WELL_KNOWN})] == ["ค"]
 
 
-def test_lookups_and_paragraphs_read_are_recorded(store: LearnerStore) -> None:
+def test_lookups_and_paragraphs_read_are_recorded(store: LearnerStore, clock: FakeClock) -> None:
     store.record_lookup("เยือน", Place("a1", "T", 2, "ผู้นำเยือนไทย"))
     store.record_lookup("2026", Place("a1", "T", 2, "x"))  # not a word
     assert store.conn.execute("SELECT key, article, paragraph, sentence FROM lookups").fetchall() == [
         ("เยือน", "a1", 2, "ผู้นำเยือนไทย")
     ]
     assert store.record_read("a1", 0, 12) is True
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
     assert store.record_read("a1", 0, 12) is False  # the same paragraph twice a day counts once
+    store.conn.set_trace_callback(None)
+    assert statements == []  # and costs no SQL at all (the reader records one on each paragraph move)
+    clock.advance(days=1)
+    assert store.record_read("a1", 0, 12) is True  # read again the next day: counted again
 
 
 def test_settings_are_remembered(tmp_path: Path, clock: FakeClock) -> None:

@@ -78,6 +78,7 @@ class LearnerStore:
         self.path = path
         self.read_only = read_only
         self.clock: Clock = clock or local_now
+        self._recorded: set[tuple[str, int, str]] = set()  # paragraphs recorded: moving back writes nothing
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, clock: Clock | None = None) -> LearnerStore:
@@ -234,6 +235,8 @@ class LearnerStore:
         """Count paragraph ``paragraph`` of ``article`` (``words`` words) as read today; once a day each.
         Returns whether it was new today."""
         at, day = self._stamp()
+        if (article, paragraph, day) in self._recorded:
+            return False
         added = False
 
         def write(conn: sqlite3.Connection) -> None:
@@ -245,6 +248,7 @@ class LearnerStore:
             added = cursor.rowcount > 0
 
         self._write(write)
+        self._recorded.add((article, paragraph, day))
         return added
 
     # Settings -------------------------------------------------------------------------------------------
