@@ -14,12 +14,15 @@ import pytest
 
 from bilingual_reader.documents.articles import load_article
 from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.teaching.english import Origin, article_english
+from bilingual_reader.teaching.handout import HandoutOptions, Section, handout_html
 from bilingual_reader.teaching.pack_create import pack_bytes
 from bilingual_reader.teaching.pack_format import PackError
 from bilingual_reader.teaching.pack_open import OpenReport, open_pack, pack_folder
 from bilingual_reader.teaching.pack_read import read_pack
 from bilingual_reader.translation.engines.base import SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
+from bilingual_reader.translation.post_edits import post_edited
 from support import ROOT
 from teaching.handout_data import small_article, small_glossary
 
@@ -81,6 +84,25 @@ def test_opening_a_pack_brings_articles_terms_and_english_and_twice_changes_noth
         assert _counts(again) == (0, 1, 0, 2)
         assert (again.glossary.added, again.glossary.merged, again.glossary.skipped) == (0, 0, 2)
         assert glossary.count() == 2 and stored.stat().st_mtime_ns == before
+
+
+def test_the_packs_english_is_the_teachers_translation_until_the_student_edits_it(
+    pack: Path, tmp_path: Path
+) -> None:
+    checked = read_pack(pack)
+    article = checked.articles["small.txt"]
+    with Glossary.memory() as glossary, TranslationMemory(tmp_path / "student.db") as memory:
+        open_pack(checked, glossary, memory)
+        stored = load_article(pack_folder("Class 3B") / "small.txt")
+        assert [r.teacher for r in post_edited(stored, memory)] == [True, True]
+        origins = [p.origin for p in article_english(article.article_id, article.paragraphs, memory)]
+        assert origins == [Origin.TEACHER, Origin.TEACHER]
+        page = handout_html(stored, glossary, memory, HandoutOptions(sections=frozenset({Section.ENGLISH})))
+        assert page.count('<span class="origin">teacher&#x27;s translation</span>') == 2
+        memory.save_post_edit(article.article_id, 0, article.paragraphs[0], "My own English.")
+        assert [r.teacher for r in post_edited(stored, memory)] == [False, True]
+        origins = [p.origin for p in article_english(article.article_id, article.paragraphs, memory)]
+        assert origins == [Origin.POST_EDIT, Origin.TEACHER]
 
 
 def test_a_students_own_edit_is_kept(pack: Path, tmp_path: Path) -> None:

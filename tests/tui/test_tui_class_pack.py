@@ -1,6 +1,6 @@
 """A class pack round trip in the reader: a teacher packs an article with a new glossary term and English;
 a student with another data folder and no model opens the pack and reads: the teacher's English shows
-(as a post-edit) and the new term is marked."""
+labelled "teacher's translation" and the new term is marked."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from bilingual_reader.teaching.pack_open import open_pack, pack_folder
 from bilingual_reader.teaching.pack_read import read_pack
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.tui.app import create_app
-from bilingual_reader.tui.reader.translation_messages import EDITED_MARK
+from bilingual_reader.tui.reader.translation_messages import TEACHER_MARK
 
 from .conftest import ARTICLE, CONCEPTS
 from .pilot_helpers import reader, settle
@@ -53,7 +53,7 @@ async def test_a_student_without_a_model_reads_the_teachers_english_and_terms(
         assert screen.translation.results[1].english == "Soldiers got armour and helmets."
         assert 0 not in screen.translation.results  # nothing to show for the first paragraph
         slot = screen.translation.slot(1)
-        assert slot is not None and str(slot.translation).endswith(EDITED_MARK)
+        assert slot is not None and str(slot.translation).endswith(TEACHER_MARK)  # "✎ teacher's translation"
         tokens = screen.tokens
         assert tokens is not None
         assert [t.text for t in tokens[1] if t.is_term] == ["เสื้อเกราะ", "หมวกเหล็ก"]

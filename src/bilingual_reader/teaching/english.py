@@ -1,5 +1,6 @@
-"""An article's English as the translation memory holds it, without a model: each paragraph's post-edit,
-else the newest machine translation of every one of its sentences (by any model)."""
+"""An article's English as the translation memory holds it, without a model: each paragraph's post-edit
+(a teacher's translation when a class pack brought it), else the newest machine translation of every one
+of its sentences (by any model)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bilingual_reader.translation.memory import TranslationMemory, normalize_source, source_hash
+from bilingual_reader.translation.teacher_english import teacher_english
 
 __all__ = ["EnglishParagraph", "Origin", "article_english"]
 
@@ -16,6 +18,7 @@ class Origin(StrEnum):
     """Where a paragraph's English comes from."""
 
     POST_EDIT = "post-edit"
+    TEACHER = "teacher's translation"
     MACHINE = "machine translation"
     NONE = "none"
 
@@ -50,15 +53,19 @@ def article_english(
     """The English of each paragraph: the post-edit saved for it, else the machine translation of all its
     sentences (as split when it was translated; the whole paragraph when no split is stored), else none."""
     edits = memory.get_post_edits(article_id)
+    teachers = teacher_english(memory, article_id)
     splits = memory.get_splits(paragraphs)
     sentences = [s for p in paragraphs for s in splits.get(p, [p])]
     machine = _newest_machine(memory, sentences)
     result = []
     for index, paragraph in enumerate(paragraphs):
-        edit = edits.get((index, source_hash(paragraph)))
+        key = (index, source_hash(paragraph))
+        edit = edits.get(key)
         parts = [machine.get(normalize_source(s)) for s in splits.get(paragraph, [paragraph])]
         if edit is not None:
-            result.append(EnglishParagraph(edit, Origin.POST_EDIT))
+            result.append(
+                EnglishParagraph(edit, Origin.TEACHER if teachers.get(key) == edit else Origin.POST_EDIT)
+            )
         elif parts and all(parts):
             result.append(EnglishParagraph(" ".join(p for p in parts if p), Origin.MACHINE))
         else:

@@ -50,7 +50,8 @@ def thai_section(words: ArticleWords, headline: bool) -> str:
 
 
 def english_section(english: Sequence[EnglishParagraph], headline: bool) -> str:
-    """The English of each paragraph; machine translation is labelled as such."""
+    """The English of each paragraph; machine translation and a teacher's translation (from a class pack) are
+    labelled as such."""
     if all(p.origin is Origin.NONE for p in english):
         note = (
             '<p class="missing">No English for this article in the translation memory yet: translate it '
@@ -61,8 +62,8 @@ def english_section(english: Sequence[EnglishParagraph], headline: bool) -> str:
     for index, paragraph in enumerate(english):
         if paragraph.origin is Origin.NONE:
             inner = '<span class="missing">(no English yet)</span>'
-        elif paragraph.origin is Origin.MACHINE:
-            inner = f'{escape(paragraph.text)} <span class="origin">machine translation</span>'
+        elif paragraph.origin in (Origin.MACHINE, Origin.TEACHER):
+            inner = f'{escape(paragraph.text)} <span class="origin">{escape(paragraph.origin.value)}</span>'
         else:
             inner = escape(paragraph.text)
         parts.append(_p(index, headline, inner))

@@ -18,6 +18,7 @@ from bilingual_reader.files import write_output
 from bilingual_reader.glossary.importing import ImportFailed, ImportReport, OnConflict, import_concepts
 from bilingual_reader.teaching.pack_format import PackError
 from bilingual_reader.thai.text import normalize_key
+from bilingual_reader.translation.teacher_english import record_teacher_english
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.store import Glossary
@@ -63,6 +64,7 @@ def _save_english(pack: ClassPack, memory: TranslationMemory) -> tuple[int, int]
                 present += 1  # the student's own edit, or this pack's from an earlier opening: kept
                 continue
             memory.save_post_edit(article.article_id, index, thai, teacher)
+            record_teacher_english(memory, article.article_id, index, thai, teacher, pack.name)
             saved += 1
     return saved, present
 

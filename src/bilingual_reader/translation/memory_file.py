@@ -33,6 +33,9 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # The Thai a post-edit was made for (post-edits are keyed by its hash), so `memory export` can write
     # the pair; post-edits saved before this table existed have none and are not exported.
     "post_edit_sources": (("source_hash",), ("thai",)),
+    # Post-edits a class pack brought (the teacher's English, and the pack's name): while a paragraph's
+    # post-edit is still this text, it is shown as the teacher's translation.
+    "teacher_english": (("article_id", "paragraph", "source_hash"), ("english", "pack")),
 }
 _TYPES = {"paragraph": "INTEGER"}
 

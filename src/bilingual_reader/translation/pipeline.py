@@ -59,6 +59,7 @@ class ParagraphResult:
     model: str = ""
     steering: tuple[SentenceSteering, ...] = ()
     unavailable: bool = False  # failed because the engine can translate nothing now (a server is down)
+    teacher: bool = False  # the post-edit is a teacher's English brought by a class pack
 
     @property
     def unsteered(self) -> str:

@@ -22,6 +22,8 @@ NO_MODEL_NOTICE = "No Thai→English model is installed: ctrl+p → “Install T
 SETTINGS_WAIT = "⚠ Waiting for valid translation settings (see the header)"
 #: The mark under a paragraph whose English was edited by the reader.
 EDITED_MARK = "✎ edited"
+#: The mark under a paragraph whose English is a teacher's, brought by a class pack.
+TEACHER_MARK = "✎ teacher's translation"
 #: The mark before the flags of a suspicious machine translation.
 FLAG_MARK = "⚠"
 
@@ -104,7 +106,9 @@ def english_text(result: ParagraphResult) -> str:
     if result.error is not None:
         return ""
     lines = [result.english or "(the model gave no English)"]
-    if result.source == "post-edit":
+    if result.teacher:
+        lines.append(TEACHER_MARK)
+    elif result.source == "post-edit":
         differs = result.machine and result.machine != result.english
         lines.append(f"{EDITED_MARK} (machine: {result.machine})" if differs else EDITED_MARK)
     if result.flags:
