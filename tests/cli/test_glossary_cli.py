@@ -68,7 +68,7 @@ def test_main_group_option_reaches_the_subgroup(db: Path) -> None:
 
 def test_show_by_id_and_term(db: Path) -> None:
     expected = [
-        "concept 1  [weapons]",
+        "concept 1  [weapons]  from personal",
         "  th  ปืนใหญ่  (preferred, noun)",
         "  th  ปืน  (deprecated, noun)",
         "  en  artillery  (preferred, noun)",

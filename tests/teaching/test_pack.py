@@ -70,6 +70,7 @@ def test_opening_a_pack_brings_articles_terms_and_english_and_twice_changes_noth
         assert _counts(first) == (1, 0, 2, 0)
         assert (first.glossary.added, first.glossary.skipped) == (2, 0)
         assert sorted(c.headword for c in glossary.concepts()) == ["กองทัพเรือ", "เรือดำน้ำ"]
+        assert {c.origin for c in glossary.concepts()} == {"class pack Class 3B"}
         assert (
             memory.get_post_edit(article.article_id, 0, article.paragraphs[0]) == "The navy buys a submarine."
         )

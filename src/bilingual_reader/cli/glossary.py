@@ -63,12 +63,19 @@ def _echo_concepts(concepts: list[Concept], as_json: bool) -> None:
 @glossary_path_option
 @click.option("--subject", help="Only this subject field.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option(
+    "--origin", help="Only concepts from here: shipped, personal, 'class pack NAME', 'import FILE'."
+)
 @click.pass_context
-def list_command(ctx: click.Context, subject: str | None, as_json: bool) -> None:
-    """List every concept."""
+def list_command(ctx: click.Context, subject: str | None, as_json: bool, origin: str | None) -> None:
+    """List every concept (JSON gives each one's origin)."""
     with opened(ctx, read_only=True) as glossary:
         wanted = _subject(glossary, subject)
-        concepts = [c for c in glossary.concepts() if wanted is None or c.subject == wanted]
+        concepts = [
+            c
+            for c in glossary.concepts()
+            if (wanted is None or c.subject == wanted) and (origin is None or c.origin == origin)
+        ]
     _echo_concepts(concepts, as_json)
 
 
@@ -113,7 +120,9 @@ def init_command(path: Path) -> None:
 
 def _details(concept: Concept) -> list[str]:
     lines = [
-        f"concept {concept.id}  [{concept.subject}]" + ("" if concept.check_enabled else "  (check off)")
+        f"concept {concept.id}  [{concept.subject}]"
+        + ("" if concept.check_enabled else "  (check off)")
+        + (f"  from {concept.origin}" if concept.origin else "")
     ]
     for term in concept.thai + concept.english:
         lines.append(f"  {term.lang}  {term.text}  ({term.status}, {term.pos})")

@@ -75,8 +75,12 @@ def import_concepts(
     on_conflict: OnConflict | str = OnConflict.SKIP,
     skip_bad: bool = False,
     dry_run: bool = False,
+    origin: str = "",
 ) -> ImportReport:
     """Bring parsed concepts into ``glossary`` in one transaction (all kept or none).
+
+    ``origin`` labels the concepts added or replaced (``import FILE``, ``class pack NAME``); a merged
+    concept keeps its own.
 
     Any bad row raises ``ImportFailed`` before anything is written unless ``skip_bad``; a Thai term that an
     earlier row of the same file has is a bad row (a Thai term belongs to one concept). A conflict is an
@@ -85,11 +89,17 @@ def import_concepts(
     """
     policy = OnConflict(on_conflict)
     with paused_gc():
-        return _import(glossary, parsed, source, policy, skip_bad, dry_run)
+        return _import(glossary, parsed, source, policy, skip_bad, dry_run, origin)
 
 
 def _import(
-    glossary: Glossary, parsed: ParseResult, source: str, policy: OnConflict, skip_bad: bool, dry_run: bool
+    glossary: Glossary,
+    parsed: ParseResult,
+    source: str,
+    policy: OnConflict,
+    skip_bad: bool,
+    dry_run: bool,
+    origin: str,
 ) -> ImportReport:
     prepared: list[_Prepared] = []  # slow normalization, before the lock
     errors = list(parsed.errors)
@@ -121,12 +131,12 @@ def _import(
                     continue
                 if target is None:
                     report.added += 1
-                    adds.append((ready.concept, ready.keys))
+                    adds.append((replace(ready.concept, origin=origin or ready.concept.origin), ready.keys))
                     continue
                 if policy is not OnConflict.SKIP:  # keep ids in file order around updates
                     insert_concepts(conn, adds, now)
                     adds = []
-                _update(glossary, report, target, ready.concept, policy)
+                _update(glossary, report, target, replace(ready.concept, origin=origin), policy)
             insert_concepts(conn, adds, now)
             if split and not skip_bad:
                 raise ImportFailed(source, sorted(errors + split, key=lambda e: e.line))  # rolls back
@@ -225,10 +235,13 @@ class ImportOptions(TypedDict, total=False):
     on_conflict: OnConflict | str
     skip_bad: bool
     dry_run: bool
+    origin: str
 
 
 def import_file(
     glossary: Glossary, path: Path, *, fmt: str = "auto", **options: Unpack[ImportOptions]
 ) -> ImportReport:
-    """Parse ``path`` (``FormatError`` if unreadable) and import it with ``import_concepts``."""
+    """Parse ``path`` (``FormatError`` if unreadable) and import it with ``import_concepts`` (the concepts'
+    origin: ``import FILE-NAME`` unless ``options`` name one)."""
+    options.setdefault("origin", f"import {path.name}")
     return import_concepts(glossary, read_file(path, fmt), source=str(path), **options)

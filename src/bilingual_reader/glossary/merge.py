@@ -27,4 +27,7 @@ def merge_glossary(
     with Glossary.open(other, read_only=True) as source:
         concepts = source.concepts()
     parsed = ParseResult(concepts=[ParsedConcept(c.id or 0, c) for c in concepts])
-    return import_concepts(glossary, parsed, source=str(other), on_conflict=on_conflict, dry_run=dry_run)
+    origin = f"merge {other.name}"
+    return import_concepts(
+        glossary, parsed, source=str(other), on_conflict=on_conflict, dry_run=dry_run, origin=origin
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -61,6 +61,9 @@ class Concept:
     note: str = ""
     id: int | None = None
     check_enabled: bool = True
+    #: Where it came from ("shipped", "personal", "class pack NAME", "import FILE", "merge FILE"; "" when not
+    #: recorded): a label, not part of what the concept means, so equality ignores it.
+    origin: str = field(default="", compare=False)
 
     def terms_in(self, lang: str) -> list[Term]:
         """This concept's terms in one language, preferred first, forbidden last."""

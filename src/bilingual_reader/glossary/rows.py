@@ -9,10 +9,11 @@ from typing import Any
 
 from bilingual_reader.glossary.cleaning import stored_text
 from bilingual_reader.glossary.models import Concept, Status, Term
+from bilingual_reader.glossary.schema import PERSONAL
 from bilingual_reader.thai.text import normalize_key
 
 _SELECT = """
-SELECT c.id, c.subject, c.definition, c.note, c.check_enabled, t.id, t.lang, t.text, t.status, t.pos
+SELECT c.id, c.subject, c.definition, c.note, c.check_enabled, t.id, t.lang, t.text, t.status, t.pos, c.origin
 FROM concepts AS c LEFT JOIN terms AS t ON t.concept_id = c.id
 """
 # Terms preferred first (then admitted, deprecated, forbidden), Thai before English, then as entered.
@@ -84,15 +85,16 @@ def _concept(head: Sequence[Any], terms: list[Term]) -> Concept:
         note=_text(head[3]),
         id=head[0],
         check_enabled=bool(head[4]),
+        origin=_line(head[10]),
     )
 
 
 def insert_concept(conn: sqlite3.Connection, concept: Concept, now: str) -> int:
     """Insert ``concept`` (keeping its id if set) and its terms; returns the concept id."""
     cursor = conn.execute(
-        "INSERT INTO concepts (id, subject, definition, note, check_enabled, created, updated)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (concept.id, *_concept_fields(concept), now, now),
+        "INSERT INTO concepts (id, subject, definition, note, check_enabled, created, updated, origin)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (concept.id, *_concept_fields(concept), now, now, concept.origin or PERSONAL),
     )
     concept_id = concept.id if concept.id is not None else cursor.lastrowid
     assert concept_id is not None
@@ -102,12 +104,13 @@ def insert_concept(conn: sqlite3.Connection, concept: Concept, now: str) -> int:
 
 
 def update_concept(conn: sqlite3.Connection, concept: Concept, now: str) -> None:
-    """Rewrite ``concept``'s row and terms, keeping the ids of terms that carry one of its term ids."""
+    """Rewrite ``concept``'s row and terms, keeping the ids of terms that carry one of its term ids (and its
+    origin unless ``concept`` names one)."""
     assert concept.id is not None
     conn.execute(
-        "UPDATE concepts SET subject = ?, definition = ?, note = ?, check_enabled = ?, updated = ?"
-        " WHERE id = ?",
-        (*_concept_fields(concept), now, concept.id),
+        "UPDATE concepts SET subject = ?, definition = ?, note = ?, check_enabled = ?, updated = ?,"
+        " origin = coalesce(nullif(?, ''), origin) WHERE id = ?",
+        (*_concept_fields(concept), now, concept.origin, concept.id),
     )
     existing = {row[0] for row in conn.execute("SELECT id FROM terms WHERE concept_id = ?", (concept.id,))}
     kept = {t.id for t in concept.terms if t.id in existing}

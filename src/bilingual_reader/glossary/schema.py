@@ -88,12 +88,30 @@ def m005_search_index(db: Database) -> None:
     db.execute(f"CREATE TRIGGER terms_fts_update AFTER UPDATE OF id, key ON terms BEGIN {remove} {add} END")
 
 
+#: Where a concept came from (``concepts.origin``): set by every path that creates one.
+SHIPPED = "shipped"
+PERSONAL = "personal"
+#: The ``created`` time of every concept of the shipped glossary (it is built deterministically).
+SHIPPED_BUILD_TIME = "2000-01-01T00:00:00+00:00"
+
+
+def m006_concept_origin(db: Database) -> None:
+    """Concepts say where they came from: shipped, personal, ``class pack NAME``, ``import FILE``,
+    ``merge FILE``. Of the concepts stored before, those created at the shipped glossary's build time came
+    with it (a copy of the shipped file); the others have "" (not recorded). Candidate terms a teacher
+    dismissed are kept so they are not offered again."""
+    db.execute("ALTER TABLE concepts ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE concepts SET origin = ? WHERE created = ?", (SHIPPED, SHIPPED_BUILD_TIME))
+    db.execute("CREATE TABLE candidate_dismissals (key TEXT PRIMARY KEY, dismissed TEXT NOT NULL)")
+
+
 MIGRATION_FUNCTIONS: tuple[Migration, ...] = (
     m001_concepts_and_terms,
     m002_term_pos,
     m003_concept_check_enabled,
     m004_concept_timestamps,
     m005_search_index,
+    m006_concept_origin,
 )
 MIGRATION_NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in MIGRATION_FUNCTIONS)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
@@ -121,7 +139,8 @@ def __getattr__(name: str) -> Any:
 
 # Columns the current schema must have; checked after migrating so a lookalike file is refused.
 REQUIRED_COLUMNS = {
-    "concepts": {"id", "subject", "definition", "note", "check_enabled", "created", "updated"},
+    "concepts": {"id", "subject", "definition", "note", "check_enabled", "created", "updated", "origin"},
+    "candidate_dismissals": {"key", "dismissed"},
     "terms": {"id", "concept_id", "lang", "text", "key", "status", "pos"},
     SEARCH_INDEX: {"key"},
 }

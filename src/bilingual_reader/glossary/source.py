@@ -9,6 +9,7 @@ import os
 import re
 import sqlite3
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from bilingual_reader import paths
@@ -16,6 +17,7 @@ from bilingual_reader.files import FileProblem, read_input
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.glossary.formats.common import MAX_GLOSSARY_FILE_BYTES
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
+from bilingual_reader.glossary.schema import SHIPPED, SHIPPED_BUILD_TIME
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.glossary.terms import TermSyntaxError, parse_terms
 from bilingual_reader.glossary.validation import concept_problems
@@ -23,7 +25,7 @@ from bilingual_reader.thai.text import clean_text
 
 HEADER = ("id", "subject", "thai", "english", "pos", "definition", "note")
 # The fixed timestamp a built database records, so the same TSV always builds the same bytes.
-BUILD_TIMESTAMP = "2000-01-01T00:00:00+00:00"
+BUILD_TIMESTAMP = SHIPPED_BUILD_TIME
 _POS = re.compile(r"^[a-z][a-z -]*$")
 
 
@@ -113,7 +115,7 @@ def build_database(tsv: str | os.PathLike[str], db: str | os.PathLike[str]) -> i
     try:
         with glossary.transaction():
             for concept in concepts:
-                glossary.add(concept)
+                glossary.add(replace(concept, origin=SHIPPED))
             glossary.db.conn.execute("UPDATE _sqlite_migrations SET applied_at = ?", (BUILD_TIMESTAMP,))
         partial.unlink(missing_ok=True)
         glossary.db.conn.execute("VACUUM INTO ?", (str(partial),))

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 from bilingual_reader.glossary import rows
 from bilingual_reader.glossary.models import Concept, Status
-from bilingual_reader.glossary.schema import SEARCH_INDEX
+from bilingual_reader.glossary.schema import PERSONAL, SEARCH_INDEX
 from bilingual_reader.glossary.store import Glossary, utc_now
 
 __all__ = ["insert_concepts", "thai_index", "update_concept", "write_lock"]
@@ -91,10 +91,19 @@ def _insert(conn: sqlite3.Connection, batch: Sequence[tuple[Concept, Sequence[st
     first = int(conn.execute(_NEXT_CONCEPT_ID).fetchone()[0])
     ids = list(range(first, first + len(batch)))
     conn.executemany(
-        "INSERT INTO concepts (id, subject, definition, note, check_enabled, created, updated)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO concepts (id, subject, definition, note, check_enabled, created, updated, origin)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (cid, c.subject.strip(), c.definition, c.note, int(c.check_enabled), now, now)
+            (
+                cid,
+                c.subject.strip(),
+                c.definition,
+                c.note,
+                int(c.check_enabled),
+                now,
+                now,
+                c.origin or PERSONAL,
+            )
             for cid, (c, _) in zip(ids, batch, strict=True)
         ],
     )

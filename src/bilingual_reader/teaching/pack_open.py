@@ -91,5 +91,5 @@ def open_pack(
         if not file.exists():
             write_output(file, body)
     saved, kept = _save_english(pack, memory)
-    report = import_concepts(glossary, pack.glossary, source=source, on_conflict=on_conflict)
+    report = import_concepts(glossary, pack.glossary, source=source, on_conflict=on_conflict, origin=source)
     return OpenReport(pack_folder(pack.name), len(files) - present, present, report, saved, kept)

@@ -1,7 +1,8 @@
 """JSON: our full schema, one concept per line so that errors can name a line.
 
 ``{"format": "bilingual-reader-glossary", "version": 1, "concepts": [{"id", "subject", "definition", "note",
-"check_enabled", "terms": [{"text", "lang", "status", "pos"}]}]}``. A bare list of concepts is accepted too.
+"check_enabled", "origin", "terms": [{"text", "lang", "status", "pos"}]}]}`` ("origin": where the concept
+came from; an import labels what it adds itself). A bare list of concepts is accepted too.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def concept_to_dict(concept: Concept) -> dict[str, Any]:
         "definition": concept.definition,
         "note": concept.note,
         "check_enabled": concept.check_enabled,
+        "origin": concept.origin,
         "terms": [
             {"text": t.text, "lang": t.lang, "status": t.status.value, "pos": t.pos}
             for t in concept.thai + concept.english
@@ -103,6 +105,7 @@ def _concept_and_keys(data: Any) -> tuple[Concept, tuple[str, ...]]:
         definition=_str(data, "definition", text=True),
         note=_str(data, "note", text=True),
         check_enabled=check,
+        origin=_str(data, "origin"),
     )
     return concept, tuple(keys)
 
