@@ -317,7 +317,7 @@ async def test_enter_shows_occurrences(
             text = details(app)
             assert text.startswith(
                 "ปืนใหญ่\nThai       ปืนใหญ่ (preferred)\n"
-                "English    artillery (preferred)\nSubject    weapons\n\n"
+                "English    artillery (preferred)\nSubject    weapons\nFrom       personal\n\n"
             )
             assert text.endswith(f"\n\n1 in “กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนั…”\n¶1   {first}")
             await pilot.press("down")  # the panel follows the cursor

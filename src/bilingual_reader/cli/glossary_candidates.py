@@ -16,13 +16,16 @@ from bilingual_reader.cli.common import glossary_path_option, load_article_or_fa
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True, help="How many.")
 @click.pass_context
 def candidates_command(ctx: click.Context, articles: tuple[str, ...], as_json: bool, limit: int) -> None:
-    """Candidate terms in ARTICLES: recurring phrases and loanwords not in the glossary, with contexts."""
+    """Candidate terms in ARTICLES: recurring phrases and loanwords not in the glossary (nor dismissed in the
+    glossary screen), with contexts."""
     from bilingual_reader.cli.glossary_io import opened
+    from bilingual_reader.teaching.candidate_review import dismissed_candidates
     from bilingual_reader.teaching.candidates import candidates
 
     loaded = [load_article_or_fail(path).paragraphs for path in articles]
     with opened(ctx, read_only=True) as glossary:
-        found = candidates(loaded, glossary, limit=limit)
+        dismissed = dismissed_candidates(glossary)
+        found = [c for c in candidates(loaded, glossary, limit=None) if c.thai not in dismissed][:limit]
     for rank, item in enumerate(found, 1):
         if as_json:
             row = {

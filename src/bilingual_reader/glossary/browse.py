@@ -21,6 +21,7 @@ __all__ = [
     "column_widths",
     "concept_occurrences",
     "concept_row",
+    "origins",
     "short_title",
     "subjects",
 ]
@@ -36,16 +37,34 @@ _CAPS = {"thai": 36, "english": 48}
 
 
 def browse(
-    glossary: Glossary, query: str = "", subject: str | None = None, limit: int = BROWSE_LIMIT
+    glossary: Glossary,
+    query: str = "",
+    subject: str | None = None,
+    limit: int = BROWSE_LIMIT,
+    origin: str | None = None,
 ) -> list[Concept]:
-    """Concepts matching ``query`` (see ``search.search``) in ``subject``; an empty query lists them by id."""
+    """Concepts matching ``query`` (see ``search.search``) in ``subject`` and from ``origin`` (None: any); an
+    empty query lists them by id."""
     from bilingual_reader.glossary.search import search
 
     if normalize_key(query):
-        return search(glossary, query, subject, limit)
-    sql = "SELECT id FROM concepts" + (" WHERE subject = ?" if subject else "") + " ORDER BY id LIMIT ?"
-    params: tuple[object, ...] = (subject, limit) if subject else (limit,)
-    return concepts_by_ids(glossary.db.conn, [row[0] for row in glossary.db.conn.execute(sql, params)])
+        found = search(glossary, query, subject, limit)
+        return found if origin is None else [c for c in found if c.origin == origin]
+    where = [
+        (clause, value)
+        for clause, value in (("subject = ?", subject), ("origin = ?", origin))
+        if value is not None
+    ]
+    sql = "SELECT id FROM concepts" + (" WHERE " + " AND ".join(c for c, _ in where) if where else "")
+    params = (*(value for _, value in where), limit)
+    return concepts_by_ids(
+        glossary.conn, [row[0] for row in glossary.conn.execute(sql + " ORDER BY id LIMIT ?", params)]
+    )
+
+
+def origins(glossary: Glossary) -> list[str]:
+    """Where the glossary's concepts came from (``""``: not recorded), sorted."""
+    return sorted(str(row[0]) for row in glossary.conn.execute("SELECT DISTINCT origin FROM concepts"))
 
 
 def column_widths(width: int) -> dict[str, int]:

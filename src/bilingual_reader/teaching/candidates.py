@@ -46,6 +46,7 @@ class Candidate:
     contexts: list[str] = field(default_factory=list)
     loanword: str | None = None
     parts: tuple[str, ...] = ()
+    first: tuple[int, int] = (0, 0)  # (article, paragraph) where it first occurs
 
 
 def _runs(tokens: Sequence[Token]) -> list[list[Token]]:
@@ -92,7 +93,9 @@ def _part_of(short: Candidate, long: Candidate) -> bool:
     return long.count >= short.count or left_part
 
 
-def _phrases(run: list[Token], paragraph: str, known: set[str], found: dict[str, Candidate]) -> None:
+def _phrases(
+    run: list[Token], paragraph: str, known: set[str], found: dict[str, Candidate], where: tuple[int, int]
+) -> None:
     """Count every phrase of the run that could be a term: 1-4 tokens, no grammar word at its edges or
     inside, not starting with a verb, not in the glossary. Each candidate remembers its words' keys."""
     for start, first in enumerate(run):
@@ -110,7 +113,7 @@ def _phrases(run: list[Token], paragraph: str, known: set[str], found: dict[str,
             key = normalize_key(paragraph[first.start : last.end])
             if key in known:
                 continue
-            item = found.setdefault(key, Candidate(key, 0, end - start))
+            item = found.setdefault(key, Candidate(key, 0, end - start, first=where))
             item.count += 1
             if not item.parts:
                 item.parts = tuple(normalize_key(t.text) for t in run[start:end])
@@ -129,11 +132,11 @@ def candidates(
     known = {normalize_key(t) for t in terms}
     found: dict[str, Candidate] = {}
     counts: Counter[str] = Counter()
-    for paragraphs in articles:
-        for paragraph in paragraphs:
+    for number, paragraphs in enumerate(articles):
+        for index, paragraph in enumerate(paragraphs):
             for run in _runs(segmenter.tokenize(paragraph)):
                 counts.update(normalize_key(t.text) for t in run)
-                _phrases(run, paragraph, known, found)
+                _phrases(run, paragraph, known, found, (number, index))
     words = counts.total()
     kept = [c for c in found.values() if c.count >= min_count]
     for candidate in kept:

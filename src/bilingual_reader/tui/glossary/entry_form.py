@@ -64,9 +64,12 @@ class EntryForm(ModalScreen[Concept | None]):
         *,
         thai: str = "",
         read_only: str | None = None,
+        hint: str = "",
     ) -> None:
-        """A form for ``concept`` (None: a new one for ``thai``); ``read_only`` says why it cannot save."""
+        """A form for ``concept`` (None: a new one for ``thai``); ``read_only`` says why it cannot save;
+        ``hint``: a line above the fields (a candidate term's pronunciation and English)."""
         super().__init__()
+        self.hint = hint
         self._save = save
         self.concept = concept
         self.thai = thai
@@ -83,6 +86,8 @@ class EntryForm(ModalScreen[Concept | None]):
             body.border_title = f"Edit glossary entry {concept.id}" if concept else "Add a glossary entry"
             if self.read_only:
                 yield Static(Content(self.read_only), id="form-read-only")
+            if self.hint:
+                yield Static(Content(self.hint), id="form-hint", classes="help")
             yield _field("Thai terms", Input(format_terms(concept.thai) if concept else self.thai, id="thai"))
             yield _field("English terms", Input(english, id="english", placeholder="e.g. tank"))
             yield Static(Content(_TERMS_HELP), classes="help")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, getters, on
@@ -15,42 +14,24 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from bilingual_reader.glossary.browse import (
-    COLUMNS,
-    browse,
-    column_widths,
-    concept_occurrences,
-    concept_row,
-    short_title,
-    subjects,
-)
+from bilingual_reader.glossary.browse import COLUMNS, browse, column_widths, concept_row, origins, subjects
 from bilingual_reader.glossary.conflicts import save_concept
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.tui.glossary.confirm_delete import ConfirmDelete
+from bilingual_reader.tui.glossary.details import OpenArticle, concept_details, origin_label
 from bilingual_reader.tui.messages import Change, GlossaryChanged
-from bilingual_reader.tui.widgets.term_status import terms_content
 
 if TYPE_CHECKING:
-    from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.thai.segmenter import Token
+    from bilingual_reader.teaching.candidate_review import Suggestion
 
-
-class OpenArticle(Protocol):
-    """What the screen reads of the article being read (the reader screen fits): its text and tokens."""
-
-    @property
-    def article(self) -> Article:
-        """The open article."""
-
-    @property
-    def tokens(self) -> Sequence[Sequence[Token]] | None:
-        """Its tokens per paragraph, once segmented."""
+__all__ = ["GlossaryScreen", "OpenArticle"]
 
 
 class GlossaryScreen(Screen[None]):
-    """Every concept of a glossary in a table, with live search, a subject filter and edits.
+    """Every concept of a glossary in a table, with live search, subject and origin filters, edits, and the
+    open article's candidate terms.
 
     Edits run in one store transaction each and post ``GlossaryChanged`` (it bubbles to the app).
     Enter (or o) on a row shows the concept and where its terms occur in ``article`` (if given).
@@ -65,10 +46,12 @@ class GlossaryScreen(Screen[None]):
         Binding("e", "edit_concept", "Edit"),
         Binding("d", "delete_concept", "Delete"),
         Binding("o", "show_concept", "Occurrences", key_display="⏎/o"),
+        Binding("c", "candidates", "Candidates"),
     ]
 
     search_input = getters.query_one("#glossary-search", Input)
     subject_select = getters.query_one("#glossary-subject", Select)
+    origin_select = getters.query_one("#glossary-origin", Select)
     table = getters.query_one("#glossary-table", DataTable)
 
     def __init__(self, glossary: Glossary, article: OpenArticle | None = None) -> None:
@@ -86,6 +69,8 @@ class GlossaryScreen(Screen[None]):
             yield Input(placeholder="Search Thai or English…  ( / )", id="glossary-search")
             options = [(s, s) for s in subjects(self.glossary)]
             yield Select(options, prompt="All subjects", id="glossary-subject")
+            froms = [(origin_label(o), o) for o in origins(self.glossary)]
+            yield Select(froms, prompt="From anywhere", id="glossary-origin")
         yield Static("", id="glossary-status")
         yield DataTable(id="glossary-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="glossary-details"):
@@ -126,7 +111,13 @@ class GlossaryScreen(Screen[None]):
     def refresh_rows(self, select: int | None = None) -> None:
         """Re-run the query and refill the table, the cursor on ``select`` (default: the current concept)."""
         current = select if select is not None else self.current_id()
-        self.concepts = browse(self.glossary, self.search_input.value, self.subject)
+        origin = self.origin_select.value
+        self.concepts = browse(
+            self.glossary,
+            self.search_input.value,
+            self.subject,
+            origin=origin if isinstance(origin, str) else None,
+        )
         table = self.table
         table.clear()
         for concept in self.concepts:
@@ -166,6 +157,7 @@ class GlossaryScreen(Screen[None]):
             self.table.focus()
 
     @on(Select.Changed, "#glossary-subject")
+    @on(Select.Changed, "#glossary-origin")
     def _subject_changed(self) -> None:
         self.refresh_rows()
 
@@ -197,32 +189,8 @@ class GlossaryScreen(Screen[None]):
         self.query_one("#glossary-occurrences", Static).update(self.details(concept))
 
     def details(self, concept: Concept) -> Content:
-        """The panel's text: the concept, then its occurrences in the article (paragraph numbers from 1)."""
-        fields = [("Thai", terms_content(concept.thai)), ("English", terms_content(concept.english))]
-        fields += [("Subject", Content(concept.subject))]
-        fields += [
-            (name, Content(value))
-            for name, value in (("Definition", concept.definition), ("Note", concept.note))
-            if value
-        ]
-        lines = [Content.styled(concept.headword, "bold $text-accent")]
-        lines += [Content.assemble((f"{name:<11}", "dim"), value) for name, value in fields]
-        if self.article is None:
-            lines.append(Content.styled("No article is open.", "dim"))
-            return Content("\n").join(lines)
-        article = self.article.article
-        found = concept_occurrences(concept, article.paragraphs, self.article.tokens)
-        title = short_title(article.title)
-        lines.append(
-            Content.styled(f"\n{len(found)} in “{title}”" if found else f"\nNot in “{title}”.", "bold")
-        )
-        for hit in found:
-            lines.append(
-                Content.assemble(
-                    (f"¶{hit.paragraph + 1:<3} ", "dim"), hit.before, (hit.text, "reverse"), hit.after
-                )
-            )
-        return Content("\n").join(lines)
+        """The panel's text: the concept, then its occurrences in the article."""
+        return concept_details(concept, self.article)
 
     # Edits ------------------------------------------------------------------------------------------------
 
@@ -242,13 +210,30 @@ class GlossaryScreen(Screen[None]):
         if concept is not None and self._writable():
             self._open_form(concept)
 
-    def _open_form(self, concept: Concept | None) -> None:
+    def _open_form(self, concept: Concept | None, suggestion: Suggestion | None = None) -> None:
         from bilingual_reader.tui.glossary.entry_form import (
             EntryForm,  # imports the exchange formats: load late
         )
 
-        form = EntryForm(partial(save_concept, self.glossary), concept)
+        thai, hint = (suggestion.candidate.thai, suggestion.hint) if suggestion else ("", "")
+        form = EntryForm(partial(save_concept, self.glossary), concept, thai=thai, hint=hint)
         self.app.push_screen(form, self._saved if concept else self._added)
+
+    def action_candidates(self) -> None:
+        """Candidate terms of the open article; an accepted one opens the add form, pre-filled."""
+        from bilingual_reader.tui.glossary.candidates import CandidatesScreen
+
+        if self.article is None:
+            self.notify("Open an article to see its candidate terms.", severity="warning")
+            return
+        services = getattr(self.article, "services", None)  # the reader's: its translation memory
+        memory_file = getattr(services, "memory_path", None)
+
+        def accepted(suggestion: Suggestion | None) -> None:
+            if suggestion is not None and self._writable():
+                self._open_form(None, suggestion)
+
+        self.app.push_screen(CandidatesScreen(self.glossary, self.article.article, memory_file), accepted)
 
     def _added(self, stored: Concept | None) -> None:
         self._changed(stored, "added")
