@@ -91,3 +91,37 @@ def test_create_refuses_a_bad_name_and_a_bad_destination(tmp_path: Path) -> None
     own = "is one of this command's own inputs; refusing to overwrite it"
     assert (code, err) == (2, f"bilingual-reader: {ARTICLES[0]}: {own}\n")
     assert not (tmp_path / "p.brpack").exists()
+
+
+def test_flashcards_from_cards_export_travel_in_the_pack(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The teacher's `cards export` deck goes into the pack (--cards) and comes out, named, beside the
+    articles on the student's side; a file that is not an Anki package is refused in one line."""
+    monkeypatch.setenv("BILINGUAL_READER_DATA_DIR", str(tmp_path / "teacher"))
+    learner = str(tmp_path / "learner.db")
+    run("--learner", learner, "words", "set", "2", "ทหาร", "ปืน")
+    deck = tmp_path / "deck.apkg"
+    assert run("--learner", learner, "cards", "export", "-o", str(deck))[0] == 0
+    pack = tmp_path / "class.brpack"
+    code, out, err = run(
+        "pack", "create", str(ARTICLES[0]), "-o", str(pack), "--name", "3B", "--cards", str(deck)
+    )
+    assert (code, err) == (0, "") and out.endswith(", flashcards\n")
+    assert "cards.apkg" in zipfile.ZipFile(pack).namelist()
+    not_a_deck = tmp_path / "notes.apkg"
+    not_a_deck.write_text("not a zip", encoding="utf-8")
+    code, _, err = run(
+        "pack", "create", str(ARTICLES[0]), "-o", str(tmp_path / "x.brpack"), "--cards", str(not_a_deck)
+    )
+    assert (code, err) == (
+        2,
+        "bilingual-reader: the flashcards are not an Anki package (File is not a zip file)\n",
+    )
+    monkeypatch.setenv("BILINGUAL_READER_DATA_DIR", str(tmp_path / "student"))
+    code, out, _ = run("pack", "open", str(pack))
+    cards = tmp_path / "student" / "class-packs" / "3B" / "3B-cards.apkg"
+    assert code == 0 and f"flashcards: {cards} (import it into Anki: File > Import)" in out.splitlines()
+    assert cards.read_bytes() == deck.read_bytes()
+    code, out, _ = run("pack", "open", str(pack))  # again: nothing changes
+    assert out.splitlines()[0].startswith("class pack 3B: 0 article(s) added, 1 already there")

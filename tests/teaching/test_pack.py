@@ -106,6 +106,18 @@ def test_the_packs_english_is_the_teachers_translation_until_the_student_edits_i
         assert origins == [Origin.POST_EDIT, Origin.TEACHER]
 
 
+def test_flashcards_come_out_named_beside_the_articles(pack: Path, tmp_path: Path) -> None:
+    deck = _zip({"collection.anki2": b"SQLite format 3\x00", "media": b"{}"})
+    with_cards = _rebuild(pack, tmp_path / "cards.brpack", {"cards.apkg": deck})
+    checked = read_pack(with_cards)
+    assert checked.cards == deck
+    with Glossary.memory() as glossary, TranslationMemory(tmp_path / "student.db") as memory:
+        report = open_pack(checked, glossary, memory)
+        assert report.cards == pack_folder("Class 3B") / "Class 3B-cards.apkg"
+        assert report.cards.read_bytes() == deck
+        assert _counts(open_pack(checked, glossary, memory)) == (0, 1, 0, 2)
+
+
 def test_a_students_own_edit_is_kept(pack: Path, tmp_path: Path) -> None:
     checked = read_pack(pack)
     article = checked.articles["small.txt"]
@@ -176,6 +188,14 @@ def _manifest_with(pack: Path, **fields: object) -> bytes:
     return json.dumps(manifest).encode()
 
 
+def _zip(members: Mapping[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, body in members.items():
+            zf.writestr(name, body)
+    return buffer.getvalue()
+
+
 HOSTILE = [
     ("dotdot", {"articles/../../evil.txt": "กก".encode()}, True, None, "'..' in a path in the pack"),
     ("absolute", {"/etc/evil.txt": b"x"}, True, None, "absolute path in the pack"),
@@ -193,6 +213,10 @@ HOSTILE = [
     ("binary article", {"articles/small.txt": b"\xff\xfe\x00"}, True, None, "not a readable article"),
     ("bad glossary", {"glossary.json": b"{"}, True, None, "glossary.json:1: bad JSON"),
     ("bad memory", {"memory.tmx": b"<!DOCTYPE x [<!ENTITY a 'a'>]><tmx/>"}, True, None, "memory.tmx"),
+    ("cards not a zip", {"cards.apkg": b"#!/bin/sh"}, True, None, "cards.apkg is not an Anki package"),
+    ("cards without a collection", {"cards.apkg": _zip({"media": b"{}"})}, True, None,
+     "cards.apkg is not an Anki package (no collection in it)"),
+    ("huge cards", {"cards.apkg": b" " * (32 * 1024**2 + 1)}, True, None, "cards.apkg is too large"),
 ]  # fmt: skip
 
 

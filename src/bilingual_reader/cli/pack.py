@@ -42,27 +42,34 @@ def _memory(required: bool) -> TranslationMemory | None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The pack to write.")
 @click.option("--name", default="", help="The pack's name (default: the output file's name).")
 @click.option("--whole-glossary", is_flag=True, help="Every concept, not only those in the articles.")
+@click.option(
+    "--cards", type=click.Path(dir_okay=False), help="Flashcards to add: an Anki .apkg (from cards export)."
+)
 @click.pass_context
 def create_command(ctx: click.Context, articles: tuple[str, ...], output: str, name: str,
-                   whole_glossary: bool) -> None:  # fmt: skip
-    """Pack ARTICLES with their glossary concepts and your English into one .brpack file."""
+                   whole_glossary: bool, cards: str | None) -> None:  # fmt: skip
+    """Pack ARTICLES with their glossary concepts and your English (and flashcards) into one .brpack file."""
     from bilingual_reader.cli.common import load_article_or_fail
-    from bilingual_reader.files import FileProblem, check_destination, write_output
+    from bilingual_reader.files import FileProblem, check_destination, read_input, write_output
     from bilingual_reader.glossary.locations import resolve_glossary_path
     from bilingual_reader.teaching.pack_create import pack_bytes
-    from bilingual_reader.teaching.pack_format import PackError
+    from bilingual_reader.teaching.pack_format import CARDS, LIMITS, PackError
     from bilingual_reader.translation.memory import memory_path
 
     glossary_file = resolve_glossary_path(glossary_option(ctx, None))
     try:
-        target = check_destination(output, protect=[*articles, glossary_file, memory_path()])
+        protect: list[str | Path] = [*articles, glossary_file, memory_path(), *([cards] if cards else [])]
+        target = check_destination(output, protect=protect)
+        deck = read_input(Path(cards), LIMITS[CARDS], "Anki package") if cards else None
     except FileProblem as err:
         raise BadInput(str(err)) from None
     loaded = [load_article_or_fail(path) for path in articles]
     memory = _memory(required=False)
     store = open_glossary(str(glossary_file), read_only=True)
     try:
-        made = pack_bytes(name or Path(output).stem, loaded, store, memory, whole_glossary=whole_glossary)
+        made = pack_bytes(
+            name or Path(output).stem, loaded, store, memory, whole_glossary=whole_glossary, cards=deck
+        )
     except PackError as err:
         raise BadInput(str(err)) from None
     finally:
@@ -72,7 +79,7 @@ def create_command(ctx: click.Context, articles: tuple[str, ...], output: str, n
     write_output(target, made.data)
     click.echo(
         f"{target}: {made.articles} article(s), {made.concepts} concept(s), "
-        f"English for {made.english} paragraph(s)"
+        f"English for {made.english} paragraph(s)" + (", flashcards" if deck is not None else "")
     )
 
 
@@ -114,5 +121,7 @@ def open_command(ctx: click.Context, pack: str, on_conflict: str) -> None:
         f"{glossary.skipped} already there"
     )
     click.echo(f"teacher's English: {report.english_saved} paragraph(s) saved, {report.english_present} kept")
+    if report.cards is not None:
+        click.echo(f"flashcards: {report.cards} (import it into Anki: File > Import)")
     for file in sorted(checked.articles):
         click.echo(f"  bilingual-reader read {shlex.quote(str(Path(report.folder) / file))}")

@@ -16,6 +16,7 @@ from bilingual_reader.teaching.english import Origin, article_english
 from bilingual_reader.teaching.found_terms import concepts_in
 from bilingual_reader.teaching.pack_format import (
     ARTICLES,
+    CARDS,
     FORMAT,
     GLOSSARY,
     MANIFEST,
@@ -23,6 +24,7 @@ from bilingual_reader.teaching.pack_format import (
     MEMORY,
     VERSION,
     PackError,
+    anki_problem,
     safe_name,
 )
 
@@ -80,8 +82,10 @@ def pack_bytes(
     memory: TranslationMemory | None,
     *,
     whole_glossary: bool = False,
+    cards: bytes | None = None,
 ) -> PackContents:
-    """The pack called ``name`` for ``articles``; raises :class:`PackError` for a bad name or count."""
+    """The pack called ``name`` for ``articles`` (``cards``: an Anki package to put in it); raises
+    :class:`PackError` for a bad name or count."""
     if not safe_name(name):
         raise PackError(f"{name!r}: a pack's name is letters, digits, spaces, dots, dashes and underscores")
     if not 1 <= len(articles) <= MAX_ARTICLES:
@@ -97,6 +101,11 @@ def pack_bytes(
     members[GLOSSARY] = json_text(concepts).encode("utf-8")
     if english:
         members[MEMORY] = tmx
+    if cards is not None:
+        problem = anki_problem(cards)
+        if problem is not None:
+            raise PackError(f"the flashcards are {problem}")
+        members[CARDS] = cards
     listed = [
         {"path": path, "size": len(body), "sha256": hashlib.sha256(body).hexdigest()}
         for path, body in members.items()

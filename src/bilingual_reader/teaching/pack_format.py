@@ -1,17 +1,21 @@
 """The class pack's format: a zip holding ``manifest.json`` (format, version, name, and every other member
 with its size and SHA-256), ``articles/*.txt`` (UTF-8), ``glossary.json`` (the glossary's JSON export) and
-``memory.tmx`` (the teacher's English per paragraph).
+``memory.tmx`` (the teacher's English per paragraph), and optionally ``cards.apkg`` (flashcards: an Anki
+package, as ``cards export`` writes it).
 
 A pack passes between people: everything here is checked before a byte of it is used (see ``pack_read``).
 """
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from dataclasses import dataclass
 
 __all__ = [
     "ARTICLES",
+    "CARDS",
     "FORMAT",
     "GLOSSARY",
     "LIMITS",
@@ -23,6 +27,7 @@ __all__ = [
     "VERSION",
     "PackError",
     "PackMember",
+    "anki_problem",
     "safe_name",
 ]
 
@@ -31,6 +36,7 @@ VERSION = 1
 MANIFEST = "manifest.json"
 GLOSSARY = "glossary.json"
 MEMORY = "memory.tmx"
+CARDS = "cards.apkg"
 ARTICLES = "articles/"
 #: The largest pack file read (64 MiB), and the most its members may unpack to together (128 MiB).
 MAX_PACK_BYTES = 64 * 1024**2
@@ -41,6 +47,7 @@ LIMITS = {
     MANIFEST: 1024**2,
     GLOSSARY: 64 * 1024**2,
     MEMORY: 16 * 1024**2,
+    CARDS: 32 * 1024**2,
     ARTICLES: 5 * 1024**2,
 }
 #: The most articles a pack may hold.
@@ -61,6 +68,18 @@ class PackMember:
     path: str
     size: int
     sha256: str
+
+
+def anki_problem(data: bytes) -> str | None:
+    """Why ``data`` is not an Anki package (a zip holding a collection), or None when it is one."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as deck:
+            names = set(deck.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as err:
+        return f"not an Anki package ({err})"
+    if not names & {"collection.anki2", "collection.anki21", "collection.anki21b"}:
+        return "not an Anki package (no collection in it)"
+    return None
 
 
 def safe_name(name: str) -> bool:

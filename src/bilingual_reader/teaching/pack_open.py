@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from bilingual_reader.teaching.pack_read import ClassPack
     from bilingual_reader.translation.memory import TranslationMemory
 
-__all__ = ["OpenReport", "open_pack", "pack_folder"]
+__all__ = ["OpenReport", "cards_file", "open_pack", "pack_folder"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class OpenReport:
     glossary: ImportReport
     english_saved: int
     english_present: int
+    cards: Path | None = None  # where the pack's flashcards were put (import them into Anki)
 
 
 def pack_folder(name: str) -> Path:
@@ -45,11 +46,19 @@ def pack_folder(name: str) -> Path:
     return paths.data_dir() / "class-packs" / name
 
 
+def cards_file(name: str) -> Path:
+    """Where a pack's flashcards go: ``NAME-cards.apkg`` in its folder (a name Anki shows as the file)."""
+    return pack_folder(name) / f"{name}-cards.apkg"
+
+
 def _article_bytes(pack: ClassPack) -> dict[Path, bytes]:
     folder = pack_folder(pack.name)
-    return {
+    files = {
         folder / file: ("\n".join(a.paragraphs) + "\n").encode("utf-8") for file, a in pack.articles.items()
     }
+    if pack.cards is not None:
+        files[cards_file(pack.name)] = pack.cards
+    return files
 
 
 def _save_english(pack: ClassPack, memory: TranslationMemory) -> tuple[int, int]:
@@ -81,15 +90,17 @@ def open_pack(
         raise PackError(f"{pack.path}: glossary.json:{first.line}: {first.reason}; nothing opened") from None
     files = _article_bytes(pack)
     present = 0
+    cards = cards_file(pack.name) if pack.cards is not None else None
     for file, body in files.items():
         if file.exists():
             if file.read_bytes() != body:
                 raise PackError(f"{file}: exists with other text; move it aside to open {pack.path}")
-            present += 1
+            present += file != cards
     paths.private_folder(pack_folder(pack.name))
     for file, body in files.items():
         if not file.exists():
             write_output(file, body)
     saved, kept = _save_english(pack, memory)
     report = import_concepts(glossary, pack.glossary, source=source, on_conflict=on_conflict, origin=source)
-    return OpenReport(pack_folder(pack.name), len(files) - present, present, report, saved, kept)
+    added = len(pack.articles) - present
+    return OpenReport(pack_folder(pack.name), added, present, report, saved, kept, cards)

@@ -24,6 +24,7 @@ from bilingual_reader.glossary.formats.common import FormatError, ParseResult
 from bilingual_reader.glossary.formats.jsonfmt import read_json
 from bilingual_reader.teaching.pack_format import (
     ARTICLES,
+    CARDS,
     FORMAT,
     GLOSSARY,
     LIMITS,
@@ -35,6 +36,7 @@ from bilingual_reader.teaching.pack_format import (
     VERSION,
     PackError,
     PackMember,
+    anki_problem,
     safe_name,
 )
 
@@ -43,14 +45,15 @@ __all__ = ["ClassPack", "read_pack"]
 
 @dataclass(frozen=True)
 class ClassPack:
-    """A checked pack: its name, articles (file name → article), glossary concepts and the teacher's
-    English units (Thai paragraph → English)."""
+    """A checked pack: its name, articles (file name → article), glossary concepts, the teacher's English
+    units (Thai paragraph → English) and flashcards (an Anki package's bytes, or None)."""
 
     path: Path
     name: str
     articles: dict[str, Article]
     glossary: ParseResult
     memory: tuple[Unit, ...]
+    cards: bytes | None = None
 
 
 def _limit(name: str) -> int:
@@ -70,8 +73,8 @@ def _check_name(pack: Path, info: zipfile.ZipInfo) -> str:
         raise PackError(f"{pack}: a folder in the pack: {name!r}")
     article = name.startswith(ARTICLES) and len(pure.parts) == 2 and name.endswith(".txt")
     if not (name in LIMITS or (article and safe_name(pure.name))):
-        raise PackError(f"{pack}: unexpected member {name!r} (a pack holds {MANIFEST}, {GLOSSARY}, {MEMORY} "
-                        f"and {ARTICLES}NAME.txt)")  # fmt: skip
+        raise PackError(f"{pack}: unexpected member {name!r} (a pack holds {MANIFEST}, {GLOSSARY}, {MEMORY}, "
+                        f"{CARDS} and {ARTICLES}NAME.txt)")  # fmt: skip
     return name
 
 
@@ -175,4 +178,8 @@ def read_pack(path: str | os.PathLike[str]) -> ClassPack:
             units = parse_bilingual(Path(f"{pack}: {MEMORY}"), contents[MEMORY]).units
         except BilingualError as err:
             raise PackError(str(err)) from None
-    return ClassPack(pack, name, articles, glossary, units)
+    cards = contents.get(CARDS)
+    problem = anki_problem(cards) if cards is not None else None
+    if problem is not None:
+        raise PackError(f"{pack}: {CARDS} is {problem}")
+    return ClassPack(pack, name, articles, glossary, units, cards)

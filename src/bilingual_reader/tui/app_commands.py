@@ -14,7 +14,7 @@ APP_COMMANDS: tuple[Command[ReaderApp], ...] = (
         "glossary",
         "g",
         "Glossary: browse, search and edit",
-        "Search, filter by subject or origin, add, edit, delete, the article's candidate terms (/, a, e, d, ⏎, c)",
+        "Search, filter by subject or origin, add, edit, delete, candidate terms (/, a, e, d, ⏎, c)",
         lambda app: app.show_glossary(),
         footer="Glossary",
     ),
