@@ -1,14 +1,17 @@
 """Benchmark: the reader on big books (the shipped articles repeated with chapter headings) of 100 KB,
 1 MB and 10 MB against the sample article, and against another checkout (``--base DIR``, e.g. a
-worktree of an older main) in the same run.
+worktree of main before the text view was rewritten, 098d3f5) in the same run.
 
-Each measurement is a fresh process running the reader headless (``App.run_test``, 160x45, no model):
-- *first screen*: from the process start until the text view has drawn Thai;
-- *keys*: p95 of the time from a key (``j``, ``End``, a lookup: ``⏎`` then ``Esc``) to the screen drawn
-  again (press, then wait until the app is idle);
+Each measurement is a fresh process running the reader headless (``App.run_test``, 160x45, no model), with
+the app's ``_display`` (where a changed screen goes to the terminal) timed:
+- *first screen*: from the process start to the first frame in which the text view has drawn Thai;
+- *keys*: p95 of the time from a key event (``j``; ``End``/``Home`` in turn; a lookup, ``⏎``) to the next
+  frame, measured once the start-up work is over (no worker running, the text segmented) and the process is
+  idle before each key, so a key is not timed behind other work. Also one ``j`` right after the first screen
+  (during the start-up work) and when the start-up work was over;
 - *RSS*: the process's peak resident memory.
-Run with ``uv run python benchmarks/bench_big_books.py [--base DIR] [--sizes 100k,1m,10m]``. Prints numbers
-and ratios; asserts nothing.
+Run with ``uv run python benchmarks/bench_big_books.py [--base DIR] [--sizes 100k,1m,10m] [--width 160]``.
+Prints numbers and ratios; asserts nothing.
 """
 
 from __future__ import annotations
@@ -27,37 +30,73 @@ from bilingual_reader import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {"100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
-TIMEOUT = 180
+TIMEOUT = 420
 
 PROBE = r"""
 import asyncio, json, resource, sys, time
 START, BOOK, GLOSSARY, OUT = float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+WIDTH = int(sys.argv[5])
 from pathlib import Path
+from textual import events
 from bilingual_reader.tui.app import create_app
 
 app = create_app(Path(BOOK) if BOOK != "-" else None, Path(GLOSSARY))
 result = {}
+frames = []  # when the compositor handed the app a changed screen (what a terminal driver would write)
+original = app._display
+
+def display(screen, renderable):
+    if renderable is not None:
+        frames.append(time.perf_counter())
+    original(screen, renderable)
+
+app._display = display
+
+async def key_to_frame(key, timeout=30.0):
+    # From the key event sent to the next frame with a change: the key's own cost, and nothing else's.
+    seen = len(frames)
+    began = time.perf_counter()
+    app._driver.send_message(events.Key(key, None))
+    while len(frames) == seen:
+        if time.perf_counter() - began > timeout:
+            return timeout
+        await asyncio.sleep(0.0005)
+    return frames[seen] - began
+
+def busy():
+    return [w.name for w in app.workers if not w.is_finished]
 
 async def main():
-    async with app.run_test(size=(160, 45)) as pilot:
-        while True:
-            await asyncio.sleep(0.005)
-            screen = app.screen
-            if getattr(screen, "drawn", False):
+    async with app.run_test(size=(WIDTH, 45)) as pilot:
+        while not getattr(app.screen, "drawn", False):
+            await asyncio.sleep(0.002)
+        seen = len(frames)
+        while len(frames) == seen:
+            await asyncio.sleep(0.001)
+        result["first"] = frames[seen] - START_PERF
+        result["j_during_start"] = await key_to_frame("j")
+        began = time.perf_counter()
+        while busy() or not getattr(getattr(app.screen, "segmenting", None), "done", True):
+            if time.perf_counter() - began > SETTLE:
+                result["unsettled"] = busy()
                 break
-        result["first"] = time.time() - START
+            await asyncio.sleep(0.05)
+        result["settled"] = time.perf_counter() - START_PERF
+        await pilot.pause()
         keys = {"j": [], "end": [], "lookup": []}
-        for round in range(12):
-            for name, presses in (("j", ["j"]), ("end", ["end" if round % 2 == 0 else "home"]),
-                                  ("lookup", ["enter", "escape"])):
-                began = time.perf_counter()
-                for key in presses:
-                    await pilot.press(key)
+        for round in range(20):
+            presses = [("end", "end"), ("end", "home"), ("j", "j")] + [("lookup", "enter")] * (round < 12)
+            for name, key in presses:
+                keys[name].append(await key_to_frame(key))
                 await pilot.pause()
-                keys[name].append((time.perf_counter() - began) / len(presses))
+            if round < 12:
+                await pilot.press("escape")
+                await pilot.pause()
         result["keys"] = keys
         app.exit()
 
+SETTLE = 240
+START_PERF = time.perf_counter() - (time.time() - START)
 asyncio.run(main())
 result["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 Path(OUT).write_text(json.dumps(result))
@@ -79,7 +118,7 @@ def make_book(size: int, path: Path) -> None:
     path.write_text("".join(parts), encoding="utf-8")
 
 
-def measure(book: Path | None, source: Path, glossary: Path) -> dict[str, object] | None:
+def measure(book: Path | None, source: Path, glossary: Path, width: int) -> dict[str, object]:
     """One probe process reading ``book`` (None: the sample article) with the code under ``source``."""
     env = dict(os.environ, PYTHONPATH=str(source / "src"), PYTHAINLP_OFFLINE="1")
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,13 +126,14 @@ def measure(book: Path | None, source: Path, glossary: Path) -> dict[str, object
         env["XDG_DATA_HOME"] = env["XDG_CONFIG_HOME"] = tmp  # no model, no memory: the same for both
         start = time.time()
         args = [sys.executable, "-c", PROBE, repr(start), str(book or "-"), str(glossary), str(out)]
+        args.append(str(width))
         try:
             subprocess.run(args, env=env, timeout=TIMEOUT, check=True, capture_output=True)
         except subprocess.TimeoutExpired:
-            return None
+            return {"error": f"no result within {TIMEOUT} s"}
         except subprocess.CalledProcessError as err:
-            print(err.stderr.decode()[-2000:], file=sys.stderr)
-            return None
+            lines = err.stderr.decode(errors="replace").strip().splitlines()
+            return {"error": lines[-1] if lines else f"exit {err.returncode}"}
         data: dict[str, object] = json.loads(out.read_text())
         return data
 
@@ -103,14 +143,26 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] * 1000 if len(values) > 1 else values[0] * 1000
 
 
-def describe(name: str, data: dict[str, object] | None) -> str:
+def describe(name: str, data: dict[str, object]) -> str:
     """One line of results."""
-    if data is None:
-        return f"{name:>24}: did not draw within {TIMEOUT} s"
+    if "error" in data:
+        return f"{name:>18}: {data['error']}"
     keys = data["keys"]
     assert isinstance(keys, dict)
-    parts = " ".join(f"{k} p95 {p95(v):6.1f} ms" for k, v in keys.items())
-    return f"{name:>24}: first screen {data['first']:6.2f} s  {parts}  RSS {data['rss']:6.0f} MiB"
+    parts = "  ".join(f"{k} p95 {p95(v):6.1f} ms" for k, v in keys.items())
+    unsettled = f"  (still busy: {data['unsettled']})" if data.get("unsettled") else ""
+    return (
+        f"{name:>18}: first screen {float(data['first']):6.2f} s  {parts}  RSS {float(data['rss']):5.0f} MiB"  # type: ignore[arg-type]
+        f"  | j during start-up {float(data['j_during_start']) * 1000:6.1f} ms, settled at"  # type: ignore[arg-type]
+        f" {float(data['settled']):6.1f} s{unsettled}"  # type: ignore[arg-type]
+    )
+
+
+def ratio(ours: dict[str, object], other: dict[str, object], what: str) -> str:
+    """``ours`` first screen / ``other``'s, or a dash when either failed."""
+    if "error" in ours or "error" in other:
+        return f"first screen / {what}: -"
+    return f"first screen / {what}: {float(ours['first']) / float(other['first']):.2f}×"  # type: ignore[arg-type]
 
 
 def main() -> None:
@@ -118,26 +170,28 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", type=Path, help="another checkout to compare with (same venv)")
     parser.add_argument("--sizes", default="100k,1m,10m")
+    parser.add_argument("--width", type=int, default=160)
     args = parser.parse_args()
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
         glossary = Path(tmp) / "glossary.db"
         glossary.write_bytes(paths.shipped("glossary.db").read_bytes())
-        sample = measure(None, ROOT, glossary)
-        print(describe("sample article", sample))
+        sample = measure(None, ROOT, glossary, args.width)
+        print(describe("sample article", sample), flush=True)
+        if args.base is not None:
+            base_sample = measure(None, args.base, glossary, args.width)
+            print(describe("sample (base)", base_sample), flush=True)
         for label in args.sizes.split(","):
             book = Path(tmp) / f"book-{label}.txt"
             make_book(SIZES[label], book)
-            ours = measure(book, ROOT, glossary)
+            ours = measure(book, ROOT, glossary, args.width)
             print(describe(f"{label} book", ours))
-            if sample is not None and ours is not None:
-                print(
-                    f"{'':>24}  first screen / sample: {float(ours['first']) / float(sample['first']):.2f}×"
-                )  # type: ignore[arg-type]
+            print(f"{'':>18}  {ratio(ours, sample, 'sample')}", flush=True)
             if args.base is not None:
-                base = measure(book, args.base, glossary)
+                base = measure(book, args.base, glossary, args.width)
                 print(describe(f"{label} book (base)", base))
-                if base is not None and ours is not None:
-                    print(f"{'':>24}  base/ours: {float(base['first']) / float(ours['first']):.2f}×")  # type: ignore[arg-type]
+                print(f"{'':>18}  {ratio(base, ours, 'ours')}", flush=True)
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -107,6 +107,7 @@ async def test_word_not_in_glossary(article_path: Path, glossary_path: Path) -> 
         await settle(app, pilot)
         await move_to(pilot, reader(app), "หมวกเหล็ก")
         await pilot.press("space")
+        await settle(app, pilot)  # the occurrences are counted in a worker
         text = popup_text(app)
         assert "Not in the glossary." in text
         assert "Occurs once in this article." in text
@@ -232,7 +233,7 @@ async def test_selecting_a_phrase_without_terms_looks_up_the_phrase(
         await pilot.mouse_down(offset=start)
         await pilot.hover(offset=end)
         await pilot.mouse_up(offset=end)
-        await pilot.pause()
+        await settle(app, pilot)
         text = popup_text(app)
         assert text.startswith("และเวชภัณฑ์\n")
         assert "Not in the glossary." in text

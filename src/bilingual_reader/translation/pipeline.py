@@ -194,9 +194,11 @@ def translate_article(
     steerer: Steerer | None = None,
     span: range | None = None,
     ramp: bool = True,
+    only: Iterable[int] | None = None,
 ) -> Iterator[ParagraphResult]:
     """Yield each paragraph's translation: ready ones (post-edit, memory) first, then engine output.
     ``span``: only those paragraphs (a window); ``ramp=False``: batched for throughput, not a first paint.
+    ``only``: just these paragraphs (in ``order``), e.g. the next batch of a reader that follows its user.
 
     ``order`` puts paragraphs first (the visible ones); the engine sees all missing sentences in that order in
     one batched pass. Each machine-translated sentence is committed to the memory as it arrives, so
@@ -213,7 +215,11 @@ def translate_article(
     if legacy_id is not None:
         memory.adopt_legacy_post_edits(legacy_id, article.article_id)
     paragraphs, article_id = article.paragraphs, article.article_id
-    indexes = priority(len(paragraphs), order, span)
+    if only is None:
+        indexes = priority(len(paragraphs), order, span)
+    else:  # those of ``order`` first, the rest as given (never a walk over the whole article)
+        chosen = dict.fromkeys(i for i in only if 0 <= i < len(paragraphs))
+        indexes = list(dict.fromkeys([*(i for i in order or () if i in chosen), *chosen]))
     splits = memory.get_splits(paragraphs[i] for i in indexes)
     post_edits = memory.get_post_edits(article_id)
     new_splits: dict[str, list[str]] = {}

@@ -119,8 +119,9 @@ class TranslationSession:
         cancelled: Callable[[], bool] = lambda: False,
         span: range | None = None,
         ramp: bool = True,
+        only: Iterable[int] | None = None,
     ) -> Iterator[ParagraphResult]:
-        """Each paragraph's English, ready ones first (see ``pipeline.translate_article``)."""
+        """Each paragraph's English (or ``only`` some), ready ones first (``pipeline.translate_article``)."""
         from bilingual_reader.translation.pipeline import translate_article
 
         return translate_article(
@@ -132,6 +133,7 @@ class TranslationSession:
             steerer=self.steerer,
             span=span,
             ramp=ramp,
+            only=only,
         )
 
     def stream(self, article: ArticleLike, window: int = STREAM_WINDOW) -> Iterator[ParagraphResult]:

@@ -4,8 +4,8 @@ the mouse selection. Its cost to draw a screen or answer a key does not grow wit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Container, Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from textual import events
 from textual.geometry import Region
@@ -15,10 +15,11 @@ from textual.strip import Strip
 
 from bilingual_reader.tui.messages import EnglishTermClicked, VisibleChanged, WordClicked
 from bilingual_reader.tui.reader import view_cursor, view_mouse
-from bilingual_reader.tui.reader.blocks import BlockPainter, ExtraLines, Frame, Gloss
+from bilingual_reader.tui.reader.blocks import BlockPainter, Frame
 from bilingual_reader.tui.reader.english_view import EnglishView
 from bilingual_reader.tui.reader.paragraph_view import ParagraphView
 from bilingual_reader.tui.reader.term_badge import TermBadge
+from bilingual_reader.tui.reader.view_hooks import ViewHooks
 from bilingual_reader.tui.reader.view_layout import Laid, ViewLayout
 from bilingual_reader.tui.reader.view_styles import TokenStyler
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleView", "TokenStyler"]
 
 
-class ArticleView(ScrollView, can_focus=False):
+class ArticleView(ViewHooks, ScrollView, can_focus=False):
     """The article's paragraphs, Thai beside (or above) English, and the word cursor, which it owns.
 
     It posts ``CursorMoved`` whenever the cursor moves, ``WordClicked`` after a click on a word,
@@ -67,6 +68,7 @@ class ArticleView(ScrollView, can_focus=False):
         self.painter = BlockPainter(self)
         self._thai: dict[int, ParagraphView] = {}
         self._english: dict[int, EnglishView] = {}
+        self._english_status = ""
         self._badge: dict[int, TermBadge] = {}
         self.stylers: dict[str, TokenStyler] = {}
         """Other components' token stylers, by name (see :meth:`add_token_styler`)."""
@@ -80,7 +82,8 @@ class ArticleView(ScrollView, can_focus=False):
         """The Thai of paragraph ``index``."""
         view = self._thai.get(index)
         if view is None:
-            view = self._thai[index] = ParagraphView(index, self.article.paragraphs[index], self.invalidate)
+            text = self.article.paragraphs[index]
+            view = self._thai[index] = ParagraphView(index, text, self.invalidate, self.restyle)
         return view
 
     def english(self, index: int) -> EnglishView:
@@ -88,7 +91,16 @@ class ArticleView(ScrollView, can_focus=False):
         view = self._english.get(index)
         if view is None:
             view = self._english[index] = EnglishView(index, self.invalidate)
+            view.status = self._english_status
         return view
+
+    def reset_english(self, status: str, keep: Container[int] = ()) -> None:
+        """Every paragraph's English (but ``keep``'s) is blank and shows ``status``; O(paragraphs seen so
+        far): those not made yet start so."""
+        self._english_status = status
+        for index, view in self._english.items():
+            if index not in keep:
+                view.status, view.translation = status, ""
 
     def badge(self, index: int) -> TermBadge:
         """The terminology badge of paragraph ``index``."""
@@ -125,38 +137,6 @@ class ArticleView(ScrollView, can_focus=False):
             badge = self.badge(index)
             badge.counts, badge.checks = counts, checks
 
-    # Other components' styles and lines -------------------------------------------------------------------
-
-    def add_token_styler(self, name: str, styler: TokenStyler) -> None:
-        """Style tokens: ``styler(paragraph, tokens) -> {token index: style}`` (see reader-view notes)."""
-        self.stylers[name] = styler
-        self.refresh_paragraphs()
-
-    def remove_token_styler(self, name: str) -> None:
-        """Stop styling tokens with the styler ``name``."""
-        if self.stylers.pop(name, None) is not None:
-            self.refresh_paragraphs()
-
-    def set_glosses(self, gloss: Gloss | None) -> None:
-        """Draw ``gloss(paragraph, token index, token)`` under each word of each Thai line (None: off)."""
-        self.painter.gloss = gloss
-        self.refresh_paragraphs()
-
-    def set_english_hidden(self, hidden: Callable[[int], bool] | None) -> None:
-        """Draw the English of paragraphs where ``hidden(index)`` as a dim hint in its space (None: off)."""
-        self.painter.english_hidden = hidden
-        self.refresh_paragraphs()
-
-    def add_extra_lines(self, name: str, lines: ExtraLines) -> None:
-        """Draw ``lines(paragraph, width)`` under each paragraph's Thai."""
-        self.painter.extra_lines[name] = lines
-        self.refresh_paragraphs()
-
-    def remove_extra_lines(self, name: str) -> None:
-        """Stop drawing the extra lines ``name``."""
-        if self.painter.extra_lines.pop(name, None) is not None:
-            self.refresh_paragraphs()
-
     def refresh_paragraphs(self, indexes: Sequence[int] | None = None) -> None:
         """Lay out and draw these paragraphs again (None: all of them, lazily)."""
         if indexes is None:
@@ -170,6 +150,20 @@ class ArticleView(ScrollView, can_focus=False):
         """Paragraph ``index`` changed: lay it out again when it is next drawn."""
         if self.layout_.forget(index):
             self.refresh()
+
+    def restyle(self, index: int) -> None:
+        """Paragraph ``index``'s styles changed, not its layout: draw only its lines again."""
+        lines = self.layout_.restyle(index)
+        if lines is not None:
+            self.refresh_lines(*lines)
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        """Redraw; a whole-view refresh checks the frame (size, the screen's layout classes) again."""
+        if not regions:
+            self.layout_.check_frame()
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     # Layout -----------------------------------------------------------------------------------------------
 
@@ -217,6 +211,7 @@ class ArticleView(ScrollView, can_focus=False):
 
     def on_resize(self) -> None:
         """Lay out again for the new width, and keep the cursor in view."""
+        self.layout_.check_frame()
         self.frame()
         self.call_after_refresh(self.scroll_to_cursor)
 

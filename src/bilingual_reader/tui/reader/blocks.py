@@ -8,7 +8,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.content import Content
@@ -234,8 +233,10 @@ class BlockPainter:
 
 
 def estimate(text: str, frame: Frame) -> int:
-    """A block's height before it is laid out: the Thai's lines from its length, and the blank line."""
-    cells = cell_len(text) if len(text) < 400 else len(text) * 4 // 5
+    """A block's height before it is laid out: the Thai's lines from its length, and the blank line (cheap:
+    it runs for every paragraph of a book when the width changes; about a fifth of Thai characters are marks
+    drawn above or below another)."""
+    cells = len(text) * 4 // 5
     lines = max(1, -(-cells // frame.thai_width))
     if frame.narrow and frame.english:
         lines += max(1, -(-len(text) // 2 // max(1, frame.english_width)))

@@ -3,11 +3,12 @@ word, a click, a selection) and the entry form, and announces a saved concept wi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual import on, work
+from textual.message import Message
 from textual.widget import Widget
 
 from bilingual_reader.tui.messages import GlossaryChanged
@@ -21,6 +22,33 @@ if TYPE_CHECKING:
     from bilingual_reader.lookup import LookupResult
     from bilingual_reader.qa.findings import Finding
     from bilingual_reader.thai.segmenter import Segmenter, Token
+
+
+class OccurrencesCounted(Message):
+    """The counting worker's answer: ``key`` occurs ``count`` times in the article."""
+
+    def __init__(self, key: str, count: int) -> None:
+        super().__init__()
+        self.key, self.count = key, count
+
+
+def count_in_article(
+    key: str,
+    folded: Sequence[str],
+    tokens: Sequence[Sequence[Token]],
+    terms: Collection[str],
+) -> int:
+    """How often ``key`` (normalized) occurs on token boundaries (``thai.occurrences``' rule), looking only
+    at the paragraphs whose case-folded text (``folded``) contains it at all."""
+    from bilingual_reader.thai.occurrences import count_occurrences
+
+    hits = [tokens[i] for i, text in enumerate(folded) if key in text and i < len(tokens)]
+    return count_occurrences(key, hits, terms) if hits else 0
+
+
+def _fold(text: str) -> str:
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else text.lower()  # as thai.occurrences matches
 
 
 class LookupController(Widget):
@@ -42,6 +70,9 @@ class LookupController(Widget):
         self.reopen: str | None = None
         self.on_status: Callable[[WordStatus], object] | None = None
         """Called with the learner status chosen in the popup (for the word under the cursor)."""
+        self.popup: LookupPopup | None = None
+        """The open popup (it gets the occurrence count when the counting worker has it)."""
+        self._folded: list[str] | None = None
 
     def segmented(self, segmenter: Segmenter, tokens: list[list[Token]]) -> None:
         """Use the article's new segmentation (terms count as whole words in lookups); ``tokens`` are the
@@ -66,18 +97,39 @@ class LookupController(Widget):
         the terminology ``findings`` of the term in its paragraph and the word's learner ``status`` (the
         popup then offers the statuses; a choice goes to ``on_status``)."""
         from bilingual_reader.lookup import lookup
-        from bilingual_reader.thai.text import normalize_key
         from bilingual_reader.tui.reader.finding_text import check_content
 
         if self.glossary is None:
             return
-        result = lookup(text, glossary=self.glossary, segmenter=self.segmenter, article_tokens=self.tokens)
-        if phrase and not result.in_glossary:
-            count = sum(normalize_key(p).count(result.text) for p in self.article.paragraphs)
-            result = replace(result, occurrences=count)
+        result = lookup(text, glossary=self.glossary, segmenter=self.segmenter)
+        counting = self.tokens is not None or (phrase and not result.in_glossary)
         check = check_content(findings) if findings else None
-        popup = LookupPopup(result, text.strip(), check=check, status=status)
-        self.app.push_screen(popup, partial(self._popup_closed, result))
+        self.popup = LookupPopup(result, text.strip(), check=check, status=status, counting=counting)
+        self.app.push_screen(self.popup, partial(self._popup_closed, result))
+        if counting:
+            tokens = list(self.tokens) if self.tokens is not None else []
+            terms = self.segmenter.terms if self.segmenter is not None else ()
+            self._count(result.text, tokens, terms, phrase=phrase and not result.in_glossary)
+
+    @work(thread=True, exclusive=True, group="lookup-count", exit_on_error=False)
+    def _count(self, key: str, tokens: list[list[Token]], terms: Collection[str], *, phrase: bool) -> None:
+        """Count ``key`` in the article off the UI thread (a book is megabytes); post the count."""
+        from bilingual_reader.thai.text import normalize_key
+
+        if self._folded is None:
+            self._folded = [_fold(p) for p in self.article.paragraphs]
+        if phrase:
+            count = sum(normalize_key(p).count(key) for p in self.article.paragraphs)
+        else:
+            count = count_in_article(key, self._folded, tokens, terms)
+        self.post_message(OccurrencesCounted(key, count))
+
+    @on(OccurrencesCounted)
+    def _counted(self, message: OccurrencesCounted) -> None:
+        message.stop()
+        popup = self.popup
+        if popup is not None and popup.is_attached and popup.result.text == message.key:
+            popup.show_occurrences(message.count)
 
     def look_up_selection(self, text: str) -> None:
         """Look up a mouse selection: the longest glossary term in it, else the selection itself."""

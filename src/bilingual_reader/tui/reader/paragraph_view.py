@@ -37,11 +37,19 @@ class ParagraphView:
     ``changed`` tells the view to redraw this paragraph.
     """
 
-    def __init__(self, index: int, text: str, changed: Callable[[int], None] = lambda _: None) -> None:
-        """Paragraph number ``index`` with text ``text``."""
+    def __init__(
+        self,
+        index: int,
+        text: str,
+        changed: Callable[[int], None] = lambda _: None,
+        restyled: Callable[[int], None] | None = None,
+    ) -> None:
+        """Paragraph number ``index`` with text ``text``; ``changed(index)`` when it must be laid out again,
+        ``restyled(index)`` when only its styles changed (default: ``changed``)."""
         self.index = index
         self.text = text
         self._changed = changed
+        self._restyled = restyled or changed
         self._tokens: tuple[TokenLike, ...] | None = None
         self.segmented = False
         """True once the segmenter's tokens replaced the plain chunks."""
@@ -57,7 +65,7 @@ class ParagraphView:
     def tokens(self) -> tuple[TokenLike, ...]:
         """The paragraph's tokens (plain chunks until the segmenter has run)."""
         if self._tokens is None:
-            self._tokens = tuple(plain_chunks(self.text))
+            self._tokens = tuple(plain_chunks(self.text, syllables=True))
         return self._tokens
 
     def set_tokens(self, tokens: Sequence[TokenLike]) -> None:
@@ -72,13 +80,13 @@ class ParagraphView:
         """Mark checked glossary terms: (start, end, status) character spans, status ok/missing/forbidden."""
         self._checked = tuple(spans)
         self._status = None
-        self._changed(self.index)
+        self._restyled(self.index)
 
     def set_matches(self, spans: Sequence[tuple[int, int]]) -> None:
         """Highlight search matches: (start, end) character spans."""
         if tuple(spans) != self.matches:
             self.matches = tuple(spans)
-            self._changed(self.index)
+            self._restyled(self.index)
 
     def set_glosses(self, glosses: Sequence[str | None] | None) -> None:
         """Interlinear glosses by token (None: off): each glossed word is wrapped as wide as the wider of its
@@ -110,7 +118,7 @@ class ParagraphView:
     def cursor(self, token: int | None) -> None:
         if token != self._cursor:
             self._cursor = token
-            self._changed(self.index)
+            self._restyled(self.index)
 
     def term_status(self, token: int) -> str | None:
         """The check's status of a token (the worst of the checked terms it overlaps), if it was checked."""
@@ -154,7 +162,8 @@ class ParagraphView:
         lines = self.lines()
         if y >= len(lines):
             return []
-        text = Text(style=styles.base, no_wrap=True, end="")
+        segments: list[Segment] = []
+        base = styles.base
         for piece in lines[y].pieces:
             token = self.tokens[piece.token]
             style = extra.get(piece.token) or Style()
@@ -163,18 +172,22 @@ class ParagraphView:
                 style += styles.status[status]
             elif token.is_term or status is not None:
                 style += styles.term
-            if any(start < token.end and end > token.start for start, end in self.matches):
+            if self.matches and any(start < token.end and end > token.start for start, end in self.matches):
                 style += styles.match
             if piece.token == self._cursor:
                 style += styles.cursor
             padded = self._glosses is not None and not token.text.isspace()
             body = piece.text.rstrip(" ") if padded else piece.text
-            text.append(body, styles.base + style)
+            segments.append(Segment(body, base + style))
             if len(body) < len(piece.text):
-                text.append(piece.text[len(body) :], styles.base)
-        if selected is not None:
-            start, end = selected
-            text.stylize(styles.selection, start, len(text) if end == -1 else end)
+                segments.append(Segment(piece.text[len(body) :], base))
+        if selected is None:
+            return segments
+        text = Text(style=base, no_wrap=True, end="")
+        for segment in segments:
+            text.append(segment.text, segment.style)
+        start, end = selected
+        text.stylize(styles.selection, start, len(text) if end == -1 else end)
         return [Segment(s.text, s.style) for s in text.render(console)]
 
     def char_offset(self, x: int, y: int) -> int:

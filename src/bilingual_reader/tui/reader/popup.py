@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -76,9 +77,12 @@ def concept_content(concept: Concept) -> Content:
     return Content("\n").join(lines)
 
 
-def lookup_content(result: LookupResult, heading: str | None = None, check: Content | None = None) -> Content:
+def lookup_content(
+    result: LookupResult, heading: str | None = None, check: Content | None = None, counting: bool = False
+) -> Content:
     """Everything the popup shows for ``result`` (headed by ``heading``, default the looked-up key), with
-    ``check`` (how the paragraph's English renders the term) under the heading."""
+    ``check`` (how the paragraph's English renders the term) under the heading; ``counting``: the
+    occurrences are being counted (said until they arrive)."""
     blocks: list[Content] = [Content.styled(heading or result.text, "bold $text-accent")]
     if check is not None:
         blocks.append(check)
@@ -110,6 +114,8 @@ def lookup_content(result: LookupResult, heading: str | None = None, check: Cont
     if result.occurrences is not None:
         times = "once" if result.occurrences == 1 else f"{result.occurrences} times"
         blocks.append(Content.styled(f"Occurs {times} in this article.", "dim"))
+    elif counting:
+        blocks.append(Content.styled("Counting the occurrences in this article…", "dim"))
     return Content("\n\n").join(blocks)
 
 
@@ -132,11 +138,14 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
         heading: str | None = None,
         check: Content | None = None,
         status: WordStatus | None = None,
+        counting: bool = False,
     ) -> None:
         """A popup for one lookup result, headed by ``heading`` (the text as it appears) if given, showing
         ``check`` (the terminology check of the term in its paragraph's English) if given, and the word's
-        learner ``status`` with the statuses to choose from (None: the word has none, no choices)."""
+        learner ``status`` with the statuses to choose from (None: the word has none, no choices);
+        ``counting``: the occurrences come later (:meth:`show_occurrences`)."""
         super().__init__()
+        self.counting = counting
         self.result = result
         self.heading = heading
         self.check = check
@@ -159,11 +168,20 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
             body.border_title = "Glossary" if self.result.in_glossary else "Lookup"
             if self.status is not None:
                 yield Static(status_choices(self.status), id="popup-status")
-            yield Static(lookup_content(self.result, self.heading, self.check), id="popup-text")
+            yield Static(self._content(), id="popup-text")
             machine = Static(machine_content(self.machine or ""), id="popup-machine")
             machine.display = self.machine is not None
             yield machine
         yield Footer()
+
+    def _content(self) -> Content:
+        return lookup_content(self.result, self.heading, self.check, self.counting)
+
+    def show_occurrences(self, count: int) -> None:
+        """The occurrences were counted (in a worker): show how often the word occurs."""
+        self.result = replace(self.result, occurrences=count)
+        self.counting = False
+        self.query_one("#popup-text", Static).update(self._content())
 
     def action_close(self) -> None:
         """Close the popup."""

@@ -77,6 +77,7 @@ class ReaderScreen(Screen[None]):
         self.translation: TranslationController = TranslationController(
             slot=self.text.english,
             visible=self.text.visible_paragraphs,
+            reset=self.text.reset_english,
             engine_factory=services.engine_factory,
             memory_path=services.memory_path,
             on_progress=lambda _: learner_keys.show_header(self),
@@ -188,8 +189,9 @@ class ReaderScreen(Screen[None]):
 
     @on(VisibleChanged)
     def _visible_changed(self, message: VisibleChanged) -> None:
-        """Segment what came into view at once (the worker may not have got there yet)."""
+        """Segment what came into view at once (the worker may not have got there yet); translate it next."""
         self.segmenting.came_into_view(message.first, message.last)
+        self.translation.prefer(range(message.first, message.last + 1))
 
     def resegment(self) -> None:
         """Segment, check and steer again with the glossary's current terms (after a glossary edit)."""

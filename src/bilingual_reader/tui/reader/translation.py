@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -14,7 +13,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from bilingual_reader.tui.reader.translation_jobs import EngineFactory, default_engine, skipped_packages
 from bilingual_reader.tui.reader.translation_messages import (
     FLAG_MARK,
-    NO_MODEL,
     NO_MODEL_NOTICE,
     SETTINGS_WAIT,
     WAITING,
@@ -28,6 +26,7 @@ from bilingual_reader.tui.reader.translation_messages import (
     progress_text,
     show_result,
 )
+from bilingual_reader.tui.reader.translation_order import TranslationOrder, translate_in_order
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.models import Concept
@@ -40,13 +39,11 @@ GROUPS = ("translation", "retranslate", "post-edit")
 
 
 class TranslationController(Widget):
-    """An invisible widget that translates the open article into the English slots.
-
-    ``slot(index)`` finds a paragraph's English slot (default: ``#english-{index}`` on the screen) and
-    ``visible()`` the paragraphs on screen (default: the slots whose region is on screen). Progress
-    goes to ``on_progress`` (default: the screen's sub-title, shown in the header). Messages bubble to the
-    screen after the controller has shown them.
-    """
+    """An invisible widget that translates the open article into the English slots: ``slot(index)`` finds
+    a paragraph's slot (default: ``#english-{index}``), ``visible()`` the paragraphs on screen (default: the
+    slots on screen), ``reset(status, keep)`` shows ``status`` in all slots but ``keep``'s (default: one by
+    one). Progress goes to ``on_progress`` (default: the screen's sub-title). Messages bubble to the screen
+    after the controller has shown them."""
 
     DEFAULT_CSS = "TranslationController { display: none; }"
 
@@ -55,6 +52,7 @@ class TranslationController(Widget):
         *,
         slot: Callable[[int], EnglishSlot | None] | None = None,
         visible: Callable[[], list[int]] | None = None,
+        reset: Callable[[str, Container[int]], None] | None = None,
         engine_factory: EngineFactory = default_engine,
         memory_path: Path | None = None,
         on_progress: Callable[[str], None] | None = None,
@@ -64,6 +62,7 @@ class TranslationController(Widget):
         super().__init__(id=id)
         self._find_slot = slot
         self._visible = visible
+        self._reset = reset
         self._engine_factory = engine_factory
         self._memory_path = memory_path
         self._on_progress = on_progress
@@ -73,6 +72,7 @@ class TranslationController(Widget):
         self.concepts: tuple[Concept, ...] = ()
         self.no_model = False
         self._packages_said = False  # a broken package beside the model is said once a run, not hidden
+        self._order: TranslationOrder | None = None
 
     # Starting and stopping -------------------------------------------------------------------------------
 
@@ -92,8 +92,7 @@ class TranslationController(Widget):
         if concepts is not None:
             self.concepts = tuple(concepts)
         self.results = {}
-        for index in range(len(article.paragraphs)):
-            self._show_status(index, WAITING)
+        self._show_status_all(WAITING)
         self._set_progress(progress_text(0, len(article.paragraphs)))
         first = tuple(order) if order is not None else tuple(self.visible_paragraphs())
         return self._translate(article, first)
@@ -108,13 +107,9 @@ class TranslationController(Widget):
             return []
         if self._visible is not None:
             return self._visible()
-        screen = self.screen.region
-        found: list[int] = []
-        for index in range(len(self.article.paragraphs)):
-            slot = self.slot(index)
-            if isinstance(slot, Widget) and slot.region.overlaps(screen):
-                found.append(index)
-        return found
+        screen, count = self.screen.region, len(self.article.paragraphs)
+        slots = ((index, self.slot(index)) for index in range(count))
+        return [index for index, slot in slots if isinstance(slot, Widget) and slot.region.overlaps(screen)]
 
     def slot(self, index: int) -> EnglishSlot | None:
         """The English slot of paragraph ``index``, if there is one."""
@@ -138,21 +133,26 @@ class TranslationController(Widget):
 
             show_post_edits(self._memory_path, article, self.post_message)
             return
-        done, failed = 0, []
+        self._order = TranslationOrder(total, order)
+
+        def post(result: ParagraphResult, done: int) -> None:
+            self.post_message(ParagraphTranslated(article_id, result))
+            self.post_message(TranslationProgress(article_id, done, total))
+
         with session:
-            for result in session.translate(article, order=order, cancelled=lambda: worker.is_cancelled):
-                if worker.is_cancelled:
-                    return
-                done += 1
-                if result.error is not None and result.unavailable:
-                    failed.append(result.error)
-                self.post_message(ParagraphTranslated(article_id, result))
-                self.post_message(TranslationProgress(article_id, done, total))
+            failed = translate_in_order(session, article, self._order, post, lambda: worker.is_cancelled)
+            if worker.is_cancelled:
+                return
             if session.problem is not None and not worker.is_cancelled:
                 self.post_message(SettingsProblem(article_id, str(session.problem)))
         if failed and not worker.is_cancelled:  # the server went away: say why once, in the header too
             reason = failed[-1].removeprefix("translation failed: ")
             self.post_message(TranslationFailed(article_id, f"{len(failed)} not translated: {reason}"))
+
+    def prefer(self, indexes: Iterable[int]) -> None:
+        """These paragraphs (on screen after a jump) are translated next, then those after them."""
+        if self._order is not None:
+            self._order.prefer(indexes)
 
     @work(thread=True, group="retranslate", exit_on_error=False)
     def _retranslate(self, article: ArticleLike, index: int) -> None:
@@ -165,14 +165,9 @@ class TranslationController(Widget):
 
     @work(thread=True, group="post-edit", exit_on_error=False)
     def _save(self, article: ArticleLike, index: int, english: str, previous: ParagraphResult | None) -> None:
-        from bilingual_reader.translation.memory import TranslationMemory
-        from bilingual_reader.translation.pipeline import save_post_edit
+        from bilingual_reader.tui.reader.translation_jobs import save_edit
 
-        model = previous.model if previous is not None else ""
-        with TranslationMemory(self._memory_path) as memory:
-            result = save_post_edit(article, index, english, memory=memory, model=model)
-        if previous is not None:  # keep the machine sentences: the alternatives stay available
-            result = dataclasses.replace(result, sentences=previous.sentences, machine=previous.machine)
+        result = save_edit(self._memory_path, article, index, english, previous)
         self.post_message(ParagraphTranslated(article.article_id, result))
 
     @work(thread=True, group="post-edit", exit_on_error=False)
@@ -188,16 +183,13 @@ class TranslationController(Widget):
     def _open_session(self, article_id: str, *, asked: bool = False) -> TranslationSession | None:
         """Open a translation session in this worker (None: it could not open, which has been reported;
         ``asked``: the user asked for this translation with a key)."""
-        from bilingual_reader.translation.errors import NoModelError, TranslationSetupError
-        from bilingual_reader.tui.reader.translation_jobs import open_job_session
+        from bilingual_reader.tui.reader.translation_jobs import session_or_failure
 
-        try:
-            return open_job_session(self._engine_factory, self._memory_path, self.concepts)
-        except NoModelError:
-            self.post_message(TranslationFailed(article_id, NO_MODEL, no_model=True, asked=asked))
-        except TranslationSetupError as err:
-            self.post_message(TranslationFailed(article_id, str(err), asked=asked))
-        return None
+        session, failure = session_or_failure(self._engine_factory, self._memory_path, self.concepts)
+        if failure is not None:
+            reason, no_model = failure
+            self.post_message(TranslationFailed(article_id, reason, no_model=no_model, asked=asked))
+        return session
 
     # Showing what the workers post ------------------------------------------------------------------------
 
@@ -230,10 +222,7 @@ class TranslationController(Widget):
             self._set_progress(f"{FLAG_MARK} {message.reason}")
             self.notify(message.reason, severity="error", timeout=10)
         # No model: the screen says so once; the paragraphs stay blank rather than repeat it.
-        status = "" if message.no_model else f"{FLAG_MARK} {message.reason}"
-        for index in range(len(self.article.paragraphs)):
-            if index not in self.results:
-                self._show_status(index, status)
+        self._show_status_all("" if message.no_model else f"{FLAG_MARK} {message.reason}")
 
     @on(PackagesSkipped)
     def _packages_skipped(self, message: PackagesSkipped) -> None:
@@ -248,9 +237,7 @@ class TranslationController(Widget):
         self.notify(
             f"{message.reason} (new translation waits for valid settings)", severity="error", timeout=15
         )
-        for index in range(len(self.article.paragraphs)):
-            if index not in self.results:
-                self._show_status(index, SETTINGS_WAIT)
+        self._show_status_all(SETTINGS_WAIT)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Report a crashed worker in one line (the app keeps running); keep these events from the screen."""
@@ -267,11 +254,14 @@ class TranslationController(Widget):
         else:
             self.notify(reason, severity="error", timeout=10)
 
-    def _show_status(self, index: int, status: str) -> None:
-        slot = self.slot(index)
-        if slot is not None:
-            slot.status = status
-            slot.translation = ""
+    def _show_status_all(self, status: str) -> None:
+        """Show ``status`` in every paragraph not translated yet."""
+        if self._reset is not None:
+            self._reset(status, self.results)
+            return
+        for index in range(len(self.article.paragraphs)) if self.article is not None else ():
+            if index not in self.results and (slot := self.slot(index)) is not None:
+                slot.status, slot.translation = status, ""
 
     def _set_progress(self, text: str) -> None:
         self.progress = text

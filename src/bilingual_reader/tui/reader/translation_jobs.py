@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.translation.engines.base import Engine, Recall
-    from bilingual_reader.translation.pipeline import ArticleLike
+    from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
     from bilingual_reader.translation.session import TranslationSession
 
 #: Makes the engine for a job (tests inject fakes); None: no model installed.
@@ -101,3 +101,36 @@ def show_post_edits(
         return
     for result in results:
         post(ParagraphTranslated(article.article_id, result))
+
+
+def session_or_failure(
+    engine_factory: EngineFactory, memory_path: Path | None, concepts: Iterable[Concept]
+) -> tuple[TranslationSession | None, tuple[str, bool] | None]:
+    """A job's session (``open_job_session``), or why it could not open: (reason, no model)."""
+    from bilingual_reader.translation.errors import NoModelError, TranslationSetupError
+    from bilingual_reader.tui.reader.translation_messages import NO_MODEL
+
+    try:
+        return open_job_session(engine_factory, memory_path, concepts), None
+    except NoModelError:
+        return None, (NO_MODEL, True)
+    except TranslationSetupError as err:
+        return None, (str(err), False)
+
+
+def save_edit(
+    memory_path: Path | None, article: ArticleLike, index: int, english: str, previous: ParagraphResult | None
+) -> ParagraphResult:
+    """Save paragraph ``index``'s post-edit ``english``; the result keeps ``previous``'s machine sentences
+    (so the alternatives stay available)."""
+    import dataclasses
+
+    from bilingual_reader.translation.memory import TranslationMemory
+    from bilingual_reader.translation.pipeline import save_post_edit
+
+    model = previous.model if previous is not None else ""
+    with TranslationMemory(memory_path) as memory:
+        result = save_post_edit(article, index, english, memory=memory, model=model)
+    if previous is not None:
+        result = dataclasses.replace(result, sentences=previous.sentences, machine=previous.machine)
+    return result

@@ -33,6 +33,8 @@ class ViewLayout:
         """Nothing is laid out until the view is drawn."""
         self.view = view
         self._frame: Frame | None = None
+        self._frame_checked = False
+        self._styles: dict[str, ThaiStyles] = {}
         self._heights = Heights([])
         self._blocks: OrderedDict[int, Laid] = OrderedDict()
 
@@ -45,6 +47,13 @@ class ViewLayout:
         """Lay everything out again (the frame is checked afresh)."""
         self._blocks.clear()
         self._frame = None
+        self._frame_checked = False
+
+    def check_frame(self) -> None:
+        """The size, the screen's layout classes or the theme may have changed: check the frame and the
+        styles when next needed."""
+        self._frame_checked = False
+        self._styles.clear()
 
     def forget(self, index: int) -> bool:
         """Paragraph ``index`` changed: drop its block (True if it was laid out)."""
@@ -62,8 +71,20 @@ class ViewLayout:
         """The first text line of block ``index`` as things stand."""
         return self._heights.start(index)
 
+    def restyle(self, index: int) -> tuple[int, int] | None:
+        """Paragraph ``index``'s styles changed but not its layout (the cursor, matches, term statuses):
+        draw its lines again; (first line, lines) of the block, None when it is not laid out."""
+        cached = self._blocks.get(index)
+        if cached is None:
+            return None
+        drawn = cached[2]
+        drawn[:] = [None] * len(drawn)
+        return self._heights.start(index), len(drawn)
+
     def frame(self) -> Frame:
         """The layout for the current size and the screen's classes (narrow, badges, English)."""
+        if self._frame_checked and self._frame is not None:
+            return self._frame
         screen = self.view.screen
         frame = Frame(
             width=max(1, self.view.scrollable_content_region.width),
@@ -71,6 +92,7 @@ class ViewLayout:
             badges=not screen.has_class("-unchecked"),
             english=not screen.has_class("-no-model"),
         )
+        self._frame_checked = True
         if frame != self._frame:
             self._frame = frame
             self._blocks.clear()
@@ -166,6 +188,12 @@ class ViewLayout:
 
     def styles(self, role: str) -> ThaiStyles:
         """The styles of a Thai line of a paragraph with ``role``, from the view's component classes."""
+        styles = self._styles.get(role)
+        if styles is None:
+            styles = self._styles[role] = self._resolve_styles(role)
+        return styles
+
+    def _resolve_styles(self, role: str) -> ThaiStyles:
         view = self.view
         part = view.get_component_rich_style
         base = view.rich_style

@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 _CHUNKS = re.compile(r"\s+|\S+")
+#: Where a syllable surely starts inside a Thai run: before a leading vowel (เ แ โ ใ ไ), or after sara a
+#: (ะ) or sara am (ำ) when a consonant or a leading vowel follows. No dictionary needed.
+_SYLLABLE_START = re.compile(
+    "(?<=[\u0e01-\u0e4e])(?=[\u0e40-\u0e44])|(?<=[\u0e30\u0e33])(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+)
 
 
 class TokenLike(Protocol):
@@ -36,11 +42,21 @@ class Chunk:
     is_term: bool = False
 
 
-def plain_chunks(text: str) -> list[Chunk]:
-    """Split ``text`` into whitespace runs and non-whitespace runs (cheap; no dictionary)."""
-    return [
-        Chunk(m.group(), m.start(), m.end(), is_word=not m.group().isspace()) for m in _CHUNKS.finditer(text)
-    ]
+def plain_chunks(text: str, *, syllables: bool = False) -> list[Chunk]:
+    """Split ``text`` into whitespace runs and non-whitespace runs (cheap; no dictionary). With
+    ``syllables``, Thai runs are also cut where a syllable surely starts, so that lines wrap there, not
+    inside a syllable (ปร|ะเทศ), until the segmenter's words arrive."""
+    chunks = []
+    for m in _CHUNKS.finditer(text):
+        run, start = m.group(), m.start()
+        if run.isspace():
+            chunks.append(Chunk(run, start, m.end(), is_word=False))
+            continue
+        cuts = (
+            [0, *(c.start() for c in _SYLLABLE_START.finditer(run)), len(run)] if syllables else [0, len(run)]
+        )
+        chunks.extend(Chunk(run[a:b], start + a, start + b, is_word=True) for a, b in pairwise(cuts))
+    return chunks
 
 
 def is_navigable(token: TokenLike) -> bool:
