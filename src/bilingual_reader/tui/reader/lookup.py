@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from bilingual_reader.thai.segmenter import Segmenter, Token
 
 
+#: Workers get a description (else Textual writes one with repr() of the arguments: a book's tokens).
+_COUNTING = "counting occurrences"
+
+
 class OccurrencesCounted(Message):
     """The counting worker's answer: ``key`` occurs ``count`` times in the article."""
 
@@ -111,7 +115,7 @@ class LookupController(Widget):
             terms = self.segmenter.terms if self.segmenter is not None else ()
             self._count(result.text, tokens, terms, phrase=phrase and not result.in_glossary)
 
-    @work(thread=True, exclusive=True, group="lookup-count", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="lookup-count", exit_on_error=False, description=_COUNTING)
     def _count(self, key: str, tokens: list[list[Token]], terms: Collection[str], *, phrase: bool) -> None:
         """Count ``key`` in the article off the UI thread (a book is megabytes); post the count."""
         from bilingual_reader.thai.text import normalize_key

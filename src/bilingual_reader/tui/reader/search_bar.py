@@ -104,7 +104,7 @@ class SearchBar(Widget):
             view.english(paragraph).matches = ()
         self.matches = []
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
     def _search(self, number: int, query: Query, english: dict[int, str]) -> None:
         worker = get_current_worker()
         segmenter = self.reader.segmenting.segmenter

@@ -53,7 +53,7 @@ class SegmentingController(Widget):
         self.done = False
         self._segment(terms, tuple(self.text.visible_paragraphs()) or (self.text.paragraph,))
 
-    @work(thread=True, exclusive=True, group="segment", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="segment", exit_on_error=False, description="segmentation")
     def _segment(self, terms: set[str], first: tuple[int, ...]) -> None:
         """Build a segmenter (unless the app has one) and post the tokens in batches, ``first`` first."""
         from bilingual_reader.tui.reader.segmentation import warm_up_lookup

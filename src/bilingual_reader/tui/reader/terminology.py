@@ -120,7 +120,7 @@ class TerminologyController(Widget):
         """True while paragraphs wait for their check (or are being checked)."""
         return self._checking
 
-    @work(thread=True, group="terminology", exit_on_error=False)
+    @work(thread=True, group="terminology", exit_on_error=False, description="terminology checks")
     def _check_pending(self) -> None:
         while True:
             with self._check_lock:

@@ -120,7 +120,7 @@ class TranslationController(Widget):
 
     # The workers: they call the headless pipeline and post messages, never touching widgets ---------------
 
-    @work(thread=True, exclusive=True, group="translation", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="translation", exit_on_error=False, description="translation")
     def _translate(self, article: ArticleLike, order: tuple[int, ...]) -> None:
         worker = get_current_worker()
         article_id, total = article.article_id, len(article.paragraphs)
@@ -154,7 +154,7 @@ class TranslationController(Widget):
         if self._order is not None:
             self._order.prefer(indexes)
 
-    @work(thread=True, group="retranslate", exit_on_error=False)
+    @work(thread=True, group="retranslate", exit_on_error=False, description="retranslation")
     def _retranslate(self, article: ArticleLike, index: int) -> None:
         session = self._open_session(article.article_id, asked=True)
         if session is None:
@@ -163,14 +163,14 @@ class TranslationController(Widget):
             result = session.retranslate(article, index)
         self.post_message(ParagraphTranslated(article.article_id, result))
 
-    @work(thread=True, group="post-edit", exit_on_error=False)
+    @work(thread=True, group="post-edit", exit_on_error=False, description="post-edit")
     def _save(self, article: ArticleLike, index: int, english: str, previous: ParagraphResult | None) -> None:
         from bilingual_reader.tui.reader.translation_jobs import save_edit
 
         result = save_edit(self._memory_path, article, index, english, previous)
         self.post_message(ParagraphTranslated(article.article_id, result))
 
-    @work(thread=True, group="post-edit", exit_on_error=False)
+    @work(thread=True, group="post-edit", exit_on_error=False, description="post-edit")
     def _revert(self, article: ArticleLike, index: int) -> None:
         session = self._open_session(article.article_id, asked=True)
         if session is None:
