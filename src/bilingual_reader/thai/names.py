@@ -12,14 +12,16 @@ it happens to contain. Three remedies, each measured on the labelled set (benchm
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bilingual_reader.thai.corpora import corpus_file, tcc_clusters, thai_words
 
-__all__ = ["extra_words", "join_fragments", "name_spans"]
+__all__ = ["extra_words", "is_syllable", "is_unknown", "join_fragments", "name_spans"]
 
 EXTRA_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "thai_extra_words.txt"
 
@@ -58,6 +60,16 @@ def _piece_kind(piece: str) -> tuple[bool, bool]:
     return clusters == 1 or (clusters == 2 and unknown), unknown
 
 
+def is_syllable(piece: str) -> bool:
+    """A Thai piece of one character cluster (or two when it is no word) that is not a stop word."""
+    return _piece_kind(piece)[0]
+
+
+def is_unknown(piece: str) -> bool:
+    """A Thai piece that is no word of pythainlp's list nor of ours (and no stop word)."""
+    return _piece_kind(piece)[1]
+
+
 def _is_fragmented(pieces: Sequence[str]) -> bool:
     """A word written in syllables: one unknown piece, or several pieces with an unknown one or half of
     them syllables."""
@@ -68,18 +80,31 @@ def _is_fragmented(pieces: Sequence[str]) -> bool:
     return any(unknown for _, unknown in kinds) or 2 * syllables >= len(pieces)
 
 
-def name_spans(text: str, boundaries: set[int], segment: Callable[[str], list[str]]) -> list[tuple[int, int]]:
-    """The spans of the given name and surname after each title in ``text`` that starts on one of newmm's
-    ``boundaries`` (not นาย inside เจ้านาย), when at least one of the two is cut into syllables by
-    ``segment`` (a dictionary word after นาย and a space is no name: นายทหาร เรือ...)."""
+def name_spans(text: str, pieces: list[str], segment: Callable[[str], list[str]]) -> list[tuple[int, int]]:
+    """The spans of the given name and surname after each title in ``text`` that starts on a boundary of
+    newmm's ``pieces`` (not นาย inside เจ้านาย) or inside a piece that is no word (พบกับนายพีท, glued to an
+    unknown name), when at least one of the two is cut into syllables by ``segment`` (a dictionary word
+    after นาย and a space is no name: นายทหาร เรือ...)."""
     spans: list[tuple[int, int]] = []
+    bounds = list(itertools.accumulate(map(len, pieces), initial=0))
     for match in _NAME.finditer(text):
-        if match.start() not in boundaries:
+        start, given = match.start(), match.span(1)
+        inner = _last_title(match.group(1))  # รัฐมนตรีกลาโหม|พบกับนายพีท: the name follows the last title
+        if inner is not None:
+            start, given = given[0] + inner[0], (given[0] + inner[1], given[1])
+        at = bisect.bisect_right(bounds, start) - 1
+        if bounds[at] != start and not _piece_kind(pieces[at])[1]:
             continue
-        parts = [match.span(1), match.span(2)]
+        parts = [given, match.span(2)]
         if any(_is_fragmented(segment(text[start:end])) for start, end in parts):
             spans.extend(parts)
     return spans
+
+
+def _last_title(run: str) -> tuple[int, int] | None:
+    """The span of the last title inside ``run`` that leaves a name of two letters or more after it."""
+    found = [(at, at + len(t)) for t in TITLES if (at := run.rfind(t, 0, len(run) - 2)) >= 0]
+    return max(found, default=None)
 
 
 def join_fragments(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:

@@ -4,7 +4,6 @@ and transliterated names and loanwords too (see ``thai.names``)."""
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import re
 import threading
@@ -14,7 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from bilingual_reader.thai.corpora import WORDS_FILE, corpus_file, tcc_pos
-from bilingual_reader.thai.names import extra_words, join_fragments, name_spans
+from bilingual_reader.thai.names import extra_words, is_syllable, is_unknown, join_fragments, name_spans
+from bilingual_reader.thai.repairs import better_pairs, titled_pairs, titled_runs
+from bilingual_reader.thai.term_spans import TermSpans, respan
 from bilingual_reader.thai.text import is_thai, normalize_key
 
 __all__ = ["Segmenter", "Token", "word_pieces"]
@@ -57,6 +58,7 @@ class Segmenter:
         self._max_len = max((len(t) for t in keys), default=0)
         self._flags: dict[str, tuple[bool, bool]] = {}  # token text -> (is_word, is_term), a pure cache
         self._dict_name: str | None = None  # loaded by the first tokenize: lookups need only the terms
+        self._term_spans: TermSpans | None = None  # built by the first tokenize too
 
     def _dictionary(self) -> str:
         """The name of this segmenter's nlpo3 dictionary, loading it on first use."""
@@ -81,13 +83,13 @@ class Segmenter:
         return tokens
 
     def _pieces(self, text: str) -> list[str]:
-        """newmm's pieces of ``text``, with names after a title and runs of syllable fragments joined."""
+        """newmm's pieces of ``text``, with names after a title, glossary terms whole and runs of syllable
+        fragments joined."""
         import nlpo3  # a 4 MB extension: imported by the first tokenize, not by a lookup (terms only)
 
         name = self._dictionary()
         pieces: list[str] = nlpo3.segment(text, name)
-        boundaries = set(itertools.accumulate(map(len, pieces), initial=0))
-        spans = name_spans(text, boundaries, lambda part: nlpo3.segment(part, name))
+        spans = name_spans(text, pieces, lambda part: nlpo3.segment(part, name))
         if spans:  # segment around the names again: newmm may have glued a name to the word before it
             pieces, pos = [], 0
             for start, end in spans:
@@ -95,7 +97,18 @@ class Segmenter:
                 pieces.append(text[start:end])
                 pos = end
             pieces.extend(nlpo3.segment(text[pos:], name) if pos < len(text) else ())
-        return join_fragments(pieces, lambda piece: _key(piece) in self.terms)
+        is_term = self._is_term
+        if self._term_spans is None:
+            self._term_spans = TermSpans(self.terms)
+        cut = self._term_spans.cut(text, pieces, is_term)
+        if cut:
+            pieces = respan(text, pieces, cut, lambda part: nlpo3.segment(part, name))
+        pieces = join_fragments(better_pairs(pieces, is_term), is_term)
+        pieces = titled_pairs(pieces, lambda piece: is_unknown(piece) and not is_term(piece))
+        return titled_runs(pieces, lambda piece: is_syllable(piece) and not is_term(piece))
+
+    def _is_term(self, piece: str) -> bool:
+        return _key(piece) in self.terms
 
     def _flags_of(self, piece: str) -> tuple[bool, bool]:
         """``(is_word, is_term)`` of a token text, remembered for the next occurrence."""

@@ -1,0 +1,145 @@
+"""Repairs of newmm's choices where its dictionary alone cannot decide, with two of pythainlp's offline lists.
+
+- ``better_pairs``: newmm picks the path with the fewest words, and on a tie any of them (เจ้าหน้า|ที่มา for
+  เจ้าหน้าที่|มา, โจม|ตีเมือง for โจมตี|เมือง). When one of two neighbouring pieces is a rare word and the same
+  letters split elsewhere into two common words, the common words win. Common: at least ``COMMON``
+  occurrences in the Thai National Corpus frequency list (``tnc_freq.txt``, 11k such words).
+- ``titled_runs`` and ``titled_pairs``: a transliterated name made only of dictionary syllables (โย|โก|ตะ),
+  or of an unknown piece and its neighbour (เคอร์|ซอน), is joined when the joined letters are a title of
+  the Thai Wikipedia (``wikipedia_titles_th.txt``, read where pythainlp installed it, searched in place
+  through ``mmap``, never loaded) and no dictionary word.
+"""
+
+from __future__ import annotations
+
+import functools
+import mmap
+import re
+import threading
+from collections.abc import Callable
+
+from bilingual_reader.thai.corpora import corpus_file, tcc_pos, thai_words
+
+__all__ = ["better_pairs", "titled_pairs", "titled_runs"]
+
+COMMON = 100
+#: A run of this many one-cluster dictionary syllables, or more, is looked up among the Wikipedia titles.
+RUN = 3
+_THAI = re.compile("[\u0e01-\u0e4e]+")
+_LOCK = threading.Lock()
+
+
+@functools.cache
+def _common() -> frozenset[str]:
+    """The TNC words with at least COMMON occurrences (the list is sorted by count, most frequent first)."""
+    found: set[str] = set()
+    with corpus_file("tnc_freq.txt").open(encoding="utf-8-sig") as handle:
+        for line in handle:
+            word, _, count = line.rstrip("\n").partition("\t")
+            if not count.strip().isdigit() or int(count) < COMMON:
+                break
+            found.add(word)
+    return frozenset(found)
+
+
+def better_pairs(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:
+    """``pieces`` with each pair of neighbouring Thai pieces, one of them rare, split again into two common
+    dictionary words where the letters allow it. ``keep(piece)``: pieces never split (glossary terms)."""
+    common = _common()
+    out = list(pieces)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if (a in common and b in common) or keep(a) or keep(b):
+            continue
+        better = _resplit(a, b)
+        if better is not None:
+            out[i], out[i + 1] = better
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _resplit(a: str, b: str) -> tuple[str, str] | None:
+    """Another split of ``a + b`` into two common dictionary words, the most common first, or None."""
+    if not (_THAI.fullmatch(a) and _THAI.fullmatch(b)):
+        return None
+    common, words, joined = _common(), thai_words(), a + b
+    splits = [
+        (joined[:k], joined[k:])
+        for k in sorted(tcc_pos(joined))
+        if 0 < k < len(joined)
+        and k != len(a)
+        and joined[:k] in common
+        and joined[k:] in common
+        and joined[:k] in words
+        and joined[k:] in words
+    ]
+    return max(splits, key=lambda s: min(len(s[0]), len(s[1])), default=None)
+
+
+@functools.cache
+def _titles() -> mmap.mmap:
+    """The Thai Wikipedia titles, mapped read-only."""
+    with corpus_file("wikipedia_titles_th.txt").open("rb") as handle:
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def is_title(text: str) -> bool:
+    """Whether ``text`` is a line of the Thai Wikipedia titles (about 10 ms a search: used sparingly)."""
+    try:
+        with _LOCK:
+            return _titles().find(f"\n{text}\n".encode()) >= 0
+    except (OSError, ValueError):  # the file is missing or empty in this pythainlp: no titles
+        return False
+
+
+def titled_runs(pieces: list[str], syllable: Callable[[str], bool]) -> list[str]:
+    """``pieces`` with each run of RUN or more ``syllable`` pieces joined when the run (or the run without
+    its first or last piece) is a Wikipedia title and no dictionary word."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        out.extend(_joined(tuple(run)) if len(run) >= RUN else run)
+        run.clear()
+
+    for piece in pieces:
+        if syllable(piece):
+            run.append(piece)
+        else:
+            flush()
+            out.append(piece)
+    flush()
+    return out
+
+
+def titled_pairs(pieces: list[str], unknown: Callable[[str], bool]) -> list[str]:
+    """``pieces`` with an ``unknown`` piece joined to the Thai piece before or after it (tried in that order)
+    when the two are a Wikipedia title and no dictionary word."""
+    out = list(pieces)
+    i = 0
+    while i < len(out):
+        if unknown(out[i]):
+            for lo in (i - 1, i):
+                if 0 <= lo < len(out) - 1 and _is_titled_pair(out[lo], out[lo + 1]):
+                    out[lo : lo + 2] = [out[lo] + out[lo + 1]]
+                    i = lo
+                    break
+        i += 1
+    return out
+
+
+def _is_titled_pair(a: str, b: str) -> bool:
+    joined = a + b
+    return bool(_THAI.fullmatch(joined)) and joined not in thai_words() and is_title(joined)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _joined(run: tuple[str, ...]) -> list[str]:
+    """The run with its longest titled stretch (all, or all but one piece at an end) joined."""
+    for lo, hi in ((0, len(run)), (1, len(run)), (0, len(run) - 1)):
+        if hi - lo >= RUN:
+            text = "".join(run[lo:hi])
+            if text not in thai_words() and is_title(text):
+                return [*run[:lo], text, *run[hi:]]
+    return list(run)

@@ -1,0 +1,96 @@
+"""Glossary terms kept whole: the spans of terms that newmm cut (กองทัพ|เรือส่ง, เครื่อง|บิ|นก|ริพเพน), and
+the re-segmentation of a text around given spans.
+
+newmm keeps a dictionary word whole only when its path through the text wins; next to an unknown word it may
+glue a term's last syllable to what follows. A glossary term is the unit a translator and a learner look
+for, so a term occurring on a token boundary (starting or ending on one) is made a token of its own.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+
+from bilingual_reader.thai.corpora import tcc_pos
+
+__all__ = ["TermSpans", "respan"]
+
+
+class TermSpans:
+    """Finds the glossary terms a segmentation cuts. Built by the segmenter's first tokenize (off the UI
+    thread)."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.terms = frozenset(terms)
+        self._max = max(map(len, self.terms), default=0)
+        self.prefixes = frozenset(t[:i] for t in self.terms for i in range(1, len(t) + 1))
+
+    def cut(self, text: str, pieces: list[str], keep: Callable[[str], bool]) -> list[tuple[int, int]]:
+        """Non-overlapping spans ``(start, end)`` of the terms that cross a boundary of ``pieces``, leftmost
+        first, longest first at a start. A span never cuts a piece that ``keep`` (a glossary term itself),
+        nor a character cluster."""
+        if not self.terms:
+            return []
+        bounds = list(itertools.accumulate(map(len, pieces), initial=0))
+        found: set[tuple[int, int]] = set()
+        prefixes, terms = self.prefixes, self.terms
+        for i in range(len(pieces)):
+            end = bounds[i + 1]
+            for start in range(bounds[i], end):  # a term starting in this piece and running past its end
+                if text[start:end] not in prefixes:
+                    continue
+                for k in range(end + 1, min(len(text), start + self._max) + 1):
+                    if text[start:k] not in prefixes:
+                        break
+                    if text[start:k] in terms:
+                        found.add((start, k))
+        if not found:
+            return []
+        return _chosen(text, sorted(found, key=lambda s: (s[0], -s[1])), bounds, pieces, keep)
+
+
+def _chosen(
+    text: str, spans: list[tuple[int, int]], bounds: list[int], pieces: list[str], keep: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """The spans to force: on cluster boundaries, not cutting a kept piece, not overlapping a chosen one."""
+    clusters = tcc_pos(text) | {0}
+    kept = [(bounds[i], bounds[i + 1]) for i, piece in enumerate(pieces) if keep(piece)]
+    chosen: list[tuple[int, int]] = []
+    for start, end in spans:
+        if start not in clusters or end not in clusters:
+            continue
+        if any(s < end and start < e and not (start <= s and e <= end) for s, e in kept):
+            continue
+        if chosen and start < chosen[-1][1]:
+            continue
+        chosen.append((start, end))
+    return chosen
+
+
+def respan(
+    text: str, pieces: list[str], spans: list[tuple[int, int]], segment: Callable[[str], list[str]]
+) -> list[str]:
+    """``pieces`` with each span made one piece. The pieces between spans are kept; where a span ends or
+    starts inside a piece, what is left of it is segmented again together with its neighbouring piece."""
+    bounds = list(itertools.accumulate(map(len, pieces), initial=0))
+    out: list[str] = []
+    pos = 0
+    for start, end in spans:
+        out.extend(_between(text, pos, start, bounds, segment))
+        out.append(text[start:end])
+        pos = end
+    out.extend(_between(text, pos, len(text), bounds, segment))
+    return out
+
+
+def _between(text: str, a: int, b: int, bounds: list[int], segment: Callable[[str], list[str]]) -> list[str]:
+    """The pieces of ``text[a:b]``: the original ones where whole, the rest segmented again."""
+    if a >= b:
+        return []
+    inner = [x for x in bounds if a <= x <= b]
+    lo = inner[0] if inner and inner[0] == a else (inner[1] if len(inner) > 1 else None)
+    hi = inner[-1] if inner and inner[-1] == b else (inner[-2] if len(inner) > 1 else None)
+    if lo is None or hi is None or lo >= hi:
+        return segment(text[a:b])
+    middle = [text[x:y] for x, y in itertools.pairwise(x for x in inner if lo <= x <= hi)]
+    return [*(segment(text[a:lo]) if a < lo else ()), *middle, *(segment(text[hi:b]) if hi < b else ())]
