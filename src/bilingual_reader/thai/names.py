@@ -7,7 +7,8 @@ it happens to contain. Three remedies, each measured on the labelled set (benchm
   (``data/thai_extra_words.txt``, hand-written), added to the segmenter's dictionary like glossary terms;
 - ``name_spans``: a person's name after a title (นาย, ประธานาธิบดี, รัฐมนตรีกลาโหม, ...) written, as Thai
   writes foreign names, as a given name, a space and a surname, each cut into syllables by newmm;
-- ``join_fragments``: a run of syllable pieces of which at least one is no dictionary word (อิ|รุ|มะ).
+- ``join_fragments``: a run of syllable pieces of which at least one is no dictionary word (อิ|รุ|มะ), or
+  that is a title of the Thai Wikipedia (โย|โก|ตะ, see ``thai.repairs``).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bilingual_reader.thai.corpora import corpus_file, tcc_clusters, thai_words
+from bilingual_reader.thai.repairs import TITLED_RUN, titled_run
 
-__all__ = ["extra_words", "is_syllable", "is_unknown", "join_fragments", "name_spans"]
+__all__ = ["extra_words", "is_unknown", "join_fragments", "name_spans"]
 
 EXTRA_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "thai_extra_words.txt"
 
@@ -60,11 +62,7 @@ def _piece_kind(piece: str) -> tuple[bool, bool]:
     return clusters == 1 or (clusters == 2 and unknown), unknown
 
 
-def is_syllable(piece: str) -> bool:
-    """A Thai piece of one character cluster (or two when it is no word) that is not a stop word."""
-    return _piece_kind(piece)[0]
-
-
+@functools.lru_cache(maxsize=1 << 14)
 def is_unknown(piece: str) -> bool:
     """A Thai piece that is no word of pythainlp's list nor of ours (and no stop word)."""
     return _piece_kind(piece)[1]
@@ -108,7 +106,8 @@ def _last_title(run: str) -> tuple[int, int] | None:
 
 
 def join_fragments(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:
-    """Join each run of two or more syllable pieces holding at least one unknown one into one piece.
+    """Join each run of two or more syllable pieces holding at least one unknown one into one piece, and a
+    run of dictionary syllables that is a Wikipedia title (``thai.repairs.titled_run``: โย|โก|ตะ).
 
     ``keep(piece)``: pieces never joined (glossary terms).
     """
@@ -119,7 +118,7 @@ def join_fragments(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:
         if len(run) >= 2 and any(_piece_kind(p)[1] for p in run):
             out.append("".join(run))
         else:
-            out.extend(run)
+            out.extend(titled_run(tuple(run)) if len(run) >= TITLED_RUN else run)
         run.clear()
 
     for piece in pieces:

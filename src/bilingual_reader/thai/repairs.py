@@ -4,7 +4,7 @@
   เจ้าหน้าที่|มา, โจม|ตีเมือง for โจมตี|เมือง). When one of two neighbouring pieces is a rare word and the same
   letters split elsewhere into two common words, the common words win. Common: at least ``COMMON``
   occurrences in the Thai National Corpus frequency list (``tnc_freq.txt``, 11k such words).
-- ``titled_runs`` and ``titled_pairs``: a transliterated name made only of dictionary syllables (โย|โก|ตะ),
+- ``titled_run`` and ``titled_pairs``: a transliterated name made only of dictionary syllables (โย|โก|ตะ),
   or of an unknown piece and its neighbour (เคอร์|ซอน), is joined when the joined letters are a title of
   the Thai Wikipedia (``wikipedia_titles_th.txt``, read where pythainlp installed it, searched in place
   through ``mmap``, never loaded) and no dictionary word.
@@ -20,11 +20,11 @@ from collections.abc import Callable
 
 from bilingual_reader.thai.corpora import corpus_file, tcc_pos, thai_words
 
-__all__ = ["better_pairs", "titled_pairs", "titled_runs"]
+__all__ = ["TITLED_RUN", "better_pairs", "titled_pairs", "titled_run"]
 
 COMMON = 100
 #: A run of this many one-cluster dictionary syllables, or more, is looked up among the Wikipedia titles.
-RUN = 3
+TITLED_RUN = 3
 _THAI = re.compile("[\u0e01-\u0e4e]+")
 _LOCK = threading.Lock()
 
@@ -49,10 +49,10 @@ def better_pairs(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:
     out = list(pieces)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if (a in common and b in common) or keep(a) or keep(b):
+        if a in common and b in common:
             continue
         better = _resplit(a, b)
-        if better is not None:
+        if better is not None and not keep(a) and not keep(b):
             out[i], out[i + 1] = better
     return out
 
@@ -93,26 +93,6 @@ def is_title(text: str) -> bool:
         return False
 
 
-def titled_runs(pieces: list[str], syllable: Callable[[str], bool]) -> list[str]:
-    """``pieces`` with each run of RUN or more ``syllable`` pieces joined when the run (or the run without
-    its first or last piece) is a Wikipedia title and no dictionary word."""
-    out: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        out.extend(_joined(tuple(run)) if len(run) >= RUN else run)
-        run.clear()
-
-    for piece in pieces:
-        if syllable(piece):
-            run.append(piece)
-        else:
-            flush()
-            out.append(piece)
-    flush()
-    return out
-
-
 def titled_pairs(pieces: list[str], unknown: Callable[[str], bool]) -> list[str]:
     """``pieces`` with an ``unknown`` piece joined to the Thai piece before or after it (tried in that order)
     when the two are a Wikipedia title and no dictionary word."""
@@ -135,10 +115,11 @@ def _is_titled_pair(a: str, b: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _joined(run: tuple[str, ...]) -> list[str]:
-    """The run with its longest titled stretch (all, or all but one piece at an end) joined."""
+def titled_run(run: tuple[str, ...]) -> list[str]:
+    """A run of TITLED_RUN or more dictionary syllables with its longest stretch that is a Wikipedia title
+    and no dictionary word (all, or all but one piece at an end) joined."""
     for lo, hi in ((0, len(run)), (1, len(run)), (0, len(run) - 1)):
-        if hi - lo >= RUN:
+        if hi - lo >= TITLED_RUN:
             text = "".join(run[lo:hi])
             if text not in thai_words() and is_title(text):
                 return [*run[:lo], text, *run[hi:]]

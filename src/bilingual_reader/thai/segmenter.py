@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from bilingual_reader.thai.corpora import WORDS_FILE, corpus_file, tcc_pos
-from bilingual_reader.thai.names import extra_words, is_syllable, is_unknown, join_fragments, name_spans
-from bilingual_reader.thai.repairs import better_pairs, titled_pairs, titled_runs
+from bilingual_reader.thai.names import extra_words, is_unknown, join_fragments, name_spans
+from bilingual_reader.thai.repairs import better_pairs, titled_pairs
 from bilingual_reader.thai.term_spans import TermSpans, respan
 from bilingual_reader.thai.text import is_thai, normalize_key
 
@@ -104,8 +104,9 @@ class Segmenter:
         if cut:
             pieces = respan(text, pieces, cut, lambda part: nlpo3.segment(part, name))
         pieces = join_fragments(better_pairs(pieces, is_term), is_term)
-        pieces = titled_pairs(pieces, lambda piece: is_unknown(piece) and not is_term(piece))
-        return titled_runs(pieces, lambda piece: is_syllable(piece) and not is_term(piece))
+        if any(map(is_unknown, pieces)):
+            pieces = titled_pairs(pieces, lambda piece: is_unknown(piece) and not is_term(piece))
+        return pieces
 
     def _is_term(self, piece: str) -> bool:
         return _key(piece) in self.terms

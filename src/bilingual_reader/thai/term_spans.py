@@ -15,6 +15,8 @@ from bilingual_reader.thai.corpora import tcc_pos
 
 __all__ = ["TermSpans", "respan"]
 
+_STARTS_LIMIT = 200_000
+
 
 class TermSpans:
     """Finds the glossary terms a segmentation cuts. Built by the segmenter's first tokenize (off the UI
@@ -24,6 +26,11 @@ class TermSpans:
         self.terms = frozenset(terms)
         self._max = max(map(len, self.terms), default=0)
         self.prefixes = frozenset(t[:i] for t in self.terms for i in range(1, len(t) + 1))
+        self._next_letters: dict[str, set[str]] = {}  # a term's proper prefix -> the letters after it
+        for term in self.terms:
+            for i in range(1, len(term)):
+                self._next_letters.setdefault(term[:i], set()).add(term[i])
+        self._starts: dict[str, dict[str, tuple[int, ...]]] = {}  # piece -> TermSpans._term_starts(piece)
 
     def cut(self, text: str, pieces: list[str], keep: Callable[[str], bool]) -> list[tuple[int, int]]:
         """Non-overlapping spans ``(start, end)`` of the terms that cross a boundary of ``pieces``, leftmost
@@ -31,14 +38,20 @@ class TermSpans:
         nor a character cluster."""
         if not self.terms:
             return []
-        bounds = list(itertools.accumulate(map(len, pieces), initial=0))
         found: set[tuple[int, int]] = set()
-        prefixes, terms = self.prefixes, self.terms
-        for i in range(len(pieces)):
-            end = bounds[i + 1]
-            for start in range(bounds[i], end):  # a term starting in this piece and running past its end
-                if text[start:end] not in prefixes:
-                    continue
+        prefixes, terms, get = self.prefixes, self.terms, self._starts.get
+        if len(self._starts) > _STARTS_LIMIT:
+            self._starts.clear()
+        end = 0
+        for piece in pieces:
+            base, end = end, end + len(piece)
+            starts = get(piece)
+            if starts is None:
+                starts = self._starts[piece] = self._term_starts(piece)
+            if not starts:
+                continue
+            for offset in starts.get(text[end : end + 1], ()):
+                start = base + offset
                 for k in range(end + 1, min(len(text), start + self._max) + 1):
                     if text[start:k] not in prefixes:
                         break
@@ -46,7 +59,24 @@ class TermSpans:
                         found.add((start, k))
         if not found:
             return []
+        bounds = list(itertools.accumulate(map(len, pieces), initial=0))
         return _chosen(text, sorted(found, key=lambda s: (s[0], -s[1])), bounds, pieces, keep)
+
+    def _term_starts(self, piece: str) -> dict[str, tuple[int, ...]]:
+        """For each letter that may follow ``piece``: the offsets of its clusters where a term could start
+        and run on through that letter (``{}`` for most pieces)."""
+        starts: dict[str, list[int]] = {}
+        for offset in _cluster_starts(piece):
+            rest = piece[offset:]
+            if rest in self.prefixes:
+                for letter in self._next_letters.get(rest, ()):
+                    starts.setdefault(letter, []).append(offset)
+        return {letter: tuple(offsets) for letter, offsets in starts.items()}
+
+
+def _cluster_starts(piece: str) -> list[int]:
+    """Where the character clusters of ``piece`` start."""
+    return sorted({0} | tcc_pos(piece) - {len(piece)})
 
 
 def _chosen(
