@@ -45,16 +45,22 @@ def _common() -> frozenset[str]:
 def better_pairs(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:
     """``pieces`` with each pair of neighbouring Thai pieces, one of them rare, split again into two common
     dictionary words where the letters allow it. ``keep(piece)``: pieces never split (glossary terms)."""
-    common = _common()
+    rare = [i for i, piece in enumerate(pieces) if _is_rare_thai(piece)]
+    if not rare:
+        return pieces
     out = list(pieces)
-    for i in range(len(out) - 1):
+    for i in sorted({j for r in rare for j in (r - 1, r) if 0 <= j < len(out) - 1}):
         a, b = out[i], out[i + 1]
-        if a in common and b in common:
-            continue
         better = _resplit(a, b)
         if better is not None and not keep(a) and not keep(b):
             out[i], out[i + 1] = better
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_rare_thai(piece: str) -> bool:
+    """A Thai piece that is no common word."""
+    return piece not in _common() and bool(_THAI.fullmatch(piece))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -93,19 +99,20 @@ def is_title(text: str) -> bool:
         return False
 
 
-def titled_pairs(pieces: list[str], unknown: Callable[[str], bool]) -> list[str]:
-    """``pieces`` with an ``unknown`` piece joined to the Thai piece before or after it (tried in that order)
-    when the two are a Wikipedia title and no dictionary word."""
+def titled_pairs(pieces: list[str], unknown: Callable[[str], bool], keep: Callable[[str], bool]) -> list[str]:
+    """``pieces`` with each ``unknown`` piece (not ``keep``) joined to the Thai piece before or after it
+    (tried in that order) when the two are a Wikipedia title and no dictionary word."""
+    found = [i for i, piece in enumerate(pieces) if unknown(piece)]
+    if not found:
+        return pieces
     out = list(pieces)
-    i = 0
-    while i < len(out):
-        if unknown(out[i]):
-            for lo in (i - 1, i):
-                if 0 <= lo < len(out) - 1 and _is_titled_pair(out[lo], out[lo + 1]):
-                    out[lo : lo + 2] = [out[lo] + out[lo + 1]]
-                    i = lo
-                    break
-        i += 1
+    for i in reversed(found):  # from the end, so that a join leaves the places before it as they were
+        if i >= len(out) or keep(out[i]):
+            continue
+        for lo in (i - 1, i):
+            if 0 <= lo < len(out) - 1 and _is_titled_pair(out[lo], out[lo + 1]):
+                out[lo : lo + 2] = [out[lo] + out[lo + 1]]
+                break
     return out
 
 

@@ -104,9 +104,7 @@ class Segmenter:
         if cut:
             pieces = respan(text, pieces, cut, lambda part: nlpo3.segment(part, name))
         pieces = join_fragments(better_pairs(pieces, is_term), is_term)
-        if any(map(is_unknown, pieces)):
-            pieces = titled_pairs(pieces, lambda piece: is_unknown(piece) and not is_term(piece))
-        return pieces
+        return titled_pairs(pieces, is_unknown, is_term)
 
     def _is_term(self, piece: str) -> bool:
         return _key(piece) in self.terms

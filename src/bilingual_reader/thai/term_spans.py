@@ -15,7 +15,8 @@ from bilingual_reader.thai.corpora import tcc_pos
 
 __all__ = ["TermSpans", "respan"]
 
-_STARTS_LIMIT = 200_000
+_CACHE_LIMIT = 200_000
+_SPILL: tuple[tuple[int, int], ...] = ((-1, -1),)  # a term may run on past the pieces looked at
 
 
 class TermSpans:
@@ -31,6 +32,7 @@ class TermSpans:
             for i in range(1, len(term)):
                 self._next_letters.setdefault(term[:i], set()).add(term[i])
         self._starts: dict[str, dict[str, tuple[int, ...]]] = {}  # piece -> TermSpans._term_starts(piece)
+        self._pairs: dict[tuple[str, str], tuple[tuple[int, int], ...] | None] = {}  # two pieces -> hits
 
     def cut(self, text: str, pieces: list[str], keep: Callable[[str], bool]) -> list[tuple[int, int]]:
         """Non-overlapping spans ``(start, end)`` of the terms that cross a boundary of ``pieces``, leftmost
@@ -39,28 +41,50 @@ class TermSpans:
         if not self.terms:
             return []
         found: set[tuple[int, int]] = set()
-        prefixes, terms, get = self.prefixes, self.terms, self._starts.get
-        if len(self._starts) > _STARTS_LIMIT:
+        get, pairs = self._starts.get, self._pairs
+        if len(self._starts) > _CACHE_LIMIT or len(pairs) > _CACHE_LIMIT:
             self._starts.clear()
-        end = 0
-        for piece in pieces:
+            pairs.clear()
+        end, last = 0, len(pieces) - 1
+        for i, piece in enumerate(pieces):
             base, end = end, end + len(piece)
             starts = get(piece)
             if starts is None:
                 starts = self._starts[piece] = self._term_starts(piece)
-            if not starts:
+            if not starts or i == last:
                 continue
-            for offset in starts.get(text[end : end + 1], ()):
-                start = base + offset
-                for k in range(end + 1, min(len(text), start + self._max) + 1):
-                    if text[start:k] not in prefixes:
-                        break
-                    if text[start:k] in terms:
-                        found.add((start, k))
+            pair = (piece, pieces[i + 1])
+            hits = pairs.get(pair)
+            if hits is None:
+                hits = pairs[pair] = self._crossing(piece + pieces[i + 1], len(piece), starts, whole=False)
+            if not hits:
+                continue
+            if hits is _SPILL:  # a term may run on past the next piece: walk the text
+                hits = self._crossing(text[base : base + len(piece) + self._max], len(piece), starts)
+            found.update((base + start, base + stop) for start, stop in hits or ())
         if not found:
             return []
         bounds = list(itertools.accumulate(map(len, pieces), initial=0))
         return _chosen(text, sorted(found, key=lambda s: (s[0], -s[1])), bounds, pieces, keep)
+
+    def _crossing(
+        self, text: str, end: int, starts: dict[str, tuple[int, ...]], whole: bool = True
+    ) -> tuple[tuple[int, int], ...] | None:
+        """The terms of ``text`` starting at ``starts`` before ``end`` and ending after it; ``_SPILL``
+        (unless ``whole``) when one may run on past the end of ``text``."""
+        prefixes, terms = self.prefixes, self.terms
+        hits = []
+        for offset in starts.get(text[end : end + 1], ()):
+            stop = offset + self._max
+            for k in range(end + 1, min(len(text), stop) + 1):
+                if text[offset:k] not in prefixes:
+                    break
+                if text[offset:k] in terms:
+                    hits.append((offset, k))
+            else:
+                if not whole and len(text) < stop:
+                    return _SPILL
+        return tuple(hits)
 
     def _term_starts(self, piece: str) -> dict[str, tuple[int, ...]]:
         """For each letter that may follow ``piece``: the offsets of its clusters where a term could start
