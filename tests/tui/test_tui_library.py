@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from textual.widgets import DataTable, OptionList
+import pytest
+from textual.widgets import DataTable, OptionList, Static
 
+from bilingual_reader.documents.articles import list_articles
 from bilingual_reader.library.adding import add_documents
 from bilingual_reader.library.store import Library
 from bilingual_reader.tui.app import ReaderApp, create_app
@@ -130,6 +135,14 @@ async def test_the_table_of_contents_jumps_to_chapters_and_keeps_the_place_in_ea
         assert screen.paragraph == 1
 
 
+def _own(screen: LibraryScreen) -> list[str]:
+    """The titles of the user's texts shown, in order (the built-in articles follow them)."""
+    table = screen.query_one(DataTable)
+    titles = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    assert titles == [row.title for row in screen.shown]
+    return [row.title for row in screen.shown if row.entry_id is not None]
+
+
 async def test_the_library_screen_lists_searches_opens_and_removes_with_confirmation(
     glossary_path: Path, article_path: Path
 ) -> None:
@@ -142,26 +155,98 @@ async def test_the_library_screen_lists_searches_opens_and_removes_with_confirma
         await pilot.press("L")
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        table = screen.query_one(DataTable)
-        assert sorted(str(table.get_row_at(i)[0]) for i in range(table.row_count)) == [
-            "ปืนใหญ่อัตตาจร",
-            "ฝึกคอบร้าโกลด์ 2566",
-        ]
+        assert sorted(_own(screen)) == ["ปืนใหญ่อัตตาจร", "ฝึกคอบร้าโกลด์ 2566"]
+        assert [row.entry_id is None for row in screen.shown] == [False, False] + [True] * len(
+            list_articles()
+        )
         await pilot.press("slash", *"จร", "enter")  # (Pilot cannot type a lone Thai vowel mark)
-        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["ปืนใหญ่อัตตาจร"]
-        await pilot.press("d")
+        assert _own(screen) == ["ปืนใหญ่อัตตาจร"]
+        await pilot.press("home", "d")
         await pilot.press("n")  # kept
-        assert table.row_count == 1
+        assert _own(screen) == ["ปืนใหญ่อัตตาจร"]
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.article.title == "ปืนใหญ่อัตตาจร"
         assert app.screen.article.kind == "markdown"
         await pilot.press("L")
-        await pilot.press("slash", *"2566", "enter", "d", "y")
+        await pilot.press("slash", *"2566", "enter", "home", "d", "y")
         await settle(app, pilot)
         assert isinstance(app.screen, LibraryScreen)
-        assert app.screen.query_one(DataTable).row_count == 0
+        assert _own(app.screen) == []
         library = Library.open()
         assert [e.title for e in library.entries()] == ["ปืนใหญ่อัตตาจร"]
         library.close()
+
+
+async def test_an_empty_library_offers_the_sample_and_the_shipped_articles(
+    shipped_glossary_path: Path,
+) -> None:
+    """After a first run (the sample read, nothing added), the start screen lists the shipped articles, the
+    sample first, with where it was left; Enter opens one; a built-in article cannot be removed."""
+    await _read_to(create_app(None, shipped_glossary_path), "นาโต")
+    app = create_app(None, shipped_glossary_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        shipped = list_articles()
+        assert len(shipped) >= 2
+        assert [row.path for row in screen.shown] == shipped
+        assert [row.kind for row in screen.shown] == ["built-in (sample)"] + ["built-in"] * (len(shipped) - 1)
+        assert screen.shown[0].progress > 0 and screen.shown[0].opened_at is not None
+        assert "No texts of your own yet" in str(screen.query_one("#library-status", Static).render())
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)  # no confirmation: nothing to remove
+        assert [row.path for row in screen.shown] == shipped
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article.path == shipped[1]
+
+
+async def test_the_known_column_is_filled_by_a_worker(
+    glossary_path: Path, article_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Known column is the share of a text's distinct Thai words the learner knows; the words are
+    found off the UI thread (a worker), and kept in the library for the next time."""
+    from bilingual_reader.learner.locations import resolve_learner_path
+    from bilingual_reader.learner.statuses import Status
+    from bilingual_reader.learner.store import LearnerStore
+    from bilingual_reader.library import known
+
+    text = tmp_path / "words.txt"
+    text.write_text("ทหาร เรือ ทหาร 12 K2\n", encoding="utf-8")
+    library = Library.open()
+    add_documents(library, [text])
+    article_id = library.entries()[0].article_id
+    library.close()
+    learner = LearnerStore.open(resolve_learner_path(None))
+    learner.set_status("ทหาร", Status.WELL_KNOWN)
+    learner.close()
+    threads: list[str] = []
+    original = known.text_word_keys
+
+    def recorded(*args: Any) -> Iterator[tuple[str, set[str] | None]]:
+        threads.append(threading.current_thread().name)
+        yield from original(*args)
+
+    monkeypatch.setattr(known, "text_word_keys", recorded)
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("L")
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await screen.workers.wait_for_complete()
+        await settle(app, pilot)
+        table = screen.query_one(DataTable)
+        known_cells = {row.title: str(table.get_cell(row.key, "known")) for row in screen.shown}
+        assert known_cells, known_cells
+        assert known_cells[screen.shown[0].title] == "50%"
+        assert all(cell.endswith("%") for cell in known_cells.values())
+    assert threads and threading.main_thread().name not in threads
+    library = Library.open()
+    assert library.word_keys(article_id) == {"ทหาร", "เรือ"}
+    library.close()

@@ -212,6 +212,13 @@ class Library:
         ).fetchone()
         return Position(int(row[0]), int(row[1]), int(row[2])) if row else None
 
+    def read_at(self, article_id: str) -> tuple[Position, str] | None:
+        """Where the text was left and when (for texts read but never added: the shipped articles)."""
+        row = self._db.execute(
+            "SELECT paragraph, offset, top, updated_at FROM positions WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return (Position(int(row[0]), int(row[1]), int(row[2])), str(row[3])) if row else None
+
     def opened_before(self) -> bool:
         """Whether any text was ever read with a remembered position (the reader's second run on)."""
         return self._db.execute("SELECT 1 FROM positions LIMIT 1").fetchone() is not None

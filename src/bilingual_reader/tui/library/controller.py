@@ -49,6 +49,7 @@ class LibraryController:
 
     def show_library(self) -> None:
         """Open the library screen over the reader."""
+        from bilingual_reader.tui.library.known_column import KnownSource
         from bilingual_reader.tui.library.screen import LibraryScreen
 
         library = self.reading.library()
@@ -60,7 +61,7 @@ class LibraryController:
             if path is not None:
                 self.app.open_article(path)
 
-        self.app.push_screen(LibraryScreen(library), chosen)
+        self.app.push_screen(LibraryScreen(library, known=KnownSource.of(self.app.services)), chosen)
 
     def add_current(self) -> None:
         """Add the text being read to the library (a copy of its file)."""

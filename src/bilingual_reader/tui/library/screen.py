@@ -1,28 +1,35 @@
-"""The library screen: every text added, sortable, searchable by title; Enter opens, d removes."""
+"""The library screen: every text added, then the shipped articles (built-in, the sample first); sortable,
+searchable by title, with the share of known words (filled in by a worker); Enter opens, d removes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from bilingual_reader.library.adding import library_folder
 from bilingual_reader.tui.library.confirm_remove import ConfirmRemove
+from bilingual_reader.tui.library.known_column import KnownSource, KnownWords, find_known_words, share_text
+from bilingual_reader.tui.library.rows import Row, built_in_rows, library_rows
 
 if TYPE_CHECKING:
-    from bilingual_reader.library.store import Entry, Library
+    from bilingual_reader.library.store import Library
 
-#: Sort orders, in the order ``s`` walks through them: (label, key, newest/biggest first).
-SORTS = (
-    ("last opened", lambda e: e.opened_at or e.added_at, True),
-    ("title", lambda e: e.title.casefold(), False),
-    ("progress", lambda e: e.progress, True),
-    ("length", lambda e: e.characters, True),
+#: Sort orders, in the order ``s`` walks through them: (label, key, newest/biggest first). The user's texts
+#: come first (in the library's own order for "last opened"), the built-in articles after them.
+SORTS: tuple[tuple[str, Callable[[Row], Any], bool], ...] = (
+    ("last opened", lambda r: r.opened_at or "", True),
+    ("title", lambda r: r.title.casefold(), False),
+    ("progress", lambda r: r.progress, True),
+    ("length", lambda r: r.characters, True),
 )
 
 
@@ -38,14 +45,26 @@ class LibraryScreen(Screen["Path | None"]):
         Binding("d,delete", "remove", "Remove"),
     ]
 
-    def __init__(self, library: Library, folder: Path | None = None) -> None:
-        """The texts of ``library`` (owned by the caller, on this thread); copies in ``folder``."""
+    def __init__(
+        self,
+        library: Library,
+        folder: Path | None = None,
+        known: KnownSource | None = None,
+        articles: Path | None = None,
+    ) -> None:
+        """The texts of ``library`` (owned by the caller, on this thread); copies in ``folder``; the shipped
+        articles of ``articles`` (None: the program's); ``known``: where the Known column comes from
+        (None: no such column)."""
         super().__init__()
         self.library = library
         self.folder = folder or library_folder()
+        self.known = known
+        self.articles = articles
         self.sort = 0
         self.query_text = ""
-        self.shown: list[Entry] = []
+        self.shown: list[Row] = []
+        self.rows: list[Row] = []
+        self.shares: dict[str, float | None] = {}
 
     def compose(self) -> ComposeResult:
         """Header, search box, the table, footer."""
@@ -56,31 +75,69 @@ class LibraryScreen(Screen["Path | None"]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the table, focus it."""
+        """Fill the table, focus it, start counting known words."""
         self.title = "Library"
         table = self.query_one(DataTable)
-        table.add_columns("Title", "Kind", "Length", "Read", "Last opened")
-        self.refill()
+        table.add_columns("Title", "Kind", "Length", "Read")
+        if self.known is not None:
+            table.add_column("Known", key="known")
+        table.add_column("Last opened")
+        self.reload()
         table.focus()
+        if self.known is not None:
+            texts = [(row.article_id, row.path) for row in self.rows]
+            self.run_worker(partial(self._find_known, self.known, texts), thread=True, group="known")
+
+    def _find_known(self, source: KnownSource, texts: list[tuple[str, Path]]) -> None:
+        worker = get_current_worker()
+        find_known_words(source, texts, self.post_message, lambda: worker.is_cancelled)
+
+    @on(KnownWords)
+    def _known_words(self, message: KnownWords) -> None:
+        if self.known is None:
+            return
+        from bilingual_reader.library.known import known_share
+
+        keys = message.keys
+        share = None if keys is None else known_share(keys, self.known.learner())
+        self.shares[message.article_id] = share
+        table = self.query_one(DataTable)
+        for row in self.shown:
+            if row.article_id == message.article_id:
+                table.update_cell(row.key, "known", share_text(share))
+
+    def reload(self) -> None:
+        """Read the texts again (after a removal), then show them."""
+        self.rows = library_rows(self.library, self.folder) + built_in_rows(self.library, self.articles)
+        self.refill()
 
     def refill(self) -> None:
         """Show the texts matching the search, in the chosen order."""
         label, key, reverse = SORTS[self.sort]
         wanted = self.query_text.casefold()
-        entries = [e for e in self.library.entries() if wanted in e.title.casefold()]
-        self.shown = sorted(entries, key=key, reverse=reverse)
+        rows = [r for r in self.rows if wanted in r.title.casefold()]
+        own = [r for r in rows if r.entry_id is not None]
+        built_in = [r for r in rows if r.entry_id is None]
+        if self.sort:
+            own.sort(key=key, reverse=reverse)
+        self.shown = own + built_in
         table = self.query_one(DataTable)
         table.clear()
-        for entry in self.shown:
-            opened = (entry.opened_at or "never")[:16].replace("T", " ")
-            table.add_row(
-                entry.title, entry.kind, _length(entry), f"{entry.progress:.0%}", opened, key=str(entry.id)
-            )
-        total = len(self.library.entries())
+        for row in self.shown:
+            opened = (row.opened_at or "never")[:16].replace("T", " ")
+            cells = [row.title, row.kind, _length(row.characters), f"{row.progress:.0%}"]
+            if self.known is not None:
+                cells.append(
+                    share_text(self.shares[row.article_id]) if row.article_id in self.shares else "…"
+                )
+            table.add_row(*cells, opened, key=row.key)
+        total = sum(1 for r in self.rows if r.entry_id is not None)
         status = (
-            "The library is empty: add texts with `bilingual-reader add FILE` (EPUB, HTML, Markdown, SRT…)."
+            "No texts of your own yet: add them with `bilingual-reader add FILE` (EPUB, HTML, Markdown, SRT…)"
+            " · the built-in articles are below · ⏎ open · Esc back"
             if total == 0
-            else f"{len(self.shown)} of {total} texts · sorted by {label} (s) · ⏎ open · d remove · Esc back"
+            else f"{len(own)} of {total} texts, then the built-in articles · sorted by {label} (s) · ⏎ open"
+            " · d remove · Esc back"
         )
         self.query_one("#library-status", Static).update(status)
 
@@ -102,7 +159,7 @@ class LibraryScreen(Screen["Path | None"]):
         self.sort = (self.sort + 1) % len(SORTS)
         self.refill()
 
-    def highlighted(self) -> Entry | None:
+    def highlighted(self) -> Row | None:
         """The text under the table's cursor."""
         table = self.query_one(DataTable)
         if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
@@ -111,25 +168,29 @@ class LibraryScreen(Screen["Path | None"]):
 
     @on(DataTable.RowSelected)
     def _open(self) -> None:
-        entry = self.highlighted()
-        if entry is not None:
-            self.dismiss(self.folder / entry.file)
+        row = self.highlighted()
+        if row is not None:
+            self.dismiss(row.path)
 
     def action_remove(self) -> None:
-        """Ask, then remove the highlighted text."""
-        entry = self.highlighted()
-        if entry is None:
+        """Ask, then remove the highlighted text (a built-in article stays)."""
+        row = self.highlighted()
+        if row is None:
+            return
+        entry_id = row.entry_id
+        if entry_id is None:
+            self.notify("A built-in article cannot be removed: it ships with the program.")
             return
 
         def answered(remove: bool | None) -> None:
             if remove:
                 from bilingual_reader.library.removing import remove_texts
 
-                remove_texts(self.library, [entry.id], self.folder)
-                self.notify(f"Removed {entry.title}")
-                self.refill()
+                remove_texts(self.library, [entry_id], self.folder)
+                self.notify(f"Removed {row.title}")
+                self.reload()
 
-        self.app.push_screen(ConfirmRemove(entry.title), answered)
+        self.app.push_screen(ConfirmRemove(row.title), answered)
 
     def action_back(self) -> None:
         """Back to the reader (the search box first lets go of the keys)."""
@@ -139,7 +200,7 @@ class LibraryScreen(Screen["Path | None"]):
         self.dismiss(None)
 
 
-def _length(entry: Entry) -> str:
-    if entry.characters >= 10_000:
-        return f"{entry.characters / 1000:,.0f}k chars"
-    return f"{entry.characters:,} chars"
+def _length(characters: int) -> str:
+    if characters >= 10_000:
+        return f"{characters / 1000:,.0f}k chars"
+    return f"{characters:,} chars"
