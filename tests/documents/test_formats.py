@@ -147,6 +147,15 @@ def test_thai_cleaning_and_tis620_apply_to_every_text_format() -> None:
         (b"1\r\n00:00:01,000 --> 00:00:02,000\r\nx\r\n", "srt"),
         ("ข่าว\n".encode(), "text"),
         (b"2566\nnot a cue\n", "text"),
+        ("# หัวเรื่อง\n\nข่าว\n".encode(), "markdown"),
+        ("\xef\xbb\xbfข่าว\n\n### ตอนที่ 2\n".encode(), "markdown"),
+        ("---\ntitle: x\n---\nข่าว\n".encode(), "markdown"),
+        ("ข่าว **ด่วน** จาก [กองทัพ](https://example.org)\n".encode(), "markdown"),
+        ("ข่าว\n\n- หนึ่ง\n- สอง\n\n> คำพูด\n".encode(), "markdown"),
+        ("#ทหาร #ข่าว แฮชแท็ก\n".encode(), "text"),
+        ("ข่าว\n- ไม่ใช่รายการ\n".encode(), "text"),
+        ("---\nข่าว\n".encode(), "text"),
+        ("ราคา 5 * 3 = 15\n".encode(), "text"),
     ],
 )
 def test_the_kind_of_a_document_is_sniffed_from_its_first_bytes(data: bytes, kind: str) -> None:
@@ -158,5 +167,12 @@ def test_standard_input_is_read_bounded_and_sniffed() -> None:
         read_stdin(io.BytesIO(b"WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n")), "-", None
     )
     assert (article.kind, article.paragraphs, article.path) == ("vtt", ("hi",), None)
+    markdown = document_from_bytes(read_stdin(io.BytesIO((FIXTURES / "notes.md").read_bytes())), "-", None)
+    from_file = open_document(FIXTURES / "notes.md")
+    assert (markdown.kind, markdown.paragraphs, markdown.roles) == (
+        "markdown",
+        from_file.paragraphs,
+        from_file.roles,
+    )
     with pytest.raises(Exception, match=r"<standard input>: too large \(more than 10 bytes\)"):
         read_stdin(io.BytesIO(b"x" * 11), limit=10)

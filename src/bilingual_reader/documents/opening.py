@@ -56,6 +56,17 @@ _WHAT = {
     "vtt": "WebVTT",
 }
 _SRT_START = re.compile(rb"\A\s*\d+\s*\r?\n\s*\d+:\d{1,2}:\d{1,2}[,.]\d+\s*-->")
+#: Markdown, sniffed in the first 16 KiB (see :func:`kind_of`): front matter at the start, or an ATX heading
+#: (``#`` to ``######``, a space, text) on a line of its own; else two or more of the weaker marks below.
+_MARKDOWN_SURE = re.compile(rb"\A---[ \t]*\r?\n(?:.*\r?\n){0,50}?---[ \t]*\r?\n|^#{1,6}[ \t]+\S", re.M)
+_MARKDOWN_MARKS = (
+    re.compile(rb"\*\*[^*\n]+\*\*|__[^_\n]+__"),  # strong
+    re.compile(rb"\[[^\]\n]+\]\([^)\s]+\)"),  # a link
+    re.compile(rb"^[ \t]{0,3}[-*+][ \t]+\S", re.M),  # a list item
+    re.compile(rb"^[ \t]{0,3}>[ \t]?\S", re.M),  # a quote
+    re.compile(rb"^[ \t]{0,3}(?:```|~~~)", re.M),  # a code fence
+)
+_SNIFF_BYTES = 16 * 1024
 
 
 def open_document(path: str | os.PathLike[str], kind: str | None = None) -> Article:
@@ -100,7 +111,13 @@ def document_from_bytes(data: bytes, name: str, path: Path | None, kind: str | N
 
 
 def kind_of(data: bytes) -> str:
-    """The format told by a document's first bytes: EPUB (a ZIP), HTML, WebVTT, SubRip, else text."""
+    """The format told by a document's first bytes: EPUB (a ZIP), HTML, WebVTT, SubRip, Markdown, else text.
+
+    Markdown is told by front matter at the start or a ``# heading`` line (``#`` to ``######``, a space,
+    text) in the first 16 KiB, or else by two different weaker marks there (``**strong**``, a
+    ``[link](url)``, a ``- list item``, a ``> quote``, a code fence). A hashtag (``#ทหาร``, no space) or a
+    lone ``- `` line is not enough: plain text stays plain text.
+    """
     if data.startswith(b"PK\x03\x04"):
         return "epub"
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -110,7 +127,13 @@ def kind_of(data: bytes) -> str:
         return "vtt"
     if _SRT_START.match(head):
         return "srt"
-    return "text"
+    return "markdown" if _looks_like_markdown(data[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf")) else "text"
+
+
+def _looks_like_markdown(head: bytes) -> bool:
+    if _MARKDOWN_SURE.search(head):
+        return True
+    return sum(1 for mark in _MARKDOWN_MARKS if mark.search(head)) >= 2
 
 
 def read_stdin(stream: BinaryIO | None = None, limit: int | None = None) -> bytes:
