@@ -18,7 +18,7 @@ from bilingual_reader.library.store import Library
 from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.library.bookmarks import BookmarksScreen
 from bilingual_reader.tui.library.contents import ContentsScreen
-from bilingual_reader.tui.library.screen import LibraryScreen
+from bilingual_reader.tui.library.screen import LibraryScreen, _short
 from bilingual_reader.tui.reader.screen import ReaderScreen
 
 from .pilot_helpers import move_to, reader, settle
@@ -139,7 +139,7 @@ def _own(screen: LibraryScreen) -> list[str]:
     """The titles of the user's texts shown, in order (the built-in articles follow them)."""
     table = screen.query_one(DataTable)
     titles = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
-    assert titles == [row.title for row in screen.shown]
+    assert titles == [_short(row.title) for row in screen.shown]
     return [row.title for row in screen.shown if row.entry_id is not None]
 
 

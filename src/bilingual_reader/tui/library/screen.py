@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,6 +23,9 @@ from bilingual_reader.tui.library.rows import Row, built_in_rows, library_rows
 
 if TYPE_CHECKING:
     from bilingual_reader.library.store import Library
+
+#: The widest title shown, in terminal cells (the whole title is searched).
+TITLE_WIDTH = 40
 
 #: Sort orders, in the order ``s`` walks through them: (label, key, newest/biggest first). The user's texts
 #: come first (in the library's own order for "last opened"), the built-in articles after them.
@@ -125,7 +129,7 @@ class LibraryScreen(Screen["Path | None"]):
         table.clear()
         for row in self.shown:
             opened = (row.opened_at or "never")[:16].replace("T", " ")
-            cells = [row.title, row.kind, _length(row.characters), f"{row.progress:.0%}"]
+            cells = [_short(row.title), row.kind, _length(row.characters), f"{row.progress:.0%}"]
             if self.known is not None:
                 cells.append(
                     share_text(self.shares[row.article_id]) if row.article_id in self.shares else "…"
@@ -133,8 +137,8 @@ class LibraryScreen(Screen["Path | None"]):
             table.add_row(*cells, opened, key=row.key)
         total = sum(1 for r in self.rows if r.entry_id is not None)
         status = (
-            "No texts of your own yet: add them with `bilingual-reader add FILE` (EPUB, HTML, Markdown, SRT…)"
-            " · the built-in articles are below · ⏎ open · Esc back"
+            "No texts of your own yet (`bilingual-reader add FILE`: text, EPUB, HTML, Markdown, SRT…)"
+            " · built-in articles below · ⏎ open · Esc back"
             if total == 0
             else f"{len(own)} of {total} texts, then the built-in articles · sorted by {label} (s) · ⏎ open"
             " · d remove · Esc back"
@@ -198,6 +202,13 @@ class LibraryScreen(Screen["Path | None"]):
             self.query_one(DataTable).focus()
             return
         self.dismiss(None)
+
+
+def _short(title: str, width: int = TITLE_WIDTH) -> str:
+    """``title`` cut to ``width`` terminal cells (with …), so that the other columns fit at 80 columns."""
+    if cell_len(title) <= width:
+        return title
+    return set_cell_size(title, width - 1).rstrip() + "…"
 
 
 def _length(characters: int) -> str:
