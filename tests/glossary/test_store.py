@@ -267,7 +267,7 @@ def test_connection_settings(glossary: Glossary) -> None:
     conn = glossary.db.conn
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
-    assert conn.execute("PRAGMA busy_timeout").fetchone() == (5000,)
+    assert conn.execute("PRAGMA busy_timeout").fetchone() == (30_000,)
     assert glossary.read_only is False
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
+from textual.app import App
 from textual.geometry import Offset
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -14,16 +16,33 @@ from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.reader.words import is_navigable
 
+from .workers import workers_started
 
-async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:
-    """Wait until the glossary is open, the article segmented and the screen redrawn (workers that finish
-    start others: the first frame starts the loading, which starts segmenting and translating)."""
-    for _ in range(10):
+
+async def settle(app: App[Any], pilot: Pilot[None]) -> None:
+    """Wait until the app is quiet: the reader (if any) has started after its first frame, no worker is
+    running, and a whole round of draining the message queues started no new worker (workers that finish
+    start others: the first frame starts the loading, which starts segmenting and translating). A thread
+    worker can start and finish between two looks, so new workers are counted, not just seen running."""
+    for _ in range(40):
+        before = workers_started(app)
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(w.is_running for w in app.workers):
+        quiet = not any(w.is_running for w in app.workers) and workers_started(app) == before
+        if quiet and all(s.started for s in app.screen_stack if isinstance(s, ReaderScreen)):
             return
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
+    """Let the app run until ``condition()`` is true (messages it posts, screens it dismisses, workers it
+    starts), instead of checking right after a key; fails saying ``what`` did not happen."""
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    raise AssertionError(f"timed out waiting until {what}")
 
 
 def reader(app: ReaderApp) -> ReaderScreen:

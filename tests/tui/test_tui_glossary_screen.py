@@ -23,7 +23,7 @@ from bilingual_reader.tui.glossary.entry_form import EntryForm
 from bilingual_reader.tui.glossary.screen import GlossaryScreen
 from bilingual_reader.tui.messages import GlossaryChanged
 
-from .pilot_helpers import reader, settle
+from .pilot_helpers import reader, settle, wait_until
 
 READER_CSS = Path(bilingual_reader.tui.__file__).parent / "reader" / "reader.tcss"
 
@@ -151,6 +151,7 @@ async def test_add_a_concept_and_find_it_after_exit(glossary_path: Path) -> None
             form.query_one("#definition", Input).value = "A metal helmet."
             form.query_one("#note", Input).value = "ศัพท์ทั่วไป"
             await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: app.changes, "the new concept is announced")
             assert isinstance(app.screen, GlossaryScreen)
             assert "หมวกเหล็ก" in heads(app)
             assert screen_of(app).current_id() == 5  # the cursor is on the new row
@@ -186,6 +187,7 @@ async def test_edit_a_concept(glossary_path: Path) -> None:
             assert form.query_one("#english", Input).value == "main battle tank"
             form.query_one("#english", Input).value = "main battle tank ; MBT [admitted]"
             await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: app.changes, "the edit is announced")
             assert isinstance(app.screen, GlossaryScreen)
             assert app.changes == [(4, "updated")]
             assert screen_of(app).current_id() == 4
@@ -381,6 +383,7 @@ async def test_the_article_rehighlights_after_add_and_delete(article_path: Path,
         form.query_one("#thai", Input).value = "หมวกเหล็ก"
         form.query_one("#english", Input).value = "steel helmet"
         await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen is screen, "the saved form is closed")
         await pilot.press("up", "up", "d", "y")  # from the new (last) row up to เสื้อเกราะ
         assert [c.headword for c in screen.concepts] == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่", "รถถังหนัก", "หมวกเหล็ก"]
         await pilot.press("escape")

@@ -33,6 +33,8 @@ from bilingual_reader.tui.reader.translation_messages import (
 )
 from bilingual_reader.tui.widgets.model_install import ModelCommands, ModelInstallScreen
 
+from .pilot_helpers import settle
+
 ROOT = Path(__file__).resolve().parents[2]
 TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"
 PAIRS = [
@@ -115,19 +117,6 @@ class HostApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.host)
-
-
-async def settle(app: App[None], pilot: object) -> None:
-    """Wait until every worker (including ones started by finished workers) is done and the screen redrawn."""
-    from textual.pilot import Pilot
-
-    assert isinstance(pilot, Pilot)
-    for _ in range(5):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(w.is_running for w in app.workers):
-            return
 
 
 def shown(app: HostApp) -> list[str]:
