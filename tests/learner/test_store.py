@@ -136,11 +136,17 @@ def test_another_file_is_refused(tmp_path: Path) -> None:
         LearnerStore.open(other)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write a read-only file")
-def test_a_read_only_file_opens_read_only(tmp_path: Path) -> None:
+def test_a_read_only_file_opens_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "learner.db"
     LearnerStore.open(path).close()
     path.chmod(0o444)
+    if os.geteuid() == 0:  # root may write any file (CI runs as root): answer for it as for its owner
+        access = os.access
+        monkeypatch.setattr(
+            os,
+            "access",
+            lambda p, mode, **kw: access(p, mode, **kw) and not (Path(p) == path and mode & os.W_OK),
+        )
     store = LearnerStore.open(path)
     assert store.read_only
     with pytest.raises(LearnerError, match="read-only; nothing saved"):

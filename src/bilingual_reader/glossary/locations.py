@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bilingual_reader import paths
 from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.glossary.opening import backup_into
+from bilingual_reader.store_files import backup_into
 
 ENV_VAR = "BILINGUAL_READER_GLOSSARY"
 FILE_NAME = "glossary.db"

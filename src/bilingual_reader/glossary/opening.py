@@ -6,16 +6,14 @@ imported when a schema must be migrated.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bilingual_reader import paths
-from bilingual_reader.files import database_kind, database_writable
+from bilingual_reader.files import database_kind
 from bilingual_reader.glossary import schema
 from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.store_files import backup_copy, open_store_file
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -23,23 +21,15 @@ if TYPE_CHECKING:
 
 def open_database(path: Path, read_only: bool) -> tuple[sqlite3.Connection, bool]:
     """Open (creating if needed) and migrate the glossary at ``path``; returns it and its read-only flag."""
-    exists = _check_file(path)
-    read_only = read_only or (exists and not database_writable(path))
-    if not exists:
-        if read_only:
-            raise GlossaryError(f"{path}: no such glossary file")
-        try:
-            paths.private_folder(path.parent)
-            paths.private_file(path)
-        except OSError as err:
-            raise GlossaryError(f"{path}: cannot create the glossary ({err.strerror})") from err
-    conn = _connect(path, read_only)
-    try:
-        prepared = _prepare(conn, path, read_only)
-    except BaseException:
-        conn.close()
-        raise
-    return prepared, read_only
+    return open_store_file(
+        path,
+        read_only,
+        what="glossary",
+        fail=GlossaryError,
+        check=_check_file,
+        connect=_connect,
+        prepare=_prepare,
+    )
 
 
 def memory_database() -> sqlite3.Connection:
@@ -150,7 +140,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool) -> sqlite3.C
             conn = _migrated_copy(conn, path)
     else:
         if pending and applied:
-            backup_copy(conn, path, len(applied))
+            backup_copy(conn, path, len(applied), what="glossary", fail=GlossaryError)
         try:
             if conn.execute("PRAGMA journal_mode").fetchone() != ("wal",):
                 conn.execute("PRAGMA journal_mode = wal")
@@ -176,31 +166,3 @@ def _migrated_copy(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
         memory.close()
         raise GlossaryError(f"{path}: cannot upgrade the glossary ({err})") from err
     return memory
-
-
-def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the database to ``<name>.bak-<version>`` with the SQLite backup API; never overwrites."""
-    target = path.with_name(f"{path.name}.bak-{version}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.bak-{version}.{n}")
-    partial = target.with_name(target.name + ".partial")
-    try:
-        backup_into(conn, partial)
-        os.replace(partial, target)
-    except (sqlite3.Error, OSError) as err:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise GlossaryError(f"{path}: cannot back up the glossary before upgrading it ({err})") from err
-    return target
-
-
-def backup_into(conn: sqlite3.Connection, target: Path) -> None:
-    """Copy the database behind ``conn`` into the file ``target`` (SQLite backup API, WAL included)."""
-    paths.private_file(target)
-    copy = sqlite3.connect(target)
-    try:
-        conn.backup(copy)
-    finally:
-        copy.close()

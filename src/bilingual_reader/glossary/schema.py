@@ -12,10 +12,10 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "bilingual_reader.glossary"
-#: How long a writer waits for another's write lock. An import is one transaction per file, and SQLite's busy
-#: handler polls (up to every 100 ms) rather than queueing, so a writer that sleeps through the gap between two
-#: files waits for the next one too: it may need as long as a whole multi-file import. 5 s was not enough for
-#: four 1,000-concept files on a loaded machine (tests/glossary/test_gf_two_writers.py failed there).
+#: How long a writer waits for another's write lock. An import is one transaction per file, and SQLite's
+#: busy handler polls (up to every 100 ms) rather than queueing, so a writer that sleeps through the gap
+#: between two files waits for the next one too: it may need as long as a whole multi-file import. 5 s was
+#: not enough for four 1,000-concept files on a loaded machine (tests/glossary/test_gf_two_writers.py).
 BUSY_TIMEOUT_MS = 30_000
 
 Migration = Callable[["Database"], None]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingual_reader.files import FileProblem, read_input, write_output
-from bilingual_reader.glossary.formats.csvfmt import guard_cell, unguard_cell
+from bilingual_reader.glossary.formats.csvfmt import NoTermColumn, guard_cell, term_rows
 from bilingual_reader.learner.statuses import Status, parse_status
 from bilingual_reader.learner.store import LearnerStore, Word, word_key
 from bilingual_reader.thai.text import clean_text
@@ -68,17 +68,11 @@ def read_lute_csv(path: Path) -> LuteImportReport:
     errors: list[str] = []
     seen: dict[str, int] = {}
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        header = [h.strip().lower() for h in reader.fieldnames or []]
-        if "term" not in header:
-            raise LuteImportFailed(f"{path}:1: no 'term' column in the header")
-        reader.fieldnames = header
-        for row in reader:
-            line = reader.line_num
-            if None in row:
+        for line, row in term_rows(text):
+            if row is None:
                 errors.append(f"{path}:{line}: more cells than header columns")
                 continue
-            cells = {k: unguard_cell(v or "").strip() for k, v in row.items()}
+            cells = {k: v.strip() for k, v in row.items()}
             if cells.get("language") and cells["language"].lower() not in _THAI_NAMES:
                 report.other_language += 1
                 continue
@@ -92,6 +86,8 @@ def read_lute_csv(path: Path) -> LuteImportReport:
                 continue
             seen[word.key] = line
             report.words.append(word)
+    except NoTermColumn:
+        raise LuteImportFailed(f"{path}:1: no 'term' column in the header") from None
     except csv.Error as err:
         raise LuteImportFailed(f"{path}: bad CSV: {err}") from None
     if errors:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 from pathlib import Path
 
-from bilingual_reader import paths
-from bilingual_reader.files import database_kind, database_writable
+from bilingual_reader.files import database_kind
 from bilingual_reader.learner import schema
+from bilingual_reader.store_files import backup_copy, open_store_file
 
 __all__ = ["LearnerError", "memory_database", "open_database"]
 
@@ -21,22 +19,15 @@ class LearnerError(Exception):
 def open_database(path: Path, read_only: bool) -> tuple[sqlite3.Connection, bool]:
     """Open (creating if needed) and migrate the learner database at ``path``; returns it and whether it
     is read-only (asked for, or the file or its folder cannot be written)."""
-    exists = _check_file(path)
-    read_only = read_only or (exists and not database_writable(path))
-    if not exists:
-        if read_only:
-            raise LearnerError(f"{path}: no such learner database")
-        try:
-            paths.private_folder(path.parent)
-            paths.private_file(path)
-        except OSError as err:
-            raise LearnerError(f"{path}: cannot create the learner database ({err.strerror})") from err
-    conn = _connect(path, read_only)
-    try:
-        return _prepare(conn, path, read_only), read_only
-    except BaseException:
-        conn.close()
-        raise
+    return open_store_file(
+        path,
+        read_only,
+        what="learner database",
+        fail=LearnerError,
+        check=_check_file,
+        connect=_connect,
+        prepare=_prepare,
+    )
 
 
 def memory_database() -> sqlite3.Connection:
@@ -115,7 +106,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool) -> sqlite3.C
         schema.migrate(memory)
         return memory
     if current:
-        backup_copy(conn, path, current)
+        backup_copy(conn, path, current, what="learner database", fail=LearnerError)
     _wal(conn, path)
     try:
         schema.migrate(conn)
@@ -130,28 +121,3 @@ def _wal(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute("PRAGMA journal_mode = wal")
     except sqlite3.Error as err:
         raise LearnerError(f"{path}: cannot write the learner database ({err})") from err
-
-
-def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the database to ``<name>.bak-<version>`` (SQLite backup API) before an upgrade; no overwrite."""
-    target = path.with_name(f"{path.name}.bak-{version}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.bak-{version}.{n}")
-    partial = target.with_name(target.name + ".partial")
-    try:
-        paths.private_file(partial)
-        copy = sqlite3.connect(partial)
-        try:
-            conn.backup(copy)
-        finally:
-            copy.close()
-        os.replace(partial, target)
-    except (sqlite3.Error, OSError) as err:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise LearnerError(
-            f"{path}: cannot back up the learner database before upgrading it ({err})"
-        ) from err
-    return target

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from bilingual_reader.files import write_output
@@ -52,31 +53,44 @@ def read_csv(path: Path) -> ParseResult:
     if not text.strip():
         raise FormatError(f"{path}: empty file")
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        header = [h.strip().lower() for h in reader.fieldnames or []]
-        if "term" not in header:
-            raise FormatError(f"{path}:1: no 'term' column in the header")
-        reader.fieldnames = header
-        for row in reader:
-            line = reader.line_num
-            cells = {k: _cell(k, v) for k, v in row.items() if isinstance(k, str)}
-            if None in row:
+        for line, row in term_rows(text):
+            if row is None:
                 result.errors.append(BadRow(str(path), line, "more cells than header columns"))
                 continue
             try:
-                concept = _concept(cells)
+                concept = _concept({k: _cell(k, v) for k, v in row.items()})
             except ValueError as err:
                 result.errors.append(BadRow(str(path), line, str(err)))
                 continue
             result.concepts.append(ParsedConcept(line, concept))
+    except NoTermColumn:
+        raise FormatError(f"{path}:1: no 'term' column in the header") from None
     except csv.Error as err:
         raise FormatError(f"{path}: bad CSV: {err}") from None
     return result
 
 
-def _cell(column: str, value: str | None) -> str:
+class NoTermColumn(ValueError):
+    """A CSV's header has no ``term`` column."""
+
+
+def term_rows(text: str) -> Iterator[tuple[int, dict[str, str] | None]]:
+    """The rows of a term CSV (ours, or Lute's export) as (line, cells by lower-cased column, unguarded), or
+    (line, None) for a row with more cells than the header. Raises ``NoTermColumn`` and ``csv.Error``."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    if "term" not in header:
+        raise NoTermColumn(text[:80])
+    reader.fieldnames = header
+    for row in reader:
+        if None in row:
+            yield reader.line_num, None
+        else:
+            yield reader.line_num, {k: unguard_cell(v or "") for k, v in row.items()}
+
+
+def _cell(column: str, value: str) -> str:
     """A cell's text: free-text columns are cleaned, codes only stripped."""
-    value = unguard_cell(value or "")
     return clean_text(value) if value and column in _TEXT_COLUMNS else value.strip()
 
 
