@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 
 from textual.app import App
@@ -43,6 +44,15 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], object], what: 
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
     raise AssertionError(f"timed out waiting until {what}")
+
+
+@asynccontextmanager
+async def started(app: ReaderApp, size: tuple[int, int]) -> AsyncIterator[tuple[Pilot[None], ReaderScreen]]:
+    """Run ``app`` under Pilot in a terminal of ``size``, settled (glossary open, text segmented, workers
+    done); gives the pilot and the reader screen."""
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        yield pilot, reader(app)
 
 
 def reader(app: ReaderApp) -> ReaderScreen:

@@ -18,7 +18,7 @@ from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.reader.translation_messages import TEACHER_MARK
 
 from .conftest import ARTICLE, CONCEPTS
-from .pilot_helpers import reader, settle
+from .pilot_helpers import started
 
 
 async def test_a_student_without_a_model_reads_the_teachers_english_and_terms(
@@ -46,9 +46,7 @@ async def test_a_student_without_a_model_reads_the_teachers_english_and_terms(
     opened = pack_folder("Class 3B") / "article.txt"
     assert opened.read_text(encoding="utf-8") == ARTICLE
     app = create_app(opened, student_glossary)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (_pilot, screen):
         assert screen.translation.no_model
         assert screen.translation.results[1].english == "Soldiers got armour and helmets."
         assert 0 not in screen.translation.results  # nothing to show for the first paragraph

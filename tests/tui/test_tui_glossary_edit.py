@@ -12,7 +12,7 @@ from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.glossary.entry_form import EntryForm, terms_from_field
 from bilingual_reader.tui.reader.popup import LookupPopup
 
-from .pilot_helpers import move_to, popup_text, reader, settle
+from .pilot_helpers import move_to, popup_text, reader, settle, started
 
 
 def keys(text: str) -> list[str]:
@@ -24,9 +24,7 @@ async def test_add_a_term_from_the_popup_is_saved_and_highlighted(
     article_path: Path, glossary_path: Path
 ) -> None:
     app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         await move_to(pilot, screen, "หมวกเหล็ก")
         await pilot.press("enter", "a")
         form = app.screen

@@ -10,7 +10,7 @@ from bilingual_reader.documents.articles import Article, article_from_text
 from bilingual_reader.tui.app import ReaderApp
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import EchoEngine, reader, settle
+from .pilot_helpers import EchoEngine, started
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,7 @@ def _chaptered() -> Chaptered:
 
 async def test_title_and_heading_rows_are_drawn_bold_with_cursor_and_english(glossary_path: Path) -> None:
     app = ReaderApp(_chaptered(), ReaderServices(glossary_path, engine_factory=EchoEngine))
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (120, 30)) as (pilot, screen):
         text = screen.text
         assert (screen.title, screen.paragraph, screen.cursor_text()) == ("ข่าวกองทัพ", 0, "ข่าว")
         assert text.english(0).translation.startswith("EN:")  # the title has its English

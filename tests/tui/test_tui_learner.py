@@ -15,7 +15,7 @@ from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import find_token, move_to, reader, settle
+from .pilot_helpers import find_token, move_to, started
 
 
 @pytest.fixture
@@ -45,9 +45,7 @@ async def test_status_keys_mark_the_word_under_the_cursor(
     article_path: Path, glossary_path: Path, store: LearnerStore, key: str, status: Status
 ) -> None:
     app = app_with(article_path, glossary_path, store)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         await move_to(pilot, screen, "ทหาร")
         before = screen.sub_title
         await pilot.press(key)
@@ -64,9 +62,7 @@ async def test_header_counts_and_colours_follow_the_marks(
 ) -> None:
     store.set_status("ทหาร", Status.NEW)
     app = app_with(article_path, glossary_path, store)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         counts = screen.learner.counts()
         assert (counts.learning, counts.known) == (1, 0)
         assert str(screen.sub_title).startswith(f"0% known · {counts.unknown} unknown · 1 learning")
@@ -92,9 +88,7 @@ async def test_no_color_styles_use_bold_and_underline(
     monkeypatch.setenv("NO_COLOR", "1")
     store.set_status("ทหาร", Status.RECOGNIZED)
     app = app_with(article_path, glossary_path, store)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (_pilot, screen):
         paragraph, soldier = find_token(screen, "ทหาร")
         _, armour = find_token(screen, "เสื้อเกราะ")
         styles = screen.learner.token_styles(paragraph, screen.views[paragraph].tokens)
@@ -106,9 +100,7 @@ async def test_mark_the_paragraph_known_then_jump_to_the_next_word_to_learn(
 ) -> None:
     store.set_status("เวชภัณฑ์", Status.FAMILIAR)
     app = app_with(article_path, glossary_path, store)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         await pilot.press("W")
         first = screen.views[0].tokens
         assert all(screen.learner.status_of(t) in (None, Status.WELL_KNOWN) for t in first)
@@ -128,9 +120,7 @@ async def test_moving_through_a_paragraph_counts_it_read_and_lookups_are_recorde
     article_path: Path, glossary_path: Path, store: LearnerStore
 ) -> None:
     app = app_with(article_path, glossary_path, store)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         assert store.conn.execute("SELECT COUNT(*) FROM reading").fetchone() == (0,)  # opening reads nothing
         await pilot.press("j")
         rows = store.conn.execute("SELECT paragraph, words FROM reading").fetchall()
@@ -149,9 +139,7 @@ async def test_a_corrupt_learner_database_still_opens_the_reader_read_only(
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000)
     app = app_with(article_path, glossary_path, bad)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         assert " learning · not saved" in str(screen.sub_title)
         assert any(str(bad) in n.message for n in app._notifications)
         await move_to(pilot, screen, "ทหาร")
@@ -167,9 +155,7 @@ async def test_popup_keys_choose_a_status(
     article_path: Path, glossary_path: Path, store: LearnerStore, key: str, status: Status
 ) -> None:
     app = app_with(article_path, glossary_path, store)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         await move_to(pilot, screen, "ทหาร")
         await pilot.press("enter")
         await pilot.pause()
@@ -190,9 +176,7 @@ async def test_popup_status_choices_are_clickable(
 ) -> None:
     store.set_status("ทหาร", Status.NEW)
     app = app_with(article_path, glossary_path, store)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         await move_to(pilot, screen, "ทหาร")
         await pilot.press("enter")
         await pilot.pause()
@@ -209,9 +193,7 @@ async def test_a_number_has_no_status_choices(
     article_path: Path, glossary_path: Path, store: LearnerStore
 ) -> None:
     app = app_with(article_path, glossary_path, store)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         await move_to(pilot, screen, "K2")
         await pilot.press("enter")
         await pilot.pause()

@@ -17,7 +17,7 @@ from bilingual_reader.tui.learner.stats_screen import StatsScreen
 from bilingual_reader.tui.reader.blocks import HIDDEN_HINT
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import EchoEngine, find_token, move_to, reader, settle
+from .pilot_helpers import EchoEngine, find_token, move_to, reader, settle, started
 
 
 @pytest.fixture
@@ -63,9 +63,7 @@ async def test_m_cycles_the_modes_and_the_mode_is_remembered(
     article_path: Path, glossary_path: Path, store: LearnerStore
 ) -> None:
     app = app_with(article_path, glossary_path, store)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         assert screen.learner.mode == "beside"
         await pilot.press("m")
         assert (screen.learner.mode, store.setting("english_mode")) == ("hidden", "hidden")
@@ -105,9 +103,7 @@ async def test_interlinear_glosses_only_words_being_learned(
     store.set_status("ได้รับ", Status.WELL_KNOWN)
     store.set_setting("english_mode", "interlinear")
     app = app_with(article_path, glossary_path, store)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         glosses = glosses_of(app, 1)
         assert glosses["ทหาร"] == "serviceman"  # the dictionary's most common sense
         assert glosses["เสื้อเกราะ"] == "body armour"  # unknown, in the glossary: its preferred term

@@ -15,14 +15,12 @@ from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import EchoEngine, find_token, move_to, popup_text, reader, settle, thai_point
+from .pilot_helpers import EchoEngine, find_token, move_to, popup_text, reader, settle, started, thai_point
 
 
 async def test_sample_article_enter_on_self_propelled_gun(shipped_glossary_path: Path) -> None:
     app = create_app(None, shipped_glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         await move_to(pilot, screen, "ปืนใหญ่อัตตาจร")
         await pilot.press("enter")
         text = popup_text(app)
@@ -69,9 +67,7 @@ async def test_terms_are_highlighted_after_segmentation(article_path: Path, glos
 
 async def test_click_on_a_word_opens_its_popup(article_path: Path, glossary_path: Path) -> None:
     app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         paragraph, index = find_token(screen, "เสื้อเกราะ")
         view = screen.views[paragraph]
         ((y, piece),) = [
@@ -85,9 +81,7 @@ async def test_click_on_a_word_opens_its_popup(article_path: Path, glossary_path
 
 async def test_mouse_selection_opens_the_longest_term_in_it(article_path: Path, glossary_path: Path) -> None:
     app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         view = screen.views[0]
         pieces = {p.text: p for p in view.lines()[0].pieces}
         start = thai_point(screen, 0, 0, pieces["จัดซื้อ"].col + 1)  # from inside จัดซื้อ ...
@@ -155,9 +149,7 @@ async def test_without_a_model_one_banner_says_so(
 
 async def test_resize_rewraps_between_words(article_path: Path, glossary_path: Path) -> None:
     app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 30)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 30)) as (pilot, screen):
         view = screen.views[0]
         assert len(view.lines()) == 1
         await pilot.resize_terminal(40, 30)
@@ -194,9 +186,7 @@ async def test_escape_closes_popup_and_keys_work_again(article_path: Path, gloss
 
 async def test_view_follows_the_cursor(shipped_glossary_path: Path) -> None:
     app = create_app(None, shipped_glossary_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (80, 24)) as (pilot, screen):
         container = screen.query_one("#article")
         last = len(screen.views) - 1
         await pilot.press(*["j"] * last)
@@ -223,9 +213,7 @@ async def test_selecting_a_phrase_without_terms_looks_up_the_phrase(
     article_path: Path, glossary_path: Path
 ) -> None:
     app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         view = screen.views[1]
         pieces = {p.text: p for p in view.lines()[0].pieces}
         start = thai_point(screen, 1, 0, pieces["และ"].col)
@@ -269,9 +257,7 @@ async def test_selected_text_across_wrapped_lines_is_the_paragraph_text(
     article_path: Path, glossary_path: Path
 ) -> None:
     app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(40, 30)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (40, 30)) as (pilot, screen):
         view = screen.views[0]
         first, second = view.lines()[:2]
         assert (first.text, second.text) == ("กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และ", "รถถังหนัก K2 เพื่อเสริมกำลัง")

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.tui.app import ReaderApp, create_app
 
-from .pilot_helpers import move_to, reader, settle
+from .pilot_helpers import move_to, reader, settle, started
 
 # Sentences the test model was trained on (scripts/train_test_model/corpus.tsv), so its English is exact.
 PAIRS = [
@@ -112,9 +112,7 @@ async def test_a_glossary_edit_reaches_the_steering(translated_article: Path, gl
     from bilingual_reader.glossary.models import Concept, Term
 
     app = create_app(translated_article, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 40)) as (pilot, screen):
         assert screen.glossary is not None
         with screen.glossary.transaction():
             screen.glossary.add(Concept("naval", (Term("เรือดำน้ำ", "th"), Term("submarine", "en"))))
@@ -132,9 +130,7 @@ async def test_u_reverts_a_post_edit_to_the_machine_translation(
 
     app = create_app(translated_article, glossary_path)
     notices: list[str] = []
-    async with app.run_test(size=(160, 40)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 40)) as (pilot, screen):
         screen.app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
         index = screen.text.paragraph
         await pilot.press("e")

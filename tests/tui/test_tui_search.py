@@ -10,7 +10,7 @@ from textual.widgets import Input
 from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import EchoEngine, reader, settle
+from .pilot_helpers import EchoEngine, reader, settle, started
 
 ARTICLE = "ข่าวกองทัพ\nทหารถือปืน และกองทัพซื้อปืนใหญ่\nปืนของเขาหายไป\n"
 
@@ -31,9 +31,7 @@ async def test_thai_search_stops_at_words_and_n_moves_between_matches(
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     app = create_app(path, glossary_path)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (120, 30)) as (pilot, screen):
         await _search(app, pilot, "ปืน")
         assert [m[:3] for m in screen.search.matches] == [(1, 7, 10), (2, 0, 3)]  # not inside ปืนใหญ่
         assert (screen.paragraph, screen.cursor_text()) == (1, "ปืน")
@@ -50,9 +48,7 @@ async def test_a_star_finds_the_word_inside_longer_words(tmp_path: Path, glossar
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     app = create_app(path, glossary_path)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (120, 30)) as (pilot, screen):
         await _search(app, pilot, "*ปืน")
         assert [m[:3] for m in screen.search.matches] == [(1, 7, 10), (1, 24, 27), (2, 0, 3)]
         await _search(app, pilot, "ไม่มีคำนี้")
@@ -66,9 +62,7 @@ async def test_a_query_without_thai_searches_the_english(tmp_path: Path, glossar
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     app = create_app(path, ReaderServices(glossary_path, engine_factory=EchoEngine))
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (120, 30)) as (pilot, screen):
         await pilot.press("j")
         await _search(app, pilot, "en")  # EchoEngine's English is "EN:<length>"
         assert [m[0] for m in screen.search.matches] == [0, 1, 2]

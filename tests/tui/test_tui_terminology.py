@@ -24,7 +24,7 @@ from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.reader.term_badge import TermBadge
 from bilingual_reader.tui.reader.translation_messages import ParagraphTranslated
 
-from .pilot_helpers import choose, find_token, move_to, popup_text, reader, settle
+from .pilot_helpers import choose, find_token, move_to, popup_text, reader, settle, started
 
 # The conftest article: ¶1 has ปืนใหญ่อัตตาจร (self-propelled gun; "automatic artillery" forbidden) and
 # รถถังหนัก (main battle tank); ¶2 has เสื้อเกราะ (body armour).
@@ -234,9 +234,7 @@ async def test_with_the_trained_model_steering_and_check(
     article = tmp_path / "news.txt"
     article.write_text("ทหารสวมเสื้อเกราะระหว่างการฝึก\nปืนใหญ่อัตตาจรเคลื่อนที่ไปยังชายแดน\n", encoding="utf-8")
     app = create_app(article, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 40)) as (pilot, screen):
         results = screen.translation.results
         assert results[0].english == "The soldiers wore body armor during the exercise."
         assert results[1].unsteered == "The self-propelled artillery moved to the border."

@@ -8,7 +8,7 @@ import pytest
 
 from bilingual_reader.tui.app import create_app
 
-from .pilot_helpers import move_to, popup_text, reader, settle
+from .pilot_helpers import move_to, popup_text, started
 
 HEADLINE = "กองทัพบกจัดซื้อรถถังหนัก"
 LEAD = (
@@ -31,9 +31,7 @@ async def test_the_first_line_is_read_like_any_paragraph(
     article = tmp_path / "news.txt"
     article.write_text(text, encoding="utf-8")
     app = create_app(article, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
+    async with started(app, (160, 45)) as (pilot, screen):
         assert len(screen.views) == 2
         assert screen.title == header
         assert screen.paragraph == 0  # the cursor starts on the first line
