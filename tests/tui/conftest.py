@@ -6,18 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-import textual._wait
 
 from bilingual_reader import paths
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.glossary.store import Glossary
-
-# Pilot waits after every key and pause until the process looks idle: it sleeps SLEEP_GRANULARITY (20 ms) at a
-# time until less than SLEEP_IDLE (1 ms) of CPU went by in one sleep. That is at least 20 ms of doing nothing
-# per wait, ~0.3 s a test, while the CPU test could be running another. Looking every 5 ms with the same 1 ms
-# (20%) bar still sees a busy worker thread (it uses ~100% of the window) and returns 4x sooner when idle.
-assert textual._wait.SLEEP_GRANULARITY == 1 / 50 and textual._wait.SLEEP_IDLE == 1 / 1000, "Textual changed"
-textual._wait.SLEEP_GRANULARITY = 1 / 200
 
 ARTICLE = """กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนัก K2 เพื่อเสริมกำลัง
 ทหารได้รับเสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์จากกระทรวงกลาโหม
