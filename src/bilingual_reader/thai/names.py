@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -111,6 +112,9 @@ def join_fragments(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:
 
     ``keep(piece)``: pieces never joined (glossary terms).
     """
+    syllables = list(map(_is_syllable, pieces))
+    if not any(map(operator.and_, syllables, itertools.islice(syllables, 1, None))):
+        return pieces  # no two syllables side by side: nothing to join (the common case)
     out: list[str] = []
     run: list[str] = []
 
@@ -121,11 +125,17 @@ def join_fragments(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:
             out.extend(titled_run(tuple(run)) if len(run) >= TITLED_RUN else run)
         run.clear()
 
-    for piece in pieces:
-        if _piece_kind(piece)[0] and not keep(piece):
+    for piece, syllable in zip(pieces, syllables, strict=True):
+        if syllable and not keep(piece):
             run.append(piece)
         else:
-            flush()
+            if run:
+                flush()
             out.append(piece)
     flush()
     return out
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_syllable(piece: str) -> bool:
+    return _piece_kind(piece)[0]

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import mmap
 import re
 import threading
@@ -45,7 +46,7 @@ def _common() -> frozenset[str]:
 def better_pairs(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:
     """``pieces`` with each pair of neighbouring Thai pieces, one of them rare, split again into two common
     dictionary words where the letters allow it. ``keep(piece)``: pieces never split (glossary terms)."""
-    rare = [i for i, piece in enumerate(pieces) if _is_rare_thai(piece)]
+    rare = list(itertools.compress(range(len(pieces)), map(_is_rare_thai, pieces)))
     if not rare:
         return pieces
     out = list(pieces)
@@ -102,7 +103,7 @@ def is_title(text: str) -> bool:
 def titled_pairs(pieces: list[str], unknown: Callable[[str], bool], keep: Callable[[str], bool]) -> list[str]:
     """``pieces`` with each ``unknown`` piece (not ``keep``) joined to the Thai piece before or after it
     (tried in that order) when the two are a Wikipedia title and no dictionary word."""
-    found = [i for i, piece in enumerate(pieces) if unknown(piece)]
+    found = list(itertools.compress(range(len(pieces)), map(unknown, pieces)))
     if not found:
         return pieces
     out = list(pieces)

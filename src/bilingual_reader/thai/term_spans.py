@@ -40,32 +40,43 @@ class TermSpans:
         nor a character cluster."""
         if not self.terms:
             return []
-        found: set[tuple[int, int]] = set()
-        get, pairs = self._starts.get, self._pairs
-        if len(self._starts) > _CACHE_LIMIT or len(pairs) > _CACHE_LIMIT:
-            self._starts.clear()
+        starts_of, pairs = self._starts, self._pairs
+        if len(starts_of) > _CACHE_LIMIT or len(pairs) > _CACHE_LIMIT:
+            starts_of.clear()
             pairs.clear()
-        end, last = 0, len(pieces) - 1
-        for i, piece in enumerate(pieces):
-            base, end = end, end + len(piece)
-            starts = get(piece)
-            if starts is None:
-                starts = self._starts[piece] = self._term_starts(piece)
-            if not starts or i == last:
-                continue
-            pair = (piece, pieces[i + 1])
-            hits = pairs.get(pair)
-            if hits is None:
-                hits = pairs[pair] = self._crossing(piece + pieces[i + 1], len(piece), starts, whole=False)
-            if not hits:
-                continue
+        # Every pair of neighbouring pieces looked up at once (most are cached and cross no term): only the
+        # new pairs and the crossing ones take a step of Python.
+        row = list(map(pairs.get, itertools.pairwise(pieces)))
+        for i in itertools.compress(range(len(row)), map(_is_none, row)):
+            row[i] = pairs[pieces[i], pieces[i + 1]] = self._pair(pieces[i], pieces[i + 1])
+        if not any(row):
+            return []
+        found: set[tuple[int, int]] = set()
+        bounds = list(itertools.accumulate(map(len, pieces), initial=0))
+        for i in itertools.compress(range(len(row)), row):
+            hits, base, piece = row[i], bounds[i], pieces[i]
             if hits is _SPILL:  # a term may run on past the next piece: walk the text
+                starts = starts_of.get(piece) or self._starts_of(piece)
                 hits = self._crossing(text[base : base + len(piece) + self._max], len(piece), starts)
             found.update((base + start, base + stop) for start, stop in hits or ())
         if not found:
             return []
-        bounds = list(itertools.accumulate(map(len, pieces), initial=0))
         return _chosen(text, sorted(found, key=lambda s: (s[0], -s[1])), bounds, pieces, keep)
+
+    def _starts_of(self, piece: str) -> dict[str, tuple[int, ...]]:
+        """``_term_starts(piece)``, remembered."""
+        starts = self._starts[piece] = self._term_starts(piece)
+        return starts
+
+    def _pair(self, piece: str, after: str) -> tuple[tuple[int, int], ...] | None:
+        """The terms starting in ``piece`` and crossing into ``after`` (offsets in ``piece + after``),
+        ``_SPILL`` when one may run on past ``after``; ``()`` when ``piece`` starts no term."""
+        starts = self._starts.get(piece)
+        if starts is None:
+            starts = self._starts_of(piece)
+        if not starts:
+            return ()
+        return self._crossing(piece + after, len(piece), starts, whole=False)
 
     def _crossing(
         self, text: str, end: int, starts: dict[str, tuple[int, ...]], whole: bool = True
@@ -96,6 +107,10 @@ class TermSpans:
                 for letter in self._next_letters.get(rest, ()):
                     starts.setdefault(letter, []).append(offset)
         return {letter: tuple(offsets) for letter, offsets in starts.items()}
+
+
+def _is_none(value: object) -> bool:
+    return value is None
 
 
 def _cluster_starts(piece: str) -> list[int]:
