@@ -59,7 +59,8 @@ class FakeLibreTranslate:
     is kept in ``probes``, not ``bodies``; ``model`` (the prefix of the English) is what it fingerprints.
     ``script`` answers come first, one per ``/translate`` request; then each text becomes ``EN(text)`` with
     alternatives ``ALT1(text)``…; ``batch_limit``/``char_limit`` answer 400 as the real server does;
-    ``key`` (if set) is required. ``barrier`` (if set) holds each request until that many are in flight.
+    ``key`` (if set) is required. ``barrier`` (if set) holds each request until that many are in flight;
+    ``probe_gate`` (if set) holds the probe until it is set (a server still loading its model).
     """
 
     def __init__(
@@ -84,6 +85,7 @@ class FakeLibreTranslate:
         self.paths: list[str] = []
         self.clients: set[int] = set()  # client ports seen: one per connection
         self.barrier: threading.Barrier | None = None
+        self.probe_gate: threading.Event | None = None  # if set: the probe is answered once it is set
         self.in_flight = self.most_in_flight = 0
         self._lock = threading.Lock()
         self._httpd = _Server(("127.0.0.1", 0), self._handler())
@@ -178,6 +180,8 @@ class FakeLibreTranslate:
                 try:
                     if fake.barrier is not None and not probe:
                         fake.barrier.wait(timeout=10)
+                    if fake.probe_gate is not None and probe:
+                        fake.probe_gate.wait(timeout=10)
                     self._reply(fake._translate(body))
                 finally:
                     with fake._lock:

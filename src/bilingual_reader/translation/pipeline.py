@@ -195,10 +195,12 @@ def translate_article(
     span: range | None = None,
     ramp: bool = True,
     only: Iterable[int] | None = None,
+    key: str | None = None,
 ) -> Iterator[ParagraphResult]:
     """Yield each paragraph's translation: ready ones (post-edit, memory) first, then engine output.
     ``span``: only those paragraphs (a window); ``ramp=False``: batched for throughput, not a first paint.
     ``only``: just these paragraphs (in ``order``), e.g. the next batch of a reader that follows its user.
+    ``key``: the memory key already asked of the engine (:func:`.reopen.memory_first`), not asked again.
 
     ``order`` puts paragraphs first (the visible ones); the engine sees all missing sentences in that order in
     one batched pass. Each machine-translated sentence is committed to the memory as it arrives, so
@@ -209,7 +211,7 @@ def translate_article(
     A paragraph's sentence split is kept in the memory too, so an article the memory holds whole is
     answered without running the sentence splitter.
     """
-    model, settings = memory_key(engine, memory.latest_model), engine.settings_key
+    model, settings = key or memory_key(engine, memory.latest_model), engine.settings_key
     fix = _fixer(steerer, engine, memory)
     legacy_id = getattr(article, "legacy_id", None)  # post-edits kept before every line was a paragraph
     if legacy_id is not None:

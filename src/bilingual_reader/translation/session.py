@@ -120,6 +120,7 @@ class TranslationSession:
         span: range | None = None,
         ramp: bool = True,
         only: Iterable[int] | None = None,
+        key: str | None = None,
     ) -> Iterator[ParagraphResult]:
         """Each paragraph's English (or ``only`` some), ready ones first (``pipeline.translate_article``)."""
         from bilingual_reader.translation.pipeline import translate_article
@@ -134,6 +135,7 @@ class TranslationSession:
             span=span,
             ramp=ramp,
             only=only,
+            key=key,
         )
 
     def stream(self, article: ArticleLike, window: int = STREAM_WINDOW) -> Iterator[ParagraphResult]:

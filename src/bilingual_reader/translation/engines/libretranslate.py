@@ -129,6 +129,11 @@ class LibreTranslateEngine:
         return f"libretranslate {self.server.url} "
 
     @property
+    def identified(self) -> bool:
+        """Whether the server was asked who it is (and answered) since the engine last lost it."""
+        return self._identity is not None
+
+    @property
     def model_key(self) -> str:
         """The engine's identity in the memory: URL, version, model fingerprint (see :meth:`memory_key`)."""
         if self._identity is not None:

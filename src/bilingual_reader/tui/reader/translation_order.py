@@ -68,16 +68,27 @@ def translate_in_order(
     far)`` for each (in a worker). Returns the errors of paragraphs lost because the engine went away;
     after that, later batches show the memory's English only."""
     from bilingual_reader.translation.engines.base import Recall
+    from bilingual_reader.translation.reopen import memory_first
 
-    done, failed = 0, list[str]()
+    done, failed = set[int](), list[str]()
+
+    def early(result: ParagraphResult) -> None:  # the memory's English, or stale after a model swap
+        (done.discard if result.error is not None else done.add)(result.index)
+        post(result, len(done))
+
+    engine, memory, steerer = session.engine, session.memory, session.steerer
+    key = memory_first(
+        article, engine=engine, memory=memory, show=early, cancelled=cancelled, steerer=steerer
+    )
     while not cancelled() and (batch := order.take(BATCH)):
-        for result in session.translate(article, order=batch, only=batch, cancelled=cancelled):
+        for result in session.translate(article, order=batch, only=batch, cancelled=cancelled, key=key):
             if cancelled():
                 return failed
-            done += 1
+            done.add(result.index)
             if result.error is not None and result.unavailable:
                 failed.append(result.error)
-            post(result, done)
+            post(result, len(done))
+        key = None  # later batches ask the engine (free once it knows who its server is)
         if failed and not isinstance(session.engine, Recall):
             session.engine = Recall(session.engine.model_key)
     return failed
