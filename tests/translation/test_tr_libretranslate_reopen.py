@@ -70,7 +70,7 @@ def test_a_model_swapped_behind_the_url_gets_a_new_key_and_the_old_english_is_ma
     shown: list[ParagraphResult] = []
     key = memory_first(_article(), engine=engine, memory=memory, show=shown.append)
     assert key is not None and key != old_key and key.startswith(f"libretranslate {fake.url} v1.9.6 th-en ")
-    line = f"translation failed: {fake.url} has another model now; translating again"
+    line = f"translation failed: LibreTranslate at {fake.url} has another model now; translating again"
     assert [(r.index, r.english, r.source, r.error) for r in shown] == [
         *((i, f"EN({t}).", "memory", None) for i, t in enumerate(THAI)),
         *((i, "", "failed", line) for i in range(len(THAI))),

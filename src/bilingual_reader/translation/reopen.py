@@ -69,7 +69,8 @@ def memory_first(
         show(result)
     key = memory_key(engine, memory.latest_model)  # the identity probe: this may wait for the server
     if key != guess:
-        line = f"translation failed: {getattr(engine, 'url', 'the server')} has another model now; translating again"
+        server = getattr(engine, "url", "the server")
+        line = f"translation failed: LibreTranslate at {server} has another model now; translating again"
         for old in shown:
             if cancelled():
                 break
