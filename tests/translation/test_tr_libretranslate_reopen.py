@@ -55,8 +55,10 @@ def test_the_memory_is_shown_before_anything_is_sent_then_the_same_key_is_confir
     def show(result: ParagraphResult) -> None:
         shown.append((result.english, result.source, list(fake.paths)))
 
-    confirmed = memory_first(_article(), engine=engine, memory=memory, show=show)
-    assert shown == [(f"EN({t}).", "memory", []) for t in THAI]  # the server not asked anything yet
+    article = article_from_text("\n".join([*THAI, "ประโยคใหม่"]), title="ข่าว")
+    confirmed = memory_first(article, engine=engine, memory=memory, show=show, order=[2])
+    assert shown == [(f"EN({THAI[i]}).", "memory", []) for i in (2, 0, 1)]  # the server not asked yet
+    assert memory.get_splits(["ประโยคใหม่"]) == {}  # a paragraph never seen is not even split first
     assert confirmed == key and fake.paths == ASKED and engine.calls == 0
     assert last_identity(engine, memory) is None  # it knows who it is now: nothing more to show first
 

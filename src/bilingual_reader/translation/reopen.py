@@ -11,7 +11,7 @@ as current, and the new model's output is filed under its own key only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from bilingual_reader.translation.engines.base import Engine, Recall, memory_key
@@ -48,9 +48,12 @@ def memory_first(
     show: Callable[[ParagraphResult], object],
     cancelled: Callable[[], bool] = lambda: False,
     steerer: Steerer | None = None,
+    order: Iterable[int] = (),
 ) -> str | None:
     """``show`` each paragraph the memory holds under the server's last identity, then ask the server who
     it is; if it is someone else now, ``show`` each of those paragraphs again as stale (a failed result).
+    Only paragraphs whose sentence split the memory holds are looked at (nothing is split here, so a book
+    costs no segmenting before the probe), ``order`` (those on screen) first.
 
     Returns the confirmed memory key for the pass that follows (None: nothing to do, the engine already
     knows who it is or the memory holds nothing of its server). Sends no translation of the article.
@@ -60,9 +63,17 @@ def memory_first(
     guess = last_identity(engine, memory)
     if guess is None:
         return None
+    known = memory.get_splits(article.paragraphs)
+    only = [i for i, thai in enumerate(article.paragraphs) if thai in known]
     shown: list[ParagraphResult] = []
     for result in translate_article(
-        article, engine=Recall(guess), memory=memory, cancelled=cancelled, steerer=steerer
+        article,
+        engine=Recall(guess),
+        memory=memory,
+        cancelled=cancelled,
+        steerer=steerer,
+        order=order,
+        only=only,
     ):
         if result.source == "memory":
             shown.append(result)

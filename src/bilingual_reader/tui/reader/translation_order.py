@@ -37,6 +37,12 @@ class TranslationOrder:
             if wanted:
                 self._next = max(wanted) + 1
 
+    @property
+    def wanted(self) -> tuple[int, ...]:
+        """The paragraphs preferred now (on screen)."""
+        with self._lock:
+            return self._wanted
+
     def take(self, size: int) -> list[int]:
         """Up to ``size`` paragraphs not handed out yet (the preferred ones first); [] when all were."""
         with self._lock:
@@ -78,7 +84,13 @@ def translate_in_order(
 
     engine, memory, steerer = session.engine, session.memory, session.steerer
     key = memory_first(
-        article, engine=engine, memory=memory, show=early, cancelled=cancelled, steerer=steerer
+        article,
+        engine=engine,
+        memory=memory,
+        show=early,
+        cancelled=cancelled,
+        steerer=steerer,
+        order=order.wanted,
     )
     while not cancelled() and (batch := order.take(BATCH)):
         for result in session.translate(article, order=batch, only=batch, cancelled=cancelled, key=key):
