@@ -85,8 +85,9 @@ def name_spans(text: str, pieces: list[str], segment: Callable[[str], list[str]]
     unknown name), when at least one of the two is cut into syllables by ``segment`` (a dictionary word
     after นาย and a space is no name: นายทหาร เรือ...)."""
     spans: list[tuple[int, int]] = []
-    bounds = list(itertools.accumulate(map(len, pieces), initial=0))
+    bounds: list[int] = []
     for match in _NAME.finditer(text):
+        bounds = bounds or list(itertools.accumulate(map(len, pieces), initial=0))
         start, given = match.start(), match.span(1)
         inner = _last_title(match.group(1))  # รัฐมนตรีกลาโหม|พบกับนายพีท: the name follows the last title
         if inner is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import mmap
+import operator
 import re
 import threading
 from collections.abc import Callable
@@ -46,9 +47,12 @@ def _common() -> frozenset[str]:
 def better_pairs(pieces: list[str], keep: Callable[[str], bool]) -> list[str]:
     """``pieces`` with each pair of neighbouring Thai pieces, one of them rare, split again into two common
     dictionary words where the letters allow it. ``keep(piece)``: pieces never split (glossary terms)."""
-    rare = list(itertools.compress(range(len(pieces)), map(_is_rare_thai, pieces)))
-    if not rare:
-        return pieces
+    rare_flags = list(map(_is_rare_thai, pieces))
+    touching = list(map(operator.or_, rare_flags, itertools.islice(rare_flags, 1, None)))  # i or i + 1 rare
+    after = itertools.islice(pieces, 1, None)
+    if not any(map(_resplit, itertools.compress(pieces, touching), itertools.compress(after, touching))):
+        return pieces  # no pair with a rare piece splits better: the common case, decided without a loop
+    rare = list(itertools.compress(range(len(pieces)), rare_flags))
     out = list(pieces)
     for i in sorted({j for r in rare for j in (r - 1, r) if 0 <= j < len(out) - 1}):
         a, b = out[i], out[i + 1]
