@@ -195,6 +195,11 @@ def _one_shot(command: OneShot) -> int:
         sys.stdout.flush()
         sys.stderr.write(f"{PROGRAM}: {err}\n")
         return 2
+    except BrokenPipeError:  # the reader of stdout stopped (| head): stop quietly, as click's commands do
+        from bilingual_reader.terminal_progress import silence_stdout
+
+        silence_stdout()
+        return 1
     return 0
 
 

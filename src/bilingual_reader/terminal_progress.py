@@ -15,11 +15,19 @@ import threading
 from types import TracebackType
 from typing import IO, Any
 
-__all__ = ["DELAY", "Progress"]
+__all__ = ["DELAY", "Progress", "silence_stdout"]
 
 #: Seconds a command runs before its progress is shown.
 DELAY = 1.0
 _REFRESH = 0.2
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null after its reader went away (``| head``), so the interpreter's last flush
+    does not fail again and print a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _delay() -> float:

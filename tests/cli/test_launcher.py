@@ -101,3 +101,28 @@ def test_a_one_shot_lookup_imports_no_click() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     assert "self-propelled howitzer" in done.stdout
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("command", [["segment", SAMPLE], ["translate", SAMPLE], ["glossary", "list"]])
+def test_a_reader_that_stops_early_ends_the_command_quietly(command: list[str], tmp_path: Path) -> None:
+    """``bilingual-reader segment FILE | head -1``: the command stops at the closed pipe without a traceback."""
+    env = {
+        **os.environ,
+        "BILINGUAL_READER_GLOSSARY": GLOSSARY,
+        "BILINGUAL_READER_DATA_DIR": str(tmp_path / "data"),
+        "BILINGUAL_READER_CONFIG_DIR": str(tmp_path / "config"),
+        "PYTHAINLP_OFFLINE": "1",
+    }
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line: every write meets a closed pipe
+    with os.fdopen(write, "wb") as closed:
+        done = subprocess.run(
+            [sys.executable, "-c", "from bilingual_reader.launcher import run; run()", *command],
+            stdout=closed,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    assert "Traceback" not in done.stderr
+    assert done.returncode in (1, 2)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,7 +82,7 @@ def stream_translation(
     """Write ``article``'s translation in ``fmt`` to stdout or ``output`` (atomically) a paragraph at a
     time, window by window; the paragraphs that failed."""
     from bilingual_reader.files import atomic_output
-    from bilingual_reader.terminal_progress import Progress
+    from bilingual_reader.terminal_progress import Progress, silence_stdout
     from bilingual_reader.translation.export_stream import stream_render
 
     failed: list[ParagraphResult] = []
@@ -103,20 +101,13 @@ def stream_translation(
             for piece in stream_render(fmt, article, counted(session.stream(article), progress)):
                 progress.write(piece)
     except BrokenPipeError:  # the reader of stdout stopped (| head): stop quietly
-        _quiet_stdout()
+        silence_stdout()
         raise SystemExit(1) from None
     except OSError as err:
         if output is None:
             raise
         raise BadInput(f"{output}: cannot write ({err.strerror or err})") from None
     return failed
-
-
-def _quiet_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's last flush does not fail again."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
 
 
 def _check_output(ctx: click.Context, output: Path, article: Path) -> None:
