@@ -216,3 +216,16 @@ def test_dismiss_and_restore_from_the_command_line(files: dict[str, Path]) -> No
 def test_bad_dismiss_values(files: dict[str, Path], value: str, message: str) -> None:
     code, _, err = _run(files, _english(files, "news\ntanks\ndrones\nday\n"), "--dismiss", value)
     assert (code, err) == (2, f"bilingual-reader: {message}\n")
+
+
+def test_json_marks_the_title_and_each_finding_s_role(files: dict[str, Path]) -> None:
+    """The headline first line is checked like any paragraph, and the JSON says it is the title."""
+    files["article"].write_text("โดรนรุ่นใหม่\nกองทัพส่งรถถังไปชายแดน\n", encoding="utf-8")
+    code, out, _ = _run(files, _english(files, "New drones\nArmy sent tanks\n"), "--format", "json")
+    report = json.loads(out)
+    assert code == 0
+    assert report["roles"] == ["title", "paragraph"]
+    assert [(f["paragraph"], f["role"], f["status"]) for f in report["findings"]] == [
+        (0, "title", "ok"),
+        (1, "paragraph", "ok"),
+    ]

@@ -185,7 +185,7 @@ def _check_one(
     dismissed, dismissed_checks = _review(article, edits)
     paragraphs = list(article.paragraphs)
     terms = list(checker.check_all(paragraphs, translations, dismissed)) if plan.terms else []
-    return run_plan(path, paragraphs, translations, plan, terms, dismissed_checks)
+    return run_plan(path, paragraphs, translations, plan, terms, dismissed_checks, article.roles)
 
 
 def _hit(value: str, paragraphs: int) -> tuple[int, int | str]:

@@ -48,6 +48,10 @@ def _json(result: DocumentResult) -> dict[str, object]:
     article_id = article_id_of(result.thai)
     report = report_json(result.path, article_id, len(result.thai), untranslated, list(result.terms))
     report["checks"] = rules_json(result.rules)
+    if result.roles:  # an article (not a bilingual file): each paragraph's role, the title's marked
+        report["roles"] = list(result.roles)
+        for finding in (*report["findings"], *report["checks"]["findings"]):
+            finding["role"] = result.roles[finding["paragraph"]]
     return report
 
 
