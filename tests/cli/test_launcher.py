@@ -105,7 +105,7 @@ def test_a_one_shot_lookup_imports_no_click() -> None:
 
 @pytest.mark.parametrize("command", [["segment", SAMPLE], ["translate", SAMPLE], ["glossary", "list"]])
 def test_a_reader_that_stops_early_ends_the_command_quietly(command: list[str], tmp_path: Path) -> None:
-    """``bilingual-reader segment FILE | head -1``: the command stops at the closed pipe without a traceback."""
+    """``bilingual-reader segment FILE | head -1``: the command stops at the closed pipe, no traceback."""
     env = {
         **os.environ,
         "BILINGUAL_READER_GLOSSARY": GLOSSARY,

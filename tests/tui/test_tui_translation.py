@@ -23,7 +23,7 @@ from bilingual_reader.translation.packages import InstalledModel, installed_mode
 from bilingual_reader.translation.pipeline import ParagraphResult
 from bilingual_reader.tui.reader import translation_actions
 from bilingual_reader.tui.reader.alternatives import AlternativesScreen, paragraph_with
-from bilingual_reader.tui.reader.english_editor import EnglishEditor
+from bilingual_reader.tui.reader.english_editor import BLANK_HINT, EnglishEditor
 from bilingual_reader.tui.reader.translation import EngineFactory, TranslationController, default_engine
 from bilingual_reader.tui.reader.translation_messages import (
     EDITED_MARK,
@@ -527,3 +527,26 @@ async def test_post_edits_imported_from_a_cat_tool_show_as_edited(
         await settle(app, pilot)
         index = source.paragraphs.index(PAIRS[1][0])
         assert shown(app)[index] == f"Edited in the CAT tool.\n{EDITED_MARK}"
+
+
+async def test_saving_blank_english_keeps_the_editor_and_points_to_revert(
+    trained_model: InstalledModel,
+) -> None:
+    """ctrl+s on an emptied editor saves nothing, leaves the editor open and says how to revert or cancel."""
+    app = HostApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.host.translation.start(article())
+        await settle(app, pilot)
+        await pilot.press("e")
+        editor = app.screen
+        assert isinstance(editor, EnglishEditor)
+        editor.query_one("#editor-text", TextArea).text = "   "
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is editor
+        assert [n.message for n in app._notifications] == [BLANK_HINT]
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is not editor
+        assert shown(app)[0] == PAIRS[0][1]
+        assert app.host.translation.results[0].source == "engine"

@@ -11,6 +11,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
+#: Said when the English is saved blank: nothing is saved, and how to drop a post-edit instead.
+BLANK_HINT = (
+    "Blank English is not saved. escape cancels; to go back to the machine translation, "
+    "press u (Revert to machine translation) on the paragraph."
+)
+
 
 class EnglishEditor(ModalScreen[str | None]):
     """Edit one paragraph's English beside its Thai; dismissed with the new English, or None if cancelled."""
@@ -60,8 +66,11 @@ class EnglishEditor(ModalScreen[str | None]):
 
     @on(Button.Pressed, "#editor-save")
     def action_save(self) -> None:
-        """Close with the edited English (blank: as if cancelled)."""
-        self.dismiss(self.text or None)
+        """Close with the edited English; blank English is not saved: the editor stays and says what to do."""
+        if not self.text:
+            self.notify(BLANK_HINT, severity="warning", timeout=6, markup=False)
+            return
+        self.dismiss(self.text)
 
     @on(Button.Pressed, "#editor-cancel")
     def action_cancel(self) -> None:
