@@ -30,6 +30,7 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 ROUNDS = 9
 WORDS = 50_000
 SIZE = (160, 45)
+TIMEOUT = 120.0
 
 
 def make_learner(path: Path, words: int) -> None:
@@ -56,6 +57,7 @@ Moments = dict[str, float]
 async def one_run(glossary: Path, learner: Path) -> Moments:
     """The moments of one fresh app, timed where they happen: the reader's ``start`` (called once the first
     frame with its text is drawn) and the first status fetch returning."""
+    from bilingual_reader.documents.articles import sample_article_path
     from bilingual_reader.tui.app import create_app
     from bilingual_reader.tui.learner.controller import LearnerController
     from bilingual_reader.tui.reader.screen import ReaderScreen
@@ -79,9 +81,14 @@ async def one_run(glossary: Path, learner: Path) -> Moments:
     LearnerController.tokens_ready = fetch
     try:
         began, began_cpu = time.perf_counter(), time.process_time()
-        app = create_app(None, ReaderServices(glossary, learner=learner))
+        # the sample by path: with no path, a user's reading history would open the library screen instead
+        app = create_app(sample_article_path(), ReaderServices(glossary, learner=learner))
         async with app.run_test(size=SIZE) as pilot:
             while "shown" not in moments:
+                if time.perf_counter() - began > TIMEOUT:
+                    raise SystemExit(
+                        f"no statuses shown after {TIMEOUT:.0f} s: the reader did not open the sample"
+                    )
                 await pilot.pause(0.01)
             await app.workers.wait_for_complete()
     finally:
@@ -101,6 +108,8 @@ def load() -> str:
 
 def main() -> None:
     import shutil
+
+    os.environ["BILINGUAL_READER_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-learner-data-")
 
     from bilingual_reader import paths
 
