@@ -172,6 +172,27 @@ async def test_export_flashcards_from_the_palette(
         await pilot.pause()
     deck = tmp_path / "bilingual-reader-cards.apkg"
     assert deck.is_file() and os.path.getsize(deck) > 0
+    (note,) = _deck_fields(deck)
+    assert note["Sentence"], "the card has the sentence the word was met in"
+    # the sentence's English from the reader's translation memory (EchoEngine: "EN:" and the length)
+    assert note["SentenceEnglish"].startswith("EN:")
+
+
+def _deck_fields(deck: Path) -> list[dict[str, str]]:
+    """Each note's fields, by name, as written into the .apkg's collection."""
+    import sqlite3
+    import zipfile
+
+    from bilingual_reader.learner.anki_deck import FIELDS
+
+    with zipfile.ZipFile(deck) as archive:
+        (tmp := deck.with_suffix(".anki2")).write_bytes(archive.read("collection.anki2"))
+    conn = sqlite3.connect(tmp)
+    try:
+        rows = conn.execute("select flds from notes").fetchall()
+    finally:
+        conn.close()
+    return [dict(zip(FIELDS, flds.split("\x1f"), strict=True)) for (flds,) in rows]
 
 
 async def test_interlinear_gloss_rows_are_drawn(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -16,7 +14,7 @@ from bilingual_reader.cli.learner_common import learner_path_option, opened_lear
 from bilingual_reader.files import FileProblem, check_destination
 
 if TYPE_CHECKING:
-    from bilingual_reader.learner.cards import SentenceEnglish
+    pass
 
 
 @click.group("cards")
@@ -59,6 +57,7 @@ def export_command(
     """Write flashcards to OUTPUT: an Anki .apkg (re-exporting updates the same notes) or a .tsv."""
     from bilingual_reader.learner.anki_deck import write_apkg, write_tsv
     from bilingual_reader.learner.cards import CardFilter, build_cards
+    from bilingual_reader.learner.sentence_english import machine_gloss, memory_english
     from bilingual_reader.learner.statuses import parse_statuses
 
     kind = fmt if fmt != "auto" else ("tsv" if output.suffix.lower() in (".tsv", ".txt") else "apkg")
@@ -76,38 +75,10 @@ def export_command(
                 check_destination(output, protect=protect)
             except FileProblem as err:
                 raise BadInput(str(err)) from None
-            with _memory_english() as english:
-                machine = None if english is None else partial(_machine_english, english)
+            with memory_english() as english:
+                machine = None if english is None else partial(machine_gloss, english)
                 cards = build_cards(store, chosen, glossary, english, machine)
     finally:
         glossary.close()
     (write_tsv if kind == "tsv" else write_apkg)(cards, output)
     click.echo(f"{output}: {len(cards)} card(s)")
-
-
-def _machine_english(english: SentenceEnglish, key: str) -> str:
-    """The memory's translation of the word alone (what the reader's machine gloss stored)."""
-    from bilingual_reader.learner.store import Place
-
-    return english(Place("", "", -1, key))
-
-
-@contextmanager
-def _memory_english() -> Iterator[SentenceEnglish | None]:
-    """The translation memory's English for sentences, if there is a memory it can open (else None)."""
-    from bilingual_reader.learner.sentence_english import MemoryEnglish
-    from bilingual_reader.translation.errors import MemoryFileError
-    from bilingual_reader.translation.memory import TranslationMemory, memory_path
-
-    if not memory_path().exists():
-        yield None
-        return
-    try:
-        memory = TranslationMemory()
-    except MemoryFileError:
-        yield None
-        return
-    try:
-        yield MemoryEnglish(memory)
-    finally:
-        memory.close()

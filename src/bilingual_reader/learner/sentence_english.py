@@ -3,6 +3,9 @@ the sentence is the whole paragraph, else the newest machine translation of the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bilingual_reader.learner.store import Place
@@ -10,7 +13,7 @@ from bilingual_reader.learner.store import Place
 if TYPE_CHECKING:
     from bilingual_reader.translation.memory import TranslationMemory
 
-__all__ = ["MemoryEnglish"]
+__all__ = ["MemoryEnglish", "machine_gloss", "memory_english"]
 
 
 class MemoryEnglish:
@@ -33,3 +36,29 @@ class MemoryEnglish:
             [normalize_source(place.sentence)],
         ).fetchone()
         return "" if row is None else str(row[0])
+
+
+@contextmanager
+def memory_english(path: Path | None = None) -> Iterator[MemoryEnglish | None]:
+    """The English of sentences from the translation memory at ``path`` (None: the user's), opened for the
+    block and closed after it; None when there is no memory it can open."""
+    from bilingual_reader.translation.errors import MemoryFileError
+    from bilingual_reader.translation.memory import TranslationMemory, memory_path
+
+    if not (path or memory_path()).exists():
+        yield None
+        return
+    try:
+        memory = TranslationMemory(path)
+    except MemoryFileError:
+        yield None
+        return
+    try:
+        yield MemoryEnglish(memory)
+    finally:
+        memory.close()
+
+
+def machine_gloss(english: MemoryEnglish, key: str) -> str:
+    """The memory's translation of a normalized word alone (what the reader's machine gloss stored)."""
+    return english(Place("", "", -1, key))

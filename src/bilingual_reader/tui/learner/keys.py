@@ -109,12 +109,15 @@ def show_stats(screen: ReaderScreen) -> None:
 
 def export_cards(screen: ReaderScreen) -> None:
     """Write flashcards of the words being learned (statuses 1-4) to ``bilingual-reader-cards.apkg`` in the
-    current folder (``cards export`` has the filters)."""
+    current folder, with the sentences' English from the reader's translation memory, as ``cards export``
+    writes them (which has the filters)."""
+    from functools import partial
     from pathlib import Path
 
     from bilingual_reader.files import FileProblem, check_destination
     from bilingual_reader.learner.anki_deck import write_apkg
     from bilingual_reader.learner.cards import CardFilter, build_cards
+    from bilingual_reader.learner.sentence_english import machine_gloss, memory_english
 
     store = screen.learner.store
     if store is None:
@@ -122,10 +125,10 @@ def export_cards(screen: ReaderScreen) -> None:
     target = Path.cwd() / "bilingual-reader-cards.apkg"
     try:
         check_destination(target)
-        machine = screen.learner.machine
-        cards = build_cards(
-            store, CardFilter(), screen.glossary, machine_english=machine.glosses.get if machine else None
-        )
+        with memory_english(screen.services.memory_path) as english:
+            glosses = screen.learner.machine
+            machine = partial(machine_gloss, english) if english else glosses.glosses.get if glosses else None
+            cards = build_cards(store, CardFilter(), screen.glossary, english, machine)
         write_apkg(cards, target)
     except (FileProblem, OSError) as err:
         screen.notify(f"Cards not written: {err}", severity="error", timeout=8)
