@@ -27,7 +27,7 @@ async def test_palette_opens_another_article(glossary_path: Path) -> None:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         assert screen.article.path == target
-        assert screen.title == screen.article.title
+        assert screen.full_title == screen.article.title  # the header shows it (cut to its width)
         assert [v.text for v in screen.views] == list(screen.article.paragraphs)
         assert any(t.is_term for v in screen.views for t in v.tokens)
 

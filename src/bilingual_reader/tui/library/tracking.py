@@ -54,6 +54,6 @@ def show_chapter(screen: ReaderScreen) -> None:
     article = screen.article
     chapter = article.chapter_at(screen.text.paragraph)
     if chapter is not None and chapter.title != article.title:
-        screen.title = f"{article.title} · {chapter.title}"
+        screen.show_title(f"{article.title} · {chapter.title}")
     else:
-        screen.title = article.title
+        screen.show_title(article.title)

@@ -28,6 +28,7 @@ from bilingual_reader.tui.messages import (
 from bilingual_reader.tui.reader.article_view import ArticleView
 from bilingual_reader.tui.reader.commands import READER_COMMANDS
 from bilingual_reader.tui.reader.english_marks import decorate, status_of
+from bilingual_reader.tui.reader.header_title import fitted_title
 from bilingual_reader.tui.reader.lookup import LookupController
 from bilingual_reader.tui.reader.search_bar import SearchBar
 from bilingual_reader.tui.reader.segmentation import ServicesLoaded, load_services
@@ -70,6 +71,7 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.article = article
         self.services = services
+        self.full_title = article.title
         self.started = False
         self._aligned: int | None = None
         self._position = position
@@ -107,7 +109,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Title the screen and place the cursor: all the first frame needs."""
-        self.title = self.article.title
+        self.show_title(self.article.title)
         self.sub_title = ""
         self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
         self.add_class("-unchecked")  # no terminology badges until some English has been checked
@@ -163,9 +165,19 @@ class ReaderScreen(Screen[None]):
         return self.services.glossary
 
     def on_resize(self, event: events.Resize) -> None:
-        """Stack the English under the Thai on narrow terminals."""
+        """Stack the English under the Thai on narrow terminals; cut the title to the width."""
         self.flag("-narrow", event.size.width < NARROW_WIDTH)
+        self.watch_sub_title(self.sub_title)
         self.call_after_refresh(self.text.scroll_to_cursor)
+
+    def show_title(self, title: str) -> None:
+        """Title the header (the article's, or with its chapter), cut to leave room for the subtitle."""
+        self.full_title = title
+        self.watch_sub_title(self.sub_title)
+
+    def watch_sub_title(self, sub_title: str | None) -> None:
+        """Keep the subtitle (known share, counts, progress) in view: the title gives way to it."""
+        self.title = fitted_title(self.full_title, sub_title or "", self.app.size.width)
 
     def action_command(self, name: str) -> None:
         """Run one of the reader's commands (what its keys are bound to)."""
