@@ -40,7 +40,7 @@ async def test_at_80_columns_the_header_shows_the_counts(tmp_path: Path, glossar
         assert "known" in (screen.sub_title or "")
         shown = str(screen.query_one(HeaderTitle).render())
         assert "known" in shown and "unknown" in shown
-        assert screen.title.endswith("…")
+        assert (screen.title or "").endswith("…")
         # the known share and counts lie within the cells the header gives its title (80 - icon - clock)
         assert cell_len(shown[: shown.index("unknown") + len("unknown")]) <= 80 - 18
         await pilot.resize_terminal(160, 30)
