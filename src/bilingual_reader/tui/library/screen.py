@@ -98,12 +98,7 @@ class LibraryScreen(Screen["Path | None"]):
 
     @on(KnownWords)
     def _known_words(self, message: KnownWords) -> None:
-        if self.known is None:
-            return
-        from bilingual_reader.library.known import known_share
-
-        keys = message.keys
-        share = None if keys is None else known_share(keys, self.known.learner())
+        share = message.share
         self.shares[message.article_id] = share
         table = self.query_one(DataTable)
         for row in self.shown:
