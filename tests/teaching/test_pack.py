@@ -23,6 +23,7 @@ from bilingual_reader.teaching.pack_read import read_pack
 from bilingual_reader.translation.engines.base import SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.post_edits import post_edited
+from bilingual_reader.translation.session import open_session
 from support import ROOT
 from teaching.handout_data import small_article, small_glossary
 
@@ -104,6 +105,31 @@ def test_the_packs_english_is_the_teachers_translation_until_the_student_edits_i
         assert [r.teacher for r in post_edited(stored, memory)] == [False, True]
         origins = [p.origin for p in article_english(article.article_id, article.paragraphs, memory)]
         assert origins == [Origin.POST_EDIT, Origin.TEACHER]
+
+
+@pytest.mark.usefixtures("trained_model")
+def test_a_student_with_a_model_sees_the_teachers_translation_beside_the_machines(
+    pack: Path, tmp_path: Path
+) -> None:
+    checked = read_pack(pack)
+    with Glossary.memory() as glossary, TranslationMemory(tmp_path / "student.db") as memory:
+        open_pack(checked, glossary, memory)
+    stored = load_article(pack_folder("Class 3B") / "small.txt")
+    with open_session(memory_path=tmp_path / "student.db") as session:
+        assert [(r.source, r.teacher) for r in session.translate(stored)] == [("post-edit", True)] * 2
+        reverted = session.revert(stored, 0)  # the student wants the model's English for paragraph 0
+        assert reverted is not None and (reverted.source, reverted.teacher) == ("engine", False)
+        shown = sorted(session.translate(stored), key=lambda r: r.index)
+        assert [(r.source, r.teacher) for r in shown] == [("memory", False), ("post-edit", True)]
+        again = session.retranslate(stored, 1)
+        assert (again.english, again.teacher) == ("The navy gets it next year.", True)
+        origins = [p.origin for p in article_english(stored.article_id, stored.paragraphs, session.memory)]
+        assert origins == [Origin.MACHINE, Origin.TEACHER]
+        english = HandoutOptions(sections=frozenset({Section.ENGLISH}))
+        with Glossary.memory() as glossary:
+            page = handout_html(stored, glossary, session.memory, english)
+    assert page.count('<span class="origin">teacher&#x27;s translation</span>') == 1
+    assert page.count('<span class="origin">machine translation</span>') == 1
 
 
 def test_flashcards_come_out_named_beside_the_articles(pack: Path, tmp_path: Path) -> None:

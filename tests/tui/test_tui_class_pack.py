@@ -1,6 +1,7 @@
 """A class pack round trip in the reader: a teacher packs an article with a new glossary term and English;
-a student with another data folder and no model opens the pack and reads: the teacher's English shows
-labelled "teacher's translation" and the new term is marked."""
+a student with another data folder opens the pack and reads: the teacher's English shows labelled "teacher's
+translation" (with no model, and with a model translating the other paragraphs) and the new term is
+marked."""
 
 from __future__ import annotations
 
@@ -14,15 +15,18 @@ from bilingual_reader.teaching.pack_create import pack_bytes
 from bilingual_reader.teaching.pack_open import open_pack, pack_folder
 from bilingual_reader.teaching.pack_read import read_pack
 from bilingual_reader.translation.memory import TranslationMemory
+from bilingual_reader.translation.packages import install_file
 from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.reader.translation_messages import TEACHER_MARK
+from support import TRAINED
 
 from .conftest import ARTICLE, CONCEPTS
-from .pilot_helpers import started
+from .pilot_helpers import settle, started
 
 
-async def test_a_student_without_a_model_reads_the_teachers_english_and_terms(
-    article_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("model", [False, True], ids=["no model", "a model"])
+async def test_a_student_reads_the_teachers_english_and_terms(
+    model: bool, article_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bilingual_reader.documents.articles import load_article
 
@@ -45,13 +49,29 @@ async def test_a_student_without_a_model_reads_the_teachers_english_and_terms(
     assert (report.glossary.added, report.english_saved) == (4, 1)
     opened = pack_folder("Class 3B") / "article.txt"
     assert opened.read_text(encoding="utf-8") == ARTICLE
+    if model:
+        install_file(TRAINED)
     app = create_app(opened, student_glossary)
-    async with started(app, (160, 45)) as (_pilot, screen):
-        assert screen.translation.no_model
+    async with started(app, (160, 45)) as (pilot, screen):
+        assert screen.translation.no_model is not model
         assert screen.translation.results[1].english == "Soldiers got armour and helmets."
-        assert 0 not in screen.translation.results  # nothing to show for the first paragraph
+        if model:  # the model translated the paragraph the teacher left alone
+            assert screen.translation.results[0].source in ("engine", "memory")
+        else:
+            assert 0 not in screen.translation.results  # nothing to show for the first paragraph
         slot = screen.translation.slot(1)
-        assert slot is not None and str(slot.translation).endswith(TEACHER_MARK)  # "✎ teacher's translation"
+        assert (
+            slot is not None and str(slot.translation) == f"Soldiers got armour and helmets.\n{TEACHER_MARK}"
+        )
         tokens = screen.tokens
         assert tokens is not None
         assert [t.text for t in tokens[1] if t.is_term] == ["เสื้อเกราะ", "หมวกเหล็ก"]
+        if model:  # translating the paragraph again keeps the teacher's English and its label
+            await pilot.press("down")
+            await settle(app, pilot)
+            assert screen.text.paragraph == 1
+            await pilot.press("r")
+            await settle(app, pilot)
+            assert screen.translation.results[1].teacher
+            slot = screen.translation.slot(1)
+            assert slot is not None and str(slot.translation).endswith(TEACHER_MARK)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bilingual_reader.translation.memory import TranslationMemory, source_hash
 from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
-from bilingual_reader.translation.teacher_english import teacher_english
+from bilingual_reader.translation.teacher_english import mark_teacher_english
 
 __all__ = ["post_edited"]
 
@@ -14,12 +14,9 @@ def post_edited(article: ArticleLike, memory: TranslationMemory) -> list[Paragra
     """A result for each paragraph with a post-edit saved for its Thai, in paragraph order (``teacher`` when
     it is still the English a class pack brought)."""
     edits = memory.get_post_edits(article.article_id)
-    teachers = teacher_english(memory, article.article_id)
     results = []
     for index, thai in enumerate(article.paragraphs):
-        key = (index, source_hash(thai))
-        english = edits.get(key)
+        english = edits.get((index, source_hash(thai)))
         if english is not None:
-            teacher = teachers.get(key) == english
-            results.append(ParagraphResult(index, thai, english, "post-edit", teacher=teacher))
-    return results
+            results.append(ParagraphResult(index, thai, english, "post-edit"))
+    return list(mark_teacher_english(results, memory, article.article_id))

@@ -122,10 +122,12 @@ class TranslationSession:
         only: Iterable[int] | None = None,
         key: str | None = None,
     ) -> Iterator[ParagraphResult]:
-        """Each paragraph's English (or ``only`` some), ready ones first (``pipeline.translate_article``)."""
+        """Each paragraph's English (or ``only`` some), ready ones first (``pipeline.translate_article``); a
+        post-edit a class pack brought is marked the teacher's."""
         from bilingual_reader.translation.pipeline import translate_article
+        from bilingual_reader.translation.teacher_english import mark_teacher_english
 
-        return translate_article(
+        results = translate_article(
             article,
             engine=self.engine,
             memory=self.memory,
@@ -137,6 +139,7 @@ class TranslationSession:
             only=only,
             key=key,
         )
+        return mark_teacher_english(results, self.memory, article.article_id)
 
     def stream(self, article: ArticleLike, window: int = STREAM_WINDOW) -> Iterator[ParagraphResult]:
         """Each paragraph's English in reading order, ``window`` paragraphs at a time, batched for
@@ -154,12 +157,14 @@ class TranslationSession:
     def retranslate(self, article: ArticleLike, index: int) -> ParagraphResult:
         """Translate paragraph ``index`` again, bypassing the memory (a post-edit stays what is shown)."""
         from bilingual_reader.translation.pipeline import retranslate_paragraph
+        from bilingual_reader.translation.teacher_english import mark_teacher_english
 
         if isinstance(self.engine, Recall):
             raise self.problem or SettingsError("no engine")
-        return retranslate_paragraph(
+        result = retranslate_paragraph(
             article, index, engine=self.engine, memory=self.memory, steerer=self.steerer
         )
+        return next(mark_teacher_english([result], self.memory, article.article_id))
 
 
 def in_reading_order(results: Iterable[ParagraphResult], start: int = 0) -> Iterator[ParagraphResult]:
