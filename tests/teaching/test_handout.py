@@ -12,6 +12,7 @@ from bilingual_reader.glossary.models import Concept, Term
 from bilingual_reader.learner.statuses import LEARNING, Status
 from bilingual_reader.teaching.english import EnglishParagraph, Origin, article_english
 from bilingual_reader.teaching.handout import HandoutOptions, Section, handout_html
+from bilingual_reader.teaching.handout_sections import cloze_instructions
 from bilingual_reader.teaching.vocabulary import Order, vocabulary
 from bilingual_reader.teaching.words import article_words
 from bilingual_reader.translation.engines.base import SentenceTranslation
@@ -188,7 +189,8 @@ def test_the_cloze_limit_blanks_each_term_first_then_spreads(
     assert len(re.findall(r'<span class="blank">', page)) == len(answers)
     key = page.split('<div class="answer-key">')[1]
     assert re.findall(r'<li lang="th">([^<]+)</li>', key) == answers
-    assert (f"{len(answers)} of the 4 glossary terms in the text are blanked." in page) is note
+    only = f"Only {len(answers)} of the 4 places where a glossary term occurs are blanked; the others are"
+    assert (only in page) is note
 
 
 def test_the_sample_articles_cloze_has_twenty_blanks_by_default() -> None:
@@ -203,7 +205,51 @@ def test_the_sample_articles_cloze_has_twenty_blanks_by_default() -> None:
         every = handout_html(article, glossary, None, HandoutOptions(sections=only_cloze, cloze_limit=None))
     assert default.count('<span class="blank">') == 20
     assert every.count('<span class="blank">') == 89
-    assert "20 of the 89 glossary terms in the text are blanked." in default
+    bank = re.findall(r'<div class="bank thai">(.*?)</div>', default)[0].count('<span lang="th">')
+    assert bank == 20  # the first occurrence of twenty distinct terms
+    assert (
+        '<p class="meta">Fill each of the 20 numbered blanks with a word from the bank (20 words). Each word'
+        " fills exactly one blank. Only 20 of the 89 places where a glossary term occurs are blanked; the"
+        " others are printed as usual.</p>"
+    ) in default
+    assert "more than once" not in default + every
+
+
+@pytest.mark.parametrize(
+    ("blanks", "words", "occurrences", "said"),
+    [
+        (1, 1, 1, "Fill the numbered blank with the word in the bank."),
+        (1, 1, 3, "Fill the numbered blank with the word in the bank. Only 1 of the 3 places where a glossary"
+                  " term occurs are blanked; the others are printed as usual."),
+        (2, 1, 2, "Fill each of the 2 numbered blanks with the word in the bank (it fills every one)."),
+        (4, 4, 4, "Fill each of the 4 numbered blanks with a word from the bank (4 words). Each word fills"
+                  " exactly one blank."),
+        (4, 2, 4, "Fill each of the 4 numbered blanks with a word from the bank (2 words). Each word fills at"
+                  " least one blank; some fill more than one."),
+        (3, 2, 4, "Fill each of the 3 numbered blanks with a word from the bank (2 words). Each word fills at"
+                  " least one blank; some fill more than one. Only 3 of the 4 places where a glossary term"
+                  " occurs are blanked; the others are printed as usual."),
+    ],
+)  # fmt: skip
+def test_the_cloze_instructions_say_what_the_sheet_does(
+    blanks: int, words: int, occurrences: int, said: str
+) -> None:
+    assert cloze_instructions(blanks, words, occurrences) == said
+
+
+@pytest.mark.parametrize(
+    ("limit", "said"),
+    [
+        (None, "Fill each of the 4 numbered blanks with a word from the bank (2 words). Each word fills at"
+               " least one blank; some fill more than one."),
+        (2, "Fill each of the 2 numbered blanks with a word from the bank (2 words). Each word fills exactly"
+            " one blank. Only 2 of the 4 places where a glossary term occurs are blanked; the others are"
+            " printed as usual."),
+    ],
+)  # fmt: skip
+def test_the_worksheet_prints_its_instructions(tmp_path: Path, limit: int | None, said: str) -> None:
+    page = _page(tmp_path, S.CLOZE, cloze_limit=limit)
+    assert f'<p class="meta">{said}</p>' in page
 
 
 HOSTILE = [

@@ -12,7 +12,14 @@ from bilingual_reader.teaching.vocabulary import VocabularyEntry
 from bilingual_reader.teaching.words import ArticleWords, english_of, short_gloss
 from bilingual_reader.thai.text import normalize_key
 
-__all__ = ["cloze_section", "english_section", "interlinear_section", "thai_section", "vocabulary_section"]
+__all__ = [
+    "cloze_instructions",
+    "cloze_section",
+    "english_section",
+    "interlinear_section",
+    "thai_section",
+    "vocabulary_section",
+]
 
 
 def _p(index: int, headline: bool, inner: str) -> str:
@@ -143,6 +150,27 @@ def _blanked(words: ArticleWords, limit: int | None) -> set[tuple[int, int]]:
     return {places[index] for index in chosen}
 
 
+def cloze_instructions(blanks: int, words: int, occurrences: int) -> str:
+    """What the worksheet asks, as it is: ``blanks`` numbered blanks, a bank of ``words`` distinct words
+    (each used at least once), and how many of the text's ``occurrences`` of glossary terms are blanked."""
+    if blanks == 1:
+        lines = ["Fill the numbered blank with the word in the bank."]
+    elif words == 1:
+        lines = [f"Fill each of the {blanks} numbered blanks with the word in the bank (it fills every one)."]
+    else:
+        lines = [f"Fill each of the {blanks} numbered blanks with a word from the bank ({words} words)."]
+        if words == blanks:
+            lines.append("Each word fills exactly one blank.")
+        else:
+            lines.append("Each word fills at least one blank; some fill more than one.")
+    if occurrences > blanks:
+        lines.append(
+            f"Only {blanks} of the {occurrences} places where a glossary term occurs are blanked;"
+            " the others are printed as usual."
+        )
+    return " ".join(lines)
+
+
 def cloze_section(words: ArticleWords, headline: bool, limit: int | None = None) -> str:
     """The text with glossary terms blanked and numbered (every occurrence, or at most ``limit`` blanks
     spread over the article, each distinct term first), a word bank, and the answer key on a page of its
@@ -164,15 +192,7 @@ def cloze_section(words: ArticleWords, headline: bool, limit: int | None = None)
         empty = '<p class="missing">No glossary terms in this article: nothing to blank.</p>'
         return _section("cloze", "Cloze worksheet", [empty])
     bank = "".join(f'<span lang="th">{escape(term)}</span>' for term in sorted(set(answers)))
-    some = (
-        f" {len(answers)} of the {total} glossary terms in the text are blanked."
-        if total > len(answers)
-        else ""
-    )
-    intro = (
-        '<p class="meta">Fill each blank with a word from the bank (a word may be used more than once).'
-        f"{some}</p>"
-    )
+    intro = f'<p class="meta">{escape(cloze_instructions(len(answers), len(set(answers)), total))}</p>'
     key = "".join(f'<li lang="th">{escape(term)}</li>' for term in answers)
     answer_key = f'<div class="answer-key"><h2>Answer key</h2><ol class="answers">{key}</ol></div>'
     parts = [intro, f'<div class="bank thai">{bank}</div>', *paragraphs, answer_key]
