@@ -28,6 +28,9 @@ for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = str(_ARGOS_HOME / _name.lower())
 os.environ["ARGOS_PACKAGES_DIR"] = str(_ARGOS_HOME / "packages")
 os.environ["ARGOS_PACKAGE_INDEX"] = "file:///nonexistent-argos-index/"
+# The word tries (thai.word_index) are built once and then serve every test of this process and the
+# processes it starts: the per-test XDG_CACHE_HOME below would have each build them again.
+os.environ["BILINGUAL_READER_CACHE_DIR"] = str(_ARGOS_HOME / "bilingual-reader-cache")
 
 ROOT = Path(__file__).resolve().parent.parent
 #: A small real Argos package trained on scripts/train_test_model/corpus.tsv (see tests/fixtures/argos).

@@ -166,7 +166,7 @@ def segment_lines(
         raise Problem(str(err)) from None
     store = open_glossary(glossary)
     try:
-        segmenter = Segmenter(store.thai_terms())
+        segmenter = Segmenter(store.thai_terms(), texts=article.paragraphs)  # a dictionary of their words
     finally:
         store.close()
     if progress is not None:

@@ -59,6 +59,17 @@ def config_dir() -> Path:
     return platformdirs.user_config_path(APP_NAME)
 
 
+def cache_dir() -> Path:
+    """The per-user cache directory (``BILINGUAL_READER_CACHE_DIR`` overrides the platform default): files
+    made from others (prebuilt word tries) that may be deleted at any time."""
+    override = os.environ.get("BILINGUAL_READER_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME)
+
+
 def shipped(name: str) -> Path:
     """A file or directory shipped with the program: ``articles``, ``glossary.db``, ``glossary.tsv``."""
     for base in _SHIPPED_CANDIDATES:

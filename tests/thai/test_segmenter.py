@@ -167,7 +167,7 @@ def test_nlpo3_matches_pythainlp_newmm_on_thai(seg: Segmenter) -> None:
     """The Rust newmm gives the same Thai words as pythainlp's newmm with the same dictionary (before the
     names and fragments of ``thai.names`` are joined: that step is the segmenter's own)."""
     trie = Trie(set(thai_words()) | seg.terms | extra_words())
-    dictionary = seg._dictionary()
+    dictionary = seg._dictionary("")
     for text in _paragraphs():
         expected = word_tokenize(text, engine="newmm", custom_dict=trie, keep_whitespace=True)
         pieces = nlpo3.segment(text, dictionary)

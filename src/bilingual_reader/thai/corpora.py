@@ -5,10 +5,13 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+from collections.abc import Container
 from pathlib import Path
 from types import ModuleType
 
-__all__ = ["corpus_file", "is_thai_word", "tcc_clusters", "tcc_pos", "thai_words"]
+from bilingual_reader.thai.word_index import cached_trie
+
+__all__ = ["corpus_file", "is_thai_word", "tcc_clusters", "tcc_pos", "thai_word_index", "thai_words"]
 
 WORDS_FILE = "words_th.txt"
 #: Questions :func:`is_thai_word` answers by searching the file's text before it builds the word set: about
@@ -34,6 +37,15 @@ def thai_words() -> frozenset[str]:
     """pythainlp's default word list, read as ``pythainlp.corpus.thai_words()`` reads it."""
     text = corpus_file(WORDS_FILE).read_text(encoding="utf-8-sig")
     return frozenset(word for line in text.splitlines() if (word := line.split("#", 1)[0].strip()))
+
+
+@functools.cache
+def thai_word_index() -> Container[str]:
+    """:func:`thai_words` for membership tests, as a trie mapped from the user's cache folder
+    (``thai.word_index``): a process asks it without building the 62k-word set."""
+    source = corpus_file(WORDS_FILE).read_bytes()
+    index: Container[str] = cached_trie("thai-words", source, thai_words)
+    return index
 
 
 @functools.cache

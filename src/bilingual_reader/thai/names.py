@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bilingual_reader.thai.corpora import corpus_file, tcc_clusters, thai_words
+from bilingual_reader.thai.corpora import corpus_file, tcc_clusters, thai_word_index
 from bilingual_reader.thai.repairs import TITLED_RUN, titled_run
 
 __all__ = ["extra_words", "is_unknown", "join_fragments", "name_spans"]
@@ -58,7 +58,7 @@ def _piece_kind(piece: str) -> tuple[bool, bool]:
     not a stop word; and whether it is no dictionary word at all."""
     if not _THAI_PIECE.fullmatch(piece) or piece in _stopwords():
         return False, False
-    unknown = piece not in thai_words() and piece not in extra_words()
+    unknown = piece not in thai_word_index() and piece not in extra_words()
     clusters = len(tcc_clusters(piece))
     return clusters == 1 or (clusters == 2 and unknown), unknown
 

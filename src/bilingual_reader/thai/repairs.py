@@ -18,9 +18,11 @@ import mmap
 import operator
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Container
+from pathlib import Path
 
-from bilingual_reader.thai.corpora import corpus_file, tcc_pos, thai_words
+from bilingual_reader.thai.corpora import corpus_file, tcc_pos, thai_word_index
+from bilingual_reader.thai.word_index import cached_trie
 
 __all__ = ["TITLED_RUN", "better_pairs", "titled_pairs", "titled_run"]
 
@@ -32,10 +34,17 @@ _LOCK = threading.Lock()
 
 
 @functools.cache
-def _common() -> frozenset[str]:
+def _common() -> Container[str]:
+    """The TNC words with at least COMMON occurrences, as a trie mapped from the user's cache folder."""
+    file = corpus_file("tnc_freq.txt")
+    common: Container[str] = cached_trie(f"common-{COMMON}", file.read_bytes(), lambda: _read_common(file))
+    return common
+
+
+def _read_common(file: Path) -> frozenset[str]:
     """The TNC words with at least COMMON occurrences (the list is sorted by count, most frequent first)."""
     found: set[str] = set()
-    with corpus_file("tnc_freq.txt").open(encoding="utf-8-sig") as handle:
+    with file.open(encoding="utf-8-sig") as handle:
         for line in handle:
             word, _, count = line.rstrip("\n").partition("\t")
             if not count.strip().isdigit() or int(count) < COMMON:
@@ -73,7 +82,7 @@ def _resplit(a: str, b: str) -> tuple[str, str] | None:
     """Another split of ``a + b`` into two common dictionary words, the most common first, or None."""
     if not (_THAI.fullmatch(a) and _THAI.fullmatch(b)):
         return None
-    common, words, joined = _common(), thai_words(), a + b
+    common, words, joined = _common(), thai_word_index(), a + b
     splits = [
         (joined[:k], joined[k:])
         for k in sorted(tcc_pos(joined))
@@ -123,7 +132,7 @@ def titled_pairs(pieces: list[str], unknown: Callable[[str], bool], keep: Callab
 
 def _is_titled_pair(a: str, b: str) -> bool:
     joined = a + b
-    return bool(_THAI.fullmatch(joined)) and joined not in thai_words() and is_title(joined)
+    return bool(_THAI.fullmatch(joined)) and joined not in thai_word_index() and is_title(joined)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -133,6 +142,6 @@ def titled_run(run: tuple[str, ...]) -> list[str]:
     for lo, hi in ((0, len(run)), (1, len(run)), (0, len(run) - 1)):
         if hi - lo >= TITLED_RUN:
             text = "".join(run[lo:hi])
-            if text not in thai_words() and is_title(text):
+            if text not in thai_word_index() and is_title(text):
                 return [*run[:lo], text, *run[hi:]]
     return list(run)

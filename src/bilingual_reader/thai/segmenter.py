@@ -51,7 +51,10 @@ class Segmenter:
     the terms and load nothing.
     """
 
-    def __init__(self, terms: Iterable[str]) -> None:
+    def __init__(self, terms: Iterable[str], texts: Iterable[str] | None = None) -> None:
+        """``texts``: the texts (paragraphs) this segmenter is made for, when they are known ahead (a
+        one-shot command's document). Their first ``tokenize`` then loads a dictionary of just the words
+        they hold (``thai.text_words``: ~1 ms and the same tokens); any other text loads the whole one."""
         keys = {_key(term) for term in terms}
         keys.discard("")
         self.terms: frozenset[str] = frozenset(keys)
@@ -59,9 +62,15 @@ class Segmenter:
         self._flags: dict[str, tuple[bool, bool]] = {}  # token text -> (is_word, is_term), a pure cache
         self._dict_name: str | None = None  # loaded by the first tokenize: lookups need only the terms
         self._term_spans: TermSpans | None = None  # built by the first tokenize too
+        self._texts = frozenset(texts) if texts is not None else frozenset()
+        self._texts_dict: str | None = None  # the dictionary of the words of ``texts``, loaded on first use
 
-    def _dictionary(self) -> str:
-        """The name of this segmenter's nlpo3 dictionary, loading it on first use."""
+    def _dictionary(self, text: str) -> str:
+        """The name of the nlpo3 dictionary that segments ``text``, loading it on first use."""
+        if text in self._texts:
+            if self._texts_dict is None:
+                self._texts_dict = _load_words_of(self._texts, self.terms)
+            return self._texts_dict
         if self._dict_name is None:
             self._dict_name = _load_nlpo3_dict(self.terms)
         return self._dict_name
@@ -87,7 +96,7 @@ class Segmenter:
         fragments joined."""
         import nlpo3  # a 4 MB extension: imported by the first tokenize, not by a lookup (terms only)
 
-        name = self._dictionary()
+        name = self._dictionary(text)  # serves every part of ``text`` too
         pieces: list[str] = nlpo3.segment(text, name)
         spans = name_spans(text, pieces, lambda part: nlpo3.segment(part, name))
         if spans:  # segment around the names again: newmm may have glued a name to the word before it
@@ -194,6 +203,33 @@ def _load_nlpo3_dict(terms: frozenset[str], extra: bool = True) -> str:
             _LOADED.add(name)
         _LAST = name
     return name
+
+
+def _load_words_of(texts: Iterable[str], terms: frozenset[str]) -> str:
+    """Load the lines of the dictionary whose words occur in ``texts`` into nlpo3 (once per process); its
+    name. Not remembered for :func:`word_pieces`, which segments other texts."""
+    from bilingual_reader.thai.text_words import lines_for
+
+    lines = "\n".join(lines_for(texts, terms))
+    name = "bilingual-reader-texts-" + hashlib.sha256(lines.encode("utf-8")).hexdigest()[:32]
+    with _LOCK:
+        if name not in _LOADED:
+            _load_lines(lines, name)
+            _LOADED.add(name)
+    return name
+
+
+def _load_lines(lines: str, name: str) -> None:
+    """Load ``lines`` (one word a line) through a temporary file."""
+    import tempfile
+
+    fd, file = tempfile.mkstemp(prefix="bilingual-reader-", suffix=".txt")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(lines.encode("utf-8") + b"\n")
+        _load_file(file, name)
+    finally:
+        os.unlink(file)
 
 
 def _load_with_terms(words: Path, extra: str, name: str) -> None:
