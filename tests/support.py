@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from bilingual_reader.glossary.models import Concept
@@ -17,6 +18,16 @@ SHAPES = [
     ("spm-source", TRAINED.with_name("translate-th_en-opus_test.argosmodel"), "source-only SentencePiece"),
     ("bpe", TRAINED.with_name("translate-th_en-bpe_test.argosmodel"), "BPE"),
 ]
+#: ``DEEP_TESTS=1 make test``: the random and fuzz tests try their deep budgets (tests.md, "Budgets").
+DEEP = os.environ.get("DEEP_TESTS", "") not in ("", "0")
+
+
+def budget(quick: int, deep: int) -> int:
+    """How many random cases a property or fuzz test tries: ``quick`` in ``make test``, ``deep`` with
+    ``DEEP_TESTS=1``."""
+    return deep if DEEP else quick
+
+
 CORPUS = ROOT / "scripts" / "train_test_model" / "corpus.tsv"
 SAMPLE_TSV = ROOT / "tests" / "glossary" / "sample_glossary.tsv"
 SHIPPED_TSV = ROOT / "glossary.tsv"

@@ -22,6 +22,7 @@ from bilingual_reader.glossary.models import Concept, Term
 from bilingual_reader.glossary.source import read_tsv
 from bilingual_reader.glossary.store import Glossary
 from glossary.test_hostile_text import UNSAFE
+from support import budget
 
 HOSTILE = [
     "\x1b]0;pwned\x07",
@@ -60,7 +61,10 @@ SEEDS = {
     "</tig></langSet></termEntry></body></text></martif>",
 }
 _KNOWN = Concept("weapons", (Term("ปืน", "th"), Term("gun", "en")))
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+#: 20 examples an importer in ``make test`` (raw bytes, and UTF-8 in a valid frame); 500 with DEEP_TESTS=1.
+FUZZ = settings(
+    max_examples=budget(20, 500), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _database_text(path: Path) -> list[str]:

@@ -7,6 +7,7 @@ a Retry-After header) and for counting requests and connections. The real server
 
 from __future__ import annotations
 
+import functools
 import json
 import socket
 import sys
@@ -89,7 +90,8 @@ class FakeLibreTranslate:
         self.in_flight = self.most_in_flight = 0
         self._lock = threading.Lock()
         self._httpd = _Server(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        serve = functools.partial(self._httpd.serve_forever, poll_interval=0.01)  # shutdown() waits a poll
+        self._thread = threading.Thread(target=serve, daemon=True)
 
     @property
     def url(self) -> str:
@@ -135,6 +137,7 @@ class FakeLibreTranslate:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"  # keep-alive, as waitress
+            disable_nagle_algorithm = True  # head and body are two writes: no delayed-ACK wait between
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass

@@ -25,6 +25,8 @@ from bilingual_reader.translation.packages import installed_model
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    disable_nagle_algorithm = True  # the head and the body go as two writes: no 40 ms ACK wait between
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -36,7 +38,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     root.mkdir()
     handler = functools.partial(_QuietHandler, directory=str(root))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)  # a quick shutdown
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/", root
     httpd.shutdown()

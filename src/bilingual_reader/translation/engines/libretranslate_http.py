@@ -10,14 +10,18 @@ sentences). The API key goes in the JSON body, never in a URL, and no message ev
 from __future__ import annotations
 
 import email.utils
+import functools
 import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilingual_reader.thai.text import printable
 from bilingual_reader.translation.engines.base import EngineError, EngineUnavailable
+
+if TYPE_CHECKING:
+    import ssl
 
 #: Where a reader keeps the key (named in the message when the server wants one).
 KEY_HINT = "set BILINGUAL_READER_LIBRETRANSLATE_KEY or put it in {file} (chmod 600)"
@@ -37,6 +41,15 @@ class ServerInfo:
     thai_targets: tuple[str, ...]
     char_limit: int | None
     key_required: bool
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """httpx's default TLS context (certifi's roots), built once a process: loading the roots costs about
+    0.1 s, and every engine opened (each reopen, each command) builds a client."""
+    import httpx
+
+    return httpx.create_ssl_context(trust_env=False)
 
 
 def _clip(text: str, limit: int = 160) -> str:
@@ -87,7 +100,7 @@ class Server:
         self._sleep = sleep
         self.max_answer = max_answer
         limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-        self._client = httpx.Client(timeout=timeout, limits=limits, trust_env=False)
+        self._client = httpx.Client(timeout=timeout, limits=limits, trust_env=False, verify=_tls())
         self.requests = 0  # HTTP requests sent (tests count them)
 
     def __repr__(self) -> str:
