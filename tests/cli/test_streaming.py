@@ -19,7 +19,7 @@ from bilingual_reader.cli import main
 from bilingual_reader.documents.articles import Article
 from bilingual_reader.documents.opening import open_document
 from bilingual_reader.translation.export import FORMATS, render
-from bilingual_reader.translation.pipeline import ParagraphResult
+from bilingual_reader.translation.results import ParagraphResult
 from bilingual_reader.translation.session import TranslationSession, open_session
 from support import ROOT
 

@@ -8,7 +8,7 @@ from bilingual_reader.documents.opening import open_document
 from bilingual_reader.translation.engines.base import SentenceTranslation
 from bilingual_reader.translation.export import FORMATS, render
 from bilingual_reader.translation.export_stream import stream_render
-from bilingual_reader.translation.pipeline import ParagraphResult, Source
+from bilingual_reader.translation.results import ParagraphResult, Source
 from bilingual_reader.translation.steering import SentenceSteering
 from support import ROOT
 

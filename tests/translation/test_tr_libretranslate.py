@@ -16,7 +16,8 @@ from bilingual_reader.documents.articles import Article, article_from_text
 from bilingual_reader.translation.engines.base import EngineUnavailable
 from bilingual_reader.translation.engines.libretranslate import LibreTranslateEngine, cut, joined
 from bilingual_reader.translation.memory import TranslationMemory
-from bilingual_reader.translation.pipeline import ParagraphResult, translate_article
+from bilingual_reader.translation.pipeline import translate_article
+from bilingual_reader.translation.results import ParagraphResult
 
 from .fakes import FakeEngine
 from .lt_fake import Answer, FakeLibreTranslate, refused_url, silent_server

@@ -19,7 +19,8 @@ from bilingual_reader.translation.engines.libretranslate import PROBE_THAI, Libr
 from bilingual_reader.translation.engines.local import LocalEngine
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel
-from bilingual_reader.translation.pipeline import ParagraphResult, translate_article
+from bilingual_reader.translation.pipeline import translate_article
+from bilingual_reader.translation.results import ParagraphResult
 from bilingual_reader.translation.steering import Steerer
 from conftest import LibreTranslateServers
 from libretranslate_server import LibreTranslateServer, add_keys, finish

@@ -13,8 +13,9 @@ import pytest
 from bilingual_reader.documents.articles import Article, article_from_text
 from bilingual_reader.translation.engines.libretranslate import LibreTranslateEngine
 from bilingual_reader.translation.memory import TranslationMemory
-from bilingual_reader.translation.pipeline import ParagraphResult, translate_article
+from bilingual_reader.translation.pipeline import translate_article
 from bilingual_reader.translation.reopen import last_identity, memory_first
+from bilingual_reader.translation.results import ParagraphResult
 from bilingual_reader.translation.session import TranslationSession
 from bilingual_reader.tui.reader.translation_order import TranslationOrder, translate_in_order
 

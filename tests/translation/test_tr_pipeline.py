@@ -10,12 +10,12 @@ from bilingual_reader.translation.engines.local import LocalEngine
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.pipeline import (
-    ParagraphResult,
     priority,
     retranslate_paragraph,
     save_post_edit,
     translate_article,
 )
+from bilingual_reader.translation.results import ParagraphResult
 from bilingual_reader.translation.settings import EngineSettings
 from support import LONG_THAI as LONG
 from support import corpus_pairs

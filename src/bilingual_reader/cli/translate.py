@@ -23,7 +23,7 @@ from bilingual_reader.cli.common import (
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
     from bilingual_reader.qa.check import TermChecker
-    from bilingual_reader.translation.pipeline import ParagraphResult
+    from bilingual_reader.translation.results import ParagraphResult
     from bilingual_reader.translation.session import TranslationSession
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from bilingual_reader.translation.pipeline import ParagraphResult
+from bilingual_reader.translation.results import ParagraphResult
 
 if TYPE_CHECKING:
     from bilingual_reader.translation.steering import SentenceSteering

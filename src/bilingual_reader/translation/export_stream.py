@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from bilingual_reader.translation.export import Titled, render, to_json, to_markdown
-from bilingual_reader.translation.pipeline import ParagraphResult
+from bilingual_reader.translation.results import ParagraphResult
 
 __all__ = ["stream_render"]
 

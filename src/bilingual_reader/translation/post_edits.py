@@ -4,7 +4,7 @@ a teacher's English brought by a class pack)."""
 from __future__ import annotations
 
 from bilingual_reader.translation.memory import TranslationMemory, source_hash
-from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
+from bilingual_reader.translation.results import ArticleLike, ParagraphResult
 from bilingual_reader.translation.teacher_english import mark_teacher_english
 
 __all__ = ["post_edited"]

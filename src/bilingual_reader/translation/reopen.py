@@ -18,7 +18,7 @@ from bilingual_reader.translation.engines.base import Engine, Recall, memory_key
 
 if TYPE_CHECKING:
     from bilingual_reader.translation.memory import TranslationMemory
-    from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
+    from bilingual_reader.translation.results import ArticleLike, ParagraphResult
     from bilingual_reader.translation.steering import Steerer
 
 
@@ -58,7 +58,8 @@ def memory_first(
     Returns the confirmed memory key for the pass that follows (None: nothing to do, the engine already
     knows who it is or the memory holds nothing of its server). Sends no translation of the article.
     """
-    from bilingual_reader.translation.pipeline import ParagraphResult, translate_article
+    from bilingual_reader.translation.pipeline import translate_article
+    from bilingual_reader.translation.results import ParagraphResult
 
     guess = last_identity(engine, memory)
     if guess is None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from bilingual_reader.qa.check import TermChecker
     from bilingual_reader.translation.engines.libretranslate import LibreTranslateEngine
     from bilingual_reader.translation.engines.local import LocalEngine
-    from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
+    from bilingual_reader.translation.results import ArticleLike, ParagraphResult
     from bilingual_reader.translation.steering import Steerer
 
 #: Paragraphs per window when the command line streams a text (``TranslationSession.stream``). Measured
