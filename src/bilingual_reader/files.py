@@ -19,7 +19,9 @@ __all__ = [
     "check_destination",
     "database_kind",
     "database_writable",
+    "not_utf8",
     "read_input",
+    "read_text_input",
     "write_output",
 ]
 
@@ -49,12 +51,14 @@ def database_writable(path: Path) -> bool:
 
 
 class FileProblem(Exception):
-    """A file that cannot be read or written as asked; ``str()`` is one line naming the file."""
+    """A file that cannot be read or written as asked; ``str()`` is one line naming the file (and the line
+    of it, when given)."""
 
-    def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], problem: str, line: int | None = None) -> None:
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        self.line = line
+        super().__init__(f"{self.path}{'' if line is None else f':{line}'}: {problem}")
 
 
 def read_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
@@ -86,6 +90,24 @@ def read_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> 
     if len(data) > limit:
         raise _too_large(path, None, limit, what)
     return data
+
+
+def read_text_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> str:
+    """The UTF-8 text (a BOM dropped) of a regular file of at most ``limit`` bytes (:func:`read_input`);
+    bytes that are not UTF-8 raise :func:`not_utf8`'s :class:`FileProblem`."""
+    data = read_input(path, limit, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise not_utf8(path, data, err) from None
+
+
+def not_utf8(path: str | os.PathLike[str], data: bytes, err: UnicodeDecodeError) -> FileProblem:
+    """The one error for a file's ``data`` that is not UTF-8: ``FILE:LINE: not UTF-8 (byte 0xff at offset
+    N)``, the line and offset in the file's bytes."""
+    offset = len(data) - len(err.object) + err.start  # utf-8-sig counts from after the BOM
+    line = data.count(b"\n", 0, offset) + 1
+    return FileProblem(path, f"not UTF-8 (byte {data[offset]:#04x} at offset {offset})", line)
 
 
 def _require_regular(path: str | os.PathLike[str], mode: int, what: str) -> None:

@@ -123,7 +123,7 @@ def test_read_tsv_reports_every_bad_row_with_file_and_line(tmp_path: Path) -> No
             b"id\tthai\n",
             "{path}:1: the header must be: id subject thai english pos definition note (tab-separated)",
         ),
-        (HEADER.encode() + b"1\tarmour\t\xe0\xb8\tx\n", "{path}:2: not UTF-8 (bad byte at offset 53)"),
+        (HEADER.encode() + b"1\tarmour\t\xe0\xb8\tx\n", "{path}:2: not UTF-8 (byte 0xe0 at offset 53)"),
     ],
 )
 def test_read_tsv_whole_file_problems(tmp_path: Path, content: bytes, message: str) -> None:

@@ -69,7 +69,7 @@ def test_tmx_by_paragraph_and_by_sentence(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("bad.txt", b"Three tanks\n\xff\xfe bad", "line 2: not UTF-8 (byte 0xff)"),
+        ("bad.txt", b"Three tanks\n\xff\xfe bad", ":2: not UTF-8 (byte 0xff at offset 12)"),
         ("bad.tmx", b"<tmx><body><tu>", "bad XML"),
         (
             "other.tmx",

@@ -77,7 +77,7 @@ def test_the_key_from_the_environment_wins(monkeypatch: pytest.MonkeyPatch) -> N
     [
         (b"k\n", 0o640, "the API key file is open to other users (mode 640); run `chmod 600"),
         (b"one\ntwo\n", 0o600, "the API key file must hold one key on one line"),
-        (b"\xff", 0o600, "the API key file is not UTF-8 text"),
+        (b"\xff", 0o600, "1: not UTF-8 (byte 0xff at offset 0)"),
         (b"k" * 5000, 0o600, "too large"),
     ],
 )
@@ -88,7 +88,7 @@ def test_a_bad_key_file_is_one_line_without_the_key(content: bytes, mode: int, m
     os.chmod(path, mode)
     with pytest.raises(KeyFileError) as caught:
         read_api_key()
-    assert str(caught.value).startswith(f"{path}: ")
+    assert str(caught.value).startswith(f"{path}:")
     assert message in str(caught.value)
     assert "two" not in str(caught.value)
 

@@ -74,7 +74,7 @@ def test_hypotheses_never_exceed_beam() -> None:
         ("[other]\nbeam_size = 1\n[translation]\n  beam_size = 99\n", "4:15: beam_size must be an integer"),
         ("[translation\n", "1:13: Expected ']' at the end of a table declaration"),
         ("translation = 3\n", "[translation] must be a table"),
-        ("\xff", "not UTF-8 text"),
+        ("\xff", "1: not UTF-8 (byte 0xff at offset 0)"),
     ],
 )
 def test_bad_file_is_one_line_naming_it_with_line_and_column(text: str, message: str) -> None:

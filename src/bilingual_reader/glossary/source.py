@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bilingual_reader import paths
-from bilingual_reader.files import FileProblem, read_input
+from bilingual_reader.files import FileProblem, read_text_input
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.glossary.formats.common import MAX_GLOSSARY_FILE_BYTES
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
@@ -33,14 +33,9 @@ def read_tsv(path: str | os.PathLike[str]) -> list[Concept]:
     """Parse ``glossary.tsv``; every bad row is reported at once, one ``file:line: reason`` per line."""
     name = str(path)
     try:
-        raw = read_input(path, MAX_GLOSSARY_FILE_BYTES, "glossary file").removeprefix(b"\xef\xbb\xbf")
+        text = read_text_input(path, MAX_GLOSSARY_FILE_BYTES, "glossary file")
     except FileProblem as err:
         raise GlossaryError(str(err)) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        bad_line = raw.count(b"\n", 0, err.start) + 1
-        raise GlossaryError(f"{name}:{bad_line}: not UTF-8 (bad byte at offset {err.start})") from err
     problems: list[str] = []
     concepts: list[Concept] = []
     first_line: dict[int, int] = {}

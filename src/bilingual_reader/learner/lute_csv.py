@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilingual_reader.files import FileProblem, read_input, write_output
+from bilingual_reader.files import FileProblem, read_text_input, write_output
 from bilingual_reader.glossary.formats.csvfmt import NoTermColumn, guard_cell, term_rows
 from bilingual_reader.learner.statuses import Status, parse_status
 from bilingual_reader.learner.store import LearnerStore, Word, word_key
@@ -54,14 +54,9 @@ class LuteImportReport:
 def read_lute_csv(path: Path) -> LuteImportReport:
     """Parse a Lute term CSV into words (nothing stored); ``LuteImportFailed`` on any bad row."""
     try:
-        data = read_input(path, MAX_CSV_BYTES, "term CSV file")
+        text = read_text_input(path, MAX_CSV_BYTES, "term CSV file")
     except FileProblem as err:
         raise LuteImportFailed(str(err)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise LuteImportFailed(f"{path}:{line}: not UTF-8") from None
     if not text.strip():
         raise LuteImportFailed(f"{path}: empty file")
     report = LuteImportReport(str(path))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bilingual_reader.documents.bilingual import BilingualError, parse_bilingual
-from bilingual_reader.files import FileProblem, read_input
+from bilingual_reader.files import FileProblem, not_utf8, read_input
 from bilingual_reader.thai.text import clean_text, normalize_key
 
 #: Largest ``--english`` file read, in bytes (16 MiB): the English of a largest article (5 MiB), as TMX
@@ -34,8 +34,7 @@ def read_english(path: str | Path, paragraphs: Sequence[str]) -> list[str | None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise EnglishError(f"{file}: line {line}: not UTF-8 (byte 0x{data[err.start]:02x})") from None
+        raise EnglishError(str(not_utf8(file, data, err))) from None
     return list(align_plain(text, len(paragraphs), str(file)))
 
 

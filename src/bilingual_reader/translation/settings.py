@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bilingual_reader import paths
-from bilingual_reader.files import FileProblem, read_input
+from bilingual_reader.files import FileProblem, read_text_input
 from bilingual_reader.translation.errors import SettingsError
 
 __all__ = ["RANGES", "EngineSettings", "SettingsError", "config_path", "load_settings"]
@@ -203,12 +203,10 @@ def config_path() -> Path:
 
 def _read_file(path: Path) -> dict[str, Any]:
     try:
-        text = read_input(path, CONFIG_LIMIT, "settings file").decode("utf-8")
+        text = read_text_input(path, CONFIG_LIMIT, "settings file")
         data = tomllib.loads(text)
     except FileProblem as err:
         raise SettingsError(str(err)) from None
-    except UnicodeDecodeError:
-        raise SettingsError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as err:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(err))
         where = f"{path}:{found[1]}:{found[2]}" if found else str(path)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilingual_reader.files import FileProblem, read_input
+from bilingual_reader.files import FileProblem, read_input, read_text_input
 from bilingual_reader.glossary.models import Concept
 from bilingual_reader.glossary.validation import concept_problems
 
@@ -76,14 +76,10 @@ def read_bytes(path: Path) -> bytes:
 
 def read_text(path: Path) -> str:
     """The file's text as UTF-8 (a BOM is dropped); raise ``FormatError`` naming the file otherwise."""
-    data = read_bytes(path)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise FormatError(
-            f"{path}:{line}: not UTF-8 (byte {data[err.start]:#04x} at offset {err.start})"
-        ) from None
+        text = read_text_input(path, MAX_GLOSSARY_FILE_BYTES, "glossary file")
+    except FileProblem as err:
+        raise FormatError(str(err)) from None
     if "\x00" in text:
         raise FormatError(f"{path}: contains NUL bytes (UTF-16 or a binary file?)")
     return text

@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilingual_reader.files import FileProblem, read_input
+from bilingual_reader.files import FileProblem, read_text_input
 from bilingual_reader.qa.findings import Span
 from bilingual_reader.qa.rules.model import Kind, RuleFinding, Severity
 
@@ -46,11 +46,9 @@ class ChecklistRule:
 def load_checklist(path: Path) -> list[ChecklistRule]:
     """The rules of a checklist file, or :class:`ChecklistError` naming the file and the bad rule."""
     try:
-        data = tomllib.loads(read_input(path, MAX_CHECKLIST_BYTES, "checklist").decode("utf-8"))
+        data = tomllib.loads(read_text_input(path, MAX_CHECKLIST_BYTES, "checklist"))
     except FileProblem as error:
         raise ChecklistError(str(error)) from None
-    except UnicodeDecodeError:
-        raise ChecklistError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise ChecklistError(f"{path}: not valid TOML ({error})") from None
     rules = data.get("rule", [])

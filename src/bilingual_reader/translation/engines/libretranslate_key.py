@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 from bilingual_reader import paths
-from bilingual_reader.files import FileProblem, read_input
+from bilingual_reader.files import FileProblem, not_utf8, read_input
 from bilingual_reader.translation.errors import KeyFileError
 
 KEY_VARIABLE = "BILINGUAL_READER_LIBRETRANSLATE_KEY"
@@ -48,8 +48,8 @@ def read_api_key() -> str | None:
         raise KeyFileError(f"{path}: cannot be read ({err.strerror or err})") from None
     try:
         key = data.decode("utf-8").strip()
-    except UnicodeDecodeError:
-        raise KeyFileError(f"{path}: the API key file is not UTF-8 text") from None
+    except UnicodeDecodeError as err:
+        raise KeyFileError(str(not_utf8(path, data, err))) from None
     if any(c.isspace() or ord(c) < 32 for c in key):
         raise KeyFileError(f"{path}: the API key file must hold one key on one line")
     return key or None
