@@ -10,6 +10,8 @@ import importlib
 
 import click
 
+from bilingual_reader.cli.common import path_option, root_path
+
 # name -> "module:attribute" of the click command implementing it
 _SUBCOMMANDS = {
     "read": "bilingual_reader.cli.reading:read_command",
@@ -46,31 +48,25 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True)
-@click.option(
-    "--glossary",
+@path_option(
     "glossary",
-    type=click.Path(dir_okay=False),
+    "Glossary database (default: the per-user glossary, created from the shipped one).",
     envvar="BILINGUAL_READER_GLOSSARY",
-    help="Glossary database (default: the per-user glossary, created from the shipped one).",
 )
-@click.option(
-    "--learner",
+@path_option(
     "learner",
-    type=click.Path(dir_okay=False),
+    "Learner database: word statuses, lookups, progress (default: the per-user one).",
     envvar="BILINGUAL_READER_LEARNER",
-    help="Learner database: word statuses, lookups, progress (default: the per-user one).",
 )
 @click.version_option(package_name="bilingual-reader")
 @click.pass_context
-def main(ctx: click.Context, glossary: str | None, learner: str | None) -> None:
+def main(ctx: click.Context) -> None:
     """Read Thai articles with English beside them and a defense glossary.
 
     With no command, opens the reader on the sample article.
     """
     ctx.ensure_object(dict)
-    ctx.obj["glossary"] = glossary
-    ctx.obj["learner"] = learner
     if ctx.invoked_subcommand is None:
         from bilingual_reader.cli.reading import open_reader
 
-        open_reader(None, glossary)
+        open_reader(None, root_path(ctx, "glossary"))

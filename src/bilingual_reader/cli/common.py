@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from click.decorators import FC
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
@@ -30,30 +33,33 @@ def warn(message: str) -> None:
     click.echo(f"bilingual-reader: warning: {message}", err=True)
 
 
-def _remember_glossary(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value:
-        ctx.ensure_object(dict)
-        ctx.obj["glossary"] = value  # the dict the main group made: the commands read it from there
-    return value
+def path_option(name: str, help: str, envvar: str | None = None) -> Callable[[FC], FC]:
+    """``--NAME FILE`` for the main group or a subcommand (``glossary stats --glossary G.db``): the value
+    waits in the root context's object, where :func:`root_path` finds it; the last one given wins."""
+
+    def remember(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        if value:
+            ctx.find_root().ensure_object(dict)[name] = value
+        return value
+
+    path = click.Path(dir_okay=False)
+    return click.option(
+        f"--{name}", type=path, envvar=envvar, expose_value=False, callback=remember, help=help
+    )
 
 
-glossary_path_option = click.option(
-    "--glossary",
-    type=click.Path(dir_okay=False),
-    expose_value=False,
-    callback=_remember_glossary,
-    help="Glossary database to use (here or before the command).",
-)
-"""``--glossary`` accepted after a subcommand too (``glossary stats --glossary G.db``)."""
+def root_path(ctx: click.Context, name: str) -> str | None:
+    """The ``--NAME`` path given to the main group or a subcommand (None: the env var or default decides)."""
+    found: str | None = (ctx.find_root().obj or {}).get(name)
+    return found
+
+
+glossary_path_option = path_option("glossary", "Glossary database to use (here or before the command).")
 
 
 def glossary_option(ctx: click.Context, value: str | None) -> str | None:
     """The --glossary value given to a subcommand, else the one given to the main group."""
-    if value:
-        return value
-    obj = ctx.find_root().obj or {}
-    found: str | None = obj.get("glossary")
-    return found
+    return value or root_path(ctx, "glossary")
 
 
 def open_glossary(option: str | None, *, read_only: bool = False) -> Glossary:

@@ -8,34 +8,20 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bilingual_reader.cli.common import BadInput
+from bilingual_reader.cli.common import BadInput, path_option, root_path
 
 if TYPE_CHECKING:
     from bilingual_reader.learner.store import LearnerStore
 
 
-def _remember_learner(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value:
-        ctx.ensure_object(dict)
-        ctx.find_root().ensure_object(dict)
-        ctx.find_root().obj["learner"] = value
-    return value
-
-
-learner_path_option = click.option(
-    "--learner",
-    type=click.Path(dir_okay=False),
-    expose_value=False,
-    callback=_remember_learner,
-    help="Learner database (word statuses, lookups, progress) to use, here or before the command.",
+learner_path_option = path_option(
+    "learner", "Learner database (word statuses, lookups, progress) to use, here or before the command."
 )
-"""``--learner`` accepted after a subcommand too (``words list --learner L.db``)."""
 
 
 def learner_option(ctx: click.Context) -> str | None:
     """The ``--learner`` value given to the main group or a subcommand (else the env var decides)."""
-    found: str | None = (ctx.find_root().obj or {}).get("learner")
-    return found
+    return root_path(ctx, "learner")
 
 
 @contextmanager

@@ -57,17 +57,11 @@ class NewText:
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One text of the library, with its reading progress (0–1) and when it was last opened."""
+class Entry(NewText):
+    """One text of the library (what was added, under its ``id``), with its reading progress (0–1) and when
+    it was added and last opened."""
 
     id: int
-    article_id: str
-    title: str
-    kind: str
-    file: str
-    source: str
-    paragraphs: int
-    characters: int
     added_at: str
     opened_at: str | None
     progress: float
@@ -272,17 +266,17 @@ def _entry(row: tuple[object, ...]) -> Entry:
     at = row[10]
     progress = 0.0 if at is None or paragraphs <= 0 else min(1.0, (int(str(at)) + 1) / paragraphs)
     return Entry(
-        int(str(row[0])),
-        str(row[1]),
-        str(row[2]),
-        str(row[3]),
-        str(row[4]),
-        str(row[5]),
-        paragraphs,
-        int(str(row[7])),
-        str(row[8]),
-        None if row[9] is None else str(row[9]),
-        progress,
+        id=int(str(row[0])),
+        article_id=str(row[1]),
+        title=str(row[2]),
+        kind=str(row[3]),
+        file=str(row[4]),
+        source=str(row[5]),
+        paragraphs=paragraphs,
+        characters=int(str(row[7])),
+        added_at=str(row[8]),
+        opened_at=None if row[9] is None else str(row[9]),
+        progress=progress,
     )
 
 
