@@ -38,6 +38,27 @@ def chromium() -> str:
 
 def run(page: Path, profile: Path, *args: str) -> str:
     """Run chromium on a local page with ``args``; its standard output."""
-    command = [chromium(), *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
-    return done.stdout
+    [out] = run_together((page, profile, args))
+    return out
+
+
+def run_together(*runs: tuple[Path, Path, tuple[str, ...]]) -> list[str]:
+    """Several runs (page, profile, args) at once, each its own browser and profile: a start mostly
+    waits, so the runs of one test overlap. Their standard outputs, in order."""
+    binary = chromium()
+    started = [
+        subprocess.Popen(
+            [binary, *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for page, profile, args in runs
+    ]
+    outputs = []
+    for process in started:
+        out, err = process.communicate(timeout=120)
+        if process.returncode != 0:
+            raise subprocess.CalledProcessError(process.returncode, process.args, out, err)
+        outputs.append(out)
+    return outputs

@@ -16,7 +16,7 @@ from bilingual_reader.qa.results import DocumentResult
 from bilingual_reader.qa.rules.checklist import SHIPPED, load_checklist
 from bilingual_reader.qa.rules.run import check_document
 from bilingual_reader.qa.tsv_report import COLUMNS, tsv_report
-from qa.browser import run
+from qa.browser import run_together
 from support import ROOT
 
 ARTICLE = ROOT / "articles" / "01-nato-stoltenberg-visits-seoul-and-tokyo.txt"
@@ -73,18 +73,6 @@ def test_tsv_has_one_row_per_problem_and_defuses_formulas(result: DocumentResult
 def test_chromium_prints_it_to_pdf_without_overflow(result: DocumentResult, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_text(html_report([result]), encoding="utf-8")
-    pdf = tmp_path / "report.pdf"
-    run(page, tmp_path / "profile", f"--print-to-pdf={pdf}")
-    run(page, tmp_path / "profile", f"--screenshot={tmp_path / 'report.png'}", "--window-size=1200,1600")
-    assert (tmp_path / "report.png").stat().st_size > 10_000
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler-utils is not installed")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
-    assert 2 <= pages <= 30
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert "QA report" in text and "2566 is a Buddhist-era year" in text
-    assert "เลขาธิการนาโต" in text.replace(" ", "")  # Thai made it through the fonts
     probe = tmp_path / "probe.html"
     probe.write_text(
         html_report([result]).replace(
@@ -94,5 +82,19 @@ def test_chromium_prints_it_to_pdf_without_overflow(result: DocumentResult, tmp_
         ),
         encoding="utf-8",
     )
-    dom = run(probe, tmp_path / "profile", "--dump-dom", "--window-size=794,1123")
+    pdf, png = tmp_path / "report.pdf", tmp_path / "report.png"
+    _, _, dom = run_together(
+        (page, tmp_path / "profile-pdf", (f"--print-to-pdf={pdf}",)),
+        (page, tmp_path / "profile-png", (f"--screenshot={png}", "--window-size=1200,1600")),
+        (probe, tmp_path / "profile-dom", ("--dump-dom", "--window-size=794,1123")),
+    )
     assert 'data-overflow="false"' in dom
+    assert png.stat().st_size > 10_000
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert 2 <= pages <= 30
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "QA report" in text and "2566 is a Buddhist-era year" in text
+    assert "เลขาธิการนาโต" in text.replace(" ", "")  # Thai made it through the fonts

@@ -13,7 +13,7 @@ import pytest
 from bilingual_reader.documents.articles import load_article
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.teaching.handout import HandoutOptions, Section, handout_html
-from qa.browser import run
+from qa.browser import run, run_together
 from support import ROOT
 from teaching.handout_data import small_article, small_glossary
 
@@ -79,9 +79,12 @@ def sample_page() -> str:
 
 
 def test_the_sample_article_prints_whole_without_overflow(sample_page: str, tmp_path: Path) -> None:
-    pdf = _print(sample_page, tmp_path)
-    run(tmp_path / "handout.html", tmp_path / "profile", f"--screenshot={tmp_path / 'h.png'}",
-        "--window-size=1000,1400")  # fmt: skip
+    html, pdf = tmp_path / "handout.html", tmp_path / "handout.pdf"
+    html.write_text(sample_page, encoding="utf-8")
+    run_together(
+        (html, tmp_path / "profile-pdf", (f"--print-to-pdf={pdf}",)),
+        (html, tmp_path / "profile-png", (f"--screenshot={tmp_path / 'h.png'}", "--window-size=1000,1400")),
+    )
     assert (tmp_path / "h.png").stat().st_size > 20_000
     _poppler()
     pages, width, _ = _info(pdf)
