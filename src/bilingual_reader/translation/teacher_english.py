@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bilingual_reader.translation.memory import TranslationMemory, source_hash
 
 if TYPE_CHECKING:
-    from bilingual_reader.translation.pipeline import ParagraphResult
+    from bilingual_reader.translation.results import ParagraphResult
 
 __all__ = ["mark_teacher_english", "record_teacher_english", "teacher_english"]
 
