@@ -7,8 +7,10 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from textual.app import App
+from textual.command import CommandInput, CommandPalette
 from textual.geometry import Offset
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Static
 
 from bilingual_reader.translation.engines.base import Hypothesis, SentenceTranslation
@@ -21,18 +23,26 @@ from .workers import workers_started
 
 
 async def settle(app: App[Any], pilot: Pilot[None]) -> None:
-    """Wait until the app is quiet: the reader (if any) has started after its first frame, no worker is
-    running, and a whole round of draining the message queues started no new worker (workers that finish
+    """Wait until the app is quiet: the reader on top (if any) has started after its first frame, no worker
+    is running, and a whole round of draining the message queues started no new worker (workers that finish
     start others: the first frame starts the loading, which starts segmenting and translating). A thread
-    worker can start and finish between two looks, so new workers are counted, not just seen running."""
+    worker can start and finish between two looks, so new workers are counted, not just seen running.
+    A reader under another screen (the library the app starts in) starts only once it is shown: it is not
+    waited for (waiting for it spent all 40 rounds, seconds a test)."""
     for _ in range(40):
         before = workers_started(app)
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         quiet = not any(w.is_running for w in app.workers) and workers_started(app) == before
-        if quiet and all(s.started for s in app.screen_stack if isinstance(s, ReaderScreen)):
+        if quiet and not _reader_starting(app):
             return
+
+
+def _reader_starting(app: App[Any]) -> bool:
+    """True while the screen shown is a reader that has not started yet (its first frame not written)."""
+    screen = app.screen_stack[-1] if app.screen_stack else None
+    return isinstance(screen, ReaderScreen) and not screen.started
 
 
 async def wait_until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
@@ -95,9 +105,23 @@ def popup_text(app: ReaderApp) -> str:
     return str(popup.query_one("#popup-text", Static).render())
 
 
-async def choose(app: ReaderApp, pilot: Pilot[None], query: str) -> None:
+def keys(text: str) -> list[str]:
+    """Pilot key names that type ``text``."""
+    return ["space" if ch == " " else ch for ch in text]
+
+
+async def type_into(pilot: Pilot[None], field: Widget, text: str) -> None:
+    """Type ``text`` into ``field`` once it has the focus: keys pressed while a form or the palette is still
+    opening go to the screen under it (a `q` quit the reader, a space opened a Select)."""
+    await wait_until(pilot, lambda: field.has_focus, f"{field!r} has the focus")
+    await pilot.press(*keys(text))
+
+
+async def choose(app: App[Any], pilot: Pilot[None], query: str) -> None:
     """Type ``query`` into the open palette and run the first command found."""
-    await pilot.press(*["space" if ch == " " else ch for ch in query])
+    palette = app.screen
+    assert isinstance(palette, CommandPalette)
+    await type_into(pilot, palette.query_one(CommandInput), query)
     await settle(app, pilot)  # the palette searches in a worker
     await pilot.press("enter")  # runs the first (highlighted) command
     await settle(app, pilot)

@@ -12,12 +12,7 @@ from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.glossary.entry_form import EntryForm, terms_from_field
 from bilingual_reader.tui.reader.popup import LookupPopup
 
-from .pilot_helpers import move_to, popup_text, reader, settle, started
-
-
-def keys(text: str) -> list[str]:
-    """Pilot key names that type ``text``."""
-    return ["space" if ch == " " else ch for ch in text]
+from .pilot_helpers import move_to, popup_text, reader, settle, started, type_into, wait_until
 
 
 async def test_add_a_term_from_the_popup_is_saved_and_highlighted(
@@ -30,7 +25,8 @@ async def test_add_a_term_from_the_popup_is_saved_and_highlighted(
         form = app.screen
         assert isinstance(form, EntryForm)
         assert form.query_one("#thai", Input).value == "หมวกเหล็ก"
-        await pilot.press(*keys("combat helmet ; steel helmet [deprecated]"), "ctrl+s")
+        await type_into(pilot, form.query_one("#english", Input), "combat helmet ; steel helmet [deprecated]")
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
         # The text was re-segmented with the new term, and the popup reopened on it.
         assert "combat helmet (preferred)\nsteel helmet (deprecated)" in popup_text(app)
@@ -94,14 +90,17 @@ async def test_a_thai_term_already_in_the_glossary_is_refused_then_merged_on_req
         assert isinstance(form, EntryForm)
         merge = form.query_one("#merge", Button)
         assert not merge.display
-        await pilot.press(*keys("flak jacket"), "ctrl+s")
+        await type_into(pilot, form.query_one("#english", Input), "flak jacket")
+        await pilot.press("ctrl+s")
         assert app.screen is form
         assert str(form.query_one("#form-error", Static).render()) == (
             f"Not saved: {glossary_path}: the Thai term 'เสื้อเกราะ' already belongs to concept 3 "
             "(เสื้อเกราะ = body armour)"
         )
         assert (merge.display, str(merge.label)) == (True, "Merge into concept 3")
-        await pilot.click("#merge")
+        # Click it once it is laid out (shown a moment ago, it may have no place on the screen yet).
+        await wait_until(pilot, lambda: merge.region.width, "the merge button is laid out")
+        assert await pilot.click("#merge")
         await settle(app, pilot)
         assert app.screen is not form
     with Glossary.open(glossary_path) as glossary:
@@ -148,7 +147,8 @@ async def test_read_only_glossary_form_says_so(article_path: Path, glossary_path
             form.query_one("#form-read-only", Static).render()
         )
         assert form.query_one("#save", Button).disabled
-        await pilot.press(*keys("quartermaster"), "ctrl+s")  # q types a letter here, it does not quit
+        await type_into(pilot, form.query_one("#english", Input), "quartermaster")  # q types here, not quits
+        await pilot.press("ctrl+s")
         assert app.screen is form
         assert form.query_one("#english", Input).value == "quartermaster"
     assert glossary.count() == 4

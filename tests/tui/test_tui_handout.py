@@ -11,7 +11,7 @@ from textual.command import CommandPalette
 
 from bilingual_reader.tui.app import create_app
 
-from .pilot_helpers import settle
+from .pilot_helpers import choose, settle
 
 
 async def test_the_palette_makes_a_handout(
@@ -26,10 +26,7 @@ async def test_the_palette_makes_a_handout(
         await settle(app, pilot)
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"class handout")
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await choose(app, pilot, "class handout")
         messages = [n.message for n in app._notifications]
     made = folder / "article-handout-2.html"
     assert f"Handout written to {made}" in messages

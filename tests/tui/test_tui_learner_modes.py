@@ -17,7 +17,7 @@ from bilingual_reader.tui.learner.stats_screen import StatsScreen
 from bilingual_reader.tui.reader.blocks import HIDDEN_HINT
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import EchoEngine, find_token, move_to, reader, settle, started
+from .pilot_helpers import EchoEngine, choose, find_token, move_to, reader, settle, started
 
 
 @pytest.fixture
@@ -166,10 +166,7 @@ async def test_export_flashcards_from_the_palette(
         await settle(app, pilot)
         await pilot.press("2")
         await pilot.press("ctrl+p")
-        await pilot.press(*"Export flashcards")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose(app, pilot, "Export flashcards")
     deck = tmp_path / "bilingual-reader-cards.apkg"
     assert deck.is_file() and os.path.getsize(deck) > 0
     (note,) = _deck_fields(deck)

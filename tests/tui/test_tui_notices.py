@@ -14,7 +14,7 @@ from textual.widgets._toast import Toast
 from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import settle
+from .pilot_helpers import settle, wait_until
 
 
 @pytest.mark.parametrize("name", ["draft [/] v2.txt", "[translation].txt", "[@click=app.quit]x[/].txt"])
@@ -27,7 +27,10 @@ async def test_a_bad_file_named_like_markup_is_reported_as_written(
         missing = tmp_path / name
         app.open_article(missing)
         await settle(app, pilot)
-        await pilot.pause(0.2)
-        toasts = [str(toast.render()) for toast in app.screen.query(Toast)]
-        assert any(name in text for text in toasts), toasts
+
+        def toasts() -> list[str]:
+            return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+        await wait_until(pilot, lambda: any(name in text for text in toasts()), "a notice names the file")
+        assert any(name in text for text in toasts()), toasts()
         assert app.is_running

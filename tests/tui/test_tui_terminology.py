@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from bilingual_reader.glossary.models import Concept, Term
 from bilingual_reader.glossary.store import Glossary
@@ -17,6 +17,7 @@ from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.pipeline import ParagraphResult
 from bilingual_reader.translation.steering import SentenceSteering
 from bilingual_reader.tui.app import ReaderApp, create_app
+from bilingual_reader.tui.glossary.entry_form import EntryForm
 from bilingual_reader.tui.reader.english_marks import STEERED_NOTE, UNSTEERED_NOTE
 from bilingual_reader.tui.reader.english_view import EnglishView
 from bilingual_reader.tui.reader.findings_panel import FindingsPanel
@@ -24,7 +25,7 @@ from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.reader.term_badge import TermBadge
 from bilingual_reader.tui.reader.translation_messages import ParagraphTranslated
 
-from .pilot_helpers import choose, find_token, move_to, popup_text, reader, settle, started
+from .pilot_helpers import choose, find_token, move_to, popup_text, reader, settle, started, type_into
 
 # The conftest article: ¶1 has ปืนใหญ่อัตตาจร (self-propelled gun; "automatic artillery" forbidden) and
 # รถถังหนัก (main battle tank); ¶2 has เสื้อเกราะ (body armour).
@@ -310,7 +311,10 @@ async def test_adding_a_term_from_the_popup_checks_it(article_path: Path, glossa
         screen = await translated(app, pilot)
         await move_to(pilot, screen, "หมวกเหล็ก")
         await pilot.press("enter", "a")
-        await pilot.press(*["space" if ch == " " else ch for ch in "steel helmet ; helmet"], "ctrl+s")
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        await type_into(pilot, form.query_one("#english", Input), "steel helmet ; helmet")
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert badge(screen, 1).counts == Counts(ok=2)
         assert "Approved: steel helmet\nUsed:     ✓ helmets" in popup_text(app)

@@ -33,7 +33,7 @@ from bilingual_reader.tui.reader.translation_messages import (
 )
 from bilingual_reader.tui.widgets.model_install import ModelCommands, ModelInstallScreen
 
-from .pilot_helpers import settle
+from .pilot_helpers import choose, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"
@@ -401,10 +401,7 @@ async def test_without_a_model_the_header_says_so_then_install_from_a_file() -> 
         assert shown(app) == [""] * 4  # the reader says it once, in a banner; no paragraph repeats it
         assert app.host.sub_title == "No translation model"
         await pilot.press("ctrl+p")
-        await pilot.press(*"Install Thai")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose(app, pilot, "Install Thai")
         dialog = app.screen
         assert isinstance(dialog, ModelInstallScreen)
         dialog.query_one("#install-path", Input).value = str(TRAINED)
