@@ -64,11 +64,20 @@ def recall() -> None:
     found = candidates([load_article(p).paragraphs for p in ARTICLES], glossary, limit=None)
     seconds = time.perf_counter() - started
     rank = {c.thai: i for i, c in enumerate(found)}
+    parts = {"tune": labelled[0::2], "held-out": labelled[1::2], "all": labelled}
     for top in (20, 50, 100):
-        hits = sum(rank.get(term, top) < top for term in labelled)
-        print(f"candidates recall@{top}: {hits}/{len(labelled)} = {hits / len(labelled):.3f}")
-    missed = [term for term in labelled if rank.get(term, 50) >= 50]
-    print(f"missed in the top 50: {' '.join(missed)}")
+        said = []
+        for part, terms in parts.items():
+            hits = sum(rank.get(term, top) < top for term in terms)
+            said.append(f"{part} {hits}/{len(terms)} = {hits / len(terms):.3f}")
+        print(f"candidates recall@{top}: " + "; ".join(said))
+    for part, terms in list(parts.items())[:2]:
+        missed = [
+            f"{term} ({rank[term] + 1 if term in rank else '-'})"
+            for term in terms
+            if rank.get(term, 50) >= 50
+        ]
+        print(f"missed in the top 50 ({part}, rank): {' '.join(missed)}")
     print(f"candidates over the 3 articles: {len(found)} in {seconds:.2f} s")
 
 

@@ -55,6 +55,29 @@ def test_a_phrase_seen_once_is_not_a_candidate() -> None:
         assert [c.thai for c in candidates([TEXT[:1]], glossary)] == ["เรือฟริเกต"]
 
 
+def test_a_word_of_the_subject_counts_apart_and_a_generic_head_ranks_below_its_phrases() -> None:
+    """ทหาร is a candidate of its own (its dictionary English "military personnel" is made of a word of the
+    glossary's English terms), although its letters end ทางทหาร; โครงการ, seen four times but only as the
+    head of two phrases seen twice each, ranks below them (C-value)."""
+    text = [
+        "ทหารได้รับความช่วยเหลือทางทหารจากพันธมิตร และทหารกลับบ้าน",
+        "ความช่วยเหลือทางทหารมาถึงแล้ว ทหารพอใจ",
+        "โครงการเรือดำน้ำ โครงการจัดหาเรือ และโครงการเรือดำน้ำอีกครั้ง โครงการจัดหาเรือ",
+    ]
+    glossary = Glossary.memory()
+    for thai, english in (
+        ("ตำรวจทหาร", "military police"),
+        ("ฐานทัพ", "military base"),
+        ("โรงเรียนนายร้อย", "military academy"),
+    ):
+        glossary.add(Concept("military", (Term(thai, "th"), Term(english, "en"))))
+    with glossary:
+        found = candidates([text], glossary)
+    assert [(c.thai, c.count) for c in found] == [
+        ("ทหาร", 3), ("โครงการจัดหาเรือ", 2), ("ความช่วยเหลือทางทหาร", 2), ("โครงการเรือดำน้ำ", 2), ("โครงการ", 4)
+    ]  # fmt: skip
+
+
 def _without(keys: set[str]) -> Glossary:
     copy = sqlite3.connect(":memory:")
     with Glossary.open(ROOT / "glossary.db", read_only=True) as shipped:
@@ -68,7 +91,8 @@ def _without(keys: set[str]) -> Glossary:
 
 
 def test_the_labelled_terms_removed_from_the_glossary_come_back_as_candidates() -> None:
-    """The issue asks for 0.8 of the list in the top 50; this extractor reaches 0.75 (see the benchmark)."""
+    """The issue asks for 0.8 of the list in the top 50: 39 of 48 (0.81); the tune part (every other term,
+    the one ranking changes were judged on) 20 of 24, the held-out part 19 of 24 (see the benchmark)."""
     labelled = [
         line for line in LABELLED.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
     ]
@@ -78,7 +102,8 @@ def test_the_labelled_terms_removed_from_the_glossary_come_back_as_candidates() 
         assert not set(labelled) & glossary.thai_terms()
         top = [c.thai for c in candidates(articles, glossary, limit=50)]
     recall = sum(term in top for term in labelled) / len(labelled)
-    assert recall >= 0.75
+    assert recall >= 0.8
+    assert sum(term in top for term in labelled[1::2]) >= 19  # the held-out part
     assert {"เลขาธิการนาโต", "ระบบจรวดหลายลำกล้อง", "อากาศยานไร้คนขับ", "เรือดำน้ำ"} <= set(top)
 
 

@@ -1,6 +1,8 @@
 """Candidate glossary terms in articles: the recurring multi-word noun phrases and loanwords the glossary does
-not have, ranked by how often they occur, how long they are and whether they end a defense head
-(เรือ…, ปืน…, ระบบ…, กอง…), each with its contexts."""
+not have, ranked by how often they occur on their own (C-value: less the occurrences inside longer
+candidates), how long they are and whether they start with a defense head (เรือ…, ปืน…, ระบบ…, กอง…) or
+belong to the glossary's subject (its Thai terms' words, or a dictionary English made of its English
+terms' words), each with its contexts."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ from bilingual_reader.teaching.term_cues import (
     GRAMMAR,
     INSIDE,
     domain_words,
+    english_domain,
     grammar_compound,
     has_domain_word,
     is_place,
     keyness,
+    speaks_domain,
     verb_like,
 )
 from bilingual_reader.thai.dictionary import loanword_source
@@ -60,24 +64,40 @@ def _runs(tokens: Sequence[Token]) -> list[list[Token]]:
     return [run for run in runs if run]
 
 
-def _single_worthy(candidate: Candidate, words: int) -> bool:
+def _single_worthy(candidate: Candidate, words: int, subject: bool) -> bool:
     """A single word is a candidate unless it is short, a grammar compound or a verb; then it needs a
-    defense head, a loanword source or to be far more frequent here than in general Thai."""
+    defense head, a loanword source, a dictionary English in the glossary's subject (``subject``) or to be
+    far more frequent here than in general Thai."""
     key = candidate.thai
     if len(key) < 4 or grammar_compound(key) or verb_like(key):
         return False
-    if key.startswith(CUES) and key not in CUES:
+    if (key.startswith(CUES) and key not in CUES) or subject:
         return True
     return candidate.loanword is not None or keyness(key, candidate.count, words) >= _KEYNESS
 
 
-def _score(candidate: Candidate, specificity: float, domain: bool) -> float:
-    """Occurrences × length × how specific to these articles a single word is, plus the cues: a defense
-    head, a word the glossary's terms are made of, a loanword source."""
+def _inside(short: Candidate, long: Candidate) -> bool:
+    """Whether ``short``'s words are a run of ``long``'s (ทหาร is inside ความช่วยเหลือ|ทางทหาร's letters,
+    not its words)."""
+    n = short.tokens
+    return long.tokens > n and any(long.parts[i : i + n] == short.parts for i in range(long.tokens - n + 1))
+
+
+def _nested(short: Candidate, chosen: Sequence[Candidate]) -> float:
+    """The mean count of the longer candidates ``short`` is a part of (C-value, Frantzi & Ananiadou): a word
+    heading many phrases (โครงการ…) is a term less often than it occurs."""
+    longer = [other.count for other in chosen if _inside(short, other)]
+    return sum(longer) / len(longer) if longer else 0.0
+
+
+def _score(candidate: Candidate, specificity: float, domain: bool, nested: float) -> float:
+    """Occurrences on its own × length × how specific to these articles a single word is, plus the cues: a
+    defense head, the glossary's subject (``domain``), a loanword source."""
     cue = 2.0 if candidate.thai.startswith(CUES) else 1.0 if domain else 0.0
     loan = 1.0 if candidate.loanword else 0.0
     length = 1.0 + 0.4 * (candidate.tokens - 1)
-    return candidate.count * length * min(specificity / 3, 1.0) + cue + loan + len(candidate.thai) / 40
+    own = candidate.count - nested
+    return own * length * min(specificity / 3, 1.0) + cue + loan + len(candidate.thai) / 40
 
 
 def _edge(token: Token) -> bool:
@@ -87,9 +107,9 @@ def _edge(token: Token) -> bool:
 
 def _part_of(short: Candidate, long: Candidate) -> bool:
     """Whether ``short`` is only ever (or, as its left part, nearly always) seen inside ``long``."""
-    if long.tokens <= short.tokens or short.thai not in long.thai:
+    if not _inside(short, long):
         return False
-    left_part = long.thai.startswith(short.thai) and 4 * long.count >= 3 * short.count
+    left_part = long.parts[: short.tokens] == short.parts and 4 * long.count >= 3 * short.count
     return long.count >= short.count or left_part
 
 
@@ -139,9 +159,16 @@ def candidates(
                 _phrases(run, paragraph, known, found, (number, index))
     words = counts.total()
     kept = [c for c in found.values() if c.count >= min_count]
+    english = english_domain(glossary.concepts())
+    subject: dict[str, bool] = {}
     for candidate in kept:
         candidate.loanword = loanword_source(candidate.thai)
-    kept = [c for c in kept if (c.tokens > 1 or _single_worthy(c, words)) and not is_place(c.parts)]
+        subject[candidate.thai] = speaks_domain(candidate.thai, candidate.parts, english)
+    kept = [
+        c
+        for c in kept
+        if (c.tokens > 1 or _single_worthy(c, words, subject[c.thai])) and not is_place(c.parts)
+    ]
     longer = sorted(kept, key=lambda c: -len(c.thai))
     # A phrase inside a longer one that occurs as often is only a part of it (คอบร้า in คอบร้าโกลด์); a
     # single token inside another token (ทหาร in ทางทหาร) is counted apart from it. On the right boundary
@@ -153,6 +180,11 @@ def candidates(
         specific = 3.0 if candidate.tokens > 1 else keyness(candidate.thai, candidate.count, words)
         if candidate.tokens == 2 and candidate.parts[0] in ("การ", "ความ"):  # a noun made of a verb: as
             specific = keyness(candidate.parts[1], counts[candidate.parts[1]], words)  # specific as the verb
-        candidate.score = _score(candidate, specific, has_domain_word(candidate.thai, domain, plain))
+        if subject[
+            candidate.thai
+        ]:  # the dictionary says it is a noun of the subject: as specific as a phrase
+            specific = max(specific, 3.0)
+        domain_cue = subject[candidate.thai] or has_domain_word(candidate.thai, domain, plain)
+        candidate.score = _score(candidate, specific, domain_cue, _nested(candidate, chosen))
     chosen.sort(key=lambda c: (-c.score, c.thai))
     return chosen if limit is None else chosen[:limit]

@@ -7,8 +7,10 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from bilingual_reader.thai.corpora import corpus_file
 from bilingual_reader.thai.dictionary import senses
@@ -16,9 +18,12 @@ from bilingual_reader.thai.frequency import TNC_FILE, frequency
 from bilingual_reader.thai.segmenter import Segmenter
 from bilingual_reader.thai.text import normalize_key
 
+if TYPE_CHECKING:
+    from bilingual_reader.glossary.models import Concept
+
 __all__ = [
-    "CUES", "GRAMMAR", "INSIDE", "domain_words", "grammar_compound", "has_domain_word", "is_place", "keyness",
-    "verb_like",
+    "CUES", "GRAMMAR", "INSIDE", "domain_words", "english_domain", "grammar_compound", "has_domain_word",
+    "is_place", "keyness", "speaks_domain", "verb_like",
 ]  # fmt: skip
 
 #: Words that start a defense term: a candidate beginning with one ranks higher.
@@ -144,3 +149,30 @@ def _content(word: str) -> str:
 def has_domain_word(key: str, domain: frozenset[str], segmenter: Segmenter) -> bool:
     """Whether a candidate holds one of the domain's words (การต่อเรือ holds เรือ)."""
     return any(_content(t.text) in domain for t in segmenter.tokenize(key) if t.is_word)
+
+
+_ENGLISH_WORD = re.compile(r"[a-z]{3,}")
+_ENGLISH_GRAMMAR = frozenset(("the", "and", "for", "with", "from", "into"))
+
+
+def _english_words(text: str) -> set[str]:
+    return set(_ENGLISH_WORD.findall(text.lower())) - _ENGLISH_GRAMMAR
+
+
+def english_domain(concepts: Iterable[Concept], *, least: int = 3) -> frozenset[str]:
+    """The English words that recur in the glossary's English terms (missile, naval, combat, mine…): the
+    subject's vocabulary as the glossary's other side says it."""
+    seen: Counter[str] = Counter()
+    for concept in concepts:
+        seen.update({w for term in concept.terms if term.lang == "en" for w in _english_words(term.text)})
+    return frozenset(word for word, count in seen.items() if count >= least)
+
+
+def speaks_domain(key: str, parts: Sequence[str], domain: frozenset[str]) -> bool:
+    """Whether the dictionary's English for the candidate (else for one of its words) is a noun made of the
+    subject's English words (ภารกิจ: "military mission"; การสู้รบ: "combat")."""
+    for word in (key,) if senses(key) else parts:
+        for sense in senses(word)[:2]:
+            if sense.pos == "noun" and any(_english_words(lemma) & domain for lemma in sense.lemmas):
+                return True
+    return False
