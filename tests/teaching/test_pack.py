@@ -22,7 +22,7 @@ from bilingual_reader.teaching.pack_open import OpenReport, open_pack, pack_fold
 from bilingual_reader.teaching.pack_read import read_pack
 from bilingual_reader.translation.engines.base import SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
-from bilingual_reader.translation.post_edits import post_edited
+from bilingual_reader.translation.post_edits import pack_machine_english, post_edited
 from bilingual_reader.translation.session import open_session
 from support import ROOT
 from teaching.handout_data import small_article, small_glossary
@@ -72,9 +72,9 @@ def test_opening_a_pack_brings_articles_terms_and_english_and_twice_changes_noth
         assert (first.glossary.added, first.glossary.skipped) == (2, 0)
         assert sorted(c.headword for c in glossary.concepts()) == ["กองทัพเรือ", "เรือดำน้ำ"]
         assert {c.origin for c in glossary.concepts()} == {"class pack Class 3B"}
-        assert (
-            memory.get_post_edit(article.article_id, 0, article.paragraphs[0]) == "The navy buys a submarine."
-        )
+        assert memory.get_post_edit(article.article_id, 0, article.paragraphs[0]) is None  # machine English:
+        machine = pack_machine_english(memory, article.paragraphs)  # kept as the pack's, not as an edit
+        assert machine == {article.paragraphs[0]: ("The navy buys a submarine.", "class pack: Class 3B")}
         assert (
             memory.get_post_edit(article.article_id, 1, article.paragraphs[1])
             == "The navy gets it next year."
@@ -96,15 +96,22 @@ def test_the_packs_english_is_the_teachers_translation_until_the_student_edits_i
     with Glossary.memory() as glossary, TranslationMemory(tmp_path / "student.db") as memory:
         open_pack(checked, glossary, memory)
         stored = load_article(pack_folder("Class 3B") / "small.txt")
-        assert [r.teacher for r in post_edited(stored, memory)] == [True, True]
+        shown = [(r.source, r.english, r.teacher) for r in post_edited(stored, memory)]
+        assert shown == [
+            ("memory", "The navy buys a submarine.", False),  # the teacher's machine English stays machine
+            ("post-edit", "The navy gets it next year.", True),
+        ]
         origins = [p.origin for p in article_english(article.article_id, article.paragraphs, memory)]
-        assert origins == [Origin.TEACHER, Origin.TEACHER]
+        assert origins == [Origin.MACHINE, Origin.TEACHER]
         page = handout_html(stored, glossary, memory, HandoutOptions(sections=frozenset({Section.ENGLISH})))
-        assert page.count('<span class="origin">teacher&#x27;s translation</span>') == 2
-        memory.save_post_edit(article.article_id, 0, article.paragraphs[0], "My own English.")
-        assert [r.teacher for r in post_edited(stored, memory)] == [False, True]
+        assert page.count('<span class="origin">teacher&#x27;s translation</span>') == 1
+        assert page.count('<span class="origin">machine translation</span>') == 1
+        memory.save_post_edit(article.article_id, 1, article.paragraphs[1], "My own English.")
+        assert [(r.source, r.teacher) for r in post_edited(stored, memory)] == [
+            ("memory", False), ("post-edit", False)
+        ]  # fmt: skip
         origins = [p.origin for p in article_english(article.article_id, article.paragraphs, memory)]
-        assert origins == [Origin.POST_EDIT, Origin.TEACHER]
+        assert origins == [Origin.MACHINE, Origin.POST_EDIT]
 
 
 @pytest.mark.usefixtures("trained_model")
@@ -116,9 +123,8 @@ def test_a_student_with_a_model_sees_the_teachers_translation_beside_the_machine
         open_pack(checked, glossary, memory)
     stored = load_article(pack_folder("Class 3B") / "small.txt")
     with open_session(memory_path=tmp_path / "student.db") as session:
-        assert [(r.source, r.teacher) for r in session.translate(stored)] == [("post-edit", True)] * 2
-        reverted = session.revert(stored, 0)  # the student wants the model's English for paragraph 0
-        assert reverted is not None and (reverted.source, reverted.teacher) == ("engine", False)
+        first = sorted(session.translate(stored), key=lambda r: r.index)  # the model translates paragraph 0
+        assert [(r.source, r.teacher) for r in first] == [("engine", False), ("post-edit", True)]
         shown = sorted(session.translate(stored), key=lambda r: r.index)
         assert [(r.source, r.teacher) for r in shown] == [("memory", False), ("post-edit", True)]
         again = session.retranslate(stored, 1)
@@ -148,10 +154,10 @@ def test_a_students_own_edit_is_kept(pack: Path, tmp_path: Path) -> None:
     checked = read_pack(pack)
     article = checked.articles["small.txt"]
     with Glossary.memory() as glossary, TranslationMemory(tmp_path / "student.db") as memory:
-        memory.save_post_edit(article.article_id, 0, article.paragraphs[0], "My own English.")
+        memory.save_post_edit(article.article_id, 1, article.paragraphs[1], "My own English.")
         report = open_pack(checked, glossary, memory)
         assert (report.english_saved, report.english_present) == (1, 1)
-        assert memory.get_post_edit(article.article_id, 0, article.paragraphs[0]) == "My own English."
+        assert memory.get_post_edit(article.article_id, 1, article.paragraphs[1]) == "My own English."
 
 
 def test_the_shipped_articles_pack_only_their_concepts_unless_asked(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.teaching.pack_create import pack_bytes
 from bilingual_reader.teaching.pack_open import open_pack, pack_folder
 from bilingual_reader.teaching.pack_read import read_pack
+from bilingual_reader.translation.engines.base import SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 from bilingual_reader.translation.packages import install_file
 from bilingual_reader.tui.app import create_app
@@ -35,6 +36,8 @@ async def test_a_student_reads_the_teachers_english_and_terms(
     for concept in (*CONCEPTS, Concept("armour", (Term("หมวกเหล็ก", "th"), Term("helmet", "en")))):
         teacher.add(concept)
     with TranslationMemory(tmp_path / "teacher.db") as memory:
+        machine = SentenceTranslation(article.paragraphs[0], "The army buys guns and tanks.", ())
+        memory.put_sentence("teacher-model", "s", machine)  # the teacher's model, not reviewed
         memory.save_post_edit(
             article.article_id, 1, article.paragraphs[1], "Soldiers got armour and helmets."
         )
@@ -46,7 +49,7 @@ async def test_a_student_reads_the_teachers_english_and_terms(
         glossary.add(CONCEPTS[0])
         with TranslationMemory() as memory:
             report = open_pack(read_pack(pack), glossary, memory)
-    assert (report.glossary.added, report.english_saved) == (4, 1)
+    assert (report.glossary.added, report.english_saved) == (4, 2)
     opened = pack_folder("Class 3B") / "article.txt"
     assert opened.read_text(encoding="utf-8") == ARTICLE
     if model:
@@ -55,10 +58,17 @@ async def test_a_student_reads_the_teachers_english_and_terms(
     async with started(app, (160, 45)) as (pilot, screen):
         assert screen.translation.no_model is not model
         assert screen.translation.results[1].english == "Soldiers got armour and helmets."
-        if model:  # the model translated the paragraph the teacher left alone
-            assert screen.translation.results[0].source in ("engine", "memory")
-        else:
-            assert 0 not in screen.translation.results  # nothing to show for the first paragraph
+        first = screen.translation.results[0]
+        if model:  # the student's model translates the paragraph the teacher did not edit
+            assert first.source in ("engine", "memory") and first.model != "class pack: Class 3B"
+        else:  # the teacher's machine English, shown as machine English (no mark)
+            assert (first.source, first.english, first.teacher) == (
+                "memory",
+                "The army buys guns and tanks.",
+                False,
+            )
+            slot = screen.translation.slot(0)
+            assert slot is not None and str(slot.translation) == "The army buys guns and tanks."
         slot = screen.translation.slot(1)
         assert (
             slot is not None and str(slot.translation) == f"Soldiers got armour and helmets.\n{TEACHER_MARK}"

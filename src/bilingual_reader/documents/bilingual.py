@@ -36,6 +36,7 @@ SUFFIXES = (".xlf", ".xliff", ".tmx")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 _MT_ORIGIN = "machine-translation"
+_MACHINE_NOTE = "machine translation"  # a TMX note saying the English is a model's, not yet reviewed
 
 
 class BilingualError(Exception):
@@ -46,7 +47,7 @@ class BilingualError(Exception):
 class Unit:
     """One translation unit: its id in the file, the Thai source, the English target (None if empty), the
     machine translation it started from (our XLIFF's ``alt-trans``; None if unknown) and whether the target
-    still waits for review (XLIFF ``state="needs-review-translation"``)."""
+    still waits for review (XLIFF ``state="needs-review-translation"``; a TMX note "machine translation")."""
 
     id: str
     thai: str
@@ -160,7 +161,9 @@ def _tmx_units(path: Path, data: bytes) -> list[Unit]:
             if lang in ("th", "en") and text and lang not in sides:
                 sides[lang] = text
         if "th" in sides:
-            units.append(Unit(str(n), clean_text(sides["th"]).strip(), _english(sides.get("en"))))
+            machine = _MACHINE_NOTE in str(unit.getnotes() or "")  # a class pack's unreviewed English
+            english = _english(sides.get("en"))
+            units.append(Unit(str(n), clean_text(sides["th"]).strip(), english, needs_review=machine))
     return _checked(path, units)
 
 

@@ -18,6 +18,7 @@ from bilingual_reader.files import write_output
 from bilingual_reader.glossary.importing import ImportFailed, ImportReport, OnConflict, import_concepts
 from bilingual_reader.teaching.pack_format import PackError
 from bilingual_reader.thai.text import normalize_key
+from bilingual_reader.translation.post_edits import save_pack_machine_english
 from bilingual_reader.translation.teacher_english import record_teacher_english
 
 if TYPE_CHECKING:
@@ -62,12 +63,20 @@ def _article_bytes(pack: ClassPack) -> dict[Path, bytes]:
 
 
 def _save_english(pack: ClassPack, memory: TranslationMemory) -> tuple[int, int]:
-    english = {normalize_key(u.thai): u.english for u in pack.memory if u.english}
+    """The teacher's English becomes the post-edit of each paragraph the student has not edited; the
+    teacher's machine English (unreviewed) is kept as the pack's machine translation."""
+    english = {normalize_key(u.thai): (u.english, u.needs_review) for u in pack.memory if u.english}
     saved = present = 0
     for article in pack.articles.values():
         for index, thai in enumerate(article.paragraphs):
-            teacher = english.get(normalize_key(thai))
+            teacher, machine = english.get(normalize_key(thai), (None, False))
             if teacher is None:
+                continue
+            if machine:
+                if save_pack_machine_english(memory, pack.name, thai, teacher):
+                    saved += 1
+                else:
+                    present += 1
                 continue
             if memory.get_post_edit(article.article_id, index, thai) is not None:
                 present += 1  # the student's own edit, or this pack's from an earlier opening: kept
