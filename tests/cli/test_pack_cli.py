@@ -16,6 +16,7 @@ from bilingual_reader.documents.articles import load_article
 from bilingual_reader.glossary.locations import resolve_glossary_path
 from bilingual_reader.glossary.models import Concept, Term
 from bilingual_reader.glossary.store import Glossary
+from bilingual_reader.translation.engines.base import SentenceTranslation
 from bilingual_reader.translation.memory import TranslationMemory
 from support import ROOT
 
@@ -40,11 +41,12 @@ def teacher_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "teacher").mkdir()
     with TranslationMemory() as memory:
         memory.save_post_edit(article.article_id, 0, article.paragraphs[0], "Cobra Gold and demining")
+        memory.put_sentence("m", "s", SentenceTranslation(article.paragraphs[1], "A model's English.", ()))
     pack = tmp_path / "class.brpack"
     code, out, err = run("--glossary", str(glossary), "pack", "create", *map(str, ARTICLES), "-o", str(pack))
     assert (code, err) == (0, "")
     assert out.startswith(f"{pack}: 3 article(s), ") and out.endswith(
-        " concept(s), English for 1 paragraph(s)\n"
+        " concept(s), English for 2 paragraph(s)\n"
     )
     monkeypatch.setenv("BILINGUAL_READER_DATA_DIR", str(tmp_path / "student"))
     return pack
@@ -57,7 +59,9 @@ def test_a_student_opens_the_pack_once(teacher_pack: Path, tmp_path: Path) -> No
     lines = out.splitlines()
     assert lines[0] == f"class pack class: 3 article(s) added, 0 already there, in {folder}"
     assert lines[1].startswith("glossary: 1 added, 0 merged, 0 replaced, ")
-    assert lines[2] == "teacher's English: 1 paragraph(s) saved, 0 kept"
+    assert lines[2] == (
+        "teacher's English: 2 paragraph(s) saved (1 the teacher's translation, 1 machine translation), 0 kept"
+    )
     assert lines[3:] == [f"  bilingual-reader read {folder / p.name}" for p in ARTICLES]
     with Glossary.open(resolve_glossary_path(None), read_only=True) as glossary:
         assert [c.english[0].text for c in glossary.lookup("เป็นเจ้าภาพ")] == ["host"]
@@ -68,7 +72,7 @@ def test_a_student_opens_the_pack_once(teacher_pack: Path, tmp_path: Path) -> No
     assert code == 0
     assert out.splitlines()[0] == f"class pack class: 0 article(s) added, 3 already there, in {folder}"
     assert out.splitlines()[1].startswith("glossary: 0 added, 0 merged, 0 replaced, ")
-    assert out.splitlines()[2] == "teacher's English: 0 paragraph(s) saved, 1 kept"
+    assert out.splitlines()[2] == "teacher's English: 0 paragraph(s) saved, 2 kept"
 
 
 def test_a_hostile_pack_is_one_line_and_changes_nothing(teacher_pack: Path, tmp_path: Path) -> None:

@@ -120,7 +120,11 @@ def open_command(ctx: click.Context, pack: str, on_conflict: str) -> None:
         f"glossary: {glossary.added} added, {glossary.merged} merged, {glossary.replaced} replaced, "
         f"{glossary.skipped} already there"
     )
-    click.echo(f"teacher's English: {report.english_saved} paragraph(s) saved, {report.english_present} kept")
+    saved, machine = report.english_saved, report.machine_saved
+    split = (
+        f" ({saved - machine} the teacher's translation, {machine} machine translation)" if machine else ""
+    )
+    click.echo(f"teacher's English: {saved} paragraph(s) saved{split}, {report.english_present} kept")
     if report.cards is not None:
         click.echo(f"flashcards: {report.cards} (import it into Anki: File > Import)")
     for file in sorted(checked.articles):

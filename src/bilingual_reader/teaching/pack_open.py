@@ -40,6 +40,7 @@ class OpenReport:
     english_saved: int
     english_present: int
     cards: Path | None = None  # where the pack's flashcards were put (import them into Anki)
+    machine_saved: int = 0  # of english_saved: the teacher's machine English, kept as machine translation
 
 
 def pack_folder(name: str) -> Path:
@@ -62,11 +63,11 @@ def _article_bytes(pack: ClassPack) -> dict[Path, bytes]:
     return files
 
 
-def _save_english(pack: ClassPack, memory: TranslationMemory) -> tuple[int, int]:
+def _save_english(pack: ClassPack, memory: TranslationMemory) -> tuple[int, int, int]:
     """The teacher's English becomes the post-edit of each paragraph the student has not edited; the
     teacher's machine English (unreviewed) is kept as the pack's machine translation."""
     english = {normalize_key(u.thai): (u.english, u.needs_review) for u in pack.memory if u.english}
-    saved = present = 0
+    saved = present = machine_saved = 0
     for article in pack.articles.values():
         for index, thai in enumerate(article.paragraphs):
             teacher, machine = english.get(normalize_key(thai), (None, False))
@@ -75,6 +76,7 @@ def _save_english(pack: ClassPack, memory: TranslationMemory) -> tuple[int, int]
             if machine:
                 if save_pack_machine_english(memory, pack.name, thai, teacher):
                     saved += 1
+                    machine_saved += 1
                 else:
                     present += 1
                 continue
@@ -84,7 +86,7 @@ def _save_english(pack: ClassPack, memory: TranslationMemory) -> tuple[int, int]
             memory.save_post_edit(article.article_id, index, thai, teacher)
             record_teacher_english(memory, article.article_id, index, thai, teacher, pack.name)
             saved += 1
-    return saved, present
+    return saved, present, machine_saved
 
 
 def open_pack(
@@ -109,7 +111,7 @@ def open_pack(
     for file, body in files.items():
         if not file.exists():
             write_output(file, body)
-    saved, kept = _save_english(pack, memory)
+    saved, kept, machine = _save_english(pack, memory)
     report = import_concepts(glossary, pack.glossary, source=source, on_conflict=on_conflict, origin=source)
     added = len(pack.articles) - present
-    return OpenReport(pack_folder(pack.name), added, present, report, saved, kept, cards)
+    return OpenReport(pack_folder(pack.name), added, present, report, saved, kept, cards, machine)
