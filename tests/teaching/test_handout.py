@@ -280,3 +280,12 @@ def test_glossary_data_cannot_inject_html(tmp_path: Path, payload: str) -> None:
         .replace("'", "&#x27;")
         in page
     )
+
+
+def test_a_marked_term_is_never_broken_across_lines(tmp_path: Path) -> None:
+    """Browsers break Thai inside words (ความร่วมมือด้านความ|มั่นคง was split at a line's end): a term's
+    span keeps together."""
+    page = _page(tmp_path, S.THAI)
+    rule = re.search(r"\.term \{([^}]*)\}", page)
+    assert rule is not None and "white-space: nowrap" in rule.group(1)
+    assert '<span class="term">กองทัพเรือ<sup>1</sup></span>' in page

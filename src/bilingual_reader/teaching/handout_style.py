@@ -24,7 +24,8 @@ h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; color: var(--muted); }
 p { margin: 0 0 .8rem; }
 .thai p { font-size: 1.15rem; line-height: 1.9; }
 .thai p.headline, .cloze p.headline { font-weight: 700; }
-.term { color: var(--term); background: var(--mark); border-radius: 2px; padding: 0 .05em; }
+.term { color: var(--term); background: var(--mark); border-radius: 2px; padding: 0 .05em;
+  white-space: nowrap; }
 .term sup, .blank { font-family: SANS; }
 sup { font-size: .65em; font-weight: 700; color: var(--term); }
 ol.glosses { padding-left: 2.2rem; font-size: .95rem; }
