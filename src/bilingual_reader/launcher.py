@@ -8,7 +8,6 @@ the click program in :mod:`bilingual_reader.cli`, which calls the same functions
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -137,6 +136,8 @@ def lookup_lines(text: str, glossary: str | None, as_json: bool) -> list[str]:
     finally:
         store.close()
     if as_json:
+        import json
+
         return [json.dumps(result_to_dict(result), ensure_ascii=False, indent=2)]
     return ["\n".join(format_lookup(result))]
 
@@ -171,6 +172,8 @@ def segment_lines(
         store.close()
     if progress is not None:
         progress.set_total(len(article.paragraphs))
+    if as_json:
+        import json
     for index, paragraph in enumerate(article.paragraphs):
         tokens = [t.text for t in segmenter.tokenize(paragraph) if t.text.strip()]
         if as_json:

@@ -118,8 +118,9 @@ def test_a_one_shot_segment_loads_only_the_words_of_its_document() -> None:
         f"lines = list(segment_lines({str(SAMPLE)!r}, {str(ROOT / 'glossary.db')!r}, False))\n"
         "print(len(lines), sorted(n.rsplit('-', 1)[0] for n in segmenter._LOADED))\n"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert out.split(" ", 1)[1].strip() == "['bilingual-reader-texts']"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split(" ", 1)[1].strip() == "['bilingual-reader-texts']", done.stdout
 
 
 def test_a_word_file_line_with_whitespace_around_its_word_is_passed_as_it_is() -> None:

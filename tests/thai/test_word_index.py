@@ -14,8 +14,18 @@ WORDS = ["ปืน", "ปืนใหญ่", "รถถัง", "a b"]
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(word_index, "_cache_folder", lambda: tmp_path)
-    return tmp_path
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setattr(word_index, "_cache_folder", lambda: cache)
+    return cache
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """The list file the keys are said to come from."""
+    file = tmp_path / "words.txt"
+    file.write_text("\n".join(WORDS), encoding="utf-8")
+    return file
 
 
 def _counting(words: list[str], calls: list[int]) -> Callable[[], Iterable[str]]:
@@ -26,11 +36,11 @@ def _counting(words: list[str], calls: list[int]) -> Callable[[], Iterable[str]]
     return keys
 
 
-def test_a_trie_is_built_once_then_mapped_from_its_file(folder: Path) -> None:
+def test_a_trie_is_built_once_then_mapped_from_its_file(folder: Path, source: Path) -> None:
     calls: list[int] = []
-    first = word_index.cached_trie("test", b"source", _counting(WORDS, calls))
+    first = word_index.cached_trie("test", [source], _counting(WORDS, calls))
     (saved,) = folder.glob("test-*.marisa")
-    second = word_index.cached_trie("test", b"source", _counting(WORDS, calls))
+    second = word_index.cached_trie("test", [source], _counting(WORDS, calls))
     assert calls == [1]  # the second one was mapped, not built
     for trie in (first, second):
         assert sorted(trie.keys()) == sorted(WORDS)
@@ -39,39 +49,44 @@ def test_a_trie_is_built_once_then_mapped_from_its_file(folder: Path) -> None:
     assert saved.stat().st_size > 0
 
 
-def test_another_source_or_kind_gets_another_file(folder: Path) -> None:
+def test_a_changed_source_or_another_kind_gets_another_file(folder: Path, source: Path) -> None:
     calls: list[int] = []
-    word_index.cached_trie("test", b"source", _counting(WORDS, calls))
-    changed = word_index.cached_trie("test", b"source changed", _counting(["รถ"], calls))
-    other = word_index.cached_trie("other", b"source", _counting(["เรือ"], calls))
+    word_index.cached_trie("test", [source], _counting(WORDS, calls))
+    other = word_index.cached_trie("other", [source], _counting(["เรือ"], calls))
+    source.write_text("รถ", encoding="utf-8")
+    changed = word_index.cached_trie("test", [source], _counting(["รถ"], calls))
     assert calls == [1, 1, 1]
     assert list(changed.keys()) == ["รถ"] and list(other.keys()) == ["เรือ"]
     assert len(list(folder.glob("*.marisa"))) == 3
 
 
-def test_a_damaged_file_is_built_again(folder: Path) -> None:
+def test_a_damaged_file_is_built_again(folder: Path, source: Path) -> None:
     calls: list[int] = []
-    word_index.cached_trie("test", b"source", _counting(WORDS, calls))
+    word_index.cached_trie("test", [source], _counting(WORDS, calls))
     (saved,) = folder.glob("test-*.marisa")
     saved.write_bytes(saved.read_bytes()[:20])
-    trie = word_index.cached_trie("test", b"source", _counting(WORDS, calls))
+    trie = word_index.cached_trie("test", [source], _counting(WORDS, calls))
     assert calls == [1, 1] and sorted(trie.keys()) == sorted(WORDS)
-    again = word_index.cached_trie("test", b"source", _counting(WORDS, calls))
+    again = word_index.cached_trie("test", [source], _counting(WORDS, calls))
     assert calls == [1, 1] and sorted(again.keys()) == sorted(WORDS)  # the file was written anew
 
 
-def test_without_a_cache_folder_the_trie_is_built_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_cache_folder_the_trie_is_built_in_memory(
+    source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(word_index, "_cache_folder", lambda: None)
     lines = [" ปืน".encode(), "ปืน\t".encode()]
-    trie = word_index.cached_bytes_trie("test", b"source", lambda: [("ปืน", line) for line in lines])
+    trie = word_index.cached_bytes_trie("test", [source], lambda: [("ปืน", line) for line in lines])
     assert sorted(trie["ปืน"]) == sorted(lines)
 
 
-def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_cache_folder_is_no_error(
+    tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     monkeypatch.setattr(word_index, "_cache_folder", lambda: blocked)
-    trie = word_index.cached_trie("test", b"source", lambda: WORDS)
+    trie = word_index.cached_trie("test", [source], lambda: WORDS)
     assert "ปืนใหญ่" in trie
 
 

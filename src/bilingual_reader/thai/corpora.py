@@ -43,8 +43,7 @@ def thai_words() -> frozenset[str]:
 def thai_word_index() -> Container[str]:
     """:func:`thai_words` for membership tests, as a trie mapped from the user's cache folder
     (``thai.word_index``): a process asks it without building the 62k-word set."""
-    source = corpus_file(WORDS_FILE).read_bytes()
-    index: Container[str] = cached_trie("thai-words", source, thai_words)
+    index: Container[str] = cached_trie("thai-words", [corpus_file(WORDS_FILE)], thai_words)
     return index
 
 

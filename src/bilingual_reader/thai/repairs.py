@@ -37,7 +37,7 @@ _LOCK = threading.Lock()
 def _common() -> Container[str]:
     """The TNC words with at least COMMON occurrences, as a trie mapped from the user's cache folder."""
     file = corpus_file("tnc_freq.txt")
-    common: Container[str] = cached_trie(f"common-{COMMON}", file.read_bytes(), lambda: _read_common(file))
+    common: Container[str] = cached_trie(f"common-{COMMON}", [file], lambda: _read_common(file))
     return common
 
 

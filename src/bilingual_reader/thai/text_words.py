@@ -59,10 +59,12 @@ def _index() -> tuple[Any, Any]:
     """The stripped words of the word file's lines and of our extra words (a trie: its prefix search is
     fast), and the lines that differ from their stripped word, by it (a trie with values: its exact look-ups
     are)."""
-    words = corpus_file(WORDS_FILE).read_bytes()
-    source = words + b"\0" + EXTRA_WORDS_FILE.read_bytes()
-    cores = cached_trie("newmm-words", source, lambda: {core for core, _ in _lines_by_core(words)} - {""})
-    odd = cached_bytes_trie("newmm-odd-lines", source, lambda: _odd_lines(words))
+    words = corpus_file(WORDS_FILE)
+    sources = [words, EXTRA_WORDS_FILE]
+    cores = cached_trie(
+        "newmm-words", sources, lambda: {c for c, _ in _lines_by_core(words.read_bytes())} - {""}
+    )
+    odd = cached_bytes_trie("newmm-odd-lines", sources, lambda: _odd_lines(words.read_bytes()))
     return cores, odd
 
 

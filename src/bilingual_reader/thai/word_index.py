@@ -2,9 +2,10 @@
 it by each process: a one-shot command answers "is this a word?" and "which words start here?" without
 building a 62k-word set or trie first (~50 ms and ~190 ms).
 
-A trie file is named by a hash of what it was built from (the list files' bytes and the way their lines
-are read), so a changed list or rule never reads a stale file. Without a writable cache folder the trie is
-built in memory: slower, the same answers.
+A trie file is named by a hash of what it was built from: the list files (by path, size and modification
+time, as Python's bytecode cache tells a changed source) and the kind (the way their lines are read:
+change :data:`FORMAT` or the kind when that changes), so a changed list never reads a stale file. Without
+a writable cache folder the trie is built in memory: slower, the same answers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import contextlib
 import functools
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,23 +26,34 @@ __all__ = ["cached_bytes_trie", "cached_trie"]
 FORMAT = "1"
 
 
-def cached_trie(kind: str, source: bytes, keys: Callable[[], Iterable[str]]) -> Any:
-    """A ``marisa_trie.Trie`` of ``keys()``, mapped from the cache file of ``kind`` and ``source`` (the bytes
-    the keys are read from) when there is one, else built (and saved for the next process)."""
+def cached_trie(kind: str, sources: Sequence[Path], keys: Callable[[], Iterable[str]]) -> Any:
+    """A ``marisa_trie.Trie`` of ``keys()``, mapped from the cache file of ``kind`` and the ``sources`` (the
+    files the keys are read from) when there is one, else built (and saved for the next process)."""
     import marisa_trie
 
-    return _cached(kind, source, marisa_trie.Trie, lambda: marisa_trie.Trie(keys()))
+    return _cached(kind, sources, marisa_trie.Trie, lambda: marisa_trie.Trie(keys()))
 
 
-def cached_bytes_trie(kind: str, source: bytes, items: Callable[[], Iterable[tuple[str, bytes]]]) -> Any:
+def cached_bytes_trie(
+    kind: str, sources: Sequence[Path], items: Callable[[], Iterable[tuple[str, bytes]]]
+) -> Any:
     """A ``marisa_trie.BytesTrie`` of ``items()`` (a key may have several values), as :func:`cached_trie`."""
     import marisa_trie
 
-    return _cached(kind, source, marisa_trie.BytesTrie, lambda: marisa_trie.BytesTrie(items()))
+    return _cached(kind, sources, marisa_trie.BytesTrie, lambda: marisa_trie.BytesTrie(items()))
 
 
-def _cached(kind: str, source: bytes, empty: Callable[[], Any], build: Callable[[], Any]) -> Any:
-    digest = hashlib.sha256(f"{FORMAT}\0{kind}\0".encode() + source).hexdigest()[:32]
+def _identity(kind: str, sources: Sequence[Path]) -> str:
+    """A name for ``kind`` built from ``sources`` as they are now (a missing file: OSError)."""
+    parts = [FORMAT, kind]
+    for source in sources:
+        stat = source.stat()
+        parts.append(f"{source.resolve()}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _cached(kind: str, sources: Sequence[Path], empty: Callable[[], Any], build: Callable[[], Any]) -> Any:
+    digest = _identity(kind, sources)
     folder = _cache_folder()
     file = folder / f"{kind}-{digest}.marisa" if folder is not None else None
     if file is not None and file.is_file():
