@@ -15,8 +15,10 @@ Every start runs in its own copy of its kind's data and config folders (empty, o
 and the article in the memory), as a first run: after one start the reader opens on the library screen
 instead of the article, and with the user's own folders it did so from the first start. A start that draws
 no frame within 2 minutes is left out and counted; a key left unanswered costs only that cursor figure.
-Run with `make bench` or `uv run python benchmarks/bench_first_paint.py [--rounds N]` (default 7). Prints
-numbers; asserts nothing.
+Run with `make bench` or `uv run python benchmarks/bench_first_paint.py [--rounds N] [--base DIR]` (default
+7 rounds). ``--base DIR`` also runs the reader from another checkout's ``DIR/src`` in the same rounds (e.g.
+``git archive main | tar -x -C DIR``, shipped files included), so that a change and its base meet the same
+load. Prints numbers; asserts nothing.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_MODEL = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"
 
 ROUNDS = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 7
+BASE = Path(sys.argv[sys.argv.index("--base") + 1]).resolve() if "--base" in sys.argv else None
 SIZE = (160, 45)
 HEAVY = (
     "ctranslate2",
@@ -209,6 +212,12 @@ def model_env(home: Path, glossary: Path) -> dict[str, str]:
     return env
 
 
+def on_base(env: dict[str, str]) -> dict[str, str]:
+    """``env`` with the base checkout's sources ahead of this one's."""
+    assert BASE is not None
+    return env | {"PYTHONPATH": os.pathsep.join(filter(None, [str(BASE / "src"), env.get("PYTHONPATH")]))}
+
+
 def main() -> None:
     """Alternate the kinds so machine noise hits them alike; print medians and ratios."""
     from bilingual_reader import paths
@@ -234,12 +243,18 @@ def main() -> None:
             return fresh_env(home)
 
         runs: dict[str, list[dict[str, object]]] = {"bare": [], "reader": [], "reader+model": []}
+        if BASE is not None:
+            runs |= {"base reader": [], "base reader+model": []}
         measure("bare", glossary, fresh("bare"))  # warm the file and bytecode caches
         measure("reader", glossary, fresh("reader+model"))
+        if BASE is not None:
+            measure("reader", glossary, on_base(fresh("reader+model")))
         for _ in range(ROUNDS):
             for kind in runs:
                 probe_kind = "bare" if kind == "bare" else "reader"
-                runs[kind].append(measure(probe_kind, glossary, fresh(kind)))
+                env = fresh(kind.removeprefix("base "))
+                env = on_base(env) if kind.startswith("base") else env
+                runs[kind].append(measure(probe_kind, glossary, env))
         failed = {kind: sum("write" not in r for r in results) for kind, results in runs.items()}
         runs = {kind: [r for r in results if "write" in r] for kind, results in runs.items()}
     print(f"first frame, median of {ROUNDS} fresh processes on a {SIZE[0]}x{SIZE[1]} pseudo-terminal")
@@ -247,7 +262,7 @@ def main() -> None:
         print(f"  starts that drew no frame within 2 minutes (left out): {failed}")
     bare = {m: statistics.median(float(r[m]) for r in runs["bare"]) for m in ("render", "write")}  # type: ignore[arg-type]
     for kind, results in runs.items():
-        line = f"  {kind:<14}"
+        line = f"  {kind:<17}"
         for moment in ("render", "write"):
             median = statistics.median(float(r[moment]) for r in results)  # type: ignore[arg-type]
             line += f"  {moment} {median * 1000:6.1f} ms ({median / bare[moment]:.2f}x bare)"
@@ -256,6 +271,8 @@ def main() -> None:
             line += f"  cursor answers {statistics.median(answered) * 1000:5.1f} ms after the frame"
         print(line)
     heavy = sorted({m for r in runs["reader"] + runs["reader+model"] for m in r.get("heavy", [])})  # type: ignore[attr-defined]
+    if BASE is not None:
+        print(f"  base: the reader from {BASE / 'src'}")
     print("  goal: reader's write <= 1.5x bare's write")
     print(f"  heavy modules loaded before the reader's first write: {', '.join(heavy) or 'none'}")
 

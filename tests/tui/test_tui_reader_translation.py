@@ -71,7 +71,8 @@ async def test_without_a_model_no_paragraph_repeats_the_hint(
         text = reader(app).text
         statuses = [str(text.english(i).render()) for i in range(len(text))]
         assert statuses == ["", "", ""]
-        assert reader(app).has_class("-no-model")
+        assert reader(app).text.has_class("-no-model")
+        assert reader(app).query_one("#no-model").display
 
 
 async def _translated(pilot: Pilot[None]) -> None:

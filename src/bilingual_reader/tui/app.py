@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import App
@@ -73,8 +74,20 @@ class ReaderApp(App[None]):
         """Why the glossary could not be opened (the app closed), if it could not."""
         return self.services.error
 
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run (``App.run``'s arguments and result). In a terminal, the objects made so far (the imports')
+        live as long as the process: frozen, the garbage collector no longer walks them, and a full
+        collection during start-up (tens of milliseconds, just before the first frame) costs a few."""
+        if not kwargs.get("headless"):
+            gc.freeze()
+        return super().run(*args, **kwargs)
+
     def on_mount(self) -> None:
-        """Open the article (and the library screen over it when asked)."""
+        """Open the article (and the library screen over it when asked) once the app's start-up batch is
+        over: a screen pushed inside it is drawn once for nothing, then again for the terminal."""
+        self.call_later(self._open_first)
+
+    def _open_first(self) -> None:
         self.push_screen(ReaderScreen(self.article, self.services))
         self.library.mounted(self._start_in_library)
 

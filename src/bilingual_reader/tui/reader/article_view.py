@@ -160,7 +160,7 @@ class ArticleView(ViewHooks, ScrollView, can_focus=False):
     def refresh(
         self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
     ) -> Self:
-        """Redraw; a whole-view refresh checks the frame (size, the screen's layout classes) again."""
+        """Redraw; a whole-view refresh checks the frame (size, the view's layout classes) again."""
         if not regions:
             self.layout_.check_frame()
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
@@ -168,7 +168,7 @@ class ArticleView(ViewHooks, ScrollView, can_focus=False):
     # Layout -----------------------------------------------------------------------------------------------
 
     def frame(self) -> Frame:
-        """The layout for the current size and the screen's classes (narrow, badges, English)."""
+        """The layout for the current size and the view's classes (narrow, badges, English)."""
         return self.layout_.frame()
 
     def block(self, index: int) -> Laid:

@@ -11,7 +11,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from bilingual_reader.tui.commands import PaletteEntry, bindings, by_name, palette_entries
@@ -29,6 +29,7 @@ from bilingual_reader.tui.reader.article_view import ArticleView
 from bilingual_reader.tui.reader.commands import READER_COMMANDS
 from bilingual_reader.tui.reader.english_marks import decorate, status_of
 from bilingual_reader.tui.reader.header_title import fitted_title
+from bilingual_reader.tui.reader.late_footer import LateFooter
 from bilingual_reader.tui.reader.lookup import LookupController
 from bilingual_reader.tui.reader.search_bar import SearchBar
 from bilingual_reader.tui.reader.segmentation import ServicesLoaded, load_services
@@ -76,6 +77,7 @@ class ReaderScreen(Screen[None]):
         self._aligned: int | None = None
         self._position = position
         self.text: ArticleView = ArticleView(article, id="article")
+        self.text.add_class("-unchecked")  # no terminology badges until some English has been checked
         self.translation: TranslationController = TranslationController(
             slot=self.text.english,
             visible=self.text.visible_paragraphs,
@@ -105,14 +107,13 @@ class ReaderScreen(Screen[None]):
         yield self.learner
         yield self.segmenting
         yield self.search
-        yield Footer()
+        yield LateFooter()
 
     def on_mount(self) -> None:
         """Title the screen and place the cursor: all the first frame needs."""
         self.show_title(self.article.title)
         self.sub_title = ""
-        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
-        self.add_class("-unchecked")  # no terminology badges until some English has been checked
+        self.flag("-narrow", self.app.size.width < NARROW_WIDTH)
         if self._position is not None:
             self.go_to(*self._position)
         else:
@@ -151,13 +152,16 @@ class ReaderScreen(Screen[None]):
         self.segment(glossary.thai_terms())
         self.translation.start(self.article, concepts=concepts)
         self.terminology.start(concepts)
+        self.query_one(LateFooter).fill()
 
     def flag(self, name: str, on: bool) -> None:
-        """Set one of the screen's layout classes (-narrow, -unchecked, -no-model): the text view lays out
-        again when one changes."""
-        if self.has_class(name) != on:
-            self.set_class(on, name)
+        """Set one of the text view's layout classes (-narrow, -unchecked, -no-model): it lays out again when
+        one changes. On the view, not the screen: a class on the screen restyles every widget under it."""
+        if self.text.has_class(name) != on:
+            self.text.set_class(on, name)
             self.text.refresh()
+            if name == "-no-model":
+                self.query_one("#no-model").display = on
 
     @property
     def glossary(self) -> Glossary | None:
@@ -229,6 +233,7 @@ class ReaderScreen(Screen[None]):
         """Say so when segmentation fails (the text stays readable, unsegmented)."""
         if event.state == WorkerState.ERROR and event.worker.group in ("segment", "start"):
             self.notify(f"Could not segment the text: {event.worker.error}", severity="error", timeout=10)
+            self.query_one(LateFooter).fill()
 
     # What one component announces to the others ---------------------------------------------------------
 

@@ -15,11 +15,14 @@ if TYPE_CHECKING:
     from bilingual_reader.thai.segmenter import Segmenter, Token
 
 
-#: What the reader opens once its first frame is up: the glossary store, the check, the segmenter.
+#: What the reader opens once its first frame is up: the glossary store, the checks, the segmenter.
 SERVICE_MODULES = (
     "bilingual_reader.glossary.store",
     "bilingual_reader.qa.check",
     "bilingual_reader.qa.dismissals",
+    "bilingual_reader.qa.plan",
+    "bilingual_reader.qa.rules.run",
+    "bilingual_reader.translation.settings",
     "bilingual_reader.thai.segmenter",
 )
 
@@ -35,6 +38,9 @@ def load_services() -> None:
     Run in a thread worker."""
     for name in SERVICE_MODULES:
         importlib.import_module(name)
+    from sqlite_utils.plugins import ensure_plugins_loaded
+
+    ensure_plugins_loaded()  # its plugins' entry points: a scan of the installed packages on first use
     from bilingual_reader.qa.inflection import load
 
     load()  # English inflection tables, which building the terminology check needs

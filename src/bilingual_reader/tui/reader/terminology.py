@@ -33,6 +33,14 @@ BATCH = 32
 
 
 @dataclass
+class CheckerBuilt(Message):
+    """The worker built the check for the glossary's concepts (``generation``: the ``start`` it is for)."""
+
+    checker: TermChecker
+    generation: int
+
+
+@dataclass
 class ParagraphChecked(Message):
     """The checking worker's findings for one paragraph (``generation``: of the checker it used)."""
 
@@ -66,19 +74,31 @@ class TerminologyController(Widget):
         self._pending_checks: set[int] = set()
         self._check_lock = threading.Lock()
         self._checking = False
+        self._building = False
         self._with_findings: set[int] = set()
         self._seen_results: object = None
 
     def start(self, concepts: Iterable[Concept]) -> None:
-        """(Re)build the check from ``concepts`` (read from the glossary on the UI thread); check again,
-        in a worker, every paragraph that has English or findings."""
-        from bilingual_reader.qa.check import TermChecker
-
-        self._checker = TermChecker(concepts)
+        """(Re)build the check from ``concepts`` (read from the glossary on the UI thread) in a worker, then
+        check again, in a worker, every paragraph that has English or findings."""
         self._dismissed = self._load_dismissed()
         self.checks.load(self._store())
-        self._generation += 1
-        self.recheck_later([*self._results(), *self.findings, *self.checks.findings])
+        with self._check_lock:
+            self._generation += 1
+            self._building = True
+        self._build(tuple(concepts), self._generation)
+
+    @work(thread=True, exclusive=True, group="terminology-build", exit_on_error=False, description="check")
+    def _build(self, concepts: tuple[Concept, ...], generation: int) -> None:
+        from bilingual_reader.qa.check import TermChecker
+
+        self.post_message(CheckerBuilt(TermChecker(concepts), generation))
+
+    @on(CheckerBuilt)
+    def _built(self, message: CheckerBuilt) -> None:
+        if message.generation == self._generation:
+            self._checker, self._building = message.checker, False
+            self.recheck_later([*self._results(), *self.findings, *self.checks.findings])
 
     def _compute(self, index: int) -> tuple[list[Finding] | None, list[RuleFinding] | None]:
         """A paragraph's findings against its current English; thread-safe (reads, changes nothing)."""
@@ -117,8 +137,8 @@ class TerminologyController(Widget):
 
     @property
     def busy(self) -> bool:
-        """True while paragraphs wait for their check (or are being checked)."""
-        return self._checking
+        """True while the check is being built or paragraphs wait for it (or are being checked)."""
+        return self._building or self._checking
 
     @work(thread=True, group="terminology", exit_on_error=False, description="terminology checks")
     def _check_pending(self) -> None:

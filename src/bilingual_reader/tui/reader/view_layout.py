@@ -50,7 +50,7 @@ class ViewLayout:
         self._frame_checked = False
 
     def check_frame(self) -> None:
-        """The size, the screen's layout classes or the theme may have changed: check the frame and the
+        """The size, the view's layout classes or the theme may have changed: check the frame and the
         styles when next needed."""
         self._frame_checked = False
         self._styles.clear()
@@ -82,15 +82,15 @@ class ViewLayout:
         return self._heights.start(index), len(drawn)
 
     def frame(self) -> Frame:
-        """The layout for the current size and the screen's classes (narrow, badges, English)."""
+        """The layout for the current size and the view's classes (narrow, badges, English)."""
         if self._frame_checked and self._frame is not None:
             return self._frame
-        screen = self.view.screen
+        view = self.view
         frame = Frame(
-            width=max(1, self.view.scrollable_content_region.width),
-            narrow=screen.has_class("-narrow"),
-            badges=not screen.has_class("-unchecked"),
-            english=not screen.has_class("-no-model"),
+            width=max(1, view.scrollable_content_region.width),
+            narrow=view.has_class("-narrow"),
+            badges=not view.has_class("-unchecked"),
+            english=not view.has_class("-no-model"),
         )
         self._frame_checked = True
         if frame != self._frame:
