@@ -150,7 +150,7 @@ class ReaderApp(App[None]):
         """Re-segment and re-highlight the open article after a glossary edit."""
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
-                screen.resegment()
+                screen.starter.restart()
 
     def open_article(self, path: Path) -> None:
         """Replace the article being read by the one at ``path`` (a bad file is reported, not fatal)."""

@@ -1,8 +1,8 @@
-"""The glossary screen: browse, search, filter, add, edit and delete concepts; see where one occurs."""
+"""The glossary screen: browse, search and filter concepts, see where one occurs; its ``ConceptEditor`` adds,
+edits and deletes them."""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -15,10 +15,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from bilingual_reader.glossary.browse import COLUMNS, browse, column_widths, concept_row, origins, subjects
-from bilingual_reader.glossary.conflicts import save_concept
-from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.tui.glossary.confirm_delete import ConfirmDelete
 from bilingual_reader.tui.glossary.details import OpenArticle, concept_details, origin_label
+from bilingual_reader.tui.glossary.editor import ConceptEditor
 from bilingual_reader.tui.messages import Change, GlossaryChanged
 
 if TYPE_CHECKING:
@@ -33,7 +31,8 @@ class GlossaryScreen(Screen[None]):
     """Every concept of a glossary in a table, with live search, subject and origin filters, edits, and the
     open article's candidate terms.
 
-    Edits run in one store transaction each and post ``GlossaryChanged`` (it bubbles to the app).
+    Edits (``editor``) run in one store transaction each; the screen then posts ``GlossaryChanged`` (it
+    bubbles to the app).
     Enter (or o) on a row shows the concept and where its terms occur in ``article`` (if given).
     """
 
@@ -53,6 +52,7 @@ class GlossaryScreen(Screen[None]):
     subject_select = getters.query_one("#glossary-subject", Select)
     origin_select = getters.query_one("#glossary-origin", Select)
     table = getters.query_one("#glossary-table", DataTable)
+    details_panel = getters.query_one("#glossary-details", VerticalScroll)
 
     def __init__(self, glossary: Glossary, article: OpenArticle | None = None) -> None:
         """Browse ``glossary`` (owned by the UI thread); ``article``: the open article, for occurrences."""
@@ -61,6 +61,7 @@ class GlossaryScreen(Screen[None]):
         self.article = article
         self.concepts: list[Concept] = []
         self._widths: dict[str, int] = {}
+        self.editor = ConceptEditor(glossary, self._edited, id="glossary-editor")
 
     def compose(self) -> ComposeResult:
         """Header, search bar, status line, table, details panel, footer."""
@@ -75,6 +76,7 @@ class GlossaryScreen(Screen[None]):
         yield DataTable(id="glossary-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="glossary-details"):
             yield Static("", id="glossary-occurrences")
+        yield self.editor
         yield Footer()
 
     def on_mount(self) -> None:
@@ -142,7 +144,9 @@ class GlossaryScreen(Screen[None]):
         return None if concept_id is None else self.glossary.get(concept_id)
 
     @on(Input.Changed, "#glossary-search")
-    def _search_changed(self) -> None:
+    @on(Select.Changed, "#glossary-subject")
+    @on(Select.Changed, "#glossary-origin")
+    def _filters_changed(self) -> None:
         self.refresh_rows()
 
     @on(Input.Submitted, "#glossary-search")
@@ -155,11 +159,6 @@ class GlossaryScreen(Screen[None]):
             event.stop()
             event.prevent_default()
             self.table.focus()
-
-    @on(Select.Changed, "#glossary-subject")
-    @on(Select.Changed, "#glossary-origin")
-    def _subject_changed(self) -> None:
-        self.refresh_rows()
 
     def action_focus_search(self) -> None:
         """Put the cursor in the search field."""
@@ -177,47 +176,39 @@ class GlossaryScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#glossary-table")
     def _row_highlighted(self) -> None:
-        if self.has_class("-details"):
+        if self.details_panel.display:
             self.action_show_concept()
 
     def action_show_concept(self) -> None:
-        """Show the concept under the cursor and where its terms occur in the open article."""
+        """Show the concept under the cursor and where its terms occur in the open article (the panel is
+        shown by its own ``display``: a class on the screen would restyle every widget)."""
         concept = self.current()
         if concept is None:
             return
-        self.add_class("-details")
+        self.details_panel.display = True
         self.query_one("#glossary-occurrences", Static).update(self.details(concept))
 
     def details(self, concept: Concept) -> Content:
         """The panel's text: the concept, then its occurrences in the article."""
         return concept_details(concept, self.article)
 
-    # Edits ------------------------------------------------------------------------------------------------
-
-    def _writable(self) -> bool:
-        if self.glossary.read_only:
-            self.notify(f"The glossary {self.glossary.path} is read-only.", severity="error")
-        return not self.glossary.read_only
+    # Edits (the editor's) -------------------------------------------------------------------------------
 
     def action_add_concept(self) -> None:
         """Open the entry form for a new concept."""
-        if self._writable():
-            self._open_form(None)
+        self.editor.add()
 
     def action_edit_concept(self) -> None:
         """Open the entry form on the concept under the cursor."""
         concept = self.current()
-        if concept is not None and self._writable():
-            self._open_form(concept)
+        if concept is not None:
+            self.editor.edit(concept)
 
-    def _open_form(self, concept: Concept | None, suggestion: Suggestion | None = None) -> None:
-        from bilingual_reader.tui.glossary.entry_form import (
-            EntryForm,  # imports the exchange formats: load late
-        )
-
-        thai, hint = (suggestion.candidate.thai, suggestion.hint) if suggestion else ("", "")
-        form = EntryForm(partial(save_concept, self.glossary), concept, thai=thai, hint=hint)
-        self.app.push_screen(form, self._saved if concept else self._added)
+    def action_delete_concept(self) -> None:
+        """Ask, then delete the concept under the cursor."""
+        concept = self.current()
+        if concept is not None:
+            self.editor.delete(concept)
 
     def action_candidates(self) -> None:
         """Candidate terms of the open article; an accepted one opens the add form, pre-filled."""
@@ -230,56 +221,26 @@ class GlossaryScreen(Screen[None]):
         memory_file = getattr(services, "memory_path", None)
 
         def accepted(suggestion: Suggestion | None) -> None:
-            if suggestion is not None and self._writable():
-                self._open_form(None, suggestion)
+            if suggestion is not None:
+                self.editor.add(suggestion)
 
         self.app.push_screen(CandidatesScreen(self.glossary, self.article.article, memory_file), accepted)
 
-    def _added(self, stored: Concept | None) -> None:
-        self._changed(stored, "added")
-
-    def _saved(self, stored: Concept | None) -> None:
-        self._changed(stored, "updated")
-
-    def _changed(self, stored: Concept | None, change: Change) -> None:
-        if stored is None or stored.id is None:
-            return
-        self.refresh_rows(select=stored.id)
-        if stored.id not in {c.id for c in self.concepts}:
-            self.notify(f"{change.capitalize()} {stored.headword} (hidden by the search or filter).")
+    def _edited(self, concept_id: int, headword: str, change: Change) -> None:
+        """Show what the editor stored (the cursor on it, or where it was), then announce it."""
+        row, shown = self.table.cursor_row, self.details_panel.display
+        self.refresh_rows(select=None if change == "deleted" else concept_id)
+        if change == "deleted":
+            if self.concepts:
+                self.table.move_cursor(row=min(row, len(self.concepts) - 1), animate=False)
+            if shown:  # the deleted concept must not stay on show
+                self.query_one("#glossary-occurrences", Static).update("")
+                self.details_panel.display = False
+            self.notify(f"Deleted {headword}.")
+        elif concept_id not in {c.id for c in self.concepts}:
+            self.notify(f"{change.capitalize()} {headword} (hidden by the search or filter).")
         else:
-            self.notify(f"{change.capitalize()} {stored.headword}.")
-        if self.has_class("-details"):
+            self.notify(f"{change.capitalize()} {headword}.")
+        if shown:
             self.action_show_concept()
-        self.post_message(GlossaryChanged(stored.id, change))
-
-    def action_delete_concept(self) -> None:
-        """Ask, then delete the concept under the cursor."""
-        concept = self.current()
-        if concept is None or not self._writable():
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes and concept.id is not None:
-                self._delete(concept)
-
-        self.app.push_screen(ConfirmDelete(concept), confirmed)
-
-    def _delete(self, concept: Concept) -> None:
-        assert concept.id is not None
-        row = self.table.cursor_row
-        try:
-            with self.glossary.transaction():
-                self.glossary.delete(concept.id)
-        except GlossaryError as err:
-            self.notify(str(err), severity="error", timeout=10)
-            return
-        self.refresh_rows()
-        if self.concepts:
-            self.table.move_cursor(row=min(row, len(self.concepts) - 1), animate=False)
-        if self.has_class("-details"):  # the deleted concept must not stay on show
-            self.query_one("#glossary-occurrences", Static).update("")
-            self.remove_class("-details")
-            self.action_show_concept()
-        self.notify(f"Deleted {concept.headword}.")
-        self.post_message(GlossaryChanged(concept.id, "deleted"))
+        self.post_message(GlossaryChanged(concept_id, change))

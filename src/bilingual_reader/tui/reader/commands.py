@@ -21,7 +21,7 @@ def look_up(screen: ReaderScreen) -> None:
         from bilingual_reader.tui.learner.hooks import looked_up
 
         status = looked_up(screen, text)
-        screen.lookup.look_up(text, findings=screen.cursor_findings(), status=status)
+        screen.lookup.look_up(text, findings=screen.marks.cursor_findings(), status=status)
 
 
 def show_help(screen: ReaderScreen) -> None:

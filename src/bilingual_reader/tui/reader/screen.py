@@ -1,5 +1,5 @@
-"""The reader screen: composes the text view and the controllers, owns the article, and passes on what one
-component announces to the others that need it."""
+"""The reader screen: composes the text view and the components around it (controllers, marks, search,
+start-up), owns the article, and passes on what one component announces to the others that need it."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.screen import Screen
 from textual.widgets import Header, Static
-from textual.worker import Worker, WorkerState
 
-from bilingual_reader.tui.commands import PaletteEntry, bindings, by_name, palette_entries
+from bilingual_reader.tui.command_screen import CommandScreen
+from bilingual_reader.tui.commands import bindings
 from bilingual_reader.tui.learner import hooks as learner_hooks
 from bilingual_reader.tui.learner import keys as learner_keys
 from bilingual_reader.tui.learner.controller import LearnerController
@@ -27,13 +26,13 @@ from bilingual_reader.tui.messages import (
 )
 from bilingual_reader.tui.reader.article_view import ArticleView
 from bilingual_reader.tui.reader.commands import READER_COMMANDS
-from bilingual_reader.tui.reader.english_marks import decorate, status_of
 from bilingual_reader.tui.reader.header_title import fitted_title
 from bilingual_reader.tui.reader.late_footer import LateFooter
 from bilingual_reader.tui.reader.lookup import LookupController
 from bilingual_reader.tui.reader.search_bar import SearchBar
-from bilingual_reader.tui.reader.segmentation import ServicesLoaded, load_services
 from bilingual_reader.tui.reader.segmenting import SegmentingController
+from bilingual_reader.tui.reader.starter import ServicesStarter
+from bilingual_reader.tui.reader.term_marks import TermMarks
 from bilingual_reader.tui.reader.terminology import TerminologyController
 from bilingual_reader.tui.reader.translation import TranslationController
 from bilingual_reader.tui.reader.translation_messages import (
@@ -46,22 +45,23 @@ from bilingual_reader.tui.reader.translation_messages import (
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.qa.findings import Finding
     from bilingual_reader.thai.segmenter import Token
     from bilingual_reader.tui.reader.paragraph_view import ParagraphView
     from bilingual_reader.tui.services import ReaderServices
 
+#: What the translation announces that the screen passes on.
+TranslationNews = ParagraphTranslated | TranslationProgress | TranslationFailed
+
 #: Below this many columns the English goes under each Thai paragraph instead of beside it.
 NARROW_WIDTH = 100
 
-_COMMANDS = by_name(READER_COMMANDS)
 
-
-class ReaderScreen(Screen[None]):
+class ReaderScreen(CommandScreen):
     """Reads one article. The Thai shows at once; once that first frame is on the terminal (``start``), the
     glossary opens, a thread worker segments the article and the terms light up, and another streams the
     English in paragraph by paragraph (visible ones first)."""
 
+    COMMANDS_LIST = READER_COMMANDS
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(READER_COMMANDS, "command")]
 
     def __init__(
@@ -74,7 +74,6 @@ class ReaderScreen(Screen[None]):
         self.services = services
         self.full_title = article.title
         self.started = False
-        self._aligned: int | None = None
         self._position = position
         self.text: ArticleView = ArticleView(article, id="article")
         self.text.add_class("-unchecked")  # no terminology badges until some English has been checked
@@ -95,6 +94,14 @@ class ReaderScreen(Screen[None]):
         self.segmenting = SegmentingController(article, services, self.text, self.lookup, id="segmenting")
         self.segmenting.on_tokens = partial(learner_hooks.segmented, self)
         self.search: SearchBar = SearchBar(self, id="search")
+        self.marks = TermMarks(
+            self.text, self.terminology, self.translation, self.lookup, self.segmenting, self.flag
+        )
+        controllers = (self.segmenting, self.translation, self.terminology, self.lookup)
+        opened = partial(learner_hooks.started, self)
+        footer = LateFooter()  # lists the keys once the services are open (or could not open)
+        self.starter = ServicesStarter(article, services, controllers, opened, footer.fill, id="starter")
+        self.footer = footer
 
     def compose(self) -> ComposeResult:
         """Header, the article, the (invisible) controllers, footer."""
@@ -106,8 +113,9 @@ class ReaderScreen(Screen[None]):
         yield self.lookup
         yield self.learner
         yield self.segmenting
+        yield self.starter
         yield self.search
-        yield LateFooter()
+        yield self.footer
 
     def on_mount(self) -> None:
         """Title the screen and place the cursor: all the first frame needs."""
@@ -130,29 +138,13 @@ class ReaderScreen(Screen[None]):
         return not len(self.text) or self.text.painted
 
     def start(self) -> None:
-        """After the first frame: load the glossary's and the checker's modules in a worker, then go on."""
-        if not self.started:
-            self.started = True
-            self.run_worker(load_services, thread=True, group="start", exit_on_error=False)
+        """After the first frame: open the services (``starter``), then segment, translate and check."""
+        self.started = True
+        self.starter.start()
 
-    @on(ServicesLoaded)
-    def _services_loaded(self) -> None:
-        """Open the glossary (here, on the UI thread, which owns it), segment, translate and check."""
-        from bilingual_reader.glossary.errors import GlossaryError
-
-        try:
-            glossary = self.services.open_glossary()
-        except GlossaryError as err:
-            self.services.error = err
-            self.app.exit(return_code=2)
-            return
-        self.lookup.glossary = glossary
-        learner_hooks.started(self)
-        concepts = glossary.concepts()
-        self.segment(glossary.thai_terms())
-        self.translation.start(self.article, concepts=concepts)
-        self.terminology.start(concepts)
-        self.query_one(LateFooter).fill()
+    def resegment(self) -> None:
+        """Segment, check and steer again with the glossary's current terms (after a glossary edit)."""
+        self.starter.restart()
 
     def flag(self, name: str, on: bool) -> None:
         """Set one of the text view's layout classes (-narrow, -unchecked, -no-model): it lays out again when
@@ -183,25 +175,7 @@ class ReaderScreen(Screen[None]):
         """Keep the subtitle (known share, counts, progress) in view: the title gives way to it."""
         self.title = fitted_title(self.full_title, sub_title or "", self.app.size.width)
 
-    def action_command(self, name: str) -> None:
-        """Run one of the reader's commands (what its keys are bound to)."""
-        _COMMANDS[name].run(self)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A command's key works only while the command is available."""
-        if action == "command" and parameters and isinstance(parameters[0], str):
-            return _COMMANDS[parameters[0]].available(self)
-        return True
-
-    def palette_commands(self) -> list[PaletteEntry]:
-        """The reader's commands for the command palette."""
-        return palette_entries(READER_COMMANDS, self)
-
-    # Segmentation ---------------------------------------------------------------------------------------
-
-    def segment(self, terms: set[str]) -> None:
-        """Segment the article with a segmenter for ``terms``: the visible paragraphs first."""
-        self.segmenting.segment(terms)
+    # What one component announces to the others ---------------------------------------------------------
 
     @on(VisibleChanged)
     def _visible_changed(self, message: VisibleChanged) -> None:
@@ -209,38 +183,15 @@ class ReaderScreen(Screen[None]):
         self.segmenting.came_into_view(message.first, message.last)
         self.translation.prefer(range(message.first, message.last + 1))
 
-    def resegment(self) -> None:
-        """Segment, check and steer again with the glossary's current terms (after a glossary edit)."""
-        glossary = self.glossary
-        if glossary is not None:
-            self.segment(glossary.thai_terms())
-            concepts = glossary.concepts()
-            self.translation.concepts = tuple(concepts)  # later (re)translations steer to the edited glossary
-            self.terminology.start(concepts)
-
     @on(ArticleSegmented)
-    def _segmented(self, message: ArticleSegmented) -> None:
+    def _segmented(self) -> None:
         """Reopen the popup on a term just saved (once its findings are checked too)."""
-        self._reopen()
-
-    def _reopen(self) -> None:
-        if self.lookup.reopen is not None and self.segmenting.done and not self.terminology.busy:
-            text, self.lookup.reopen = self.lookup.reopen, None
-            findings = self.cursor_findings() if text == self.text.cursor_text() else []
-            self.lookup.look_up(text, findings=findings)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Say so when segmentation fails (the text stays readable, unsegmented)."""
-        if event.state == WorkerState.ERROR and event.worker.group in ("segment", "start"):
-            self.notify(f"Could not segment the text: {event.worker.error}", severity="error", timeout=10)
-            self.query_one(LateFooter).fill()
-
-    # What one component announces to the others ---------------------------------------------------------
+        self.marks.reopen()
 
     @on(WordClicked)
     def _word_clicked(self) -> None:
         """The text view moved the cursor to the clicked word: look it up."""
-        _COMMANDS["look_up"].run(self)
+        self.action_command("look_up")
 
     def on_text_selected(self) -> None:
         """Look up a mouse selection: the longest glossary term in it, else the selection."""
@@ -250,25 +201,22 @@ class ReaderScreen(Screen[None]):
 
     @on(CursorMoved)
     def _cursor_moved(self, message: CursorMoved) -> None:
-        """Align the English with the Thai term under the cursor (and clear the previous alignment)."""
-        previous, self._aligned = self._aligned, message.paragraph
+        """Align the English with the Thai term under the cursor; tell the learner."""
         learner_hooks.moved(self, message.paragraph)
-        if previous is not None and previous != message.paragraph:
-            self.decorate(previous)
-        self.decorate(message.paragraph)
+        self.marks.cursor_moved(message.paragraph)
 
     @on(ParagraphTranslated)
-    def _translated(self, message: ParagraphTranslated) -> None:
-        """English arrived (or a post-edit was saved): check the paragraph again."""
-        if message.article_id == self.article.article_id:
-            self.flag("-no-model", False)
-            self.terminology.recheck_later([message.result.index])
-
     @on(TranslationProgress)
     @on(TranslationFailed)
-    def _translation_restarted(self, message: TranslationProgress | TranslationFailed) -> None:
-        """Drop the findings of paragraphs whose English is gone (the article is being translated again);
-        without a model, say so once in the banner (and give the Thai the whole width)."""
+    def _translation_news(self, message: TranslationNews) -> None:
+        """English arrived (a model is there: check the paragraph again), or the article is being translated
+        again (drop the findings of paragraphs whose English is gone); without a model, the banner says so
+        once (and the Thai gets the whole width)."""
+        if isinstance(message, ParagraphTranslated):
+            if message.article_id == self.article.article_id:
+                self.flag("-no-model", False)
+                self.terminology.recheck_later([message.result.index])
+            return
         if isinstance(message, TranslationFailed) and message.no_model:
             self.flag("-no-model", True)
         self.terminology.drop_stale()
@@ -276,32 +224,7 @@ class ReaderScreen(Screen[None]):
     @on(FindingsChanged)
     def _findings_changed(self, message: FindingsChanged) -> None:
         """Mark the paragraph's Thai terms, set its badge, and decorate its English."""
-        from bilingual_reader.qa.findings import count
-
-        index = message.paragraph
-        findings = self.terminology.findings.get(index, [])
-        spans = [(f.thai.start, f.thai.end, status_of(f)) for f in findings]
-        checks = self.terminology.checks.problems(index)
-        self.text.show_checked(index, spans, count(findings) if findings else None, checks)
-        self.flag("-unchecked", not self.terminology.checked)
-        self.decorate(index)
-        self._reopen()
-
-    def decorate(self, index: int) -> None:
-        """Show paragraph ``index``'s English with its terminology marks."""
-        if 0 <= index < len(self.text):
-            slot = self.text.english(index)
-            aligned = self.cursor_findings() if index == self.text.paragraph else []
-            findings = self.terminology.findings.get(index, [])
-            result = self.translation.results.get(index)
-            decorate(slot, result, findings, aligned, unsteered=self.terminology.show_unsteered)
-
-    def cursor_findings(self) -> list[Finding]:
-        """The findings of the Thai term under the cursor."""
-        token = self.text.cursor_token()
-        if token is None:
-            return []
-        return self.terminology.findings_between(self.text.paragraph, token.start, token.end)
+        self.marks.findings_changed(message.paragraph)
 
     # What tests and the glossary screen read ------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.widget import Widget
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from bilingual_reader.tui.messages import ArticleSegmented, ParagraphsSegmented
 from bilingual_reader.tui.reader.segmentation import segment_in_order
@@ -91,6 +91,11 @@ class SegmentingController(Widget):
         }
         if fresh:
             self._show(fresh)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Say so when segmentation fails (the text stays readable, unsegmented)."""
+        if event.state == WorkerState.ERROR and event.worker.group == "segment":
+            self.notify(f"Could not segment the text: {event.worker.error}", severity="error", timeout=10)
 
     def _show(self, tokens: dict[int, list[Token]]) -> None:
         self.lookup.add_tokens(tokens)

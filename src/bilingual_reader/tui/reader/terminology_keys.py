@@ -72,4 +72,4 @@ def toggle_unsteered(screen: ReaderScreen) -> None:
         return
     screen.terminology.show_unsteered = not screen.terminology.show_unsteered
     for index in steered:
-        screen.decorate(index)
+        screen.marks.decorate(index)

@@ -10,7 +10,12 @@ from textual import on, work
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from bilingual_reader.tui.reader.translation_jobs import EngineFactory, default_engine, skipped_packages
+from bilingual_reader.tui.reader.translation_jobs import (
+    EngineFactory,
+    default_engine,
+    skipped_packages,
+    translate_job,
+)
 from bilingual_reader.tui.reader.translation_messages import (
     FLAG_MARK,
     NO_MODEL_NOTICE,
@@ -26,7 +31,7 @@ from bilingual_reader.tui.reader.translation_messages import (
     progress_text,
     show_result,
 )
-from bilingual_reader.tui.reader.translation_order import TranslationOrder, translate_in_order
+from bilingual_reader.tui.reader.translation_order import TranslationOrder
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.models import Concept
@@ -123,45 +128,32 @@ class TranslationController(Widget):
     @work(thread=True, exclusive=True, group="translation", exit_on_error=False, description="translation")
     def _translate(self, article: ArticleLike, order: tuple[int, ...]) -> None:
         worker = get_current_worker()
-        article_id, total = article.article_id, len(article.paragraphs)
         if not self._packages_said and (skipped := skipped_packages()):
             self.post_message(PackagesSkipped(skipped))
         self._packages_said = True
-        session = self._open_session(article_id)
-        if session is None:  # no model: the memory's post-edits (a teacher's English) still show
-            from bilingual_reader.tui.reader.translation_jobs import show_post_edits
-
-            show_post_edits(self._memory_path, article, self.post_message)
-            return
-        self._order = TranslationOrder(total, order)
-
-        def post(result: ParagraphResult, done: int) -> None:
-            self.post_message(ParagraphTranslated(article_id, result))
-            self.post_message(TranslationProgress(article_id, done, total))
-
-        with session:
-            failed = translate_in_order(session, article, self._order, post, lambda: worker.is_cancelled)
-            if worker.is_cancelled:
-                return
-            if session.problem is not None and not worker.is_cancelled:
-                self.post_message(SettingsProblem(article_id, str(session.problem)))
-        if failed and not worker.is_cancelled:  # the server went away: say why once, in the header too
-            reason = failed[-1].removeprefix("translation failed: ")
-            self.post_message(TranslationFailed(article_id, f"{len(failed)} not translated: {reason}"))
+        self._order = TranslationOrder(len(article.paragraphs), order)
+        session = self._open_session(article.article_id)
+        translate_job(article, session, self._order, self._memory_path, self.post_message, worker)
 
     def prefer(self, indexes: Iterable[int]) -> None:
         """These paragraphs (on screen after a jump) are translated next, then those after them."""
         if self._order is not None:
             self._order.prefer(indexes)
 
-    @work(thread=True, group="retranslate", exit_on_error=False, description="retranslation")
-    def _retranslate(self, article: ArticleLike, index: int) -> None:
-        session = self._open_session(article.article_id, asked=True)
-        if session is None:
-            return
-        with session:
-            result = session.retranslate(article, index)
-        self.post_message(ParagraphTranslated(article.article_id, result))
+    def _session_job(
+        self, group: str, article: ArticleLike, job: Callable[[TranslationSession], ParagraphResult | None]
+    ) -> None:
+        """Run ``job`` with a session in a worker of ``group`` (a key asked for it) and show its result."""
+
+        def run() -> None:
+            session = self._open_session(article.article_id, asked=True)
+            if session is not None:
+                with session:
+                    result = job(session)
+                if result is not None:
+                    self.post_message(ParagraphTranslated(article.article_id, result))
+
+        self.run_worker(run, thread=True, group=group, exit_on_error=False, description=group)
 
     @work(thread=True, group="post-edit", exit_on_error=False, description="post-edit")
     def _save(self, article: ArticleLike, index: int, english: str, previous: ParagraphResult | None) -> None:
@@ -169,16 +161,6 @@ class TranslationController(Widget):
 
         result = save_edit(self._memory_path, article, index, english, previous)
         self.post_message(ParagraphTranslated(article.article_id, result))
-
-    @work(thread=True, group="post-edit", exit_on_error=False, description="post-edit")
-    def _revert(self, article: ArticleLike, index: int) -> None:
-        session = self._open_session(article.article_id, asked=True)
-        if session is None:
-            return
-        with session:
-            result = session.revert(article, index)
-        if result is not None:
-            self.post_message(ParagraphTranslated(article.article_id, result))
 
     def _open_session(self, article_id: str, *, asked: bool = False) -> TranslationSession | None:
         """Open a translation session in this worker (None: it could not open, which has been reported;
@@ -277,7 +259,8 @@ class TranslationController(Widget):
         if self.article is not None and 0 <= index < len(self.article.paragraphs):
             if not self.no_model:
                 self.notify(f"Retranslating paragraph {index + 1}…", timeout=2)
-            self._retranslate(self.article, index)
+            article = self.article
+            self._session_job("retranslate", article, lambda session: session.retranslate(article, index))
 
     def save_english(self, index: int, english: str) -> None:
         """Save ``english`` as paragraph ``index``'s post-edit (blank text is ignored)."""
@@ -292,7 +275,8 @@ class TranslationController(Widget):
         if result is None or result.source != "post-edit":
             self.notify("This paragraph has no post-edit to revert.", severity="warning", timeout=3)
             return
-        self._revert(self.article, index)
+        article = self.article
+        self._session_job("post-edit", article, lambda session: session.revert(article, index))
 
     def restart(self, concepts: Iterable[Concept] | None = None) -> None:
         """Translate the current article again (after a model was installed or the glossary changed)."""

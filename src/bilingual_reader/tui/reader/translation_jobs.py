@@ -1,6 +1,7 @@
-"""What a reader worker opens before it translates: the engine the reader uses and the translation session.
+"""What the reader's translation workers do: open the engine the reader uses and the translation session,
+translate an article in the reader's order, save and show post-edits.
 
-Runs in thread workers (it reads the packages folder, the settings file and the memory).
+Runs in thread workers (it reads the packages folder, the settings file and the memory), posting messages.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.message import Message
+    from textual.worker import Worker
 
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.translation.engines.base import Engine, Recall
     from bilingual_reader.translation.pipeline import ArticleLike, ParagraphResult
     from bilingual_reader.translation.session import TranslationSession
+    from bilingual_reader.tui.reader.translation_order import TranslationOrder
 
 #: Makes the engine for a job (tests inject fakes); None: no model installed.
 EngineFactory = Callable[[], "Engine | None"]
@@ -134,3 +137,42 @@ def save_edit(
     if previous is not None:
         result = dataclasses.replace(result, sentences=previous.sentences, machine=previous.machine)
     return result
+
+
+def translate_job(
+    article: ArticleLike,
+    session: TranslationSession | None,
+    order: TranslationOrder,
+    memory_path: Path | None,
+    post: Callable[[Message], object],
+    worker: Worker[None],
+) -> None:
+    """Translate ``article`` with ``session`` in ``order`` (which the UI may re-prioritise meanwhile), posting
+    each paragraph and the progress, then what went wrong, until ``worker`` is cancelled. Without a session
+    (no model; that was reported) the memory's post-edits, a teacher's English, still show."""
+    from bilingual_reader.tui.reader.translation_messages import (
+        ParagraphTranslated,
+        SettingsProblem,
+        TranslationFailed,
+        TranslationProgress,
+    )
+    from bilingual_reader.tui.reader.translation_order import translate_in_order
+
+    if session is None:
+        show_post_edits(memory_path, article, post)
+        return
+    article_id, total = article.article_id, len(article.paragraphs)
+
+    def posted(result: ParagraphResult, done: int) -> None:
+        post(ParagraphTranslated(article_id, result))
+        post(TranslationProgress(article_id, done, total))
+
+    with session:
+        failed = translate_in_order(session, article, order, posted, lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return
+        if session.problem is not None:
+            post(SettingsProblem(article_id, str(session.problem)))
+    if failed and not worker.is_cancelled:  # the server went away: say why once, in the header too
+        reason = failed[-1].removeprefix("translation failed: ")
+        post(TranslationFailed(article_id, f"{len(failed)} not translated: {reason}"))
