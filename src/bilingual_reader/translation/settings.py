@@ -46,6 +46,10 @@ class EngineSettings:
     batches for 48 sentences, yet differed by 15%), so no larger default is justified. A larger chunk also
     changes the batch a sentence is decoded in, and with int8 that changed the trained test model's greedy
     output (``test_trained_model_reproduces_the_corpus`` fails at 32).
+    Measured again 2026-12-02 02:42-03:04 UTC (load 7-19, so CPU time, threads=1), both ways the engine
+    batches: ``bench_chunk_size.py --sentences 32 --rounds 2 --sizes 8,16,32,64``, best of 2, CPU ms per
+    sentence for 8/16/32/64: the CLI's ``ramp=False`` 186/189/185/184 (the same within 2%); the reader's
+    ramp 194/191/226/225 (32 and 64: +15%). So 16 stays.
     """
 
     beam_size: int = 4
