@@ -37,12 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TRAINED = ROOT / "tests" / "fixtures" / "argos" / "translate-th_en-test.argosmodel"
 
 
-@pytest.fixture(autouse=True)
-def isolated_dirs(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Path]:
-    """Point every per-user directory (ours, Argos's, XDG's) at a fresh temporary folder."""
-    home = tmp_path_factory.mktemp("home")
+def _isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     monkeypatch.setenv("BILINGUAL_READER_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("BILINGUAL_READER_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("BILINGUAL_READER_GLOSSARY", raising=False)
@@ -52,7 +47,26 @@ def isolated_dirs(
         monkeypatch.setenv(name, str(argos / name.lower()))
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(argos / "packages"))
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", (argos / "no-index").as_uri() + "/")
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Point every per-user directory (ours, Argos's, XDG's) at a fresh temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    _isolate(monkeypatch, home)
     yield home
+
+
+@pytest.fixture(scope="module")
+def module_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """``isolated_dirs`` for a module-scoped fixture (a Pilot app shared by a test's cases): its own
+    per-user folders while it is set up and torn down (each test then gets its own as usual)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        home = tmp_path_factory.mktemp("module-home")
+        _isolate(monkeypatch, home)
+        yield home
 
 
 @pytest.fixture

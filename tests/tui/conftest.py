@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,11 +23,14 @@ ARTICLE = """กองทัพบกจัดซื้อปืนใหญ่�
 IDLE_LOOK = 0.005
 
 
-@pytest.fixture(autouse=True)
-def quick_idle_checks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pilot looks for idleness every ``IDLE_LOOK`` seconds (Textual reads both values on every look)."""
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", IDLE_LOOK)
-    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_LOOK / 20)
+@pytest.fixture(autouse=True, scope="session")
+def quick_idle_checks() -> Iterator[None]:
+    """Pilot looks for idleness every ``IDLE_LOOK`` seconds (Textual reads both values on every look); for
+    the session, so that apps shared by a module's tests start with it too."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", IDLE_LOOK)
+        monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_LOOK / 20)
+        yield
 
 
 CONCEPTS = (
@@ -47,23 +51,45 @@ CONCEPTS = (
 )
 
 
+def write_article(folder: Path) -> Path:
+    """``ARTICLE`` as a text file in ``folder``."""
+    path = folder / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def write_glossary(folder: Path) -> Path:
+    """A glossary file in ``folder`` holding the four ``CONCEPTS``."""
+    path = folder / "glossary.db"
+    with Glossary.open(path) as glossary:
+        for concept in CONCEPTS:
+            glossary.add(concept)
+    return path
+
+
 @pytest.fixture
 def article_path(tmp_path: Path) -> Path:
     """A two-line article (its short first line also reads as a headline): two paragraphs with glossary
     terms and two words not in it."""
-    path = tmp_path / "article.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
+    return write_article(tmp_path)
 
 
 @pytest.fixture
 def glossary_path(tmp_path: Path) -> Path:
     """A glossary file holding the four ``CONCEPTS``."""
-    path = tmp_path / "glossary.db"
-    with Glossary.open(path) as glossary:
-        for concept in CONCEPTS:
-            glossary.add(concept)
-    return path
+    return write_glossary(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def module_article_path(module_dirs: Path) -> Path:
+    """``article_path`` for a module-scoped fixture (an app shared by the cases of a test)."""
+    return write_article(module_dirs)
+
+
+@pytest.fixture(scope="module")
+def module_glossary_path(module_dirs: Path) -> Path:
+    """``glossary_path`` for a module-scoped fixture: the cases sharing it must leave it as they found it."""
+    return write_glossary(module_dirs)
 
 
 @pytest.fixture

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 from textual import on
 from textual.app import App
 from textual.pilot import Pilot
@@ -80,6 +81,28 @@ def details(app: Host) -> str:
 # The screen ---------------------------------------------------------------------------------------------
 
 
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def one_host(module_glossary_path: Path) -> AsyncIterator[tuple[Pilot[None], Host]]:
+    """One glossary screen for the search cases, which only read (a start-up is most of a test's cost)."""
+    with Glossary.open(module_glossary_path) as glossary:
+        app = Host(glossary)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, GlossaryScreen), "the screen is open")
+            yield pilot, app
+
+
+async def as_opened(pilot: Pilot[None], app: Host) -> GlossaryScreen:
+    """Put the shared glossary screen back as it opens (no search, no subject, the cursor in the table),
+    and check that it is."""
+    screen = screen_of(app)
+    screen.subject_select.clear()
+    screen.search_input.value = ""
+    screen.table.focus()
+    await pilot.pause()
+    assert (len(heads(app)), app.focused, screen.subject) == (4, screen.table, None)
+    return screen
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -92,47 +115,48 @@ def details(app: Host) -> str:
         ("rmour", []),  # not the start of a word
     ],
 )
-async def test_search_narrows_rows(glossary_path: Path, query: str, expected: list[str]) -> None:
-    with Glossary.open(glossary_path) as glossary:
-        app = Host(glossary)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("slash")
-            assert isinstance(app.focused, Input)
-            app.focused.value = query
-            await pilot.pause()
-            assert heads(app) == expected
-            status = str(screen_of(app).query_one("#glossary-status", Static).render())
-            assert status == (f"{len(expected)} of 4 concepts" if expected else "No concept matches.")
+@pytest.mark.asyncio(loop_scope="module")
+async def test_search_narrows_rows(
+    one_host: tuple[Pilot[None], Host], query: str, expected: list[str]
+) -> None:
+    pilot, app = one_host
+    screen = await as_opened(pilot, app)
+    await pilot.press("slash")
+    assert isinstance(app.focused, Input)
+    app.focused.value = query
+    await pilot.pause()
+    assert heads(app) == expected
+    status = str(screen.query_one("#glossary-status", Static).render())
+    assert status == (f"{len(expected)} of 4 concepts" if expected else "No concept matches.")
 
 
-async def test_typing_in_the_search_field_does_not_trigger_bindings(glossary_path: Path) -> None:
-    with Glossary.open(glossary_path) as glossary:
-        app = Host(glossary)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()  # the screen pushed on mount is ready (slow machines)
-            await pilot.press("slash", "a", "d", "e")
-            assert isinstance(app.screen, GlossaryScreen)
-            assert screen_of(app).search_input.value == "ade"
-            await pilot.press("enter")  # back to the table
-            assert app.focused is screen_of(app).table
+@pytest.mark.asyncio(loop_scope="module")
+async def test_typing_in_the_search_field_does_not_trigger_bindings(
+    one_host: tuple[Pilot[None], Host],
+) -> None:
+    pilot, app = one_host
+    await as_opened(pilot, app)
+    await pilot.press("slash", "a", "d", "e")
+    assert isinstance(app.screen, GlossaryScreen)
+    assert screen_of(app).search_input.value == "ade"
+    await pilot.press("enter")  # back to the table
+    assert app.focused is screen_of(app).table
 
 
-async def test_subject_filter(glossary_path: Path) -> None:
-    with Glossary.open(glossary_path) as glossary:
-        app = Host(glossary)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            screen = screen_of(app)
-            screen.subject_select.value = "weapons"
-            await pilot.pause()
-            assert heads(app) == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่"]
-            screen.search_input.value = "self"
-            await pilot.pause()
-            assert heads(app) == ["ปืนใหญ่อัตตาจร"]
-            screen.subject_select.clear()
-            screen.search_input.value = ""
-            await pilot.pause()
-            assert len(heads(app)) == 4
+@pytest.mark.asyncio(loop_scope="module")
+async def test_subject_filter(one_host: tuple[Pilot[None], Host]) -> None:
+    pilot, app = one_host
+    screen = await as_opened(pilot, app)
+    screen.subject_select.value = "weapons"
+    await pilot.pause()
+    assert heads(app) == ["ปืนใหญ่อัตตาจร", "ปืนใหญ่"]
+    screen.search_input.value = "self"
+    await pilot.pause()
+    assert heads(app) == ["ปืนใหญ่อัตตาจร"]
+    screen.subject_select.clear()
+    screen.search_input.value = ""
+    await pilot.pause()
+    assert len(heads(app)) == 4
 
 
 async def test_add_a_concept_and_find_it_after_exit(glossary_path: Path) -> None:

@@ -3,16 +3,20 @@ learn, colours by status, the header's counts, reading and lookups recorded, a b
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bilingual_reader.learner.statuses import Status
 from bilingual_reader.learner.store import LearnerStore
 from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.reader.popup import LookupPopup
+from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.services import ReaderServices
 
 from .pilot_helpers import find_token, move_to, started
@@ -29,6 +33,40 @@ def app_with(article_path: Path, glossary_path: Path, learner: LearnerStore | Pa
     return create_app(article_path, ReaderServices(glossary_path, learner=learner))
 
 
+@dataclass
+class Shared:
+    """One reader and its learner store, for the cases that mark ทหาร and then put it back."""
+
+    pilot: Pilot[None]
+    screen: ReaderScreen
+    store: LearnerStore
+
+    async def on_soldier(self, key: str, status: Status) -> None:
+        """Close what is open over the reader, put the cursor on ทหาร and give it ``status`` with ``key``, as
+        a reader would; checks that it worked, so that a case starts from a known state."""
+        while self.pilot.app.screen is not self.screen:
+            await self.pilot.press("escape")
+        await self.pilot.press("home")
+        await move_to(self.pilot, self.screen, "ทหาร")
+        await self.pilot.press(key)
+        assert self.store.status("ทหาร") is status
+        assert self.screen.learner.status_of(self.screen.text.cursor_token()) is status  # type: ignore[arg-type]
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def shared(
+    module_article_path: Path, module_glossary_path: Path, module_dirs: Path
+) -> AsyncIterator[Shared]:
+    """The reader the status cases share (a start-up is most of a Pilot test's cost)."""
+    store = LearnerStore.open(module_dirs / "learner.db")
+    try:
+        app = app_with(module_article_path, module_glossary_path, store)
+        async with started(app, (160, 45)) as (pilot, screen):
+            yield Shared(pilot, screen, store)
+    finally:
+        store.close()
+
+
 @pytest.mark.parametrize(
     ("key", "status"),
     [
@@ -41,20 +79,18 @@ def app_with(article_path: Path, glossary_path: Path, learner: LearnerStore | Pa
         ("i", Status.IGNORED),
     ],
 )
-async def test_status_keys_mark_the_word_under_the_cursor(
-    article_path: Path, glossary_path: Path, store: LearnerStore, key: str, status: Status
-) -> None:
-    app = app_with(article_path, glossary_path, store)
-    async with started(app, (160, 45)) as (pilot, screen):
-        await move_to(pilot, screen, "ทหาร")
-        before = screen.sub_title
-        await pilot.press(key)
-        assert store.status("ทหาร") is status
-        assert screen.learner.status_of(screen.text.cursor_token()) is status  # type: ignore[arg-type]
-        assert screen.sub_title != before
-        await pilot.press("0")
-        assert store.status("ทหาร") is Status.UNKNOWN
-        assert screen.sub_title == before
+@pytest.mark.asyncio(loop_scope="module")
+async def test_status_keys_mark_the_word_under_the_cursor(shared: Shared, key: str, status: Status) -> None:
+    pilot, screen, store = shared.pilot, shared.screen, shared.store
+    await shared.on_soldier("0", Status.UNKNOWN)
+    before = screen.sub_title
+    await pilot.press(key)
+    assert store.status("ทหาร") is status
+    assert screen.learner.status_of(screen.text.cursor_token()) is status  # type: ignore[arg-type]
+    assert screen.sub_title != before
+    await pilot.press("0")
+    assert store.status("ทหาร") is Status.UNKNOWN
+    assert screen.sub_title == before
 
 
 async def test_header_counts_and_colours_follow_the_marks(
@@ -151,42 +187,37 @@ async def test_a_corrupt_learner_database_still_opens_the_reader_read_only(
 @pytest.mark.parametrize(
     ("key", "status"), [("3", Status.FAMILIAR), ("w", Status.WELL_KNOWN), ("i", Status.IGNORED)]
 )
-async def test_popup_keys_choose_a_status(
-    article_path: Path, glossary_path: Path, store: LearnerStore, key: str, status: Status
-) -> None:
-    app = app_with(article_path, glossary_path, store)
-    async with started(app, (160, 45)) as (pilot, screen):
-        await move_to(pilot, screen, "ทหาร")
-        await pilot.press("enter")
-        await pilot.pause()
-        popup = app.screen
-        assert isinstance(popup, LookupPopup)
-        assert "Status unknown" in str(popup.query_one("#popup-status", Static).render())
-        await pilot.press(key)
-        await pilot.pause()
-        assert app.screen is not popup
-        assert store.status("ทหาร") is status
+@pytest.mark.asyncio(loop_scope="module")
+async def test_popup_keys_choose_a_status(shared: Shared, key: str, status: Status) -> None:
+    pilot, app, store = shared.pilot, shared.pilot.app, shared.store
+    await shared.on_soldier("0", Status.UNKNOWN)
+    await pilot.press("enter")
+    await pilot.pause()
+    popup = app.screen
+    assert isinstance(popup, LookupPopup)
+    assert "Status unknown" in str(popup.query_one("#popup-status", Static).render())
+    await pilot.press(key)
+    await pilot.pause()
+    assert app.screen is not popup
+    assert store.status("ทหาร") is status
 
 
 @pytest.mark.parametrize(
     ("label", "status"), [(" 2 ", Status.RECOGNIZED), (" w well known ", Status.WELL_KNOWN)]
 )
-async def test_popup_status_choices_are_clickable(
-    article_path: Path, glossary_path: Path, store: LearnerStore, label: str, status: Status
-) -> None:
-    store.set_status("ทหาร", Status.NEW)
-    app = app_with(article_path, glossary_path, store)
-    async with started(app, (160, 45)) as (pilot, screen):
-        await move_to(pilot, screen, "ทหาร")
-        await pilot.press("enter")
-        await pilot.pause()
-        line = str(app.screen.query_one("#popup-status", Static).render())
-        assert line.startswith("Status 1 new")
-        await pilot.click("#popup-status", offset=(line.index(label) + 1, 0))
-        await pilot.pause()
-        assert app.screen is screen
-        assert store.status("ทหาร") is status
-        assert screen.learner.status_of(screen.text.cursor_token()) is status  # type: ignore[arg-type]
+@pytest.mark.asyncio(loop_scope="module")
+async def test_popup_status_choices_are_clickable(shared: Shared, label: str, status: Status) -> None:
+    pilot, app, screen, store = shared.pilot, shared.pilot.app, shared.screen, shared.store
+    await shared.on_soldier("1", Status.NEW)
+    await pilot.press("enter")
+    await pilot.pause()
+    line = str(app.screen.query_one("#popup-status", Static).render())
+    assert line.startswith("Status 1 new")
+    await pilot.click("#popup-status", offset=(line.index(label) + 1, 0))
+    await pilot.pause()
+    assert app.screen is screen
+    assert store.status("ทหาร") is status
+    assert screen.learner.status_of(screen.text.cursor_token()) is status  # type: ignore[arg-type]
 
 
 async def test_a_number_has_no_status_choices(

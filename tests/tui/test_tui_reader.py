@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 from rich.cells import cell_len
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bilingual_reader.thai.wrapping import Line
@@ -32,6 +35,16 @@ async def test_sample_article_enter_on_self_propelled_gun(shipped_glossary_path:
         assert app.screen is screen
 
 
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def one_reader(
+    module_article_path: Path, module_glossary_path: Path
+) -> AsyncIterator[tuple[Pilot[None], ReaderScreen]]:
+    """One reader on the small article for the cases that only move the cursor (each starts with Home): a
+    start-up is most of a Pilot test's cost."""
+    async with started(create_app(module_article_path, module_glossary_path), (160, 45)) as running:
+        yield running
+
+
 @pytest.mark.parametrize(
     ("keys", "expected"),
     [
@@ -47,22 +60,22 @@ async def test_sample_article_enter_on_self_propelled_gun(shipped_glossary_path:
         (("j", "j", "up"), "กองทัพบก"),
     ],
 )
+@pytest.mark.asyncio(loop_scope="module")
 async def test_word_cursor_keys(
-    article_path: Path, glossary_path: Path, keys: tuple[str, ...], expected: str
+    one_reader: tuple[Pilot[None], ReaderScreen], keys: tuple[str, ...], expected: str
 ) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        await pilot.press(*keys)
-        assert reader(app).cursor_text() == expected
+    pilot, screen = one_reader
+    await pilot.press("home")  # where a reader opens: the first word
+    assert (pilot.app.screen, screen.paragraph, screen.cursor_text()) == (screen, 0, "กองทัพบก")
+    await pilot.press(*keys)
+    assert screen.cursor_text() == expected
 
 
-async def test_terms_are_highlighted_after_segmentation(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        terms = [t.text for view in reader(app).views for t in view.tokens if t.is_term]
-        assert terms == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "เสื้อเกราะ"]
+@pytest.mark.asyncio(loop_scope="module")
+async def test_terms_are_highlighted_after_segmentation(one_reader: tuple[Pilot[None], ReaderScreen]) -> None:
+    _pilot, screen = one_reader
+    terms = [t.text for view in screen.views for t in view.tokens if t.is_term]
+    assert terms == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "เสื้อเกราะ"]
 
 
 async def test_click_on_a_word_opens_its_popup(article_path: Path, glossary_path: Path) -> None:
