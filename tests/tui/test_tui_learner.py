@@ -19,7 +19,7 @@ from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import find_token, move_to, started
+from .pilot_helpers import find_token, move_to, started, wait_until
 
 
 @pytest.fixture
@@ -159,14 +159,69 @@ async def test_moving_through_a_paragraph_counts_it_read_and_lookups_are_recorde
     async with started(app, (160, 45)) as (pilot, screen):
         assert store.conn.execute("SELECT COUNT(*) FROM reading").fetchone() == (0,)  # opening reads nothing
         await pilot.press("j")
+        screen.learner.flush()
         rows = store.conn.execute("SELECT paragraph, words FROM reading").fetchall()
         assert rows == [(0, sum(1 for t in screen.views[0].tokens if t.is_word))]
         await move_to(pilot, screen, "เสื้อเกราะ")
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("escape")
+        screen.learner.flush()
         lookups = store.conn.execute("SELECT key, paragraph, sentence, title FROM lookups").fetchall()
         assert lookups == [("เสื้อเกราะ", 1, screen.article.paragraphs[1], screen.article.title)]
+
+
+async def test_reading_and_lookups_are_written_together_later_and_when_the_reader_closes(
+    article_path: Path, glossary_path: Path, store: LearnerStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bilingual_reader.tui.learner import controller
+
+    monkeypatch.setattr(controller, "FLUSH_SECONDS", 3600.0)
+    app = app_with(article_path, glossary_path, store)
+    async with started(app, (160, 45)) as (pilot, screen):
+        await pilot.press("j")
+        await move_to(pilot, screen, "เสื้อเกราะ")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        count = "SELECT (SELECT COUNT(*) FROM reading), (SELECT COUNT(*) FROM lookups)"
+        assert store.conn.execute(count).fetchone() == (0, 0)  # queued: a key writes nothing at once
+        assert screen.learner.pending == 2  # a timer writes them FLUSH_SECONDS later
+    assert store.conn.execute(count).fetchone() == (1, 1)  # closing the reader wrote them
+
+
+async def test_the_statistics_screen_counts_what_was_just_read(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    app = app_with(article_path, glossary_path, store)
+    async with started(app, (160, 45)) as (pilot, screen):
+        await pilot.press("j")
+        from bilingual_reader.tui.learner.keys import show_stats
+
+        show_stats(screen)
+        assert store.conn.execute("SELECT COUNT(*) FROM reading").fetchone() == (1,)
+
+
+async def test_next_word_to_learn_far_away_is_found_by_a_worker(
+    article_path: Path, glossary_path: Path, store: LearnerStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bilingual_reader.tui.learner import keys
+
+    monkeypatch.setattr(keys, "NEAR_TOKENS", 1)  # every walk past the first paragraph goes to the worker
+    app = app_with(article_path, glossary_path, store)
+    async with started(app, (160, 45)) as (pilot, screen):
+        await pilot.press("W")  # paragraph 0 known: the next word to learn is in paragraph 1
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen.paragraph == 1, "the worker found the word")
+        assert screen.cursor_text() == "ทหาร"
+        last = len(screen.text) - 1
+        screen.text.place_cursor(last, None)
+        screen.text.place_cursor(last, len(screen.views[last].tokens) - 1)
+        await pilot.press("n")
+        await wait_until(
+            pilot, lambda: any("No more" in str(n.message) for n in app._notifications), "none below"
+        )
+        assert screen.paragraph == last
 
 
 async def test_a_corrupt_learner_database_still_opens_the_reader_read_only(

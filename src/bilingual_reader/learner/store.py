@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -79,6 +80,7 @@ class LearnerStore:
         self.read_only = read_only
         self.clock: Clock = clock or local_now
         self._recorded: set[tuple[str, int, str]] = set()  # paragraphs recorded: moving back writes nothing
+        self._batching = False
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, clock: Clock | None = None) -> LearnerStore:
@@ -99,9 +101,34 @@ class LearnerStore:
         now = self.clock()
         return now.isoformat(timespec="seconds"), now.date().isoformat()
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """The writes made inside are one transaction (all or none): queued records written together."""
+        if self._batching:
+            yield
+            return
+        if self.read_only:
+            raise LearnerError(f"{self.path or 'the learner database'}: read-only; nothing saved")
+        self._batching = True
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            raise LearnerError(f"{self.path or 'the learner database'}: cannot save ({err})") from err
+        finally:
+            self._batching = False
+
     def _write(self, sql_batches: Callable[[sqlite3.Connection], object]) -> None:
         if self.read_only:
             raise LearnerError(f"{self.path or 'the learner database'}: read-only; nothing saved")
+        if self._batching:
+            sql_batches(self.conn)
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:

@@ -8,6 +8,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from textual.timer import Timer
 from textual.widget import Widget
 
 from bilingual_reader.learner.counts import ArticleCounts, count_statuses, text_key, token_key
@@ -22,7 +23,10 @@ if TYPE_CHECKING:
     from bilingual_reader.glossary.store import Glossary
     from bilingual_reader.tui.reader.words import TokenLike
 
-__all__ = ["LearnerController"]
+__all__ = ["FLUSH_SECONDS", "LearnerController"]
+
+#: Paragraphs read and lookups are queued and written together, at most this long after (a key stays cheap).
+FLUSH_SECONDS = 1.0
 
 
 class LearnerController(Widget):
@@ -49,6 +53,8 @@ class LearnerController(Widget):
         """Machine glosses for words nothing else glosses (None: not asked for)."""
         self.on_machine: Callable[[dict[str, str]], None] | None = None
         """Told of the machine glosses that arrived (the screen redraws the glosses, fills the popup)."""
+        self._pending: list[Callable[[LearnerStore], object]] = []
+        self._flush_timer: Timer | None = None
 
     def open(self, store: LearnerStore, problem: str | None = None) -> None:
         """Use ``store`` (owned by the app's services, on the UI thread); ``problem``: why it is an empty
@@ -170,16 +176,42 @@ class LearnerController(Widget):
 
     def moved_to(self, paragraph: int, words_in: int | None) -> None:
         """The cursor is in ``paragraph`` now; leaving a paragraph counts it as read (``words_in``: the
-        number of words of the paragraph left)."""
+        number of words of the paragraph left). Queued: see :meth:`flush`."""
         previous, self.last_paragraph = self.last_paragraph, paragraph
         if previous is None or previous == paragraph or self.store is None or self.store.read_only:
             return
         if words_in:
-            with contextlib.suppress(LearnerError):
-                self.store.record_read(self.place_id, previous, words_in)
+            place_id = self.place_id
+            self._queue(lambda store: store.record_read(place_id, previous, words_in))
 
     def looked_up(self, word: str, place: Place) -> None:
-        """Remember a lookup (for flashcards and stats)."""
+        """Remember a lookup (for flashcards and stats). Queued: see :meth:`flush`."""
         if self.store is not None and not self.store.read_only:
-            with contextlib.suppress(LearnerError):
-                self.store.record_lookup(word, place)
+            self._queue(lambda store: store.record_lookup(word, place))
+
+    @property
+    def pending(self) -> int:
+        """How many records wait to be written."""
+        return len(self._pending)
+
+    def _queue(self, record: Callable[[LearnerStore], object]) -> None:
+        self._pending.append(record)
+        if self._flush_timer is None:
+            self._flush_timer = self.set_timer(FLUSH_SECONDS, self.flush, name="learner-flush")
+
+    def flush(self) -> None:
+        """Write the queued paragraphs read and lookups in one transaction (on a timer, when the reader
+        closes, before the statistics or cards are made from them)."""
+        if self._flush_timer is not None:
+            self._flush_timer.stop()
+            self._flush_timer = None
+        pending, self._pending = self._pending, []
+        store = self.store
+        if pending and store is not None:
+            with contextlib.suppress(LearnerError), store.batch():
+                for record in pending:
+                    record(store)
+
+    def on_unmount(self) -> None:
+        """The reader closes: nothing queued is lost."""
+        self.flush()

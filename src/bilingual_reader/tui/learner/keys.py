@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from bilingual_reader.learner.counts import token_key
@@ -10,6 +12,7 @@ from bilingual_reader.learner.store import Place
 
 if TYPE_CHECKING:
     from bilingual_reader.tui.reader.screen import ReaderScreen
+    from bilingual_reader.tui.reader.words import TokenLike
 
 __all__ = [
     "cursor_place",
@@ -72,23 +75,86 @@ def mark_paragraph_known(screen: ReaderScreen) -> None:
         _changed(screen)
 
 
+#: Tokens ``n``/``N`` look at on the UI thread; beyond that a worker goes on (a book has a million).
+NEAR_TOKENS = 4000
+
+
+def _to_learn(screen: ReaderScreen, token: TokenLike) -> bool:
+    status = screen.learner.status_of(token)
+    return status is not None and (status is Status.UNKNOWN or status.is_learning)
+
+
+def _walk(
+    screen: ReaderScreen,
+    tokens: Callable[[int], Sequence[TokenLike]],
+    start: tuple[int, int],
+    step: int,
+    budget: int,
+) -> tuple[int, int] | int | None:
+    """The first word to learn after (``step`` 1) or before (-1) ``start``: (paragraph, token); None when
+    there is none; the paragraph to go on from when ``budget`` tokens were looked at first."""
+    paragraph, first = start
+    count = len(screen.text)
+    index = paragraph
+    while 0 <= index < count:
+        found = tokens(index)
+        if index == paragraph:
+            order = range(first + 1, len(found)) if step > 0 else range(min(first, len(found)) - 1, -1, -1)
+        else:
+            order = range(len(found)) if step > 0 else range(len(found) - 1, -1, -1)
+        for t in order:
+            if _to_learn(screen, found[t]):
+                return index, t
+        budget -= len(found) + 1
+        index += step
+        if budget <= 0 and 0 <= index < count:
+            return index
+    return None
+
+
 def next_to_learn(screen: ReaderScreen, step: int) -> None:
-    """Move the cursor to the next (+1) or previous (-1) unknown or learning word."""
+    """Move the cursor to the next (+1) or previous (-1) unknown or learning word: the words near the cursor
+    at once, the rest of a long text in a worker (the key does not wait for a book's million words)."""
     view = screen.text
-    paragraph, token = view.paragraph, view.token
     if len(view) == 0:
         return
-    position = (paragraph, -1 if token is None else token)
-    for index in range(paragraph, len(view)) if step > 0 else range(paragraph, -1, -1):
-        tokens = view.thai(index).tokens
-        order = range(len(tokens)) if step > 0 else range(len(tokens) - 1, -1, -1)
-        for t in order:
-            if (index, t) == position or ((index, t) < position if step > 0 else (index, t) > position):
-                continue
-            status = screen.learner.status_of(tokens[t])
-            if status is not None and (status is Status.UNKNOWN or status.is_learning):
-                screen.text.place_cursor(index, t)
-                return
+    start = (view.paragraph, -1 if view.token is None else view.token)
+    found = _walk(screen, lambda i: view.thai(i).tokens, start, step, NEAR_TOKENS)
+    if isinstance(found, int):
+        screen.notify("Looking further for a word to learn…", timeout=2)
+        screen.run_worker(
+            partial(_walk_on, screen, (found, -1 if step > 0 else 1 << 30), step, start),
+            thread=True,
+            exclusive=True,
+            group="next-to-learn",
+            description="next word to learn",
+            exit_on_error=False,
+        )
+    elif found is not None:
+        view.place_cursor(*found)
+    else:
+        _none_left(screen, step)
+
+
+def _walk_on(screen: ReaderScreen, start: tuple[int, int], step: int, cursor: tuple[int, int]) -> None:
+    """(In a worker) the rest of the walk over the segmented tokens; the cursor moves there unless the
+    reader has moved it meanwhile."""
+    segmented = screen.lookup.tokens or []
+    found = _walk(screen, lambda i: segmented[i] if i < len(segmented) else (), start, step, 1 << 62)
+    screen.app.call_from_thread(_arrived, screen, found, step, cursor)
+
+
+def _arrived(screen: ReaderScreen, found: object, step: int, cursor: tuple[int, int]) -> None:
+    view = screen.text
+    if (view.paragraph, -1 if view.token is None else view.token) != cursor:
+        return
+    if isinstance(found, tuple):
+        view.place_cursor(*found)
+    else:
+        _none_left(screen, step)
+
+
+def _none_left(screen: ReaderScreen, step: int) -> None:
     screen.notify("No more unknown or learning words " + ("below." if step > 0 else "above."), timeout=3)
 
 
@@ -103,6 +169,7 @@ def show_stats(screen: ReaderScreen) -> None:
     if store is None:
         screen.notify("The learner database is not open yet.", timeout=3)
         return
+    learner.flush()
     figures = article_figures(store, learner.place_id, learner.loaded, screen.article.title)
     screen.app.push_screen(StatsScreen(progress(store), figures))
 
@@ -122,6 +189,7 @@ def export_cards(screen: ReaderScreen) -> None:
     store = screen.learner.store
     if store is None:
         return
+    screen.learner.flush()
     target = Path.cwd() / "bilingual-reader-cards.apkg"
     try:
         check_destination(target)

@@ -4,6 +4,7 @@ worker got there, and hands the tokens to the text view and the lookups."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -75,9 +76,14 @@ class SegmentingController(Widget):
             self.segmenter = message.segmenter
             self.lookup.segmented(message.segmenter, [[] for _ in self.article.paragraphs])
         self._show(message.tokens)
+        gc.freeze()  # the tokens live as long as the article: a full collection need not walk them again
         if message.done and self.lookup.tokens is not None:
             self.done = True
             self.post_message(ArticleSegmented(message.segmenter, self.lookup.tokens))
+
+    def on_unmount(self) -> None:
+        """The article is closed: its tokens may be collected again."""
+        gc.unfreeze()
 
     def came_into_view(self, first: int, last: int) -> None:
         """Paragraphs ``first``..``last`` are on screen: segment those the worker has not reached yet."""
