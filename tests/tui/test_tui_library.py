@@ -185,6 +185,32 @@ async def test_the_library_screen_lists_searches_opens_and_removes_with_confirma
         library.close()
 
 
+@pytest.mark.parametrize("width", [80, 100])
+async def test_the_library_screen_fits_a_narrow_terminal(
+    glossary_path: Path, article_path: Path, tmp_path: Path, width: int
+) -> None:
+    long_title = tmp_path / "long.txt"
+    long_title.write_text("กองทัพเรือไทยกับเรือดำน้ำลำแรกในรอบหลายสิบปีและการฝึกร่วมกับนานาชาติ\nทหารเรือฝึก\n")
+    library = Library.open()
+    add_documents(library, [long_title, FIXTURES / "notes.md", _book(tmp_path)])
+    library.close()
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("L")
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        table = screen.query_one(DataTable)
+        widths = [column.get_render_width(table) for column in table.columns.values()]
+        assert len(widths) == 6  # title, kind, length, read, known, last opened
+        assert sum(widths) <= table.scrollable_content_region.width
+        shown = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        cut = [title for title in shown if title.startswith("กองทัพเรือไทย")]
+        assert len(cut) == 1 and cut[0].endswith("…")
+
+
 async def test_an_empty_library_offers_the_sample_and_the_shipped_articles(
     shipped_glossary_path: Path,
 ) -> None:

@@ -19,13 +19,16 @@ from textual.worker import get_current_worker
 from bilingual_reader.library.adding import library_folder
 from bilingual_reader.tui.library.confirm_remove import ConfirmRemove
 from bilingual_reader.tui.library.known_column import KnownSource, KnownWords, find_known_words, share_text
-from bilingual_reader.tui.library.rows import Row, built_in_rows, library_rows
+from bilingual_reader.tui.library.rows import BUILT_IN, Row, built_in_rows, library_rows
 
 if TYPE_CHECKING:
     from bilingual_reader.library.store import Library
 
-#: The widest title shown, in terminal cells (the whole title is searched).
+#: The widest title shown, in terminal cells (the whole title is searched); narrower on a narrow terminal.
 TITLE_WIDTH = 40
+#: Terminal cells the other columns take (kind 9, length 6, read 4, known 5, last opened 16, each cell
+#: padded by 2, the scrollbar 2): the title gets what is left, so that every column fits at 80 columns.
+OTHER_COLUMNS = 54
 
 #: Sort orders, in the order ``s`` walks through them: (label, key, newest/biggest first). The user's texts
 #: come first (in the library's own order for "last opened"), the built-in articles after them.
@@ -122,9 +125,15 @@ class LibraryScreen(Screen["Path | None"]):
         self.shown = own + built_in
         table = self.query_one(DataTable)
         table.clear()
+        width = title_width(self.app.size.width)
         for row in self.shown:
             opened = (row.opened_at or "never")[:16].replace("T", " ")
-            cells = [_short(row.title), row.kind, _length(row.characters), f"{row.progress:.0%}"]
+            cells = [
+                _short(row.title, width),
+                _kind(row.kind),
+                _length(row.characters),
+                f"{row.progress:.0%}",
+            ]
             if self.known is not None:
                 cells.append(
                     share_text(self.shares[row.article_id]) if row.article_id in self.shares else "…"
@@ -152,6 +161,14 @@ class LibraryScreen(Screen["Path | None"]):
     def action_search(self) -> None:
         """Type to search the titles."""
         self.query_one("#library-search", Input).focus()
+
+    def on_resize(self) -> None:
+        """Cut the titles to the new width (the other columns keep their room)."""
+        table = self.query_one(DataTable)
+        if self.shown and table.row_count:
+            row = table.cursor_row
+            self.refill()
+            table.move_cursor(row=row)
 
     def action_sort(self) -> None:
         """Sort by the next order."""
@@ -199,6 +216,15 @@ class LibraryScreen(Screen["Path | None"]):
         self.dismiss(None)
 
 
+def title_width(columns: int) -> int:
+    """The widest title shown on a terminal ``columns`` wide (the other columns keep their room)."""
+    return max(12, min(TITLE_WIDTH, columns - OTHER_COLUMNS))
+
+
+def _kind(kind: str) -> str:
+    return "sample" if kind == f"{BUILT_IN} (sample)" else kind
+
+
 def _short(title: str, width: int = TITLE_WIDTH) -> str:
     """``title`` cut to ``width`` terminal cells (with …), so that the other columns fit at 80 columns."""
     if cell_len(title) <= width:
@@ -207,6 +233,8 @@ def _short(title: str, width: int = TITLE_WIDTH) -> str:
 
 
 def _length(characters: int) -> str:
+    if characters >= 1_000_000:
+        return f"{characters / 1_000_000:.1f}M"
     if characters >= 10_000:
-        return f"{characters / 1000:,.0f}k chars"
-    return f"{characters:,} chars"
+        return f"{characters / 1000:.0f}k"
+    return f"{characters:,}"
