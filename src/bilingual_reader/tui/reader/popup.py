@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Self
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widgets import Footer, Static
 
 from bilingual_reader.glossary.models import Concept, Status, Term
@@ -151,6 +153,26 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
         self.check = check
         self.status = status
         self.machine: str | None = None
+        self._dimmed: dict[Size, list[Strip]] = {}
+
+    def render(self) -> RenderResult:  # type: ignore[override]  # a Visual, as any widget may return
+        """The reader dimmed behind the popup, drawn the cheap way (see ``dimmed_screen``)."""
+        from textual.renderables.background_screen import BackgroundScreen
+
+        from bilingual_reader.tui.reader.dimmed_screen import DimmedScreen
+
+        rendered = super().render()
+        if isinstance(rendered, BackgroundScreen):
+            return DimmedScreen(rendered.screen, rendered.color, self._dimmed)
+        return rendered
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        """Regions to redraw come from the screen below when it changed: dim it afresh."""
+        if regions:
+            self._dimmed.clear()
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def show_machine_gloss(self, gloss: str) -> None:
         """Show the word's machine gloss (the word translated alone; marked ``*``) under the lookup."""
