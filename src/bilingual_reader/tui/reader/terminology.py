@@ -74,6 +74,7 @@ class TerminologyController(Widget):
         self._pending_checks: set[int] = set()
         self._check_lock = threading.Lock()
         self._checking = False
+        self._in_flight = 0  # checked paragraphs posted by the worker, not yet applied on the UI thread
         self._building = False
         self._with_findings: set[int] = set()
         self._seen_results: object = None
@@ -138,7 +139,7 @@ class TerminologyController(Widget):
     @property
     def busy(self) -> bool:
         """True while the check is being built or paragraphs wait for it (or are being checked)."""
-        return self._building or self._checking
+        return self._building or self._checking or self._in_flight > 0
 
     @work(thread=True, group="terminology", exit_on_error=False, description="terminology checks")
     def _check_pending(self) -> None:
@@ -149,12 +150,15 @@ class TerminologyController(Widget):
                     return
                 batch = list(itertools.islice(self._pending_checks, BATCH))
                 self._pending_checks.difference_update(batch)
+                self._in_flight += len(batch)
                 generation = self._generation
             for index in batch:
                 self.post_message(ParagraphChecked(index, *self._compute(index), generation))
 
     @on(ParagraphChecked)
     def _checked(self, message: ParagraphChecked) -> None:
+        with self._check_lock:
+            self._in_flight -= 1
         if message.generation == self._generation:
             self._apply(message.index, message.findings, message.checks)
 
