@@ -10,16 +10,16 @@ import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from bilingual_reader.learner.opening import LearnerError, memory_database, open_database
 from bilingual_reader.learner.statuses import Status
+from bilingual_reader.learner.words import NOWHERE, Place, Word, word_key
 from bilingual_reader.thai.text import is_thai, normalize_key
 
-__all__ = ["Clock", "LearnerStore", "Place", "Word", "local_now", "word_key"]
+__all__ = ["NOWHERE", "Clock", "LearnerStore", "Place", "Word", "local_now", "word_key"]
 
 Clock = Callable[[], datetime]
 
@@ -27,40 +27,6 @@ Clock = Callable[[], datetime]
 def local_now() -> datetime:
     """Now, in the local time zone (the default clock)."""
     return datetime.now().astimezone()
-
-
-def word_key(text: str) -> str:
-    """The key a word is stored under: its normalized form (``ValueError`` if it holds no Thai letter)."""
-    key = normalize_key(text)
-    if not is_thai(key):
-        raise ValueError(f"{text!r} is not a Thai word (numbers, Latin words and punctuation have no status)")
-    return key
-
-
-@dataclass(frozen=True)
-class Word:
-    """A marked word."""
-
-    key: str
-    status: Status
-    translation: str = ""
-    pronunciation: str = ""
-    tags: str = ""
-    created: str = ""
-    changed: str = ""
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a word was met: the article (id and title), the paragraph and the Thai sentence."""
-
-    article: str
-    title: str
-    paragraph: int
-    sentence: str
-
-
-NOWHERE = Place("", "", -1, "")
 
 
 class LearnerStore:
