@@ -49,6 +49,10 @@ class FindingsChanged(Message):
     paragraph: int
 
 
+class ChecksSettled(Message):
+    """The terminology check is built and every paragraph that waited for it has been checked."""
+
+
 @dataclass
 class GlossaryChanged(Message):
     """A concept was added, updated or deleted (and committed): the article should re-highlight."""

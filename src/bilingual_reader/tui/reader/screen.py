@@ -19,6 +19,7 @@ from bilingual_reader.tui.learner import keys as learner_keys
 from bilingual_reader.tui.learner.controller import LearnerController
 from bilingual_reader.tui.messages import (
     ArticleSegmented,
+    ChecksSettled,
     CursorMoved,
     FindingsChanged,
     VisibleChanged,
@@ -220,6 +221,11 @@ class ReaderScreen(CommandScreen):
         if isinstance(message, TranslationFailed) and message.no_model:
             self.flag("-no-model", True)
         self.terminology.drop_stale()
+
+    @on(ChecksSettled)
+    def _checks_settled(self) -> None:
+        """Reopen the popup on a term just saved, if it waited for the check (no paragraph may change)."""
+        self.marks.reopen()
 
     @on(FindingsChanged)
     def _findings_changed(self, message: FindingsChanged) -> None:

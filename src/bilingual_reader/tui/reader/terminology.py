@@ -14,7 +14,7 @@ from textual import on, work
 from textual.message import Message
 from textual.widget import Widget
 
-from bilingual_reader.tui.messages import FindingsChanged
+from bilingual_reader.tui.messages import ChecksSettled, FindingsChanged
 from bilingual_reader.tui.reader.checks import ParagraphChecks
 
 if TYPE_CHECKING:
@@ -100,6 +100,7 @@ class TerminologyController(Widget):
         if message.generation == self._generation:
             self._checker, self._building = message.checker, False
             self.recheck_later([*self._results(), *self.findings, *self.checks.findings])
+            self._announce_settled()
 
     def _compute(self, index: int) -> tuple[list[Finding] | None, list[RuleFinding] | None]:
         """A paragraph's findings against its current English; thread-safe (reads, changes nothing)."""
@@ -161,6 +162,11 @@ class TerminologyController(Widget):
             self._in_flight -= 1
         if message.generation == self._generation:
             self._apply(message.index, message.findings, message.checks)
+        self._announce_settled()
+
+    def _announce_settled(self) -> None:
+        if not self.busy:
+            self.post_message(ChecksSettled())
 
     def drop_stale(self) -> None:
         """Check again the paragraphs whose English is gone (the article is being translated again)."""
