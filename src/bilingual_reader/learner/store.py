@@ -73,32 +73,28 @@ class LearnerStore:
         if self._batching:
             yield
             return
-        if self.read_only:
-            raise LearnerError(f"{self.path or 'the learner database'}: read-only; nothing saved")
         self._batching = True
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 yield
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
-        except sqlite3.Error as err:
-            raise LearnerError(f"{self.path or 'the learner database'}: cannot save ({err})") from err
         finally:
             self._batching = False
 
     def _write(self, sql_batches: Callable[[sqlite3.Connection], object]) -> None:
-        if self.read_only:
-            raise LearnerError(f"{self.path or 'the learner database'}: read-only; nothing saved")
         if self._batching:
             sql_batches(self.conn)
             return
+        with self._transaction():
+            sql_batches(self.conn)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self.read_only:
+            raise LearnerError(f"{self.path or 'the learner database'}: read-only; nothing saved")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                sql_batches(self.conn)
+                yield
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
