@@ -36,6 +36,14 @@ def chromium() -> str:
     return found
 
 
+def poppler() -> None:
+    """Skip unless poppler's pdftotext/pdfinfo are installed (fail in CI: .ci/run installs poppler-utils)."""
+    if shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("poppler-utils is not installed (.ci/run installs it)")
+        pytest.skip("poppler-utils is not installed")
+
+
 def run(page: Path, profile: Path, *args: str) -> str:
     """Run chromium on a local page with ``args``; its standard output."""
     [out] = run_together((page, profile, args))

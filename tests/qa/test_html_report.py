@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from bilingual_reader.qa.results import DocumentResult
 from bilingual_reader.qa.rules.checklist import SHIPPED, load_checklist
 from bilingual_reader.qa.rules.run import check_document
 from bilingual_reader.qa.tsv_report import COLUMNS, tsv_report
-from qa.browser import run_together
+from qa.browser import poppler, run_together
 from support import ROOT
 
 ARTICLE = ROOT / "articles" / "01-nato-stoltenberg-visits-seoul-and-tokyo.txt"
@@ -90,8 +89,7 @@ def test_chromium_prints_it_to_pdf_without_overflow(result: DocumentResult, tmp_
     )
     assert 'data-overflow="false"' in dom
     assert png.stat().st_size > 10_000
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler-utils is not installed")
+    poppler()
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
     assert 2 <= pages <= 30

@@ -4,7 +4,6 @@ has the pages the sections ask for, page numbers, the Thai text, and no word bey
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from bilingual_reader.documents.articles import load_article
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.teaching.handout import HandoutOptions, Section, handout_html
-from qa.browser import run, run_together
+from qa.browser import poppler, run, run_together
 from support import ROOT
 from teaching.handout_data import small_article, small_glossary
 
@@ -21,11 +20,6 @@ SAMPLE = ROOT / "articles" / "01-nato-stoltenberg-visits-seoul-and-tokyo.txt"
 #: Page sizes in PostScript points, and the print margins of the stylesheet (14 mm left and right).
 SIZES = {"a4": (595.0, 842.0), "letter": (612.0, 792.0)}
 MARGIN = 14 / 25.4 * 72
-
-
-def _poppler() -> None:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler-utils is not installed")
 
 
 def _print(page: str, folder: Path) -> Path:
@@ -59,7 +53,7 @@ def test_sections_break_pages_and_pages_are_numbered(tmp_path: Path, paper: str)
     options = HandoutOptions(sections=frozenset({Section.THAI, Section.CLOZE}), paper=paper)
     with small_glossary() as glossary:
         pdf = _print(handout_html(small_article(tmp_path), glossary, None, options), tmp_path)
-    _poppler()
+    poppler()
     pages, width, height = _info(pdf)
     assert pages == 3  # the Thai text; the worksheet; its answer key on a page of its own
     assert (round(width), round(height)) == SIZES[paper]
@@ -86,7 +80,7 @@ def test_the_sample_article_prints_whole_without_overflow(sample_page: str, tmp_
         (html, tmp_path / "profile-png", (f"--screenshot={tmp_path / 'h.png'}", "--window-size=1000,1400")),
     )
     assert (tmp_path / "h.png").stat().st_size > 20_000
-    _poppler()
+    poppler()
     pages, width, _ = _info(pdf)
     assert 12 <= pages <= 40
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
