@@ -36,8 +36,16 @@ async def settle(app: App[Any], pilot: Pilot[None]) -> None:
         await _workers_done(app)
         await pilot.pause()
         quiet = not any(w.is_running for w in app.workers) and workers_started(app) == before
-        if quiet and not _reader_starting(app):
+        if quiet and _queues_empty(app) and not _reader_starting(app):
             return
+
+
+def _queues_empty(app: App[Any]) -> bool:
+    """True when no message waits in the app's or any screen's or widget's queue. A pause handles only the
+    messages queued when it began, and on a busy machine its idle test passes early: a chain of messages
+    (a worker's last result, then the controller's announcement, bubbling to the screen) can outlast it."""
+    pumps = [app, *(node for screen in app.screen_stack for node in screen.walk_children(with_self=True))]
+    return all(pump._message_queue.empty() for pump in pumps)
 
 
 async def _workers_done(app: App[Any]) -> None:

@@ -83,8 +83,10 @@ class VisibleChanged(Message):
 
 @dataclass
 class ParagraphsSegmented(Message):
-    """Some paragraphs were tokenized with ``segmenter`` (by index); ``done``: the whole article now is."""
+    """Some paragraphs were tokenized with ``segmenter`` (by index) by segmentation run ``run``; ``done``: the
+    whole article now is."""
 
     segmenter: Segmenter
     tokens: dict[int, list[Token]]
     done: bool = False
+    run: int = 0

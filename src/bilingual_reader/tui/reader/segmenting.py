@@ -46,16 +46,18 @@ class SegmentingController(Widget):
         self.segmenter: Segmenter | None = None
         self.done = False
         """True once every paragraph is segmented with the current segmenter."""
+        self._run = 0  # counts segment() calls: a cancelled run's messages may still be queued
         self.on_tokens: Callable[[dict[int, list[Token]]], object] | None = None
         """Told every batch of new tokens (by paragraph index), after the view has them."""
 
     def segment(self, terms: set[str]) -> None:
         """Segment the article with a segmenter for ``terms``: the visible paragraphs first."""
         self.done = False
-        self._segment(terms, tuple(self.text.visible_paragraphs()) or (self.text.paragraph,))
+        self._run += 1
+        self._segment(terms, tuple(self.text.visible_paragraphs()) or (self.text.paragraph,), self._run)
 
     @work(thread=True, exclusive=True, group="segment", exit_on_error=False, description="segmentation")
-    def _segment(self, terms: set[str], first: tuple[int, ...]) -> None:
+    def _segment(self, terms: set[str], first: tuple[int, ...], run: int) -> None:
         """Build a segmenter (unless the app has one) and post the tokens in batches, ``first`` first."""
         from bilingual_reader.tui.reader.segmentation import warm_up_lookup
 
@@ -64,7 +66,7 @@ class SegmentingController(Widget):
         for batch, done in segment_in_order(
             self.article.paragraphs, segmenter, first, lambda: worker.is_cancelled
         ):
-            self.post_message(ParagraphsSegmented(segmenter, batch, done))
+            self.post_message(ParagraphsSegmented(segmenter, batch, done, run))
         if not worker.is_cancelled:
             warm_up_lookup()
 
@@ -72,6 +74,8 @@ class SegmentingController(Widget):
     def _paragraphs_segmented(self, message: ParagraphsSegmented) -> None:
         """Show a batch of tokens and their highlights; once all are in, announce the whole article."""
         message.stop()
+        if message.run != self._run:
+            return  # from a run that a newer one (a glossary edit) replaced
         if message.segmenter is not self.segmenter:
             self.segmenter = message.segmenter
             self.lookup.segmented(message.segmenter, [[] for _ in self.article.paragraphs])
