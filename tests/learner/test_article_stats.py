@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bilingual_reader.learner.article_stats import ArticleActivity, article_activity, article_figures
 from bilingual_reader.learner.counts import ArticleCounts
 from bilingual_reader.learner.statuses import Status
@@ -63,3 +65,17 @@ def test_an_article_never_read_has_counts_and_no_activity(store: LearnerStore) -
     figures = article_figures(store, "new", {"ทหาร"}, title="เรื่องใหม่")
     assert figures.activity == ArticleActivity("new", "เรื่องใหม่")
     assert figures.counts.unknown == 1
+
+
+@pytest.mark.parametrize(
+    ("counts", "header"),
+    [
+        (ArticleCounts(4, 2, 1, 1, 1), "50% known · 1 unknown · 1 learning"),
+        (ArticleCounts(1, 0, 0, 1, 0), "0% known · 1 unknown · 0 learning"),
+        (ArticleCounts(0, 0, 0, 0, 0), "no Thai words counted"),
+        (ArticleCounts(0, 0, 0, 0, 2), "no Thai words counted · 2 ignored"),
+    ],
+)
+def test_the_header_never_says_all_known_when_nothing_was_counted(counts: ArticleCounts, header: str) -> None:
+    """Before segmentation (or when it failed) no word is counted: "100% known" would be a false claim."""
+    assert counts.header() == header

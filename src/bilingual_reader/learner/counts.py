@@ -53,7 +53,10 @@ class ArticleCounts:
         return self.known / self.words if self.words else 1.0
 
     def header(self) -> str:
-        """The reader header's summary: ``62% known · 14 unknown · 9 learning``."""
+        """The reader header's summary: ``62% known · 14 unknown · 9 learning``; ``no Thai words counted``
+        before any word is (the text is not segmented yet, or could not be, or has no Thai)."""
+        if not self.words:
+            return "no Thai words counted" + (f" · {self.ignored} ignored" if self.ignored else "")
         return f"{self.known_share:.0%} known · {self.unknown} unknown · {self.learning} learning"
 
 
