@@ -90,7 +90,7 @@ def reader(app: ReaderApp) -> ReaderScreen:
 
 def find_token(screen: ReaderScreen, text: str) -> tuple[int, int]:
     """(paragraph, token) of the first token equal to ``text``."""
-    for paragraph, view in enumerate(screen.views):
+    for paragraph, view in enumerate(screen.text.paragraphs.all_thai()):
         for index, token in enumerate(view.tokens):
             if token.text == text:
                 return paragraph, index
@@ -100,16 +100,16 @@ def find_token(screen: ReaderScreen, text: str) -> tuple[int, int]:
 async def move_to(pilot: Pilot[None], screen: ReaderScreen, text: str) -> None:
     """Move the cursor to the token ``text`` with the keys a reader would use: j per paragraph, l per word."""
     paragraph, index = find_token(screen, text)
-    await pilot.press(*["j"] * (paragraph - screen.paragraph))
-    tokens = screen.views[paragraph].tokens
-    start = screen.token if screen.token is not None else 0
+    await pilot.press(*["j"] * (paragraph - screen.text.cursor.paragraph))
+    tokens = screen.text.paragraphs.all_thai()[paragraph].tokens
+    start = screen.text.cursor.token if screen.text.cursor.token is not None else 0
     await pilot.press(*["l"] * sum(1 for t in tokens[start + 1 : index + 1] if is_navigable(t)))
-    assert screen.cursor_text() == text
+    assert screen.text.cursor.text() == text
 
 
 def thai_point(screen: ReaderScreen, paragraph: int, line: int, col: int) -> Offset:
     """The screen offset of cell ``col`` of wrapped Thai line ``line`` of ``paragraph`` (on screen)."""
-    region = screen.text.thai_region(paragraph, line)
+    region = screen.text.layout_.thai_region(paragraph, line)
     assert region is not None, f"paragraph {paragraph} line {line} is not on screen"
     return Offset(region.x + col, region.y)
 

@@ -73,13 +73,13 @@ async def test_a_student_reads_the_teachers_english_and_terms(
         assert (
             slot is not None and str(slot.translation) == f"Soldiers got armour and helmets.\n{TEACHER_MARK}"
         )
-        tokens = screen.tokens
+        tokens = screen.lookup.tokens
         assert tokens is not None
         assert [t.text for t in tokens[1] if t.is_term] == ["เสื้อเกราะ", "หมวกเหล็ก"]
         if model:  # translating the paragraph again keeps the teacher's English and its label
             await pilot.press("down")
             await settle(app, pilot)
-            assert screen.text.paragraph == 1
+            assert screen.text.cursor.paragraph == 1
             await pilot.press("r")
             await settle(app, pilot)
             assert screen.translation.results[1].teacher

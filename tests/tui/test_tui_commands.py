@@ -28,8 +28,8 @@ async def test_palette_opens_another_article(glossary_path: Path) -> None:
         assert isinstance(screen, ReaderScreen)
         assert screen.article.path == target
         assert screen.full_title == screen.article.title  # the header shows it (cut to its width)
-        assert [v.text for v in screen.views] == list(screen.article.paragraphs)
-        assert any(t.is_term for v in screen.views for t in v.tokens)
+        assert [v.text for v in screen.text.paragraphs.all_thai()] == list(screen.article.paragraphs)
+        assert any(t.is_term for v in screen.text.paragraphs.all_thai() for t in v.tokens)
 
 
 async def test_palette_adds_a_term(article_path: Path, glossary_path: Path) -> None:

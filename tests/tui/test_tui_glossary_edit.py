@@ -30,7 +30,10 @@ async def test_add_a_term_from_the_popup_is_saved_and_highlighted(
         await settle(app, pilot)
         # The text was re-segmented with the new term, and the popup reopened on it.
         assert "combat helmet (preferred)\nsteel helmet (deprecated)" in popup_text(app)
-        assert [t.text for t in screen.views[1].tokens if t.is_term] == ["เสื้อเกราะ", "หมวกเหล็ก"]
+        assert [t.text for t in screen.text.paragraphs.all_thai()[1].tokens if t.is_term] == [
+            "เสื้อเกราะ",
+            "หมวกเหล็ก",
+        ]
         await pilot.press("escape", "q")
     with Glossary.open(glossary_path) as glossary:
         (concept,) = glossary.lookup("หมวกเหล็ก")

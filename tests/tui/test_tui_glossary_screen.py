@@ -389,7 +389,7 @@ async def test_columns_fit_the_width(glossary_path: Path, width: int) -> None:
 
 
 def highlighted(app: ReaderApp) -> list[str]:
-    return [t.text for view in reader(app).views for t in view.tokens if t.is_term]
+    return [t.text for view in reader(app).text.paragraphs.all_thai() for t in view.tokens if t.is_term]
 
 
 async def test_the_article_rehighlights_after_add_and_delete(article_path: Path, glossary_path: Path) -> None:

@@ -50,7 +50,7 @@ class Shared:
         await move_to(self.pilot, self.screen, "ทหาร")
         await self.pilot.press(key)
         assert self.store.status("ทหาร") is status
-        assert self.screen.learner.status_of(self.screen.text.cursor_token()) is status  # type: ignore[arg-type]
+        assert self.screen.learner.status_of(self.screen.text.cursor.word()) is status  # type: ignore[arg-type]
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -86,7 +86,7 @@ async def test_status_keys_mark_the_word_under_the_cursor(shared: Shared, key: s
     before = screen.sub_title
     await pilot.press(key)
     assert store.status("ทหาร") is status
-    assert screen.learner.status_of(screen.text.cursor_token()) is status  # type: ignore[arg-type]
+    assert screen.learner.status_of(screen.text.cursor.word()) is status  # type: ignore[arg-type]
     assert screen.sub_title != before
     await pilot.press("0")
     assert store.status("ทหาร") is Status.UNKNOWN
@@ -103,18 +103,18 @@ async def test_header_counts_and_colours_follow_the_marks(
         assert (counts.learning, counts.known) == (1, 0)
         assert str(screen.sub_title).startswith(f"0% known · {counts.unknown} unknown · 1 learning")
         paragraph, soldier = find_token(screen, "ทหาร")
-        tokens = screen.views[paragraph].tokens
+        tokens = screen.text.paragraphs.all_thai()[paragraph].tokens
         styles = screen.learner.token_styles(paragraph, tokens)
         assert styles[soldier] == "on #E69F00 60%"
         first, k2 = find_token(screen, "K2")
         _, eighteen = find_token(screen, "18")
-        first_styles = screen.learner.token_styles(first, screen.views[first].tokens)
+        first_styles = screen.learner.token_styles(first, screen.text.paragraphs.all_thai()[first].tokens)
         assert k2 not in first_styles and eighteen not in first_styles  # Latin and numbers: never unknown
         _, army = find_token(screen, "กองทัพบก")
         assert first_styles[army] == "on #56B4E9 35%"
         await move_to(pilot, screen, "กองทัพบก")
         await pilot.press("w")
-        assert army not in screen.learner.token_styles(first, screen.views[first].tokens)
+        assert army not in screen.learner.token_styles(first, screen.text.paragraphs.all_thai()[first].tokens)
         assert screen.learner.counts().known == 1
 
 
@@ -127,7 +127,7 @@ async def test_no_color_styles_use_bold_and_underline(
     async with started(app, (160, 45)) as (_pilot, screen):
         paragraph, soldier = find_token(screen, "ทหาร")
         _, armour = find_token(screen, "เสื้อเกราะ")
-        styles = screen.learner.token_styles(paragraph, screen.views[paragraph].tokens)
+        styles = screen.learner.token_styles(paragraph, screen.text.paragraphs.all_thai()[paragraph].tokens)
         assert (styles[soldier], styles[armour]) == ("underline", "bold")
 
 
@@ -138,18 +138,21 @@ async def test_mark_the_paragraph_known_then_jump_to_the_next_word_to_learn(
     app = app_with(article_path, glossary_path, store)
     async with started(app, (160, 45)) as (pilot, screen):
         await pilot.press("W")
-        first = screen.views[0].tokens
+        first = screen.text.paragraphs.all_thai()[0].tokens
         assert all(screen.learner.status_of(t) in (None, Status.WELL_KNOWN) for t in first)
         assert store.status("กองทัพบก") is Status.WELL_KNOWN
         assert store.status("เวชภัณฑ์") is Status.FAMILIAR  # only unknown words change
         await pilot.press("n")
-        assert (screen.paragraph, screen.cursor_text()) == (1, "ทหาร")
+        assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == (1, "ทหาร")
         await pilot.press("w", "n")
-        assert screen.cursor_text() == "ได้รับ"
+        assert screen.text.cursor.text() == "ได้รับ"
         await pilot.press("N")
-        assert (screen.paragraph, screen.cursor_text()) == (1, "ได้รับ")  # ทหาร is well known: none above
+        assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == (
+            1,
+            "ได้รับ",
+        )  # ทหาร is well known: none above
         await pilot.press("n", "n", "N")
-        assert screen.cursor_text() == "เสื้อเกราะ"
+        assert screen.text.cursor.text() == "เสื้อเกราะ"
 
 
 async def test_moving_through_a_paragraph_counts_it_read_and_lookups_are_recorded(
@@ -161,7 +164,7 @@ async def test_moving_through_a_paragraph_counts_it_read_and_lookups_are_recorde
         await pilot.press("j")
         screen.learner.flush()
         rows = store.conn.execute("SELECT paragraph, words FROM reading").fetchall()
-        assert rows == [(0, sum(1 for t in screen.views[0].tokens if t.is_word))]
+        assert rows == [(0, sum(1 for t in screen.text.paragraphs.all_thai()[0].tokens if t.is_word))]
         await move_to(pilot, screen, "เสื้อเกราะ")
         await pilot.press("enter")
         await pilot.pause()
@@ -212,16 +215,16 @@ async def test_next_word_to_learn_far_away_is_found_by_a_worker(
     async with started(app, (160, 45)) as (pilot, screen):
         await pilot.press("W")  # paragraph 0 known: the next word to learn is in paragraph 1
         await pilot.press("n")
-        await wait_until(pilot, lambda: screen.paragraph == 1, "the worker found the word")
-        assert screen.cursor_text() == "ทหาร"
+        await wait_until(pilot, lambda: screen.text.cursor.paragraph == 1, "the worker found the word")
+        assert screen.text.cursor.text() == "ทหาร"
         last = len(screen.text) - 1
-        screen.text.place_cursor(last, None)
-        screen.text.place_cursor(last, len(screen.views[last].tokens) - 1)
+        screen.text.cursor.place(last, None)
+        screen.text.cursor.place(last, len(screen.text.paragraphs.all_thai()[last].tokens) - 1)
         await pilot.press("n")
         await wait_until(
             pilot, lambda: any("No more" in str(n.message) for n in app._notifications), "none below"
         )
-        assert screen.paragraph == last
+        assert screen.text.cursor.paragraph == last
 
 
 async def test_a_corrupt_learner_database_still_opens_the_reader_read_only(
@@ -272,7 +275,7 @@ async def test_popup_status_choices_are_clickable(shared: Shared, label: str, st
     await pilot.pause()
     assert app.screen is screen
     assert store.status("ทหาร") is status
-    assert screen.learner.status_of(screen.text.cursor_token()) is status  # type: ignore[arg-type]
+    assert screen.learner.status_of(screen.text.cursor.word()) is status  # type: ignore[arg-type]
 
 
 async def test_a_number_has_no_status_choices(

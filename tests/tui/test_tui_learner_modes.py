@@ -34,7 +34,7 @@ def app_with(article_path: Path, glossary_path: Path, learner: LearnerStore) -> 
 
 def opacity(app: ReaderApp, index: int) -> float:
     """0 when paragraph ``index``'s English is drawn as the hidden hint (in its own space), else 1."""
-    block = reader(app).text.block(index)[0]
+    block = reader(app).text.layout_.block(index)[0]
     english = [row.right.text.strip() for row in block.rows if row.english and row.right is not None]
     assert english, "the paragraph has English lines"
     return 0 if english[0] == HIDDEN_HINT and not any(english[1:]) else 1
@@ -43,16 +43,16 @@ def opacity(app: ReaderApp, index: int) -> float:
 def glosses_of(app: ReaderApp, index: int) -> dict[str, str]:
     """The interlinear gloss of each word of paragraph ``index`` as laid out now ("" for none)."""
     view = reader(app).text
-    view.block(index)
-    thai = view.thai(index)
+    view.layout_.block(index)
+    thai = view.paragraphs.thai(index)
     return {t.text: thai.gloss_of(i) or "" for i, t in enumerate(thai.tokens)}
 
 
 def drawn_rows(app: ReaderApp, index: int) -> list[str]:
     """The Thai column of paragraph ``index``'s block, row by row, as drawn."""
     view = reader(app).text
-    frame, start = view.frame(), view.block_start(index)
-    rows = len(view.block(index)[0].rows)
+    frame, start = view.layout_.frame(), view.layout_.block_start(index)
+    rows = len(view.layout_.block(index)[0].rows)
     return [
         view.layout_.draw(start + r).crop(frame.thai_x, frame.thai_x + frame.thai_width).text
         for r in range(rows)
@@ -108,7 +108,7 @@ async def test_interlinear_glosses_only_words_being_learned(
         assert glosses["ทหาร"] == "serviceman"  # the dictionary's most common sense
         assert glosses["เสื้อเกราะ"] == "body armour"  # unknown, in the glossary: its preferred term
         assert glosses["หมวกเหล็ก"] == "" and glosses["ได้รับ"] == ""
-        block = screen.text.block(1)[0]
+        block = screen.text.layout_.block(1)[0]
         thai_rows = [row for row, spec in enumerate(block.rows) if spec.thai is not None]
         assert all(block.rows[row + 1].left is not None for row in thai_rows)  # a gloss row under each
         # marking a word known drops its gloss
@@ -117,14 +117,14 @@ async def test_interlinear_glosses_only_words_being_learned(
         assert glosses_of(app, 1)["เสื้อเกราะ"] == ""
         # the cursor still moves word by word and clicks still land on words
         await pilot.press("l")
-        assert screen.cursor_text() == "หมวกเหล็ก"
+        assert screen.text.cursor.text() == "หมวกเหล็ก"
         paragraph, index = find_token(screen, "ทหาร")
-        region = screen.text.thai_region(paragraph)
+        region = screen.text.layout_.thai_region(paragraph)
         assert region is not None
         await pilot.click(offset=(region.x + 1, region.y))
         await pilot.pause()
         await pilot.press("escape")
-        assert (screen.paragraph, screen.token) == (paragraph, index)
+        assert (screen.text.cursor.paragraph, screen.text.cursor.token) == (paragraph, index)
 
 
 async def test_progress_screen(article_path: Path, glossary_path: Path, store: LearnerStore) -> None:

@@ -42,7 +42,7 @@ def _book(tmp_path: Path) -> Path:
 
 
 def _where(screen: ReaderScreen) -> tuple[int, str | None]:
-    return screen.paragraph, screen.cursor_text()
+    return screen.text.cursor.paragraph, screen.text.cursor.text()
 
 
 async def _read_to(app: ReaderApp, word: str) -> tuple[int, str | None]:
@@ -90,7 +90,7 @@ async def test_a_bookmark_is_set_with_m_listed_with_b_and_enter_jumps_to_it(
         await move_to(pilot, screen, "เสื้อเกราะ")
         await pilot.press("b")
         await pilot.press("k", "k")
-        assert screen.paragraph == 0
+        assert screen.text.cursor.paragraph == 0
         await pilot.press("B")
         panel = app.screen
         assert isinstance(panel, BookmarksScreen)
@@ -117,7 +117,7 @@ async def test_the_table_of_contents_jumps_to_chapters_and_keeps_the_place_in_ea
         screen = reader(app)
         assert screen.title == "กองทัพเรือกับเรือดำน้ำ · บทที่ 1 เรือดำน้ำ"
         await pilot.press("j", "j", "j")
-        assert screen.paragraph == 3
+        assert screen.text.cursor.paragraph == 3
         assert screen.title == "กองทัพเรือกับเรือดำน้ำ · งบประมาณ"
         await pilot.press("t")
         contents = app.screen
@@ -125,14 +125,14 @@ async def test_the_table_of_contents_jumps_to_chapters_and_keeps_the_place_in_ea
         assert contents.query_one(OptionList).highlighted == 1
         await pilot.press("down", "enter")
         await settle(app, pilot)
-        assert screen.paragraph == 5
+        assert screen.text.cursor.paragraph == 5
         assert screen.title == "กองทัพเรือกับเรือดำน้ำ · บทที่ 2 เครื่องบินขับไล่"
         await pilot.press("t", "up", "enter")  # back to the section: where the reader was in it
         await settle(app, pilot)
-        assert screen.paragraph == 3
+        assert screen.text.cursor.paragraph == 3
         await pilot.press("t", "up", "enter")  # chapter 1: its last paragraph read (j went 0 → 1 → 2)
         await settle(app, pilot)
-        assert screen.paragraph == 1
+        assert screen.text.cursor.paragraph == 1
 
 
 def _own(screen: LibraryScreen) -> list[str]:

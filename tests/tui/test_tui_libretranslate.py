@@ -48,7 +48,7 @@ async def test_a_server_that_is_down_is_said_once_and_the_reader_keeps_working(
             assert slot is not None and slot.status == f"⚠ Translation failed: {line}"
         await pilot.press("j", "r")  # the reader still moves and asks again
         await settle(app, pilot)
-        assert screen.paragraph == 1
+        assert screen.text.cursor.paragraph == 1
         assert any(line in n.message for n in app._notifications)
         assert app.is_running
 

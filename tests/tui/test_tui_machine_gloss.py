@@ -56,15 +56,15 @@ async def test_machine_glosses_fill_the_interlinear_line_and_the_popup(
         screen = reader(app)
         found: dict[str, str | None] = {}
         for index in range(len(screen.text)):
-            thai = screen.text.thai(index)
-            screen.text.block(index)
+            thai = screen.text.paragraphs.thai(index)
+            screen.text.layout_.block(index)
             found |= {t.text: thai.gloss_of(i) for i, t in enumerate(thai.tokens) if t.text in WORDS}
         assert found == expected
         assert str(found["สันติภาพ"]).endswith("*")
         # the interlinear line as drawn has the gloss under its word
         view = screen.text
-        start = view.block_start(0)
-        rows = [view.layout_.draw(start + r).text for r in range(len(view.block(0)[0].rows))]
+        start = view.layout_.block_start(0)
+        rows = [view.layout_.draw(start + r).text for r in range(len(view.layout_.block(0)[0].rows))]
         assert any(expected["สันติภาพ"] in row for row in rows)
         # the popup says it is a machine gloss
         await move_to(pilot, screen, "สันติภาพ")
@@ -80,7 +80,7 @@ async def test_machine_glosses_fill_the_interlinear_line_and_the_popup(
         await pilot.press("escape")
         # a word the dictionary knows has no machine line
         await pilot.press("h")
-        assert screen.cursor_text() == "เจรจา"
+        assert screen.text.cursor.text() == "เจรจา"
         await pilot.press("enter")
         await settle(app, pilot)
         assert not app.screen.query_one("#popup-machine", Static).display
@@ -103,7 +103,7 @@ async def test_without_a_model_no_machine_gloss_is_asked_for_again(
         screen = reader(app)
         machine = screen.learner.machine
         assert machine is not None and not machine.available  # the worker found no model, once
-        thai = screen.text.thai(0)
-        screen.text.block(0)
+        thai = screen.text.paragraphs.thai(0)
+        screen.text.layout_.block(0)
         assert {t.text: thai.gloss_of(i) for i, t in enumerate(thai.tokens)}["สันติภาพ"] is None
         assert not [w for w in app.workers if w.group == "machine-gloss"]

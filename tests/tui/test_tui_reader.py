@@ -66,15 +66,19 @@ async def test_word_cursor_keys(
 ) -> None:
     pilot, screen = one_reader
     await pilot.press("home")  # where a reader opens: the first word
-    assert (pilot.app.screen, screen.paragraph, screen.cursor_text()) == (screen, 0, "กองทัพบก")
+    assert (pilot.app.screen, screen.text.cursor.paragraph, screen.text.cursor.text()) == (
+        screen,
+        0,
+        "กองทัพบก",
+    )
     await pilot.press(*keys)
-    assert screen.cursor_text() == expected
+    assert screen.text.cursor.text() == expected
 
 
 @pytest.mark.asyncio(loop_scope="module")
 async def test_terms_are_highlighted_after_segmentation(one_reader: tuple[Pilot[None], ReaderScreen]) -> None:
     _pilot, screen = one_reader
-    terms = [t.text for view in screen.views for t in view.tokens if t.is_term]
+    terms = [t.text for view in screen.text.paragraphs.all_thai() for t in view.tokens if t.is_term]
     assert terms == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "เสื้อเกราะ"]
 
 
@@ -82,20 +86,20 @@ async def test_click_on_a_word_opens_its_popup(article_path: Path, glossary_path
     app = create_app(article_path, glossary_path)
     async with started(app, (160, 45)) as (pilot, screen):
         paragraph, index = find_token(screen, "เสื้อเกราะ")
-        view = screen.views[paragraph]
+        view = screen.text.paragraphs.all_thai()[paragraph]
         ((y, piece),) = [
             (y, p) for y, line in enumerate(view.lines()) for p in line.pieces if p.token == index
         ]
         assert await pilot.click(offset=thai_point(screen, paragraph, y, piece.col + 2))
         assert popup_text(app).startswith("เสื้อเกราะ\n")
         assert "body armour" in popup_text(app)
-        assert screen.cursor_text() == "เสื้อเกราะ"
+        assert screen.text.cursor.text() == "เสื้อเกราะ"
 
 
 async def test_mouse_selection_opens_the_longest_term_in_it(article_path: Path, glossary_path: Path) -> None:
     app = create_app(article_path, glossary_path)
     async with started(app, (160, 45)) as (pilot, screen):
-        view = screen.views[0]
+        view = screen.text.paragraphs.all_thai()[0]
         pieces = {p.text: p for p in view.lines()[0].pieces}
         start = thai_point(screen, 0, 0, pieces["จัดซื้อ"].col + 1)  # from inside จัดซื้อ ...
         end = thai_point(screen, 0, 0, pieces["คัน"].col - 1)  # ... to the space before คัน (the cell under
@@ -128,13 +132,13 @@ async def test_narrow_terminals_stack_english_under_thai(
     async with app.run_test(size=(width, 30)) as pilot:
         await settle(app, pilot)
         screen = reader(app)
-        thai, english = screen.text.thai_region(0), screen.text.english_region(0)
+        thai, english = screen.text.layout_.thai_region(0), screen.text.layout_.english_region(0)
         assert thai is not None and english is not None
         if stacked:
             assert (english.x - 2, english.y) == (thai.x, thai.bottom)  # indented by 2
         else:
             assert english.y == thai.y and english.x >= thai.right
-        assert str(screen.text.english(0).render()).startswith("EN:")
+        assert str(screen.text.paragraphs.english(0).render()).startswith("EN:")
 
 
 @pytest.mark.parametrize("width", [160, 80])
@@ -149,10 +153,10 @@ async def test_without_a_model_one_banner_says_so(
         assert banner.display and str(banner.render()) == NO_ENGINE
         assert "ctrl+p" in NO_ENGINE and "Install Thai→English model" in NO_ENGINE
         # No paragraph repeats it: the English slots are blank and take no room.
-        slots = [screen.text.english(i) for i in range(len(screen.text))]
+        slots = [screen.text.paragraphs.english(i) for i in range(len(screen.text))]
         assert slots and all(not str(s.render()) for s in slots)
-        assert all(screen.text.english_region(i) is None for i in range(len(screen.text)))
-        thai = screen.text.thai_region(0)
+        assert all(screen.text.layout_.english_region(i) is None for i in range(len(screen.text)))
+        thai = screen.text.layout_.thai_region(0)
         assert thai is not None and thai.width > width * 3 // 4  # the Thai has the whole width
         await pilot.press("r")
         await settle(app, pilot)
@@ -163,14 +167,17 @@ async def test_without_a_model_one_banner_says_so(
 async def test_resize_rewraps_between_words(article_path: Path, glossary_path: Path) -> None:
     app = create_app(article_path, glossary_path)
     async with started(app, (160, 30)) as (pilot, screen):
-        view = screen.views[0]
+        view = screen.text.paragraphs.all_thai()[0]
         assert len(view.lines()) == 1
         await pilot.resize_terminal(40, 30)
         await pilot.pause()
         lines = view.lines()
-        assert screen.text.frame().thai_width == 37  # 40 minus the padding and the scrollbar
+        assert screen.text.layout_.frame().thai_width == 37  # 40 minus the padding and the scrollbar
         assert len(lines) == 2
-        assert screen.text.thai_region(0, 1) is not None and screen.text.thai_region(0, 2) is None
+        assert (
+            screen.text.layout_.thai_region(0, 1) is not None
+            and screen.text.layout_.thai_region(0, 2) is None
+        )
         assert all(cell_len(line.text) <= 37 for line in lines)
         texts = [p.text for line in lines for p in line.pieces]
         assert all(t.text in texts for t in view.tokens if not t.text.isspace())  # no word was broken
@@ -194,32 +201,32 @@ async def test_escape_closes_popup_and_keys_work_again(article_path: Path, gloss
         assert isinstance(app.screen, LookupPopup)
         await pilot.press("escape", "l")
         assert isinstance(app.screen, ReaderScreen)
-        assert app.screen.cursor_text() == "จัดซื้อ"
+        assert app.screen.text.cursor.text() == "จัดซื้อ"
 
 
 async def test_view_follows_the_cursor(shipped_glossary_path: Path) -> None:
     app = create_app(None, shipped_glossary_path)
     async with started(app, (80, 24)) as (pilot, screen):
         container = screen.query_one("#article")
-        last = len(screen.views) - 1
+        last = len(screen.text.paragraphs.all_thai()) - 1
         await pilot.press(*["j"] * last)
         await pilot.pause()
-        assert screen.paragraph == last
+        assert screen.text.cursor.paragraph == last
         assert container.scroll_y > 0
-        lines = len(screen.views[last].lines())
-        assert screen.text.thai_region(last, 0) is not None  # the whole paragraph is on screen
-        assert screen.text.thai_region(last, lines - 1) is not None
+        lines = len(screen.text.paragraphs.all_thai()[last].lines())
+        assert screen.text.layout_.thai_region(last, 0) is not None  # the whole paragraph is on screen
+        assert screen.text.layout_.thai_region(last, lines - 1) is not None
         await pilot.press(*["k"] * last)
         await pilot.pause()
         assert container.scroll_y == 0
         await pilot.press("end")
-        assert screen.paragraph == last
+        assert screen.text.cursor.paragraph == last
         await pilot.press("home")
-        assert (screen.paragraph, container.scroll_y) == (0, 0)
+        assert (screen.text.cursor.paragraph, container.scroll_y) == (0, 0)
         await pilot.press("pagedown")
-        assert 0 < screen.paragraph < last
+        assert 0 < screen.text.cursor.paragraph < last
         await pilot.press("pageup")
-        assert screen.paragraph == 0
+        assert screen.text.cursor.paragraph == 0
 
 
 async def test_selecting_a_phrase_without_terms_looks_up_the_phrase(
@@ -227,7 +234,7 @@ async def test_selecting_a_phrase_without_terms_looks_up_the_phrase(
 ) -> None:
     app = create_app(article_path, glossary_path)
     async with started(app, (160, 45)) as (pilot, screen):
-        view = screen.views[1]
+        view = screen.text.paragraphs.all_thai()[1]
         pieces = {p.text: p for p in view.lines()[0].pieces}
         start = thai_point(screen, 1, 0, pieces["และ"].col)
         end = thai_point(screen, 1, 0, pieces["เวชภัณฑ์"].col + 2)
@@ -255,7 +262,7 @@ async def test_english_slot_shows_a_translation_when_set(article_path: Path, glo
     app = create_app(article_path, glossary_path)
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(app, pilot)
-        english = reader(app).text.english(1)
+        english = reader(app).text.paragraphs.english(1)
         assert english.is_status
         english.translation = "Soldiers received body armour, helmets and medical supplies."
         await pilot.pause()
@@ -271,7 +278,7 @@ async def test_selected_text_across_wrapped_lines_is_the_paragraph_text(
 ) -> None:
     app = create_app(article_path, glossary_path)
     async with started(app, (40, 30)) as (pilot, screen):
-        view = screen.views[0]
+        view = screen.text.paragraphs.all_thai()[0]
         first, second = view.lines()[:2]
         assert (first.text, second.text) == ("กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และ", "รถถังหนัก K2 เพื่อเสริมกำลัง")
         end = thai_point(screen, 0, 1, pieces_col(second, "K2") - 2)

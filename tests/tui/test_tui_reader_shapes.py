@@ -30,7 +30,7 @@ async def test_english_of_every_shape_streams_in(
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         text = reader(app).text
-        english = [text.english(i).translation for i in range(len(text))]
+        english = [text.paragraphs.english(i).translation for i in range(len(text))]
     # The headline is paragraph 0 too (the tiny model has no sentence for it): the trained ones follow.
     assert len(english) == len(PAIRS) + 1 and english[1:] == [en for _, en in PAIRS]
     assert not any("\u2581" in e or "@@" in e for e in english)

@@ -30,7 +30,7 @@ def translated_article(tmp_path: Path) -> Path:
 
 def english(app: ReaderApp) -> list[str]:
     text = reader(app).text
-    return [text.english(i).translation for i in range(len(text))]
+    return [text.paragraphs.english(i).translation for i in range(len(text))]
 
 
 async def test_english_streams_in_for_every_paragraph(
@@ -69,7 +69,7 @@ async def test_without_a_model_no_paragraph_repeats_the_hint(
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         text = reader(app).text
-        statuses = [str(text.english(i).render()) for i in range(len(text))]
+        statuses = [str(text.paragraphs.english(i).render()) for i in range(len(text))]
         assert statuses == ["", "", ""]
         assert reader(app).text.has_class("-no-model")
         assert reader(app).query_one("#no-model").display
@@ -104,7 +104,7 @@ async def test_opening_another_article_cancels_the_running_job(
         assert not [w for w in app.workers if w.node is first.translation]
         screen = reader(app)
         assert screen is not first
-        assert [screen.text.english(i).translation for i in range(len(screen.text))] == [
+        assert [screen.text.paragraphs.english(i).translation for i in range(len(screen.text))] == [
             "A drone flew over the base."
         ]
 
@@ -133,7 +133,7 @@ async def test_u_reverts_a_post_edit_to_the_machine_translation(
     notices: list[str] = []
     async with started(app, (160, 40)) as (pilot, screen):
         screen.app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
-        index = screen.text.paragraph
+        index = screen.text.cursor.paragraph
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#editor-text", TextArea).text = "My own English."
@@ -189,7 +189,7 @@ async def test_a_broken_settings_file_keeps_memory_and_post_edits_in_view(
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         text = reader(app).text
-        views = [text.english(i) for i in range(len(text))]
+        views = [text.paragraphs.english(i) for i in range(len(text))]
         assert [v.translation for v in views[:3]] == [PAIRS[0][1], PAIRS[1][1], PAIRS[2][1]]
         assert views[3].translation == ""
         assert "Waiting for valid translation settings" in views[3].status

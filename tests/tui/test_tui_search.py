@@ -34,14 +34,14 @@ async def test_thai_search_stops_at_words_and_n_moves_between_matches(
     async with started(app, (120, 30)) as (pilot, screen):
         await _search(app, pilot, "ปืน")
         assert [m[:3] for m in screen.search.matches] == [(1, 7, 10), (2, 0, 3)]  # not inside ปืนใหญ่
-        assert (screen.paragraph, screen.cursor_text()) == (1, "ปืน")
-        assert screen.text.thai(1).matches == ((7, 10),)
+        assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == (1, "ปืน")
+        assert screen.text.paragraphs.thai(1).matches == ((7, 10),)
         await pilot.press("n")
-        assert (screen.paragraph, screen.cursor_text()) == (2, "ปืน")
+        assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == (2, "ปืน")
         await pilot.press("n")  # wraps around
-        assert (screen.paragraph, screen.text.cursor_offset()) == (1, 7)
+        assert (screen.text.cursor.paragraph, screen.text.cursor.offset()) == (1, 7)
         await pilot.press("N")
-        assert screen.paragraph == 2
+        assert screen.text.cursor.paragraph == 2
 
 
 async def test_a_star_finds_the_word_inside_longer_words(tmp_path: Path, glossary_path: Path) -> None:
@@ -53,7 +53,7 @@ async def test_a_star_finds_the_word_inside_longer_words(tmp_path: Path, glossar
         assert [m[:3] for m in screen.search.matches] == [(1, 7, 10), (1, 24, 27), (2, 0, 3)]
         await _search(app, pilot, "ไม่มีคำนี้")
         assert screen.search.matches == []
-        assert screen.text.thai(1).matches == ()  # the last search's highlights are gone
+        assert screen.text.paragraphs.thai(1).matches == ()  # the last search's highlights are gone
         await pilot.press("n")  # no matches: n is the learner's next word to learn, as in less and vim
         assert not any("No matches" in n.message for n in app._notifications)
 
@@ -66,7 +66,7 @@ async def test_a_query_without_thai_searches_the_english(tmp_path: Path, glossar
         await pilot.press("j")
         await _search(app, pilot, "en")  # EchoEngine's English is "EN:<length>"
         assert [m[0] for m in screen.search.matches] == [0, 1, 2]
-        assert screen.text.english(1).matches == ((0, 2),)
-        assert screen.paragraph == 1  # the first match at or after the cursor
+        assert screen.text.paragraphs.english(1).matches == ((0, 2),)
+        assert screen.text.cursor.paragraph == 1  # the first match at or after the cursor
         await pilot.press("n")
-        assert screen.paragraph == 2
+        assert screen.text.cursor.paragraph == 2

@@ -50,16 +50,16 @@ def _result(index: int, english: str, **kwargs: object) -> ParagraphResult:
 
 
 def badge(screen: ReaderScreen, index: int) -> TermBadge:
-    return screen.text.badge(index)
+    return screen.text.paragraphs.badge(index)
 
 
 def english(screen: ReaderScreen, index: int) -> EnglishView:
-    return screen.text.english(index)
+    return screen.text.paragraphs.english(index)
 
 
 def status_of(screen: ReaderScreen, text: str) -> str | None:
     paragraph, token = find_token(screen, text)
-    return screen.views[paragraph].term_status(token)
+    return screen.text.paragraphs.all_thai()[paragraph].term_status(token)
 
 
 async def test_badges_count_and_thai_terms_are_marked(article_path: Path, glossary_path: Path) -> None:
@@ -108,11 +108,11 @@ async def test_clicking_an_english_term_moves_the_cursor_to_its_thai(
         await move_to(pilot, screen, "เสื้อเกราะ")
         view = english(screen, 0)
         column = view.translation.index("automatic artillery") + 3
-        region = screen.text.english_region(0)
+        region = screen.text.layout_.english_region(0)
         assert region is not None
         assert await pilot.click(offset=(region.x + column, region.y))
         await pilot.pause()
-        assert (screen.paragraph, screen.cursor_text()) == (0, "ปืนใหญ่อัตตาจร")
+        assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == (0, "ปืนใหญ่อัตตาจร")
         assert view.highlighted == "automatic artillery"
 
 
@@ -136,7 +136,7 @@ async def test_findings_panel_lists_findings_and_enter_jumps(article_path: Path,
         await pilot.pause()
         current: object = app.screen  # not narrowed by the panel check above
         assert current is screen
-        assert (screen.paragraph, screen.cursor_text()) == (0, "รถถังหนัก")
+        assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == (0, "รถถังหนัก")
 
 
 async def test_brackets_jump_between_problems(article_path: Path, glossary_path: Path) -> None:
@@ -146,7 +146,7 @@ async def test_brackets_jump_between_problems(article_path: Path, glossary_path:
         seen = []
         for key in ["]", "]", "]", "[", "["]:
             await pilot.press(key)
-            seen.append(screen.cursor_text())
+            seen.append(screen.text.cursor.text())
         assert seen == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "รถถังหนัก", "ปืนใหญ่อัตตาจร", "ปืนใหญ่อัตตาจร"]
 
 
@@ -161,7 +161,7 @@ async def test_dismissing_a_problem_from_the_panel(article_path: Path, glossary_
         assert str(app.screen.query_one("#findings-summary").render()).startswith("✓1 ✗0 ⚠1 ⊘1   ⏎ jump")
         assert status_of(screen, "รถถังหนัก") == "dismissed"
         await pilot.press("escape", "]", "]")
-        assert screen.cursor_text() == "ปืนใหญ่อัตตาจร"  # the dismissed one is skipped
+        assert screen.text.cursor.text() == "ปืนใหญ่อัตตาจร"  # the dismissed one is skipped
         article_id = screen.article.article_id
     store = ReviewStore.open()
     with Glossary.open(glossary_path) as glossary:
@@ -261,7 +261,7 @@ async def test_palette_opens_the_findings_and_jumps(article_path: Path, glossary
         for query, expected in [("next problem", "ปืนใหญ่อัตตาจร"), ("next problem", "รถถังหนัก")]:
             await pilot.press("ctrl+p")
             await choose(app, pilot, query)
-            assert screen.cursor_text() == expected
+            assert screen.text.cursor.text() == expected
         await pilot.press("ctrl+p")
         await choose(app, pilot, "findings")
         assert isinstance(app.screen, FindingsPanel)
@@ -335,11 +335,11 @@ async def test_other_checks_show_in_the_badge_panel_and_brackets(
         assert texts[-1] == "! ¶1 numbers: the number 18 is not in the English  [18]"
         assert str(app.screen.query_one("#findings-summary").render()).startswith("✓1 ✗1 ⚠1 !1   ⏎ jump")
         await pilot.press("end", "enter")
-        assert app.screen is screen and (screen.paragraph, screen.cursor_text()) == (0, "18")
+        assert app.screen is screen and (screen.text.cursor.paragraph, screen.text.cursor.text()) == (0, "18")
         seen = []
         for key in ["home", "]", "]", "]", "[", "["]:
             await pilot.press(key)
-            seen.append(screen.cursor_text())
+            seen.append(screen.text.cursor.text())
         assert seen[1:] == ["ปืนใหญ่อัตตาจร", "18", "รถถังหนัก", "18", "ปืนใหญ่อัตตาจร"]  # reading order
         await pilot.press("f", "end", "x")
         assert option_texts(app)[-1].endswith("dismissed")

@@ -32,11 +32,11 @@ async def test_the_first_line_is_read_like_any_paragraph(
     article.write_text(text, encoding="utf-8")
     app = create_app(article, glossary_path)
     async with started(app, (160, 45)) as (pilot, screen):
-        assert len(screen.views) == 2
+        assert len(screen.text.paragraphs.all_thai()) == 2
         assert screen.title == header
-        assert screen.paragraph == 0  # the cursor starts on the first line
+        assert screen.text.cursor.paragraph == 0  # the cursor starts on the first line
         await move_to(pilot, screen, "รถถังหนัก")  # found on the first line
-        assert screen.paragraph == 0
+        assert screen.text.cursor.paragraph == 0
         await pilot.press("enter")
         assert popup_text(app).startswith("รถถังหนัก\n")
         assert "main battle tank" in popup_text(app)

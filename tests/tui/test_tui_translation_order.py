@@ -79,7 +79,7 @@ async def test_after_a_jump_what_is_on_screen_is_translated_next(tmp_path: Path,
         screen = reader(app)
         await pilot.press("end")
         await pilot.pause()
-        at_end = screen.text.visible_paragraphs()
+        at_end = screen.text.layout_.visible_paragraphs()
         assert at_end[-1] == BATCH * 4 - 1
         engine.gate.set()
         await settle(app, pilot)

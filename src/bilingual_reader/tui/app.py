@@ -130,7 +130,8 @@ class ReaderApp(App[None]):
             self.exit(return_code=2)
             return
         if isinstance(self.screen, ReaderScreen):
-            self.push_screen(GlossaryScreen(glossary, self.screen))
+            reader = self.screen
+            self.push_screen(GlossaryScreen(glossary, reader.lookup, reader.services.memory_path))
 
     @on(CursorMoved)
     def _cursor_moved(self) -> None:

@@ -20,6 +20,8 @@ from bilingual_reader.tui.glossary.editor import ConceptEditor
 from bilingual_reader.tui.messages import Change, GlossaryChanged
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from bilingual_reader.glossary.models import Concept
     from bilingual_reader.glossary.store import Glossary
     from bilingual_reader.teaching.candidate_review import Suggestion
@@ -54,11 +56,15 @@ class GlossaryScreen(Screen[None]):
     table = getters.query_one("#glossary-table", DataTable)
     details_panel = getters.query_one("#glossary-details", VerticalScroll)
 
-    def __init__(self, glossary: Glossary, article: OpenArticle | None = None) -> None:
-        """Browse ``glossary`` (owned by the UI thread); ``article``: the open article, for occurrences."""
+    def __init__(
+        self, glossary: Glossary, article: OpenArticle | None = None, memory_file: Path | None = None
+    ) -> None:
+        """Browse ``glossary`` (owned by the UI thread); ``article``: the open article, for occurrences and
+        candidates; ``memory_file``: the reader's translation memory, for the candidates' English hints."""
         super().__init__()
         self.glossary = glossary
         self.article = article
+        self.memory_file = memory_file
         self.concepts: list[Concept] = []
         self._widths: dict[str, int] = {}
         self.editor = ConceptEditor(glossary, self._edited, id="glossary-editor")
@@ -217,14 +223,14 @@ class GlossaryScreen(Screen[None]):
         if self.article is None:
             self.notify("Open an article to see its candidate terms.", severity="warning")
             return
-        services = getattr(self.article, "services", None)  # the reader's: its translation memory
-        memory_file = getattr(services, "memory_path", None)
 
         def accepted(suggestion: Suggestion | None) -> None:
             if suggestion is not None:
                 self.editor.add(suggestion)
 
-        self.app.push_screen(CandidatesScreen(self.glossary, self.article.article, memory_file), accepted)
+        self.app.push_screen(
+            CandidatesScreen(self.glossary, self.article.article, self.memory_file), accepted
+        )
 
     def _edited(self, concept_id: int, headword: str, change: Change) -> None:
         """Show what the editor stored (the cursor on it, or where it was), then announce it."""

@@ -60,8 +60,8 @@ def apply_mode(screen: ReaderScreen) -> None:
     learner = screen.learner
     mode = learner.mode
     revealed = learner.revealed
-    screen.text.set_english_hidden((lambda i: i not in revealed) if mode == "hidden" else None)
-    screen.text.set_glosses(_glosser(screen) if mode == "interlinear" else None)
+    screen.text.hooks.set_english_hidden((lambda i: i not in revealed) if mode == "hidden" else None)
+    screen.text.hooks.set_glosses(_glosser(screen) if mode == "interlinear" else None)
 
 
 def _glosser(screen: ReaderScreen) -> Callable[[int, int, TokenLike], str | None]:
@@ -91,7 +91,7 @@ def reveal(screen: ReaderScreen) -> None:
     if screen.learner.mode != "hidden":
         screen.notify("The English is not hidden (m switches modes).", timeout=3)
         return
-    screen.learner.revealed.add(screen.text.paragraph)
+    screen.learner.revealed.add(screen.text.cursor.paragraph)
     apply_mode(screen)
 
 

@@ -22,7 +22,7 @@ def started(screen: ReaderScreen) -> None:
     """After the first frame: open the learner database and style the text by status."""
     store = screen.services.open_learner()
     screen.learner.open(store, screen.services.learner_problem)
-    screen.text.add_token_styler("learner", screen.learner.token_styles)
+    screen.text.hooks.add_token_styler("learner", screen.learner.token_styles)
     screen.lookup.on_status = partial(set_cursor_status, screen)
     from bilingual_reader.tui.learner.machine_worker import MachineGlosses
 
@@ -50,7 +50,7 @@ def moved(screen: ReaderScreen, paragraph: int) -> None:
     previous = screen.learner.last_paragraph
     words = None
     if previous is not None and 0 <= previous < len(screen.text) and previous != paragraph:
-        words = sum(1 for t in screen.text.thai(previous).tokens if token_key(t) is not None)
+        words = sum(1 for t in screen.text.paragraphs.thai(previous).tokens if token_key(t) is not None)
     screen.learner.moved_to(paragraph, words)
 
 
@@ -58,7 +58,7 @@ def looked_up(screen: ReaderScreen, text: str) -> Status | None:
     """The word under the cursor was looked up: remember it with its sentence (flashcards, stats). Returns
     its status for the popup (None: no status, no choices)."""
     screen.learner.looked_up(text, cursor_place(screen))
-    token = screen.text.cursor_token()
+    token = screen.text.cursor.word()
     if token is not None and token_key(token) is not None:
         from bilingual_reader.learner.glosses import needs_machine
 

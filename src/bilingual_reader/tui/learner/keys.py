@@ -29,8 +29,8 @@ def cursor_place(screen: ReaderScreen) -> Place:
     """Where the cursor's word is: the article, the paragraph, the sentence around the word."""
     from bilingual_reader.learner.places import sentence_at
 
-    paragraph = screen.text.paragraph
-    token = screen.text.cursor_token()
+    paragraph = screen.text.cursor.paragraph
+    token = screen.text.cursor.word()
     text = screen.article.paragraphs[paragraph] if screen.article.paragraphs else ""
     sentence = sentence_at(text, token.start) if token is not None else text
     return Place(screen.article.article_id, screen.article.title, paragraph, sentence)
@@ -54,7 +54,7 @@ def _changed(screen: ReaderScreen, paragraphs: list[int] | None = None) -> None:
 
 def set_cursor_status(screen: ReaderScreen, status: Status) -> None:
     """Give the word under the cursor ``status`` (numbers, Latin words and punctuation have none)."""
-    token = screen.text.cursor_token()
+    token = screen.text.cursor.word()
     if token is None or token_key(token) is None:
         screen.notify("Only Thai words have a status.", severity="warning", timeout=3)
         return
@@ -64,10 +64,10 @@ def set_cursor_status(screen: ReaderScreen, status: Status) -> None:
 
 def mark_paragraph_known(screen: ReaderScreen) -> None:
     """Mark every still-unknown word of the cursor's paragraph as well known (Lute's "mark page known")."""
-    paragraph = screen.text.paragraph
+    paragraph = screen.text.cursor.paragraph
     if len(screen.text) == 0:
         return
-    tokens = screen.text.thai(paragraph).tokens
+    tokens = screen.text.paragraphs.thai(paragraph).tokens
     words = [t.text for t in tokens if screen.learner.status_of(t) is Status.UNKNOWN]
     changed = screen.learner.set_status(words, Status.WELL_KNOWN, cursor_place(screen))
     screen.notify(f"{changed} word(s) marked well known.", timeout=3)
@@ -118,8 +118,8 @@ def next_to_learn(screen: ReaderScreen, step: int) -> None:
     view = screen.text
     if len(view) == 0:
         return
-    start = (view.paragraph, -1 if view.token is None else view.token)
-    found = _walk(screen, lambda i: view.thai(i).tokens, start, step, NEAR_TOKENS)
+    start = (view.cursor.paragraph, -1 if view.cursor.token is None else view.cursor.token)
+    found = _walk(screen, lambda i: view.paragraphs.thai(i).tokens, start, step, NEAR_TOKENS)
     if isinstance(found, int):
         screen.notify("Looking further for a word to learn…", timeout=2)
         screen.run_worker(
@@ -131,7 +131,7 @@ def next_to_learn(screen: ReaderScreen, step: int) -> None:
             exit_on_error=False,
         )
     elif found is not None:
-        view.place_cursor(*found)
+        view.cursor.place(*found)
     else:
         _none_left(screen, step)
 
@@ -146,10 +146,10 @@ def _walk_on(screen: ReaderScreen, start: tuple[int, int], step: int, cursor: tu
 
 def _arrived(screen: ReaderScreen, found: object, step: int, cursor: tuple[int, int]) -> None:
     view = screen.text
-    if (view.paragraph, -1 if view.token is None else view.token) != cursor:
+    if (view.cursor.paragraph, -1 if view.cursor.token is None else view.cursor.token) != cursor:
         return
     if isinstance(found, tuple):
-        view.place_cursor(*found)
+        view.cursor.place(*found)
     else:
         _none_left(screen, step)
 

@@ -55,7 +55,7 @@ def open_contents(screen: ReaderScreen) -> None:
     if not article.chapters:
         screen.notify("This text has no chapters or headings.", timeout=4)
         return
-    current = chapter_index(article, screen.text.paragraph)
+    current = chapter_index(article, screen.text.cursor.paragraph)
 
     def chosen(index: int | None) -> None:
         if index is None:

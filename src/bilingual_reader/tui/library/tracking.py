@@ -36,7 +36,7 @@ def resume(screen: ReaderScreen, reading: ReadingState) -> None:
 def resegmented(screen: ReaderScreen) -> None:
     """The tokens changed: put a resumed cursor back on its word if the reader has not moved away."""
     target = _TARGETS.pop(screen, None)
-    if target is not None and screen.text.paragraph == target.paragraph:
+    if target is not None and screen.text.cursor.paragraph == target.paragraph:
         jump(screen, target.paragraph, target.offset)
 
 
@@ -52,7 +52,7 @@ def track(screen: ReaderScreen, reading: ReadingState) -> None:
 def show_chapter(screen: ReaderScreen) -> None:
     """The header: the text's title, and the chapter the cursor is in."""
     article = screen.article
-    chapter = article.chapter_at(screen.text.paragraph)
+    chapter = article.chapter_at(screen.text.cursor.paragraph)
     if chapter is not None and chapter.title != article.title:
         screen.show_title(f"{article.title} · {chapter.title}")
     else:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def look_up(screen: ReaderScreen) -> None:
     """Open the popup for the word under the cursor (with its terminology findings)."""
-    text = screen.text.cursor_text()
+    text = screen.text.cursor.text()
     if text is not None:
         from bilingual_reader.tui.learner.hooks import looked_up
 
@@ -42,7 +42,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "left,h",
         "Previous word",
         "Move the cursor to the previous word",
-        lambda s: s.text.move_word(-1),
+        lambda s: s.text.cursor.move_word(-1),
         footer="Word",
         key_display="←→",
         palette=False,
@@ -52,7 +52,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "right,l",
         "Next word",
         "Move the cursor to the next word",
-        lambda s: s.text.move_word(1),
+        lambda s: s.text.cursor.move_word(1),
         palette=False,
     ),
     Command(
@@ -60,7 +60,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "up,k",
         "Previous paragraph",
         "Move the cursor to the previous paragraph",
-        lambda s: s.text.move_paragraph(-1),
+        lambda s: s.text.cursor.move_paragraph(-1),
         footer="Paragraph",
         key_display="↑↓",
         palette=False,
@@ -70,7 +70,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "down,j",
         "Next paragraph",
         "Move the cursor to the next paragraph",
-        lambda s: s.text.move_paragraph(1),
+        lambda s: s.text.cursor.move_paragraph(1),
         palette=False,
     ),
     Command(
@@ -78,7 +78,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "pagedown",
         "Page down",
         "Move the cursor a screenful down",
-        lambda s: s.text.move_page(1),
+        lambda s: s.text.cursor.move_page(1),
         palette=False,
     ),
     Command(
@@ -86,7 +86,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "pageup",
         "Page up",
         "Move the cursor a screenful up",
-        lambda s: s.text.move_page(-1),
+        lambda s: s.text.cursor.move_page(-1),
         palette=False,
     ),
     Command(
@@ -94,7 +94,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "home",
         "First paragraph",
         "Move the cursor to the first paragraph",
-        lambda s: s.text.move_to_end(-1),
+        lambda s: s.text.cursor.move_to_end(-1),
         palette=False,
     ),
     Command(
@@ -102,7 +102,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "end",
         "Last paragraph",
         "Move the cursor to the last paragraph",
-        lambda s: s.text.move_to_end(1),
+        lambda s: s.text.cursor.move_to_end(1),
         palette=False,
     ),
     Command(
@@ -119,21 +119,21 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "a",
         "Add a glossary term",
         "Add a glossary entry for the word under the cursor (in the popup: a adds, e edits)",
-        lambda s: s.lookup.open_form(None, thai=s.text.cursor_text() or ""),
+        lambda s: s.lookup.open_form(None, thai=s.text.cursor.text() or ""),
     ),
     Command(
         "retranslate",
         "r",
         "Retranslate this paragraph",
         "Translate the paragraph under the cursor again, bypassing the translation memory",
-        lambda s: translation_actions.retranslate(s.translation, s.text.paragraph),
+        lambda s: translation_actions.retranslate(s.translation, s.text.cursor.paragraph),
     ),
     Command(
         "edit_english",
         "e",
         "Edit this paragraph's English",
         "ctrl+s saves it as your post-edit (machine translation never overwrites it)",
-        lambda s: translation_actions.edit_english(s.translation, s.text.paragraph),
+        lambda s: translation_actions.edit_english(s.translation, s.text.cursor.paragraph),
         available=_has_english,
     ),
     Command(
@@ -141,7 +141,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "A",
         "Alternative translations",
         "The n-best for the paragraph's sentences; pick one to keep it",
-        lambda s: translation_actions.alternatives(s.translation, s.text.paragraph),
+        lambda s: translation_actions.alternatives(s.translation, s.text.cursor.paragraph),
         available=_has_english,
     ),
     Command(
@@ -149,7 +149,7 @@ READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
         "u",
         "Revert to machine translation",
         "Drop this paragraph's post-edit for the machine English (the edit stays in the memory's history)",
-        lambda s: translation_actions.revert(s.translation, s.text.paragraph),
+        lambda s: translation_actions.revert(s.translation, s.text.cursor.paragraph),
         available=_has_english,
     ),
     Command(

@@ -3,7 +3,6 @@ start-up), owns the article, and passes on what one component announces to the o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -46,8 +45,6 @@ from bilingual_reader.tui.reader.translation_messages import (
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
     from bilingual_reader.glossary.store import Glossary
-    from bilingual_reader.thai.segmenter import Token
-    from bilingual_reader.tui.reader.paragraph_view import ParagraphView
     from bilingual_reader.tui.services import ReaderServices
 
 #: What the translation announces that the screen passes on.
@@ -79,9 +76,9 @@ class ReaderScreen(CommandScreen):
         self.text: ArticleView = ArticleView(article, id="article")
         self.text.add_class("-unchecked")  # no terminology badges until some English has been checked
         self.translation: TranslationController = TranslationController(
-            slot=self.text.english,
-            visible=self.text.visible_paragraphs,
-            reset=self.text.reset_english,
+            slot=self.text.paragraphs.english,
+            visible=self.text.layout_.visible_paragraphs,
+            reset=self.text.paragraphs.reset_english,
             engine_factory=services.engine_factory,
             memory_path=services.memory_path,
             on_progress=lambda _: learner_keys.show_header(self),
@@ -126,12 +123,12 @@ class ReaderScreen(CommandScreen):
         if self._position is not None:
             self.go_to(*self._position)
         else:
-            self.text.place_cursor(0, None)
+            self.text.cursor.place(0, None)
 
     def go_to(self, paragraph: int, offset: int = 0) -> None:
         """Put the cursor on the word covering character ``offset`` of ``paragraph`` and show it (bookmarks,
         the table of contents, search, resume)."""
-        self.text.place_cursor_at(max(0, min(paragraph, len(self.text) - 1)), offset)
+        self.text.cursor.place_at(max(0, min(paragraph, len(self.text) - 1)), offset)
 
     @property
     def drawn(self) -> bool:
@@ -165,7 +162,7 @@ class ReaderScreen(CommandScreen):
         """Stack the English under the Thai on narrow terminals; cut the title to the width."""
         self.flag("-narrow", event.size.width < NARROW_WIDTH)
         self.watch_sub_title(self.sub_title)
-        self.call_after_refresh(self.text.scroll_to_cursor)
+        self.call_after_refresh(self.text.cursor.scroll_into_view)
 
     def show_title(self, title: str) -> None:
         """Title the header (the article's, or with its chapter), cut to leave room for the subtitle."""
@@ -231,29 +228,3 @@ class ReaderScreen(CommandScreen):
     def _findings_changed(self, message: FindingsChanged) -> None:
         """Mark the paragraph's Thai terms, set its badge, and decorate its English."""
         self.marks.findings_changed(message.paragraph)
-
-    # What tests and the glossary screen read ------------------------------------------------------------
-
-    @property
-    def views(self) -> list[ParagraphView]:
-        """The Thai paragraph widgets, in order."""
-        return self.text.views
-
-    @property
-    def paragraph(self) -> int:
-        """The paragraph under the cursor."""
-        return self.text.paragraph
-
-    @property
-    def token(self) -> int | None:
-        """The token under the cursor."""
-        return self.text.token
-
-    @property
-    def tokens(self) -> Sequence[Sequence[Token]] | None:
-        """The article's tokens per paragraph, once segmented."""
-        return self.lookup.tokens
-
-    def cursor_text(self) -> str | None:
-        """The word under the cursor."""
-        return self.text.cursor_text()

@@ -100,8 +100,8 @@ class SearchBar(Widget):
     def _clear(self) -> None:
         view = self.reader.text
         for paragraph in {m[0] for m in self.matches}:
-            view.thai(paragraph).set_matches(())
-            view.english(paragraph).matches = ()
+            view.paragraphs.thai(paragraph).set_matches(())
+            view.paragraphs.english(paragraph).matches = ()
         self.matches = []
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search")
@@ -132,9 +132,9 @@ class SearchBar(Widget):
         view, first = self.reader.text, not self.matches
         for paragraph, spans in message.spans.items():
             if message.english:
-                view.english(paragraph).matches = tuple(spans)
+                view.paragraphs.english(paragraph).matches = tuple(spans)
             else:
-                view.thai(paragraph).set_matches(spans)
+                view.paragraphs.thai(paragraph).set_matches(spans)
             for start, end in spans:
                 bisect.insort(self.matches, (paragraph, start, end, message.english))
         self.done = message.done
@@ -150,11 +150,11 @@ class SearchBar(Widget):
             self.notify("No matches." if self.done else "Searching…", timeout=2)
             return
         view = self.reader.text
-        offset = view.cursor_offset()
+        offset = view.cursor.offset()
         if direction > 0:
-            at = bisect.bisect_left(self.matches, (view.paragraph, offset + (not inclusive), 0, False))
+            at = bisect.bisect_left(self.matches, (view.cursor.paragraph, offset + (not inclusive), 0, False))
         else:
-            at = bisect.bisect_left(self.matches, (view.paragraph, offset, 0, False)) - 1
+            at = bisect.bisect_left(self.matches, (view.cursor.paragraph, offset, 0, False)) - 1
         paragraph, start, _, english = self.matches[at % len(self.matches)]
         self.reader.go_to(paragraph, 0 if english else start)  # the cursor stays in the Thai
 

@@ -54,7 +54,9 @@ class SegmentingController(Widget):
         """Segment the article with a segmenter for ``terms``: the visible paragraphs first."""
         self.done = False
         self._run += 1
-        self._segment(terms, tuple(self.text.visible_paragraphs()) or (self.text.paragraph,), self._run)
+        self._segment(
+            terms, tuple(self.text.layout_.visible_paragraphs()) or (self.text.cursor.paragraph,), self._run
+        )
 
     @work(thread=True, exclusive=True, group="segment", exit_on_error=False, description="segmentation")
     def _segment(self, terms: set[str], first: tuple[int, ...], run: int) -> None:
@@ -97,7 +99,7 @@ class SegmentingController(Widget):
         fresh = {
             index: segmenter.tokenize(self.article.paragraphs[index])
             for index in range(first, last + 1)
-            if not self.text.thai(index).segmented
+            if not self.text.paragraphs.thai(index).segmented
         }
         if fresh:
             self._show(fresh)

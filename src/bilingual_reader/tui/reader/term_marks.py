@@ -57,7 +57,7 @@ class TermMarks:
         findings = self.terminology.findings.get(index, [])
         spans = [(f.thai.start, f.thai.end, status_of(f)) for f in findings]
         checks = self.terminology.checks.problems(index)
-        self.text.show_checked(index, spans, count(findings) if findings else None, checks)
+        self.text.paragraphs.show_checked(index, spans, count(findings) if findings else None, checks)
         self._flag("-unchecked", not self.terminology.checked)
         self.decorate(index)
         self.reopen()
@@ -65,22 +65,22 @@ class TermMarks:
     def decorate(self, index: int) -> None:
         """Show paragraph ``index``'s English with its terminology marks."""
         if 0 <= index < len(self.text):
-            slot = self.text.english(index)
-            aligned = self.cursor_findings() if index == self.text.paragraph else []
+            slot = self.text.paragraphs.english(index)
+            aligned = self.cursor_findings() if index == self.text.cursor.paragraph else []
             findings = self.terminology.findings.get(index, [])
             result = self.translation.results.get(index)
             decorate(slot, result, findings, aligned, unsteered=self.terminology.show_unsteered)
 
     def cursor_findings(self) -> list[Finding]:
         """The findings of the Thai term under the cursor."""
-        token = self.text.cursor_token()
+        token = self.text.cursor.word()
         if token is None:
             return []
-        return self.terminology.findings_between(self.text.paragraph, token.start, token.end)
+        return self.terminology.findings_between(self.text.cursor.paragraph, token.start, token.end)
 
     def reopen(self) -> None:
         """Reopen the popup on a term just saved, once the article is segmented and checked again."""
         if self.lookup.reopen is not None and self.segmenting.done and not self.terminology.busy:
             text, self.lookup.reopen = self.lookup.reopen, None
-            findings = self.cursor_findings() if text == self.text.cursor_text() else []
+            findings = self.cursor_findings() if text == self.text.cursor.text() else []
             self.lookup.look_up(text, findings=findings)

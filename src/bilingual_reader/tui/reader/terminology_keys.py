@@ -16,13 +16,16 @@ if TYPE_CHECKING:
 
 def jump_to(screen: ReaderScreen, finding: Finding | RuleFinding) -> None:
     """Put the cursor on a finding's Thai (a check about the English only: the paragraph's start)."""
-    screen.text.place_cursor_at(finding.paragraph, finding.thai.start if finding.thai is not None else 0)
+    screen.text.cursor.place_at(finding.paragraph, finding.thai.start if finding.thai is not None else 0)
 
 
 def next_problem(screen: ReaderScreen, step: int) -> None:
     """Move the cursor to the next (+1) or previous (-1) missing or forbidden term (not dismissed)."""
     text = screen.text
-    here = (screen.text.paragraph, screen.text.token if screen.text.token is not None else -1)
+    here = (
+        screen.text.cursor.paragraph,
+        screen.text.cursor.token if screen.text.cursor.token is not None else -1,
+    )
     problems: list[Finding | RuleFinding] = [f for f in screen.terminology.all_findings() if f.is_problem]
     problems += [f for f in screen.terminology.checks.all() if f.is_problem]
     spots = sorted(
@@ -30,7 +33,9 @@ def next_problem(screen: ReaderScreen, step: int) -> None:
             (
                 (
                     f.paragraph,
-                    token_containing(text.thai(f.paragraph).tokens, f.thai.start) or 0 if f.thai else 0,
+                    token_containing(text.paragraphs.thai(f.paragraph).tokens, f.thai.start) or 0
+                    if f.thai
+                    else 0,
                 ),
                 f,
             )

@@ -108,19 +108,21 @@ class ViewLayout:
             self._blocks.move_to_end(index)
             return cached
         view = self.view
-        thai = view.thai(index)
-        block = self.view.painter.layout(
+        paragraphs = view.paragraphs
+        thai = paragraphs.thai(index)
+        block = view.painter.layout(
             frame,
             thai,
-            view.english(index),
-            view.badge(index),
-            view.role(index),
-            self._label(index),
+            paragraphs.english(index),
+            paragraphs.badge(index),
+            str(view.article.role(index)),
+            view.article.label(index),
             index == 0,
         )
         extra: dict[int, Style] = {}
-        background = self.view.background_colors[1] if self.view.stylers else None
-        for styler in self.view.stylers.values():
+        stylers = view.hooks.stylers
+        background = view.background_colors[1] if stylers else None
+        for styler in stylers.values():
             for token, style in styler(index, thai.tokens).items():
                 extra[token] = extra.get(token, Style()) + resolve_style(self.view.app, style, background)
         cached = self._blocks[index] = (block, extra, [None] * block.height)
@@ -130,10 +132,6 @@ class ViewLayout:
             self._heights.set(index, block.height)
             self._sync_size()
         return cached
-
-    def _label(self, index: int) -> str | None:
-        label = getattr(self.view.article, "label", None)
-        return label(index) if callable(label) else None
 
     def _sync_size(self) -> None:
         total = self._heights.total
@@ -223,7 +221,7 @@ class ViewLayout:
                 frame,
                 block,
                 row,
-                view.thai(index),
+                view.paragraphs.thai(index),
                 self.styles(block.role),
                 extra,
                 (lambda y: selection.get_span(y)) if selection is not None else (lambda y: None),

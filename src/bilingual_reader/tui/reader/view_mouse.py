@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 
 def word_at(view: ArticleView, x: int, y: int) -> tuple[int, int] | None:
     """(paragraph, token) of the navigable word at content cell ``x`` of text line ``y``, if any."""
-    index, row = view.line_at(y)
-    spec = view.block(index)[0].rows[row]
+    index, row = view.layout_.line_at(y)
+    spec = view.layout_.block(index)[0].rows[row]
     if spec.thai is None:
         return None
-    thai = view.thai(index)
-    frame = view.frame()
+    thai = view.paragraphs.thai(index)
+    frame = view.layout_.frame()
     found = token_at(thai.lines(frame.thai_width)[spec.thai], x - frame.thai_x)
     return (index, found) if found is not None and found in navigable(thai) else None
 
@@ -36,7 +36,7 @@ def span(view: ArticleView, selection: Selection) -> tuple[tuple[int, int], tupl
             ends.append(default)
             continue
         paragraph, line = divmod(offset.y, LINES_PER_PARAGRAPH)
-        ends.append((paragraph, view.thai(paragraph).char_offset(offset.x, line)))
+        ends.append((paragraph, view.paragraphs.thai(paragraph).char_offset(offset.x, line)))
     return ends[0], ends[1]
 
 
@@ -54,5 +54,5 @@ def selected(view: ArticleView, selection: Selection) -> tuple[str, str] | None:
 def selected_words(view: ArticleView, selection: Selection) -> str:
     """The whole words the selection touches in its first paragraph."""
     (first, start), (last, end) = span(view, selection)
-    thai = view.thai(first)
+    thai = view.paragraphs.thai(first)
     return thai.tokens_between(start, end if last == first and end >= 0 else len(thai.text))
