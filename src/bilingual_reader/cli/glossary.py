@@ -5,10 +5,12 @@ Import, export and merge live in ``glossary_io``; each command is a thin call in
 
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.cells import cell_len
@@ -152,90 +154,95 @@ def show_command(ctx: click.Context, concept: str, as_json: bool) -> None:
         click.echo("\n".join(line for c in found for line in _details(c)))
 
 
-def parse_term_options(values: tuple[str, ...], lang: str, pos: str) -> list[Term]:
-    """Terms from repeated ``--th``/``--en`` values, read as one term list (``glossary.terms``)."""
-    try:
-        return parse_terms(values, lang, pos)
-    except TermSyntaxError as err:
-        raise BadInput(f"--{lang}: {err}") from None
+@dataclass(frozen=True)
+class ConceptOptions:
+    """What ``add`` and ``edit`` are given: --th, --en, --subject, --pos, --definition, --note."""
+
+    th: tuple[str, ...]
+    en: tuple[str, ...]
+    subject: str | None
+    pos: str | None
+    definition: str | None
+    note: str | None
+
+    def terms(self, lang: str) -> list[Term]:
+        """The repeated ``--th`` or ``--en`` values read as one term list (``glossary.terms``), with the
+        part of speech ``--pos`` (default noun)."""
+        try:
+            return parse_terms(self.th if lang == "th" else self.en, lang, self.pos or "noun")
+        except TermSyntaxError as err:
+            raise BadInput(f"--{lang}: {err}") from None
 
 
-def term_options(fn: click.decorators.FC) -> click.decorators.FC:
-    """The options ``add`` and ``edit`` share."""
-    for option in reversed(
-        [
-            click.option("--th", multiple=True, help="Thai terms: 'a ; b [deprecated]' (repeatable)."),
-            click.option("--en", multiple=True, help="English terms: 'a ; b [deprecated]' (repeatable)."),
-            click.option("--subject", type=SUBJECT, help="Subject field."),
-            click.option("--pos", help="Part of speech of the terms (default noun)."),
-            click.option("--definition", help="Definition."),
-            click.option("--note", help="Note."),
-        ]
-    ):
-        fn = option(fn)
-    return fn
+def concept_options(fn: Callable[..., None]) -> Callable[..., None]:
+    """The options ``add`` and ``edit`` share, handed to the command as one ``ConceptOptions`` (``given``)."""
+
+    @functools.wraps(fn)
+    def command(*args: object, th: tuple[str, ...], en: tuple[str, ...], **kwargs: Any) -> None:
+        names = ("subject", "pos", "definition", "note")
+        fields = [kwargs.pop(name) for name in names]
+        fn(*args, given=ConceptOptions(th, en, *fields), **kwargs)
+
+    options = [
+        click.option("--th", multiple=True, help="Thai terms: 'a ; b [deprecated]' (repeatable)."),
+        click.option("--en", multiple=True, help="English terms: 'a ; b [deprecated]' (repeatable)."),
+        click.option("--subject", type=SUBJECT, help="Subject field."),
+        click.option("--pos", help="Part of speech of the terms (default noun)."),
+        click.option("--definition", help="Definition."),
+        click.option("--note", help="Note."),
+    ]
+    wrapped: Callable[..., None] = command
+    for option in reversed(options):
+        wrapped = option(wrapped)
+    return wrapped
+
+
+def _echo_stored(verb: str, concept: Concept) -> None:
+    click.echo(f"{verb} {concept.id}: {format_terms(concept.thai)} = {format_terms(concept.english)}")
 
 
 @glossary_group.command("add")
 @glossary_path_option
-@term_options
+@concept_options
 @click.option("--merge", is_flag=True, help="If a Thai term already has a concept, add these terms to it.")
 @click.pass_context
-def add_command(
-    ctx: click.Context,
-    th: tuple[str, ...],
-    en: tuple[str, ...],
-    subject: str | None,
-    pos: str | None,
-    definition: str | None,
-    note: str | None,
-    merge: bool,
-) -> None:
+def add_command(ctx: click.Context, given: ConceptOptions, merge: bool) -> None:
     """Add a concept (at least one --th and one --en term); a Thai term belongs to one concept."""
-    if not th:
+    if not given.th:
         raise BadInput("add needs at least one --th term")
-    terms = parse_term_options(th, "th", pos or "noun") + parse_term_options(en, "en", pos or "noun")
-    concept = Concept(subject or "general", tuple(terms), definition or "", note or "")
+    terms = given.terms("th") + given.terms("en")
+    concept = Concept(given.subject or "general", tuple(terms), given.definition or "", given.note or "")
     with opened(ctx) as glossary:
         try:
             stored, merged = add_or_merge(glossary, concept) if merge else (glossary.add(concept), False)
         except DuplicateTermError as err:
             raise BadInput(f"{err}; --merge adds these terms to it") from None
-    verb = "merged into concept" if merged else "added concept"
-    click.echo(f"{verb} {stored.id}: {format_terms(stored.thai)} = {format_terms(stored.english)}")
+    _echo_stored("merged into concept" if merged else "added concept", stored)
 
 
 @glossary_group.command("edit")
 @glossary_path_option
 @click.argument("concept_id", type=int)
-@term_options
+@concept_options
 @click.pass_context
-def edit_command(
-    ctx: click.Context,
-    concept_id: int,
-    th: tuple[str, ...],
-    en: tuple[str, ...],
-    subject: str | None,
-    pos: str | None,
-    definition: str | None,
-    note: str | None,
-) -> None:
+def edit_command(ctx: click.Context, concept_id: int, given: ConceptOptions) -> None:
     """Change a concept: --th/--en replace that language's terms; other options replace their field."""
     with opened(ctx) as glossary:
         old = glossary.get(concept_id)
-        thai = parse_term_options(th, "th", pos or "noun") if th else old.thai
-        english = parse_term_options(en, "en", pos or "noun") if en else old.english
-        if pos:
+        thai = given.terms("th") if given.th else old.thai
+        english = given.terms("en") if given.en else old.english
+        if given.pos:
+            pos = given.pos
             thai, english = [replace(t, pos=pos) for t in thai], [replace(t, pos=pos) for t in english]
         new = replace(
             old,
             terms=tuple(thai + english),
-            subject=subject or old.subject,
-            definition=old.definition if definition is None else definition,
-            note=old.note if note is None else note,
+            subject=given.subject or old.subject,
+            definition=old.definition if given.definition is None else given.definition,
+            note=old.note if given.note is None else given.note,
         )
         stored = glossary.update(new)
-    click.echo(f"updated concept {stored.id}: {format_terms(stored.thai)} = {format_terms(stored.english)}")
+    _echo_stored("updated concept", stored)
 
 
 @glossary_group.command("remove")
