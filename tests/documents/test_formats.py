@@ -107,6 +107,33 @@ def test_an_epub_gives_its_spine_in_order_its_toc_as_chapters_and_its_own_title(
     ]
 
 
+@pytest.mark.parametrize(
+    ("markdown", "title", "roles", "chapters"),
+    [
+        (
+            "# เล่ม\n\nย่อหน้า\n\n## ตอน\n\nต่อ",
+            "เล่ม",
+            ["title", "paragraph", "heading", "paragraph"],
+            [("ตอน", 2)],
+        ),
+        (
+            "# บทที่ 1\n\nหนึ่ง\n\n# บทที่ 2\n\nสอง",
+            "บทที่ 1",
+            ["heading", "paragraph", "heading", "paragraph"],
+            [("บทที่ 1", 0), ("บทที่ 2", 2)],
+        ),
+        ("ย่อหน้า\n\n# หัวข้อ\n\nต่อ", "หัวข้อ", ["paragraph", "heading", "paragraph"], [("หัวข้อ", 1)]),
+    ],
+)
+def test_a_first_markdown_heading_is_the_title_unless_other_first_level_headings_follow(
+    markdown: str, title: str, roles: list[str], chapters: list[tuple[str, int]]
+) -> None:
+    """``# Chapter 1`` … ``# Chapter 3``: every one is in the table of contents, the first one too."""
+    article = document_from_bytes(markdown.encode(), "book.md", None)
+    assert (article.title, list(article.roles)) == (title, roles)
+    assert [(c.title, c.start) for c in article.chapters] == chapters
+
+
 def test_subtitle_paragraphs_keep_the_times_of_their_first_and_last_cue() -> None:
     srt = open_document(FIXTURES / "clip.srt")
     assert srt.times == ((1000, 4000), (9000, 12000), (12100, 13000))

@@ -282,3 +282,31 @@ async def test_the_known_column_is_filled_by_a_worker(
     library = Library.open()
     assert library.word_keys(article_id) == {"ทหาร", "เรือ"}
     library.close()
+
+
+async def test_a_chapter_from_the_contents_opens_at_the_top_of_the_view(
+    tmp_path: Path, glossary_path: Path
+) -> None:
+    """As a book opens at a chapter: its heading is the first line on screen, not the last (the least scroll
+    that shows it would leave it at the bottom, under the chapter before)."""
+    sample = list_articles()[0].read_text(encoding="utf-8")
+    paragraphs = [p for p in sample.split("\n\n")[1:] if p.strip()]
+    chapters = [f"# บทที่ {n}\n\n" + "\n\n".join(paragraphs) for n in (1, 2, 3)]
+    book = tmp_path / "book.md"
+    book.write_text("\n\n".join(chapters), encoding="utf-8")
+    app = create_app(book, glossary_path)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        for chapter in (2, 1, 0):
+            await pilot.press("t")
+            assert isinstance(app.screen, ContentsScreen)
+            options = app.screen.query_one(OptionList)
+            options.highlighted = chapter
+            await pilot.press("enter")
+            await settle(app, pilot)
+            start = screen.article.chapters[chapter].start
+            assert screen.text.cursor.paragraph == start
+            text = screen.text
+            assert round(text.scroll_y) == text.layout_.block_start(start)
+            assert text.layout_.line_at(round(text.scroll_y)) == (start, 0)

@@ -41,10 +41,12 @@ def read_web_page(data: bytes, name: str, path: Path | None) -> Article:
 
 
 def title_first(blocks: Iterable[Block]) -> list[Block]:
-    """The blocks with a first-level heading that opens the text marked as its title."""
+    """The blocks with a first-level heading that opens the text marked as its title, unless more first-level
+    headings follow: then they are all chapters (``# Chapter 1`` … ``# Chapter 3``), the first one too."""
     found = list(blocks)
     first = next((i for i, b in enumerate(found) if b.text.strip()), None)
-    if first is not None and found[first].role == "heading" and found[first].level == 1:
+    tops = sum(1 for b in found if b.role == "heading" and b.level == 1)
+    if first is not None and found[first].role == "heading" and found[first].level == 1 and tops == 1:
         block = found[first]
         found[first] = Block("title", block.text, 1, anchors=block.anchors)
     return found

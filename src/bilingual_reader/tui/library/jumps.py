@@ -11,12 +11,16 @@ if TYPE_CHECKING:
     from bilingual_reader.tui.reader.screen import ReaderScreen
 
 
-def jump(screen: ReaderScreen, paragraph: int, offset: int = 0) -> None:
-    """Put the cursor on the word of ``paragraph`` at character ``offset`` and bring it into view."""
+def jump(screen: ReaderScreen, paragraph: int, offset: int = 0, *, to_top: bool = False) -> None:
+    """Put the cursor on the word of ``paragraph`` at character ``offset`` and bring it into view; ``to_top``:
+    with its paragraph at the top of the view, as a book opens at a chapter (else the least scroll)."""
     count = len(screen.article.paragraphs)
     if count == 0:
         return
-    screen.go_to(max(0, min(paragraph, count - 1)), offset)
+    paragraph = max(0, min(paragraph, count - 1))
+    screen.go_to(paragraph, offset)
+    if to_top:
+        restore_view(screen, screen.text.layout_.block_start(paragraph))
 
 
 def cursor_position(screen: ReaderScreen) -> tuple[int, int]:

@@ -37,7 +37,7 @@ def open_bookmarks(screen: ReaderScreen) -> None:
 
     def chosen(bookmark: Bookmark | None) -> None:
         if bookmark is not None:
-            jump(screen, bookmark.paragraph, bookmark.offset)
+            jump(screen, bookmark.paragraph, bookmark.offset, to_top=True)
 
     screen.app.push_screen(
         BookmarksScreen(
@@ -71,8 +71,8 @@ def open_contents(screen: ReaderScreen) -> None:
             else len(article.paragraphs)
         )
         if kept is not None and start <= kept[0] < max(end, start + 1):
-            jump(screen, *kept)
+            jump(screen, *kept, to_top=True)
         else:
-            jump(screen, start, 0)
+            jump(screen, start, 0, to_top=True)
 
     screen.app.push_screen(ContentsScreen(article.title, article.chapters, current), chosen)
