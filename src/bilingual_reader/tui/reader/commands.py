@@ -3,12 +3,14 @@ bindings, footer, palette entries, the help screen and the README's key table co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bilingual_reader.tui.commands import Command
 from bilingual_reader.tui.learner.commands import LEARNER_COMMANDS
 from bilingual_reader.tui.library import keys as library_keys
 from bilingual_reader.tui.reader import handout_action, terminology_keys, translation_actions
+from bilingual_reader.tui.reader.view_cursor import Cursor
 
 if TYPE_CHECKING:
     from bilingual_reader.tui.reader.screen import ReaderScreen
@@ -36,75 +38,35 @@ def _has_english(screen: ReaderScreen) -> bool:
     return screen.translation.article is not None
 
 
+#: The keys that move the cursor (not in the palette): name, keys, title, where to ("Move the cursor …"), the
+#: cursor's move and its step.
+_CURSOR_KEYS: tuple[tuple[str, str, str, str, Callable[[Cursor, int], None], int], ...] = (
+    ("word_left", "left,h", "Previous word", "to the previous word", Cursor.move_word, -1),
+    ("word_right", "right,l", "Next word", "to the next word", Cursor.move_word, 1),
+    ("paragraph_up", "up,k", "Previous paragraph", "to the previous paragraph", Cursor.move_paragraph, -1),
+    ("paragraph_down", "down,j", "Next paragraph", "to the next paragraph", Cursor.move_paragraph, 1),
+    ("page_down", "pagedown", "Page down", "a screenful down", Cursor.move_page, 1),
+    ("page_up", "pageup", "Page up", "a screenful up", Cursor.move_page, -1),
+    ("first_paragraph", "home", "First paragraph", "to the first paragraph", Cursor.move_to_end, -1),
+    ("last_paragraph", "end", "Last paragraph", "to the last paragraph", Cursor.move_to_end, 1),
+)
+#: The footer's entries (label, keys shown) of the cursor keys that have one.
+_CURSOR_FOOTER = {"word_left": ("Word", "←→"), "paragraph_up": ("Paragraph", "↑↓")}
+
+
+def _cursor_key(
+    name: str, keys: str, title: str, where: str, move: Callable[[Cursor, int], None], step: int
+) -> Command[ReaderScreen]:
+    def run(screen: ReaderScreen) -> None:
+        move(screen.text.cursor, step)
+
+    footer, key_display = _CURSOR_FOOTER.get(name, ("", None))
+    help = f"Move the cursor {where}"
+    return Command(name, keys, title, help, run, footer=footer, key_display=key_display, palette=False)
+
+
 READER_COMMANDS: tuple[Command[ReaderScreen], ...] = (
-    Command(
-        "word_left",
-        "left,h",
-        "Previous word",
-        "Move the cursor to the previous word",
-        lambda s: s.text.cursor.move_word(-1),
-        footer="Word",
-        key_display="←→",
-        palette=False,
-    ),
-    Command(
-        "word_right",
-        "right,l",
-        "Next word",
-        "Move the cursor to the next word",
-        lambda s: s.text.cursor.move_word(1),
-        palette=False,
-    ),
-    Command(
-        "paragraph_up",
-        "up,k",
-        "Previous paragraph",
-        "Move the cursor to the previous paragraph",
-        lambda s: s.text.cursor.move_paragraph(-1),
-        footer="Paragraph",
-        key_display="↑↓",
-        palette=False,
-    ),
-    Command(
-        "paragraph_down",
-        "down,j",
-        "Next paragraph",
-        "Move the cursor to the next paragraph",
-        lambda s: s.text.cursor.move_paragraph(1),
-        palette=False,
-    ),
-    Command(
-        "page_down",
-        "pagedown",
-        "Page down",
-        "Move the cursor a screenful down",
-        lambda s: s.text.cursor.move_page(1),
-        palette=False,
-    ),
-    Command(
-        "page_up",
-        "pageup",
-        "Page up",
-        "Move the cursor a screenful up",
-        lambda s: s.text.cursor.move_page(-1),
-        palette=False,
-    ),
-    Command(
-        "first_paragraph",
-        "home",
-        "First paragraph",
-        "Move the cursor to the first paragraph",
-        lambda s: s.text.cursor.move_to_end(-1),
-        palette=False,
-    ),
-    Command(
-        "last_paragraph",
-        "end",
-        "Last paragraph",
-        "Move the cursor to the last paragraph",
-        lambda s: s.text.cursor.move_to_end(1),
-        palette=False,
-    ),
+    *(_cursor_key(*row) for row in _CURSOR_KEYS),
     Command(
         "look_up",
         "enter,space",
