@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bilingual_reader import paths
-from bilingual_reader.files import database_writable
+from bilingual_reader.files import database_kind, database_writable
 
 Fail = Callable[[str], Exception]
 
@@ -21,17 +21,16 @@ def open_store_file(
     *,
     what: str,
     fail: Fail,
-    check: Callable[[Path], bool],
     connect: Callable[[Path, bool], sqlite3.Connection],
     prepare: Callable[[sqlite3.Connection, Path, bool], sqlite3.Connection],
 ) -> tuple[sqlite3.Connection, bool]:
     """Open (creating if needed) the store file at ``path``; returns the prepared connection and whether it
     is read-only (asked for, or the file or its folder cannot be written).
 
-    ``check(path)`` says whether a SQLite file is there (raising for anything else); ``what`` names the
-    store in messages ("glossary"); ``fail(message)`` makes the store's own one-line error.
+    ``what`` names the store in messages ("glossary"); ``fail(message)`` makes the store's own one-line
+    error.
     """
-    exists = check(path)
+    exists = check_store_file(path, what=what, fail=fail)
     read_only = read_only or (exists and not database_writable(path))
     if not exists:
         if read_only:
@@ -47,6 +46,23 @@ def open_store_file(
     except BaseException:
         conn.close()
         raise
+
+
+def check_store_file(path: Path, *, what: str, fail: Fail) -> bool:
+    """True if ``path`` holds a SQLite file (or is empty), False if there is nothing there; raises
+    ``fail(message)`` for anything else (a folder, a device or pipe, a file that is not SQLite). Never
+    writes."""
+    try:
+        kind = database_kind(path)
+    except OSError as err:
+        raise fail(f"{path}: cannot read the {what} ({err.strerror})") from err
+    if kind == "directory":
+        raise fail(f"{path}: is a directory, not a {what} file")
+    if kind == "special":
+        raise fail(f"{path}: is a device, a pipe or a socket, not a {what} file")
+    if kind == "other":
+        raise fail(f"{path}: not a SQLite database")
+    return kind == "sqlite"
 
 
 def backup_copy(conn: sqlite3.Connection, path: Path, version: int, *, what: str, fail: Fail) -> Path:

@@ -136,6 +136,24 @@ def test_another_file_is_refused(tmp_path: Path) -> None:
         LearnerStore.open(other)
 
 
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda p: p.mkdir(), "is a directory, not a learner database file"),
+        (lambda p: os.mkfifo(p), "is a device, a pipe or a socket, not a learner database file"),
+    ],
+    ids=["directory", "fifo"],
+)
+def test_a_folder_or_a_pipe_is_refused_in_the_words_every_store_uses(
+    tmp_path: Path, make: object, expected: str
+) -> None:
+    path = tmp_path / "learner.db"
+    make(path)  # type: ignore[operator]
+    with pytest.raises(LearnerError) as caught:
+        LearnerStore.open(path)
+    assert str(caught.value) == f"{path}: {expected}"
+
+
 def test_a_read_only_file_opens_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "learner.db"
     LearnerStore.open(path).close()

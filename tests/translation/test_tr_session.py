@@ -98,7 +98,7 @@ def _truncated(path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
-        (lambda p: p.write_bytes(bytes(range(256)) * 8), "not a translation memory (not a SQLite database)"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 8), "not a SQLite database; move it aside"),
         (_truncated, "corrupt translation memory"),
         (_foreign, "not a translation memory (unrecognised schema)"),
         (_old_schema, "unrecognised translation memory schema (sentences lacks settings)"),

@@ -10,7 +10,6 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bilingual_reader.files import database_kind
 from bilingual_reader.glossary import schema
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.store_files import backup_copy, open_store_file
@@ -26,7 +25,6 @@ def open_database(path: Path, read_only: bool) -> tuple[sqlite3.Connection, bool
         read_only,
         what="glossary",
         fail=GlossaryError,
-        check=_check_file,
         connect=_connect,
         prepare=_prepare,
     )
@@ -45,21 +43,6 @@ def _wrap(conn: sqlite3.Connection) -> Database:
     from sqlite_utils import Database
 
     return Database(conn, execute_plugins=False)
-
-
-def _check_file(path: Path) -> bool:
-    """True if ``path`` holds a SQLite file (or is empty); raises for anything else; never writes."""
-    try:
-        kind = database_kind(path)
-    except OSError as err:
-        raise GlossaryError(f"{path}: cannot read the glossary ({err.strerror})") from err
-    if kind == "directory":
-        raise GlossaryError(f"{path}: is a directory, not a glossary file")
-    if kind == "special":
-        raise GlossaryError(f"{path}: is a device, a pipe or a socket, not a glossary file")
-    if kind == "other":
-        raise GlossaryError(f"{path}: not a SQLite database")
-    return kind == "sqlite"
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:

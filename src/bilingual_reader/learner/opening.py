@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from bilingual_reader.files import database_kind
 from bilingual_reader.learner import schema
 from bilingual_reader.store_files import backup_copy, open_store_file
 
@@ -24,7 +23,6 @@ def open_database(path: Path, read_only: bool) -> tuple[sqlite3.Connection, bool
         read_only,
         what="learner database",
         fail=LearnerError,
-        check=_check_file,
         connect=_connect,
         prepare=_prepare,
     )
@@ -35,19 +33,6 @@ def memory_database() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     schema.migrate(conn)
     return conn
-
-
-def _check_file(path: Path) -> bool:
-    """True if ``path`` holds a SQLite file (or is empty); raises for anything else; never writes."""
-    try:
-        kind = database_kind(path)
-    except OSError as err:
-        raise LearnerError(f"{path}: cannot read the learner database ({err.strerror})") from err
-    if kind in ("directory", "special"):
-        raise LearnerError(f"{path}: is not a regular file, not a learner database")
-    if kind == "other":
-        raise LearnerError(f"{path}: not a SQLite database")
-    return kind == "sqlite"
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:

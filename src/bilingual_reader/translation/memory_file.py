@@ -11,7 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from bilingual_reader.files import database_kind
+from bilingual_reader.store_files import check_store_file
 from bilingual_reader.translation.errors import MemoryFileError
 
 BUSY_TIMEOUT_S = 5.0
@@ -51,21 +51,6 @@ def _problem(path: Path, what: str) -> MemoryFileError:
     return MemoryFileError(f"{path}: {what}; {HINT}")
 
 
-def _check_file(path: Path) -> bool:
-    """True if ``path`` holds a SQLite file (or is empty); raises for anything else; never writes."""
-    try:
-        kind = database_kind(path)
-    except OSError as err:
-        raise MemoryFileError(f"{path}: cannot read the translation memory ({err.strerror})") from None
-    if kind == "directory":
-        raise _problem(path, "is a directory, not a translation memory")
-    if kind == "special":
-        raise _problem(path, "is a device, a pipe or a socket, not a translation memory")
-    if kind == "other":
-        raise _problem(path, "not a translation memory (not a SQLite database)")
-    return kind == "sqlite"
-
-
 def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
     """Raise unless ``conn`` is empty or holds our tables with their columns."""
     try:
@@ -90,7 +75,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
 
 def connect_memory(path: Path) -> sqlite3.Connection:
     """A connection to the memory at ``path`` (created 0600 in a 0700 folder when missing), tables ready."""
-    exists = _check_file(path)
+    exists = check_store_file(path, what="translation memory", fail=lambda m: MemoryFileError(f"{m}; {HINT}"))
     if not exists:
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
