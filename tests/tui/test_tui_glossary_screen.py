@@ -19,10 +19,10 @@ from bilingual_reader.glossary.models import Status
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.thai.segmenter import Segmenter, Token
 from bilingual_reader.tui.app import ReaderApp
-from bilingual_reader.tui.glossary.confirm_delete import ConfirmDelete
 from bilingual_reader.tui.glossary.entry_form import EntryForm
 from bilingual_reader.tui.glossary.screen import GlossaryScreen
 from bilingual_reader.tui.messages import GlossaryChanged
+from bilingual_reader.tui.widgets.confirm import Confirm
 
 from .pilot_helpers import reader, settle, wait_until
 
@@ -247,7 +247,7 @@ async def test_delete_asks_first(glossary_path: Path, answer: str, kept: bool) -
         async with app.run_test(size=(100, 30)) as pilot:
             await move_to(pilot, app, "เสื้อเกราะ")
             await pilot.press("d")
-            assert isinstance(app.screen, ConfirmDelete)
+            assert isinstance(app.screen, Confirm)
             await pilot.press(answer)
             assert isinstance(app.screen, GlossaryScreen)
             assert ("เสื้อเกราะ" in heads(app)) is kept

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.content import Content
 from textual.widget import Widget
 
 from bilingual_reader.glossary.conflicts import save_concept
 from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.tui.glossary.confirm_delete import ConfirmDelete
+from bilingual_reader.tui.widgets.confirm import Confirm
 
 if TYPE_CHECKING:
     from bilingual_reader.glossary.models import Concept
@@ -74,7 +75,9 @@ class ConceptEditor(Widget):
             if yes and concept.id is not None:
                 self._delete(concept.id, concept.headword)
 
-        self.app.push_screen(ConfirmDelete(concept), confirmed)
+        terms = " ; ".join(t.text for t in concept.terms)
+        question = Content.assemble("Delete ", (terms, "bold"), " from the glossary?")
+        self.app.push_screen(Confirm(question, "Delete"), confirmed)
 
     def _delete(self, concept_id: int, headword: str) -> None:
         try:

@@ -12,14 +12,15 @@ from rich.cells import cell_len, set_cell_size
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from bilingual_reader.library.adding import library_folder
-from bilingual_reader.tui.library.confirm_remove import ConfirmRemove
 from bilingual_reader.tui.library.known_column import KnownSource, KnownWords, find_known_words, share_text
 from bilingual_reader.tui.library.rows import BUILT_IN, Row, built_in_rows, library_rows
+from bilingual_reader.tui.widgets.confirm import Confirm
 
 if TYPE_CHECKING:
     from bilingual_reader.library.store import Library
@@ -206,7 +207,8 @@ class LibraryScreen(Screen["Path | None"]):
                 self.notify(f"Removed {row.title}")
                 self.reload()
 
-        self.app.push_screen(ConfirmRemove(row.title), answered)
+        question = Content.assemble("Remove ", (row.title, "bold"), " from the library (with its bookmarks)?")
+        self.app.push_screen(Confirm(question, "Remove"), answered)
 
     def action_back(self) -> None:
         """Back to the reader (the search box first lets go of the keys)."""
