@@ -69,6 +69,27 @@ def lookup(
     )
 
 
+#: A word no glossary holds (so its reading is computed, not taken from the precomputed table), of two
+#: dictionary words: a warm-up walks every step a lookup takes.
+WARM_UP_WORD = "ภาษาไทย"
+
+
+def warm_up() -> None:
+    """Load and build once what a process's first lookup would (the pronunciation rules and lexicon, the
+    word list, the dictionary and the frequency list), so that the first lookup costs what any lookup costs.
+    For a worker while the reader is idle; the work is kept process-wide."""
+    from bilingual_reader.thai.corpora import thai_words
+    from bilingual_reader.thai.dictionary import loanword_source, senses
+    from bilingual_reader.thai.frequency import frequency
+    from bilingual_reader.thai.pronunciation import compute, dictionary_split
+
+    thai_words()  # is_thai_word builds the word set after its first questions: not inside a lookup
+    compute(WARM_UP_WORD, split=dictionary_split)
+    senses(WARM_UP_WORD)
+    loanword_source(WARM_UP_WORD)
+    frequency(WARM_UP_WORD)
+
+
 def result_to_dict(result: LookupResult) -> dict[str, Any]:
     """A JSON-ready view of a lookup result (the shape of ``lookup --json``; concepts as in JSON exports)."""
     from bilingual_reader.glossary.formats.jsonfmt import concept_to_dict

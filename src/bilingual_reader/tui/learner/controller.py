@@ -184,10 +184,11 @@ class LearnerController(Widget):
             place_id = self.place_id
             self._queue(lambda store: store.record_read(place_id, previous, words_in))
 
-    def looked_up(self, word: str, place: Place) -> None:
-        """Remember a lookup (for flashcards and stats). Queued: see :meth:`flush`."""
+    def looked_up(self, word: str, place: Callable[[], Place]) -> None:
+        """Remember a lookup (for flashcards and stats) at ``place()``, asked when it is written. Queued: see
+        :meth:`flush`."""
         if self.store is not None and not self.store.read_only:
-            self._queue(lambda store: store.record_lookup(word, place))
+            self._queue(lambda store: store.record_lookup(word, place()))
 
     @property
     def pending(self) -> int:

@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from bilingual_reader.learner.counts import text_key, token_key
-from bilingual_reader.tui.learner.keys import cursor_place, set_cursor_status, show_header
+from bilingual_reader.tui.learner.keys import cursor_place_later, set_cursor_status, show_header
 
 if TYPE_CHECKING:
     from bilingual_reader.learner.statuses import Status
@@ -57,7 +57,7 @@ def moved(screen: ReaderScreen, paragraph: int) -> None:
 def looked_up(screen: ReaderScreen, text: str) -> Status | None:
     """The word under the cursor was looked up: remember it with its sentence (flashcards, stats). Returns
     its status for the popup (None: no status, no choices)."""
-    screen.learner.looked_up(text, cursor_place(screen))
+    screen.learner.looked_up(text, cursor_place_later(screen))
     token = screen.text.cursor.word()
     if token is not None and token_key(token) is not None:
         from bilingual_reader.learner.glosses import needs_machine

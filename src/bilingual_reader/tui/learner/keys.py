@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "cursor_place",
+    "cursor_place_later",
     "export_cards",
     "mark_paragraph_known",
     "next_to_learn",
@@ -27,13 +28,20 @@ __all__ = [
 
 def cursor_place(screen: ReaderScreen) -> Place:
     """Where the cursor's word is: the article, the paragraph, the sentence around the word."""
+    return cursor_place_later(screen)()
+
+
+def cursor_place_later(screen: ReaderScreen) -> Callable[[], Place]:
+    """:func:`cursor_place` for the cursor's word now, its sentence found when asked: splitting a paragraph
+    into sentences costs several milliseconds, too much for a key whose record is written later."""
     from bilingual_reader.learner.places import sentence_at
 
     paragraph = screen.text.cursor.paragraph
     token = screen.text.cursor.word()
     text = screen.article.paragraphs[paragraph] if screen.article.paragraphs else ""
-    sentence = sentence_at(text, token.start) if token is not None else text
-    return Place(screen.article.article_id, screen.article.title, paragraph, sentence)
+    article, title = screen.article.article_id, screen.article.title
+    offset = token.start if token is not None else None
+    return lambda: Place(article, title, paragraph, text if offset is None else sentence_at(text, offset))
 
 
 def show_header(screen: ReaderScreen) -> None:

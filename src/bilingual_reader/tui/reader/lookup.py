@@ -75,8 +75,10 @@ class LookupController(Widget):
         self.on_status: Callable[[WordStatus], object] | None = None
         """Called with the learner status chosen in the popup (for the word under the cursor)."""
         self.popup: LookupPopup | None = None
-        """The open popup (it gets the occurrence count when the counting worker has it)."""
+        """The popup, made at the first lookup and kept (installed) for every later one: it gets the
+        occurrence count when the counting worker has it."""
         self._folded: list[str] | None = None
+        self._warmed = False
 
     def segmented(self, segmenter: Segmenter, tokens: list[list[Token]]) -> None:
         """Use the article's new segmentation (terms count as whole words in lookups); ``tokens`` are the
@@ -84,7 +86,10 @@ class LookupController(Widget):
         self.segmenter, self.tokens = segmenter, tokens
 
     def add_tokens(self, tokens: Mapping[int, list[Token]]) -> None:
-        """More paragraphs' tokens."""
+        """More paragraphs' tokens (the first ones, those on screen, start the lookups' warm-up)."""
+        if not self._warmed:
+            self._warmed = True
+            self._warm_up()
         if self.tokens is not None:
             for index, paragraph in tokens.items():
                 self.tokens[index] = paragraph
@@ -108,12 +113,24 @@ class LookupController(Widget):
         result = lookup(text, glossary=self.glossary, segmenter=self.segmenter)
         counting = self.tokens is not None or (phrase and not result.in_glossary)
         check = check_content(findings) if findings else None
-        self.popup = LookupPopup(result, text.strip(), check=check, status=status, counting=counting)
-        self.app.push_screen(self.popup, partial(self._popup_closed, result))
+        heading, popup = text.strip(), self.popup
+        if popup is None:
+            popup = self.popup = LookupPopup(result, heading, check=check, status=status, counting=counting)
+            self.app.install_screen(popup, f"lookup-popup-{id(self)}")
+        else:
+            popup.show(result, heading, check=check, status=status, counting=counting)
+        self.app.push_screen(popup, partial(self._popup_closed, result))
         if counting:
             tokens = list(self.tokens) if self.tokens is not None else []
             terms = self.segmenter.terms if self.segmenter is not None else ()
             self._count(result.text, tokens, terms, phrase=phrase and not result.in_glossary)
+
+    @work(thread=True, group="lookup-warm-up", exit_on_error=False, description="warming up lookups")
+    def _warm_up(self) -> None:
+        """Load what the first lookup would, off the UI thread, once the screen's words are segmented."""
+        from bilingual_reader.lookup import warm_up
+
+        warm_up()
 
     @work(thread=True, exclusive=True, group="lookup-count", exit_on_error=False, description=_COUNTING)
     def _count(self, key: str, tokens: list[list[Token]], terms: Collection[str], *, phrase: bool) -> None:
@@ -132,8 +149,15 @@ class LookupController(Widget):
     def _counted(self, message: OccurrencesCounted) -> None:
         message.stop()
         popup = self.popup
-        if popup is not None and popup.is_attached and popup.result.text == message.key:
+        if popup is not None and popup.is_current and popup.result.text == message.key:
             popup.show_occurrences(message.count)
+
+    def on_unmount(self) -> None:
+        """The reader closes: its popup goes too."""
+        popup, self.popup = self.popup, None
+        if popup is not None and popup not in self.app.screen_stack:
+            self.app.uninstall_screen(popup)
+            popup.remove()
 
     def look_up_selection(self, text: str) -> None:
         """Look up a mouse selection: the longest glossary term in it, else the selection itself."""

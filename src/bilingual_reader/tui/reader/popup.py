@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, Self
 
+from textual import events
 from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -12,11 +14,12 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.screen import ModalScreen
 from textual.strip import Strip
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.lookup import LookupResult
 from bilingual_reader.thai.frequency import frequency_label
+from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
 from bilingual_reader.tui.widgets.term_status import styled_term
 
 if TYPE_CHECKING:
@@ -37,9 +40,10 @@ STATUS_CHOICES = (
 )
 
 
+@functools.cache
 def status_choices(status: WordStatus) -> Content:
     """The word's learner status and the statuses to choose from, each clickable (its key: the number or
-    the first letter)."""
+    the first letter); made once per status (markup is slow to parse, and a lookup shows it each time)."""
     parts = [Content.styled("Status ", "dim"), Content.styled(status.label, "bold"), Content("   ")]
     for key, value, label in STATUS_CHOICES:
         text = f" {label} " if key == label else f" {key} {label} "
@@ -121,6 +125,10 @@ def lookup_content(
     return Content("\n\n").join(blocks)
 
 
+def _title(result: LookupResult) -> str:
+    return "Glossary" if result.in_glossary else "Lookup"
+
+
 class LookupPopup(ModalScreen[PopupChoice | None]):
     """Shows a lookup; dismisses with "add" or "edit" when the user asks to change the glossary."""
 
@@ -142,18 +150,57 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
         status: WordStatus | None = None,
         counting: bool = False,
     ) -> None:
-        """A popup for one lookup result, headed by ``heading`` (the text as it appears) if given, showing
-        ``check`` (the terminology check of the term in its paragraph's English) if given, and the word's
-        learner ``status`` with the statuses to choose from (None: the word has none, no choices);
-        ``counting``: the occurrences come later (:meth:`show_occurrences`)."""
+        """A popup for one lookup result (see :meth:`show`); the reader keeps one and shows each lookup in
+        it, so that a lookup changes a few lines of text instead of building a screen."""
         super().__init__()
-        self.counting = counting
-        self.result = result
-        self.heading = heading
-        self.check = check
-        self.status = status
-        self.machine: str | None = None
         self._dimmed: dict[Size, list[Strip]] = {}
+        self._status_line: Static | None = None
+        self.machine: str | None = None
+        self.show(result, heading, check, status, counting)
+
+    def show(
+        self,
+        result: LookupResult,
+        heading: str | None = None,
+        check: Content | None = None,
+        status: WordStatus | None = None,
+        counting: bool = False,
+    ) -> None:
+        """Show ``result``, headed by ``heading`` (the text as it appears) if given, with ``check`` (the
+        terminology check of the term in its paragraph's English) if given, and the word's learner ``status``
+        with the statuses to choose from (None: the word has none, no choices); ``counting``: the occurrences
+        come later (:meth:`show_occurrences`)."""
+        self.result, self.heading, self.check, self.status = result, heading, check, status
+        self.counting = counting
+        self.machine = None
+        self._dimmed.clear()  # the reader below has changed since the popup was last shown
+        found = self.query("#popup-body")
+        if not found:
+            return  # not composed yet: compose shows it
+        body = found.first(VerticalScroll)
+        body.border_title = _title(result)
+        body.scroll_home(animate=False, immediate=True)
+        self.query_one("#popup-text", Static).update(self._content())
+        self.query_one("#popup-machine", Static).display = False
+        line = self._status_line
+        if status is not None and line is not None:
+            line.update(status_choices(status))
+        elif status is not None:
+            self._status_line = Static(status_choices(status), id="popup-status")
+            body.mount(self._status_line, before=0)
+        elif line is not None:
+            self._status_line = None
+            line.remove()
+        if (line is None) != (status is None):
+            self.refresh_bindings()  # the status keys come or go in the footer
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown again: restyle the widgets only if the app's CSS changed meanwhile (a theme), as Textual does
+        for a mode's screens; its restyle on every resume makes every widget render anew."""
+        current = self.app._css_update_count
+        event.refresh_styles = self._css_update_count != current
+        self._css_update_count = current
+        super()._on_screen_resume(event)
 
     def render(self) -> RenderResult:  # type: ignore[override]  # a Visual, as any widget may return
         """The reader dimmed behind the popup, drawn the cheap way (see ``dimmed_screen``)."""
@@ -187,14 +234,15 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
     def compose(self) -> ComposeResult:
         """The lookup text in a scrolling frame, with the key bindings below."""
         with VerticalScroll(id="popup-body") as body:
-            body.border_title = "Glossary" if self.result.in_glossary else "Lookup"
+            body.border_title = _title(self.result)
             if self.status is not None:
-                yield Static(status_choices(self.status), id="popup-status")
+                self._status_line = Static(status_choices(self.status), id="popup-status")
+                yield self._status_line
             yield Static(self._content(), id="popup-text")
             machine = Static(machine_content(self.machine or ""), id="popup-machine")
             machine.display = self.machine is not None
             yield machine
-        yield Footer()
+        yield SteadyFooter()
 
     def _content(self) -> Content:
         return lookup_content(self.result, self.heading, self.check, self.counting)

@@ -1,0 +1,157 @@
+"""The reader's one lookup popup: made at the first lookup and shown again for every later one (a lookup
+changes a few lines instead of building a screen), never showing what the previous lookup showed; the lookup
+modules warmed up in a worker; a lookup's sentence found when it is written."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
+
+from bilingual_reader.learner.places import sentence_at
+from bilingual_reader.learner.store import LearnerStore
+from bilingual_reader.tui.app import create_app
+from bilingual_reader.tui.reader.popup import LookupPopup
+from bilingual_reader.tui.services import ReaderServices
+
+from .pilot_helpers import move_to, popup_text, started, wait_until
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[LearnerStore]:
+    opened = LearnerStore.open(tmp_path / "learner.db")
+    yield opened
+    opened.close()
+
+
+def _top(app: App[Any]) -> object:
+    """The screen on top (a function: mypy narrows ``app.screen`` after one identity check)."""
+    return app.screen
+
+
+def _footer_actions(popup: LookupPopup) -> list[str]:
+    return [key.action for key in popup.query(FooterKey)]
+
+
+async def test_one_popup_shows_each_lookup_and_nothing_of_the_last(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    app = create_app(article_path, ReaderServices(glossary_path, learner=store))
+    async with started(app, (160, 45)) as (pilot, screen):
+        await move_to(pilot, screen, "ทหาร")
+        await pilot.press("enter")
+        popup = app.screen
+        assert isinstance(popup, LookupPopup)
+        assert popup_text(app).startswith("ทหาร\n")
+        assert "Status unknown" in str(popup.query_one("#popup-status", Static).render())
+        await wait_until(pilot, lambda: "choose('status:1')" in _footer_actions(popup), "the status key")
+        popup.show_machine_gloss("soldier")
+        assert popup.query_one("#popup-machine", Static).display
+        await pilot.press("escape")
+        assert _top(app) is screen
+
+        await pilot.press("home")
+        await move_to(pilot, screen, "K2")  # a number: no status, no status keys
+        await pilot.press("enter")
+        assert _top(app) is popup  # the same popup, shown again
+        assert popup_text(app).startswith("K2\n")
+        assert not popup.query("#popup-status")
+        assert not popup.query_one("#popup-machine", Static).display  # the last word's machine gloss went
+        await wait_until(pilot, lambda: "choose('status:1')" not in _footer_actions(popup), "no status key")
+        await pilot.press("3")
+        assert _top(app) is popup  # the key does nothing here
+        await pilot.press("escape")
+
+        await move_to(pilot, screen, "ทหาร")
+        await pilot.press("enter")
+        assert _top(app) is popup
+        assert popup_text(app).startswith("ทหาร\n")
+        assert "Status unknown" in str(popup.query_one("#popup-status", Static).render())
+        await wait_until(pilot, lambda: "choose('status:1')" in _footer_actions(popup), "the status key")
+        await pilot.press("escape")
+        await pilot.press("enter")  # the same keys again: the footer keeps its key widgets
+        await pilot.pause()
+        assert _top(app) is popup
+        keys = list(popup.query(FooterKey))
+        await pilot.press("escape")
+        await move_to(pilot, screen, "เสื้อเกราะ")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert popup_text(app).startswith("เสื้อเกราะ\n")
+        assert list(popup.query(FooterKey)) == keys
+
+
+async def test_the_popup_scrolls_back_to_the_top_for_the_next_word(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with started(app, (80, 16)) as (pilot, screen):  # short: the lookup text scrolls
+        await move_to(pilot, screen, "ปืนใหญ่อัตตาจร")
+        await pilot.press("enter")
+        popup = app.screen
+        assert isinstance(popup, LookupPopup)
+        body = popup.query_one("#popup-body")
+        await wait_until(pilot, lambda: body.max_scroll_y > 0, "the text overflows the popup")
+        await pilot.press("end")
+        await wait_until(pilot, lambda: body.scroll_y > 0, "scrolled down")
+        await pilot.press("escape")
+        await pilot.press("enter")
+        assert _top(app) is popup
+        assert body.scroll_y == 0
+
+
+async def test_the_popup_goes_with_its_reader(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with started(app, (160, 45)) as (pilot, screen):
+        await move_to(pilot, screen, "ทหาร")
+        await pilot.press("enter", "escape")
+        popup = screen.lookup.popup
+        assert popup is not None and app.is_screen_installed(popup)
+        await screen.lookup.remove()
+        assert not app.is_screen_installed(popup)
+
+
+async def test_the_lookups_warm_up_in_a_worker_once_the_text_is_segmented(
+    article_path: Path, glossary_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bilingual_reader.lookup as core
+
+    threads: list[str] = []
+    monkeypatch.setattr(core, "warm_up", lambda: threads.append(threading.current_thread().name))
+    app = create_app(article_path, glossary_path)
+    async with started(app, (160, 45)):
+        assert len(threads) == 1
+        assert threads[0] != threading.main_thread().name
+
+
+def test_warm_up_loads_what_a_first_lookup_loads() -> None:
+    from bilingual_reader.lookup import warm_up
+    from bilingual_reader.thai import corpora, pronunciation
+
+    corpora.thai_words.cache_clear()
+    pronunciation._analyze.cache_clear()
+    pronunciation._renderers.cache_clear()
+    warm_up()
+    assert corpora.thai_words.cache_info().currsize == 1
+    assert pronunciation._renderers.cache_info().currsize == 1
+
+
+async def test_a_lookup_is_recorded_with_its_own_sentence_after_the_cursor_moved_on(
+    article_path: Path, glossary_path: Path, store: LearnerStore
+) -> None:
+    app = create_app(article_path, ReaderServices(glossary_path, learner=store))
+    async with started(app, (160, 45)) as (pilot, screen):
+        await move_to(pilot, screen, "เสื้อเกราะ")
+        paragraph, offset = screen.text.cursor.paragraph, screen.text.cursor.offset()
+        await pilot.press("enter", "escape", "k")
+        assert screen.text.cursor.paragraph != paragraph
+        screen.learner.flush()
+        rows = store.conn.execute("SELECT key, paragraph, sentence FROM lookups").fetchall()
+        text = screen.article.paragraphs[paragraph]
+        assert rows == [("เสื้อเกราะ", paragraph, sentence_at(text, offset))]
