@@ -310,3 +310,29 @@ async def test_a_chapter_from_the_contents_opens_at_the_top_of_the_view(
             text = screen.text
             assert round(text.scroll_y) == text.layout_.block_start(start)
             assert text.layout_.line_at(round(text.scroll_y)) == (start, 0)
+
+
+async def test_g_opens_the_glossary_from_the_library_screen_and_closes_it_again(
+    article_path: Path, glossary_path: Path
+) -> None:
+    """The library's footer offers "g Glossary": it opens the glossary there too, and g closes it again."""
+    from bilingual_reader.tui.glossary.screen import GlossaryScreen
+
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("L")
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        await pilot.press("g")
+        glossary = app.screen
+        assert isinstance(glossary, GlossaryScreen)
+        assert glossary.article is None and len(glossary.concepts) > 0
+        await pilot.press("g")
+        shown: list[object] = [app.screen]
+        await pilot.press("escape")
+        shown.append(app.screen)
+        await pilot.press("g")
+        shown.append(app.screen)
+        assert shown[:2] == [library, reader(app)]
+        assert isinstance(shown[2], GlossaryScreen) and shown[2].article is reader(app).lookup

@@ -119,10 +119,15 @@ class ReaderApp(App[None]):
         return palette_entries(APP_COMMANDS, self) + entries
 
     def show_glossary(self) -> None:
-        """Open the glossary screen over the reader."""
+        """Open the glossary screen over the reader (with its article, for occurrences and candidates) or
+        over the library; on the glossary screen, the same key closes it again."""
         from bilingual_reader.glossary.errors import GlossaryError
         from bilingual_reader.tui.glossary.screen import GlossaryScreen
+        from bilingual_reader.tui.library.screen import LibraryScreen
 
+        if isinstance(self.screen, GlossaryScreen):
+            self.screen.action_close()
+            return
         try:
             glossary = self.services.open_glossary()
         except GlossaryError as err:
@@ -132,6 +137,8 @@ class ReaderApp(App[None]):
         if isinstance(self.screen, ReaderScreen):
             reader = self.screen
             self.push_screen(GlossaryScreen(glossary, reader.lookup, reader.services.memory_path))
+        elif isinstance(self.screen, LibraryScreen):
+            self.push_screen(GlossaryScreen(glossary))
 
     @on(CursorMoved)
     def _cursor_moved(self) -> None:
