@@ -13,9 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from bilingual_reader.glossary.errors import GlossaryError
+from bilingual_reader.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
@@ -72,7 +73,7 @@ class CandidatesScreen(Screen["Suggestion | None"]):
         yield table
         with VerticalScroll(id="candidates-details"):
             yield Static("", id="candidates-contexts")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         """Title, columns, and the search in a worker."""

@@ -12,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from bilingual_reader.glossary.errors import DuplicateTermError, GlossaryError
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
 from bilingual_reader.glossary.terms import format_terms, parse_terms
 from bilingual_reader.glossary.validation import concept_problems
+from bilingual_reader.tui.widgets.footer import SteadyFooter
 
 #: Saves a concept (``merge``: into the concept that has its Thai term) and returns it as stored; raises
 #: ``GlossaryError`` when it cannot (``glossary.conflicts.save_concept`` with the glossary fits).
@@ -104,7 +105,7 @@ class EntryForm(ModalScreen[Concept | None]):
                 merge = Button("Merge", id="merge", variant="warning", compact=True)
                 merge.display = False
                 yield merge
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         """Start typing where the new entry needs it most."""

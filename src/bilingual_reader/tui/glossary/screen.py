@@ -12,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from bilingual_reader.glossary.browse import COLUMNS, browse, column_widths, concept_row, origins, subjects
 from bilingual_reader.tui.glossary.details import OpenArticle, concept_details, origin_label
 from bilingual_reader.tui.glossary.editor import ConceptEditor
 from bilingual_reader.tui.messages import Change, GlossaryChanged
+from bilingual_reader.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -83,7 +84,7 @@ class GlossaryScreen(Screen[None]):
         with VerticalScroll(id="glossary-details"):
             yield Static("", id="glossary-occurrences")
         yield self.editor
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         """Title the screen, fill the table and focus it."""

@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Sparkline, Static
+from textual.widgets import Label, Sparkline, Static
+
+from bilingual_reader.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from bilingual_reader.learner.article_stats import ArticleFigures
@@ -56,7 +58,7 @@ class StatsScreen(ModalScreen[None]):
             ):
                 yield Label(f"{name}: today {values[-1]}, most {max(values)}", classes="stats-label")
                 yield Sparkline([float(v) for v in values], id=f"stats-{name.split()[0].lower()}")
-        yield Footer()
+        yield SteadyFooter()
 
     def action_close(self) -> None:
         """Close the screen."""

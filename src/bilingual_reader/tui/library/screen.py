@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from bilingual_reader.library.adding import library_folder
 from bilingual_reader.tui.library.known_column import KnownSource, KnownWords, find_known_words, share_text
 from bilingual_reader.tui.library.rows import BUILT_IN, Row, built_in_rows, library_rows
 from bilingual_reader.tui.widgets.confirm import Confirm
+from bilingual_reader.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from bilingual_reader.library.store import Library
@@ -80,7 +81,7 @@ class LibraryScreen(Screen["Path | None"]):
         yield Input(placeholder="Search titles (/)", id="library-search")
         yield Static("", id="library-status")
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         """Fill the table, focus it, start counting known words."""

@@ -12,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bilingual_reader.qa.findings import Finding, FindingStatus, count
 from bilingual_reader.qa.rules.model import RuleFinding
 from bilingual_reader.tui.reader.finding_text import badge_content, checks_mark, finding_content, rule_content
+from bilingual_reader.tui.widgets.footer import SteadyFooter
 
 #: Dismisses (or restores) a finding and returns the article's findings afterwards.
 Toggle = Callable[[Finding], list[Finding]]
@@ -63,7 +64,7 @@ class FindingsPanel(ModalScreen[Item | None]):
             body.border_title = "Findings"
             yield Static(id="findings-summary")
             yield OptionList(id="findings-list")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         """Fill the list."""

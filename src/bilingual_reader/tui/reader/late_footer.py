@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.screen import Screen
-from textual.widgets import Footer
+
+from bilingual_reader.tui.widgets.footer import SteadyFooter
 
 
-class LateFooter(Footer):
-    """A ``Footer`` that lists its screen's keys only after ``fill`` (the screen calls it once its first
+class LateFooter(SteadyFooter):
+    """A footer that lists its screen's keys only after ``fill`` (the screen calls it once its first
     frame is written): composing a key widget per binding costs more than drawing the article's first frame,
     and Textual does it before that frame reaches the terminal. Until then the footer is an empty bar."""
 

@@ -10,9 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from bilingual_reader.tui.commands import Command
+from bilingual_reader.tui.widgets.footer import SteadyFooter
 
 
 def help_content(commands: Sequence[Command[Any]]) -> Content:
@@ -51,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys and commands (palette: ctrl+p)"
             yield Static(help_content(self.commands), id="help-text")
-        yield Footer()
+        yield SteadyFooter()
 
     def action_close(self) -> None:
         """Close the help."""
