@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.tui.widgets.footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article

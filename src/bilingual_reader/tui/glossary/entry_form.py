@@ -18,7 +18,7 @@ from bilingual_reader.glossary.errors import DuplicateTermError, GlossaryError
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
 from bilingual_reader.glossary.terms import format_terms, parse_terms
 from bilingual_reader.glossary.validation import concept_problems
-from bilingual_reader.tui.widgets.footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
 
 #: Saves a concept (``merge``: into the concept that has its Thai term) and returns it as stored; raises
 #: ``GlossaryError`` when it cannot (``glossary.conflicts.save_concept`` with the glossary fits).

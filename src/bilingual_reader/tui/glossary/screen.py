@@ -18,7 +18,7 @@ from bilingual_reader.glossary.browse import COLUMNS, browse, column_widths, con
 from bilingual_reader.tui.glossary.details import OpenArticle, concept_details, origin_label
 from bilingual_reader.tui.glossary.editor import ConceptEditor
 from bilingual_reader.tui.messages import Change, GlossaryChanged
-from bilingual_reader.tui.widgets.footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Sparkline, Static
 
-from bilingual_reader.tui.widgets.footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from bilingual_reader.learner.article_stats import ArticleFigures

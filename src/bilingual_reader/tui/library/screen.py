@@ -21,7 +21,7 @@ from bilingual_reader.library.adding import library_folder
 from bilingual_reader.tui.library.known_column import KnownSource, KnownWords, find_known_words, share_text
 from bilingual_reader.tui.library.rows import BUILT_IN, Row, built_in_rows, library_rows
 from bilingual_reader.tui.widgets.confirm import Confirm
-from bilingual_reader.tui.widgets.footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from bilingual_reader.library.store import Library

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from bilingual_reader.qa.findings import Finding, FindingStatus, count
 from bilingual_reader.qa.rules.model import RuleFinding
 from bilingual_reader.tui.reader.finding_text import badge_content, checks_mark, finding_content, rule_content
-from bilingual_reader.tui.widgets.footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
 
 #: Dismisses (or restores) a finding and returns the article's findings afterwards.
 Toggle = Callable[[Finding], list[Finding]]

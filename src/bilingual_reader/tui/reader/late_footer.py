@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from bilingual_reader.tui.widgets.footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
 
 
 class LateFooter(SteadyFooter):

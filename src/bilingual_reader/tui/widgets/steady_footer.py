@@ -6,6 +6,7 @@ from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -22,17 +23,24 @@ def shown_keys(screen: Screen[object]) -> Hashable:
 
 
 class SteadyFooter(Footer):
-    """A ``Footer`` for a screen shown again and again (the lookup popup): Textual composes a key widget per
-    binding whenever the screen comes back or its focus moves; this one only when the keys differ from the
-    ones it shows."""
+    """Textual's ``Footer`` minus the work that changes nothing: it composes a key widget per binding
+    whenever its screen comes back or its focus moves (this one only when the keys differ from the ones it
+    shows), and each new key widget was styled three times on mount (here once). Every screen's footer."""
 
     _shown: Hashable = None
 
     def compose(self) -> ComposeResult:
-        """The keys, remembered."""
+        """The keys, remembered; each key widget already in the compact state it would take on mount (a key
+        starts compact, then follows the footer's ``compact``, but the palette's key stays compact): each
+        flip of its class would restyle it."""
         if self._bindings_ready:
             self._shown = shown_keys(self.screen)
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                compact = self.compact or widget.has_class("-command-palette")
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Compose the keys again if they changed."""
