@@ -117,6 +117,21 @@ async def test_the_popup_goes_with_its_reader(article_path: Path, glossary_path:
         assert not app.is_screen_installed(popup)
 
 
+async def test_the_popup_is_made_while_the_reader_idles_and_the_first_lookup_shows_it(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with started(app, (160, 45)) as (pilot, screen):
+        popup = screen.lookup.popup  # made after the warm-up, before any lookup
+        assert popup is not None and app.is_screen_installed(popup) and popup not in app.screen_stack
+        await wait_until(pilot, lambda: bool(popup.query("#popup-text")), "the popup is composed unseen")
+        await move_to(pilot, screen, "ทหาร")
+        await pilot.press("enter")
+        assert _top(app) is popup
+        assert popup_text(app).startswith("ทหาร\n")
+        assert popup.query_one("#popup-body").border_title == "Lookup"
+
+
 async def test_the_lookups_warm_up_in_a_worker_once_the_text_is_segmented(
     article_path: Path, glossary_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

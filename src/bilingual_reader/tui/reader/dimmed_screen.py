@@ -57,7 +57,10 @@ class DimmedScreen(Visual):
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
         """The screen below, line by line, tinted."""
-        size = Size(width, height if height is not None else self.screen.size.height)
+        return self.draw(Size(width, height if height is not None else self.screen.size.height))
+
+    def draw(self, size: Size) -> list[Strip]:
+        """The screen below at ``size``, line by line, tinted (drawn again only when it changed)."""
         found = self.drawn.get(size)
         if found is None:
             color = self.color

@@ -3,6 +3,7 @@ word, a click, a selection) and the entry form, and announces a saved concept wi
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from bilingual_reader.tui.messages import GlossaryChanged
-from bilingual_reader.tui.reader.popup import LookupPopup, PopupChoice
+from bilingual_reader.tui.reader.popup import EMPTY_RESULT, LookupPopup, PopupChoice
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
 
 #: Workers get a description (else Textual writes one with repr() of the arguments: a book's tokens).
 _COUNTING = "counting occurrences"
+
+
+class LookupsWarmedUp(Message):
+    """The warm-up worker has loaded what lookups need: time to make the popup."""
 
 
 class OccurrencesCounted(Message):
@@ -115,8 +120,7 @@ class LookupController(Widget):
         check = check_content(findings) if findings else None
         heading, popup = text.strip(), self.popup
         if popup is None:
-            popup = self.popup = LookupPopup(result, heading, check=check, status=status, counting=counting)
-            self.app.install_screen(popup, f"lookup-popup-{id(self)}")
+            popup = self._install(LookupPopup(result, heading, check=check, status=status, counting=counting))
         else:
             popup.show(result, heading, check=check, status=status, counting=counting)
         self.app.push_screen(popup, partial(self._popup_closed, result))
@@ -131,6 +135,21 @@ class LookupController(Widget):
         from bilingual_reader.lookup import warm_up
 
         warm_up()
+        self.post_message(LookupsWarmedUp())
+
+    @on(LookupsWarmedUp)
+    def _make_popup(self, message: LookupsWarmedUp) -> None:
+        """Make and mount the popup while the reader is idle: the first lookup then only fills it in."""
+        message.stop()
+        if self.popup is None and self.is_attached:
+            popup = self._install(LookupPopup(EMPTY_RESULT))
+            self.app._get_screen(popup)  # mount it unseen, as push_screen first does
+        gc.freeze()  # the lookup tables live as long as the process: a full collection need not walk them
+
+    def _install(self, popup: LookupPopup) -> LookupPopup:
+        self.popup = popup
+        self.app.install_screen(popup, f"lookup-popup-{id(self)}")
+        return popup
 
     @work(thread=True, exclusive=True, group="lookup-count", exit_on_error=False, description=_COUNTING)
     def _count(self, key: str, tokens: list[list[Token]], terms: Collection[str], *, phrase: bool) -> None:

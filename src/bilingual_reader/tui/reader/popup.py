@@ -125,6 +125,10 @@ def lookup_content(
     return Content("\n\n").join(blocks)
 
 
+#: What a popup made ahead of the first lookup holds until then.
+EMPTY_RESULT = LookupResult("", (), None, (), None, (), None)
+
+
 def _title(result: LookupResult) -> str:
     return "Glossary" if result.in_glossary else "Lookup"
 
@@ -193,6 +197,16 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
             line.remove()
         if (line is None) != (status is None):
             self.refresh_bindings()  # the status keys come or go in the footer
+
+    def on_mount(self) -> None:
+        """Styled now, with the app's current CSS (see ``_on_screen_resume``). Made unseen (ahead of the
+        first lookup): dim the screen below once, so that its styles' dimmed versions are ready."""
+        from bilingual_reader.tui.reader.dimmed_screen import DimmedScreen
+
+        self._css_update_count = self.app._css_update_count
+        below = self.app.screen
+        if below is not self and self.styles.background.a < 1:
+            DimmedScreen(below, self.styles.background, {}).draw(below.size)
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         """Shown again: restyle the widgets only if the app's CSS changed meanwhile (a theme), as Textual does
