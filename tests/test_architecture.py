@@ -81,6 +81,9 @@ def _base(
     """The (module, class) of one of ``module``'s base-class expressions, if it is one of ours."""
     if isinstance(base, ast.Subscript):  # Generic[T], Screen[None]
         base = base.value
+    if isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name):  # module.Class
+        home = imports[module].get(base.value.id)
+        return (home, base.attr) if home is not None and (home, base.attr) in classes else None
     if not isinstance(base, ast.Name):
         return None
     if (module, base.id) in classes:
@@ -134,6 +137,8 @@ def test_method_counts_take_in_our_base_classes_only(source: str, expected: dict
 def test_method_counts_follow_imports_of_our_mixins() -> None:
     sources = {"p.mixin": "class Keys:\n    def a(self): ...\n    def b(self): ...\n"}
     sources["p.screen"] = "from p.mixin import Keys\nclass Screen(Keys):\n    def c(self): ...\n"
+    assert method_counts(sources) == {"p.mixin.Keys": 2, "p.screen.Screen": 3}
+    sources["p.screen"] = "from p import mixin\nclass Screen(mixin.Keys):\n    def c(self): ...\n"
     assert method_counts(sources) == {"p.mixin.Keys": 2, "p.screen.Screen": 3}
 
 
