@@ -338,7 +338,9 @@ async def test_leaving_the_screen_cancels_its_job() -> None:
         engine.gate.set()
         await settle(app, pilot)
         assert worker.is_cancelled
-        assert old.arrived == [0]
+        # Nothing after the paragraph in flight when the screen left. That one reaches the old screen only
+        # if the screen is not closed yet when the worker posts it: a race the test cannot order.
+        assert old.arrived in ([], [0])
 
 
 async def test_a_failed_paragraph_says_so_and_the_rest_translate() -> None:
