@@ -20,8 +20,10 @@ __all__ = [
     "database_kind",
     "database_writable",
     "not_utf8",
+    "open_input",
     "read_input",
     "read_text_input",
+    "too_large",
     "write_output",
 ]
 
@@ -59,6 +61,36 @@ class FileProblem(Exception):
         self.problem = problem
         self.line = line
         super().__init__(f"{self.path}{'' if line is None else f':{line}'}: {problem}")
+
+
+def open_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> BinaryIO:
+    """A regular file of at most ``limit`` bytes opened for reading, with :func:`read_input`'s checks
+    (never a FIFO or device; a size over ``limit`` refused); for reading a large file a part at a time.
+    The caller reads at most ``limit + 1`` bytes and refuses more (:func:`too_large`)."""
+    try:
+        _require_regular(path, os.stat(path).st_mode, what)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file") from None
+    except NotADirectoryError:
+        raise FileProblem(path, "no such file (a part of the path is not a folder)") from None
+    except OSError as error:
+        raise FileProblem(path, f"cannot be read ({error.strerror or error})") from None
+    handle = os.fdopen(fd, "rb")
+    status = os.fstat(fd)
+    try:
+        _require_regular(path, status.st_mode, what)
+        if status.st_size > limit:
+            raise _too_large(path, status.st_size, limit, what)
+    except FileProblem:
+        handle.close()
+        raise
+    return handle
+
+
+def too_large(path: str | os.PathLike[str], limit: int, what: str = "file") -> FileProblem:
+    """The problem of a file found larger than ``limit`` while reading it (:func:`open_input`)."""
+    return _too_large(path, None, limit, what)
 
 
 def read_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:

@@ -155,34 +155,39 @@ def write_segments(path: str, glossary: str | None, as_json: bool) -> None:
 def segment_lines(
     path: str, glossary: str | None, as_json: bool, progress: Progress | None = None
 ) -> Iterator[str]:
-    """What ``segment PATH`` prints, a paragraph at a time (the article and glossary are read first);
-    ``progress`` is told the paragraphs' count and each one done."""
+    """What ``segment PATH`` prints, a paragraph at a time: a long text file is read, cleaned and segmented
+    a part at a time (bounded memory, the first line out before the end is read); ``progress`` is told
+    the paragraphs' count when it is known and each one done."""
     from bilingual_reader.documents.errors import ArticleError
-    from bilingual_reader.documents.opening import open_document
+    from bilingual_reader.documents.streaming import stream_document
     from bilingual_reader.thai.segmenter import Segmenter
 
     try:
-        article = open_document(path)
+        document = stream_document(path)
     except ArticleError as err:
         raise Problem(str(err)) from None
     store = open_glossary(glossary)
     try:
-        segmenter = Segmenter(store.thai_terms(), texts=article.paragraphs)  # a dictionary of their words
+        # All the paragraphs known: a dictionary of their words only (same tokens, quicker to load).
+        texts = document.known if document.complete else None
+        segmenter = Segmenter(store.thai_terms(), texts=texts)
     finally:
         store.close()
-    if progress is not None:
-        progress.set_total(len(article.paragraphs))
+    if progress is not None and document.complete:
+        progress.set_total(len(document.known))
     if as_json:
         import json
-    for index, paragraph in enumerate(article.paragraphs):
-        tokens = [t.text for t in segmenter.tokenize(paragraph) if t.text.strip()]
-        if as_json:
-            row = {"paragraph": index, "role": article.role(index), "tokens": tokens}
-            yield json.dumps(row, ensure_ascii=False)
-        else:
-            yield " | ".join(tokens)
-        if progress is not None:
-            progress.advance()
+    try:
+        for index, paragraph, role in document:
+            tokens = [t.text for t in segmenter.tokenize(paragraph) if t.text.strip()]
+            if as_json:
+                yield json.dumps({"paragraph": index, "role": role, "tokens": tokens}, ensure_ascii=False)
+            else:
+                yield " | ".join(tokens)
+            if progress is not None:
+                progress.advance()
+    except ArticleError as err:  # a later part of a streamed text is bad
+        raise Problem(str(err)) from None
 
 
 def _one_shot(command: OneShot) -> int:

@@ -161,3 +161,57 @@ def test_ctrl_c_keeps_what_was_written_and_the_memory(tmp_path: Path) -> None:
     sources = [p["source"] for p in json.loads(full)["paragraphs"]]
     assert paragraphs < len(sources)  # it was stopped mid-way
     assert sources[:paragraphs] == ["memory"] * paragraphs  # and its sentences were kept in the memory
+
+
+def _first_line(stream: int, timeout: float = 120) -> bytes:
+    """The bytes of ``stream`` up to its first line break, waiting at most ``timeout`` for each read."""
+    got = b""
+    while b"\n" not in got:
+        ready, _, _ = select.select([stream], [], [], timeout)
+        assert ready, f"no line within {timeout} s: {got!r}"
+        chunk = os.read(stream, 4096)
+        assert chunk, f"the output ended before a line: {got!r}"
+        got += chunk
+    return got
+
+
+def test_segment_prints_the_first_paragraph_of_a_long_text_before_the_rest_is_read() -> None:
+    from bilingual_reader.documents.streaming import PART_BYTES
+
+    head = "กองทัพเรือซื้อเรือดำน้ำ\n" + "ทหาร\n" * (PART_BYTES // 13 + 100)  # more than the first part
+    child = subprocess.Popen(
+        program("segment", "--json", "-"),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write(head.encode("utf-8"))
+    child.stdin.flush()
+    # the input is still open (the rest not written): a command reading it whole would wait here for ever
+    first = _first_line(child.stdout.fileno())
+    assert json.loads(first.split(b"\n")[0]) == {
+        "paragraph": 0,
+        "role": "title",
+        "tokens": ["กองทัพเรือ", "ซื้อ", "เรือดำน้ำ"],
+    }
+    rest, err = child.communicate(input="เรือดำน้ำ\n".encode(), timeout=300)
+    rows = [json.loads(line) for line in (first + rest).decode("utf-8").splitlines()]
+    assert (child.returncode, err) == (0, b"")
+    assert len(rows) == head.count("\n") + 1
+    assert rows[-1] == {"paragraph": len(rows) - 1, "role": "paragraph", "tokens": ["เรือดำน้ำ"]}
+    assert {tuple(row["tokens"]) for row in rows[1:-1]} == {("ทหาร",)}
+
+
+def test_segment_of_a_big_book_holds_a_part_not_the_book(tmp_path: Path) -> None:
+    from bilingual_reader.documents.streaming import PART_BYTES
+
+    small, big = book(tmp_path, 12), book(tmp_path, 48)
+    assert small.stat().st_size > PART_BYTES  # both streamed: the same dictionary for both
+    code, out, _ = cli("segment", str(small))
+    assert code == 0
+    assert out.decode("utf-8").count("\n") == len(open_document(small).paragraphs)
+    grown = _peak_kib(program("segment", str(big))) - _peak_kib(program("segment", str(small)))
+    book_grown = (big.stat().st_size - small.stat().st_size) // 1024
+    # Reading the book whole held its bytes, text, lines and cleaned paragraphs: about 4x the file's growth.
+    assert grown < book_grown // 2, (grown, book_grown)
