@@ -19,9 +19,11 @@ from bilingual_reader.cli.common import (
     open_glossary,
     open_translation,
 )
+from bilingual_reader.documents.errors import ArticleError
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
+    from bilingual_reader.documents.streamed_article import StreamedArticle
     from bilingual_reader.qa.check import TermChecker
     from bilingual_reader.translation.results import ParagraphResult
     from bilingual_reader.translation.session import TranslationSession
@@ -63,21 +65,38 @@ def translate_command(
 ) -> None:
     """Translate the Thai document at PATH into English, paragraph by paragraph as each is done (progress
     on stderr when it is a terminal and the run is longer than a second)."""
-    article = load_article_or_fail(path)
+    article = _open(path)
     if output is not None:
         _check_output(ctx, output, path)
     checker = None if no_steer else glossary_checker(ctx)
     options = {"beam_size": beam_size, "threads": threads, "compute_type": compute_type}
     with open_translation(checker, fast=fast, **options) as session:
-        failed = stream_translation(session, article, fmt, output)
+        try:
+            failed = stream_translation(session, article, fmt, output)
+        except ArticleError as err:  # the second reading of a long text went wrong (the file changed)
+            raise BadInput(str(err)) from None
     line = failure_line(failed)
     if line:
         click.echo(f"warning: {line}", err=True)
         raise SystemExit(1)
 
 
+def _open(path: Path) -> Article | StreamedArticle:
+    """The document to translate: a long text file is read again as it is translated (never held whole);
+    anything else (standard input included) is read whole."""
+    from bilingual_reader.documents.streamed_article import open_streamed
+    from bilingual_reader.translation.session import STREAM_WINDOW
+
+    if str(path) == "-":
+        return load_article_or_fail(path)
+    try:
+        return open_streamed(path, keep=2 * STREAM_WINDOW)
+    except ArticleError as err:
+        raise BadInput(str(err)) from None
+
+
 def stream_translation(
-    session: TranslationSession, article: Article, fmt: str, output: Path | None
+    session: TranslationSession, article: Article | StreamedArticle, fmt: str, output: Path | None
 ) -> list[ParagraphResult]:
     """Write ``article``'s translation in ``fmt`` to stdout or ``output`` (atomically) a paragraph at a
     time, window by window; the paragraphs that failed."""

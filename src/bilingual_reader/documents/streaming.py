@@ -83,19 +83,23 @@ def _decoded(chunk: bytes, name: str, lines: int) -> str:
 class ParagraphStream:
     """A document's paragraphs with their roles, read as they are iterated: ``(index, paragraph, role)``.
 
-    ``known`` holds the paragraphs read so far; ``complete`` tells whether that is all of them (a short
-    text or a document read whole), so a caller can use the whole list up front (a dictionary of its words).
+    ``known`` holds the paragraphs read so far; ``article`` is the whole article when the document was
+    read whole (short or not plain UTF-8 text; then ``complete`` and ``known`` holds all the paragraphs),
+    so a caller can use them all up front (a dictionary of their words).
     """
 
-    def __init__(self, known: list[str], rest: Iterator[str], role: Callable[[int], Role], complete: bool):
+    def __init__(
+        self, known: list[str], rest: Iterator[str], role: Callable[[int], Role], article: Article | None
+    ):
         self.known = known
-        self.complete = complete
+        self.article = article
+        self.complete = article is not None
+        self.role = role
         self._rest = rest
-        self._role = role
 
     def __iter__(self) -> Iterator[tuple[int, str, Role]]:
         for index, paragraph in enumerate(chain(self.known, self._rest)):
-            yield index, paragraph, self._role(index)
+            yield index, paragraph, self.role(index)
 
 
 def stream_document(path: str | os.PathLike[str]) -> ParagraphStream:
@@ -135,9 +139,7 @@ def _open(handle: BinaryIO, name: str, path: Path | None, kind: str | None) -> P
     paragraphs = clean_paragraphs(_closing(text_parts(handle, name, head), handle if path else None))
     known = list(islice(paragraphs, 2))
     headline = len(known) > 1 and is_headline(known[0])
-    return ParagraphStream(
-        known, paragraphs, lambda i: "title" if headline and i == 0 else "paragraph", False
-    )
+    return ParagraphStream(known, paragraphs, lambda i: "title" if headline and i == 0 else "paragraph", None)
 
 
 def _utf8(head: bytes) -> bool:
@@ -162,4 +164,4 @@ def _closing(parts: Iterator[str], handle: BinaryIO | None) -> Iterator[str]:
 
 def _whole(article: Article) -> ParagraphStream:
     """A document read whole, as a stream."""
-    return ParagraphStream(list(article.paragraphs), iter(()), article.role, True)
+    return ParagraphStream(list(article.paragraphs), iter(()), article.role, article)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from bilingual_reader.translation.engines.base import SentenceTranslation
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from bilingual_reader.translation.steering import SentenceSteering
 
 Source = Literal["memory", "engine", "post-edit", "failed"]
@@ -21,7 +23,7 @@ class ArticleLike(Protocol):
     def article_id(self) -> str: ...
 
     @property
-    def paragraphs(self) -> tuple[str, ...]: ...
+    def paragraphs(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)
