@@ -33,18 +33,24 @@ def test_windowed_paragraphs_are_read_in_order_and_dropped_behind() -> None:
 
 
 @pytest.mark.parametrize(
-    "first", ["กองทัพเรือไทย\n", "ทหาร ๓ นาย เดินทาง ไป ยัง ค่าย ทหาร ใน จังหวัด เชียงใหม่ เมื่อ วาน นี้\n"]
+    "first",
+    [
+        "กองทัพเรือไทย\n",
+        "ทหาร ๓ นาย เดินทาง ไป ยัง ค่าย ทหาร ใน จังหวัด เชียงใหม่ เมื่อ วาน นี้\n",
+        "",  # the first line is a chapter line: a heading, not the title
+    ],
 )
 def test_a_long_text_read_twice_is_the_article_read_whole(tmp_path: Path, first: str) -> None:
     path = tmp_path / "book.txt"
     text = "\n".join(p.read_text(encoding="utf-8") for p in list_articles())
-    path.write_text(first + "\n".join([text] * 12), encoding="utf-8")
+    path.write_text(first + "\n".join(f"บทที่ {n}\n{text}" for n in range(1, 13)), encoding="utf-8")
     assert path.stat().st_size > PART_BYTES
     streamed, whole = open_streamed(path), open_document(path)
     assert isinstance(streamed, StreamedArticle)
     assert (streamed.article_id, streamed.legacy_id) == (whole.article_id, whole.legacy_id)
     assert (streamed.title, len(streamed.paragraphs)) == (whole.title, len(whole.paragraphs))
-    assert [streamed.role(i) for i in range(3)] == [whole.role(i) for i in range(3)]
+    assert [streamed.role(i) for i in range(len(whole.paragraphs))] == list(whole.roles)
+    assert whole.roles.count("heading") == len(whole.chapters) == 12
     assert [streamed.paragraphs[i] for i in range(len(whole.paragraphs))] == list(whole.paragraphs)
 
 

@@ -130,6 +130,7 @@ def test_a_long_text_file_streams_the_paragraphs_and_roles_of_reading_it_whole(t
     article = open_document(path)
     assert list(stream) == [(i, p, article.role(i)) for i, p in enumerate(article.paragraphs)]
     assert article.role(0) == "title"
+    assert (article.role(1), len(article.chapters)) == ("heading", 75)  # its "บทที่ N" lines
 
 
 @pytest.mark.parametrize("name", ["short.txt", "short.md"])

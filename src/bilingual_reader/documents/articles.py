@@ -3,6 +3,8 @@
 Every non-empty line of an article is a paragraph: shown, segmented, looked up, translated and checked.
 A first line that reads as a headline (:func:`bilingual_reader.documents.headline.is_headline`) is *also*
 the title: its role is ``"title"`` and the header shows it; otherwise the header shows the file's name.
+A line that names a chapter (``บทที่ 1``: :func:`bilingual_reader.documents.chapter_lines.is_chapter_line`)
+is a heading and an entry of the table of contents.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from bilingual_reader import paths
+from bilingual_reader.documents.chapter_lines import is_chapter_line
 from bilingual_reader.documents.decoding import decode_text
 from bilingual_reader.documents.errors import ArticleError
 from bilingual_reader.documents.headline import header_title, is_headline
@@ -137,13 +140,27 @@ def article_from_text(text: str, title: str = "", path: Path | None = None) -> A
     name = str(path) if path is not None else "<text>"
     if not lines:
         raise ArticleError(f"{name}: empty (no text after cleaning)")
+    chapters = tuple(Chapter(line, index) for index, line in enumerate(lines) if is_chapter_line(line))
     if title:
-        return Article(path=path, title=clean_text(title), paragraphs=lines)
+        roles = text_roles(lines, chapters, headline=False)
+        return Article(path, clean_text(title), lines, marked_roles=roles, chapters=chapters)
     # Before issue 8 the first line was only a title: paragraph i was line i + 1, under another id.
     legacy = article_id_of(lines[1:]) if len(lines) > 1 else None
-    if len(lines) > 1 and is_headline(lines[0]):
-        return Article(path, lines[0], lines, headline=True, legacy_id=legacy)
-    return Article(path, header_title(lines[0], path), lines, legacy_id=legacy)
+    headline = len(lines) > 1 and is_headline(lines[0]) and not is_chapter_line(lines[0])
+    shown = lines[0] if headline else header_title(lines[0], path)
+    roles = text_roles(lines, chapters, headline=headline)
+    return Article(path, shown, lines, headline, legacy, marked_roles=roles, chapters=chapters)
+
+
+def text_roles(lines: Sequence[str], chapters: Sequence[Chapter], *, headline: bool) -> tuple[Role, ...]:
+    """The roles of a plain text's lines when it has chapter lines (else none: the plain-text rule)."""
+    if not chapters:
+        return ()
+    starts = {chapter.start for chapter in chapters}
+    return tuple(
+        "title" if headline and index == 0 else "heading" if index in starts else "paragraph"
+        for index in range(len(lines))
+    )
 
 
 def load_article(path: str | os.PathLike[str]) -> Article:

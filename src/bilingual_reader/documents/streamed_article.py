@@ -61,16 +61,27 @@ class StreamedArticle:
     whose paragraphs are read again as they are translated (:class:`WindowedParagraphs`)."""
 
     def __init__(
-        self, path: Path, title: str, headline: bool, ids: tuple[str, str | None], paragraphs: Sequence[str]
+        self,
+        path: Path,
+        title: str,
+        headline: bool,
+        ids: tuple[str, str | None],
+        paragraphs: Sequence[str],
+        headings: frozenset[int] = frozenset(),
     ) -> None:
+        """``headings``: the indexes of its chapter lines (the first pass notes them)."""
         self.path = path
         self.title = title
         self.headline = headline
         self.article_id, self.legacy_id = ids
         self.paragraphs = paragraphs
+        self.headings = headings
 
     def role(self, index: int) -> Role:
-        """``"title"`` for a headline first line, else ``"paragraph"`` (as :meth:`Article.role`)."""
+        """The role :meth:`Article.role` gives: a chapter line is a heading, a headline first line the
+        title, the rest paragraphs."""
+        if index in self.headings:
+            return "heading"
         return "title" if self.headline and index == 0 else "paragraph"
 
 
@@ -80,20 +91,23 @@ def open_streamed(path: str | os.PathLike[str], keep: int = 64) -> Article | Str
     first = stream_document(path)
     if first.article is not None:
         return first.article
-    count, ids, head = _measure(first)
+    count, ids, head, headings = _measure(first)
     headline = first.role(0) == "title"
     title = head if headline else header_title(head, Path(path))
     again = stream_document(path)
     paragraphs = WindowedParagraphs(count, (p for _, p, _ in again), keep)
-    return StreamedArticle(Path(path), title, headline, ids, paragraphs)
+    return StreamedArticle(Path(path), title, headline, ids, paragraphs, headings)
 
 
-def _measure(stream: ParagraphStream) -> tuple[int, tuple[str, str | None], str]:
+def _measure(stream: ParagraphStream) -> tuple[int, tuple[str, str | None], str, frozenset[int]]:
     """The paragraphs' count, the article's id and legacy id (``article_id_of`` of all the paragraphs and
-    of all but the first), and the first paragraph."""
+    of all but the first), the first paragraph, and the indexes of the headings."""
     whole, rest = hashlib.sha256(), hashlib.sha256()
     count, head = 0, ""
-    for index, paragraph, _ in stream:
+    headings: set[int] = set()
+    for index, paragraph, role in stream:
+        if role == "heading":
+            headings.add(index)
         data = paragraph.encode("utf-8")
         if index == 0:
             head = paragraph
@@ -102,4 +116,4 @@ def _measure(stream: ParagraphStream) -> tuple[int, tuple[str, str | None], str]
             whole.update(b"\n" + data)
             rest.update(data if index == 1 else b"\n" + data)
         count += 1
-    return count, (whole.hexdigest(), rest.hexdigest() if count > 1 else None), head
+    return count, (whole.hexdigest(), rest.hexdigest() if count > 1 else None), head, frozenset(headings)

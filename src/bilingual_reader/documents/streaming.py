@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bilingual_reader.documents.articles import MAX_ARTICLE_BYTES, Article, Role
+from bilingual_reader.documents.chapter_lines import is_chapter_line
 from bilingual_reader.documents.errors import ArticleError
 from bilingual_reader.documents.headline import is_headline
 from bilingual_reader.thai.text import clean_text, has_text
@@ -99,7 +100,10 @@ class ParagraphStream:
 
     def __iter__(self) -> Iterator[tuple[int, str, Role]]:
         for index, paragraph in enumerate(chain(self.known, self._rest)):
-            yield index, paragraph, self.role(index)
+            role = self.role(index)
+            if role == "paragraph" and not self.complete and is_chapter_line(paragraph):
+                role = "heading"  # as article_from_text marks a chapter line
+            yield index, paragraph, role
 
 
 def stream_document(path: str | os.PathLike[str]) -> ParagraphStream:
@@ -138,7 +142,7 @@ def _open(handle: BinaryIO, name: str, path: Path | None, kind: str | None) -> P
         return _whole(document_from_bytes(data, name, path, chosen))
     paragraphs = clean_paragraphs(_closing(text_parts(handle, name, head), handle if path else None))
     known = list(islice(paragraphs, 2))
-    headline = len(known) > 1 and is_headline(known[0])
+    headline = len(known) > 1 and is_headline(known[0]) and not is_chapter_line(known[0])
     return ParagraphStream(known, paragraphs, lambda i: "title" if headline and i == 0 else "paragraph", None)
 
 
