@@ -101,20 +101,7 @@ def read_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> 
     the size is checked again on the open file and at most ``limit + 1`` bytes are ever read, so a file
     that lies about its size (``/proc``) or grows meanwhile is refused too.
     """
-    try:
-        _require_regular(path, os.stat(path).st_mode, what)
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise FileProblem(path, "no such file") from None
-    except NotADirectoryError:
-        raise FileProblem(path, "no such file (a part of the path is not a folder)") from None
-    except OSError as error:
-        raise FileProblem(path, f"cannot be read ({error.strerror or error})") from None
-    with os.fdopen(fd, "rb") as handle:
-        status = os.fstat(fd)
-        _require_regular(path, status.st_mode, what)
-        if status.st_size > limit:
-            raise _too_large(path, status.st_size, limit, what)
+    with open_input(path, limit, what) as handle:
         try:
             data = handle.read(limit + 1)
         except OSError as error:
