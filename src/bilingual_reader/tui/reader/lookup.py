@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from bilingual_reader.tui.messages import GlossaryChanged
-from bilingual_reader.tui.reader.popup import EMPTY_RESULT, LookupPopup, PopupChoice
+from bilingual_reader.tui.reader.popup import LookupPopup, PopupChoice
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
@@ -118,11 +118,8 @@ class LookupController(Widget):
         result = lookup(text, glossary=self.glossary, segmenter=self.segmenter)
         counting = self.tokens is not None or (phrase and not result.in_glossary)
         check = check_content(findings) if findings else None
-        heading, popup = text.strip(), self.popup
-        if popup is None:
-            popup = self._install(LookupPopup(result, heading, check=check, status=status, counting=counting))
-        else:
-            popup.show(result, heading, check=check, status=status, counting=counting)
+        popup = self.popup if self.popup is not None else self._install(LookupPopup())
+        popup.show(result, text.strip(), check=check, status=status, counting=counting)
         self.app.push_screen(popup, partial(self._popup_closed, result))
         if counting:
             tokens = list(self.tokens) if self.tokens is not None else []
@@ -142,7 +139,7 @@ class LookupController(Widget):
         """Make and mount the popup while the reader is idle: the first lookup then only fills it in."""
         message.stop()
         if self.popup is None and self.is_attached:
-            popup = self._install(LookupPopup(EMPTY_RESULT))
+            popup = self._install(LookupPopup())
             self.app._get_screen(popup)  # mount it unseen, as push_screen first does
         gc.freeze()  # the lookup tables live as long as the process: a full collection need not walk them
 

@@ -146,21 +146,14 @@ class LookupPopup(ModalScreen[PopupChoice | None]):
         ),
     ]
 
-    def __init__(
-        self,
-        result: LookupResult,
-        heading: str | None = None,
-        check: Content | None = None,
-        status: WordStatus | None = None,
-        counting: bool = False,
-    ) -> None:
-        """A popup for one lookup result (see :meth:`show`); the reader keeps one and shows each lookup in
-        it, so that a lookup changes a few lines of text instead of building a screen."""
+    def __init__(self) -> None:
+        """An empty popup: :meth:`show` fills it in with a lookup. The reader keeps one and shows each lookup
+        in it, so that a lookup changes a few lines of text instead of building a screen."""
         super().__init__()
         self._dimmed: dict[Size, list[Strip]] = {}
         self._status_line: Static | None = None
         self.machine: str | None = None
-        self.show(result, heading, check, status, counting)
+        self.show(EMPTY_RESULT)
 
     def show(
         self,
