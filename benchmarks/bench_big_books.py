@@ -34,16 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZES = {"100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
 TIMEOUT = 420
 
-PROBE = r"""
-import asyncio, json, resource, sys, time
-START, BOOK, GLOSSARY, OUT = float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-WIDTH = int(sys.argv[5])
-from pathlib import Path
-from textual import events
-from bilingual_reader.tui.app import create_app
-
-app = create_app(Path(BOOK) if BOOK != "-" else None, Path(GLOSSARY))
-result = {}
+#: Times a key from its event to the next frame the app hands the terminal (wall and process CPU), for the
+#: probes run in a fresh process; needs ``app``, and ``asyncio``, ``time`` and ``events`` imported.
+FRAME_TIMER = r"""
 frames = []  # when the compositor handed the app a changed screen (what a terminal driver would write)
 cpus = []  # the process's CPU time then
 original = app._display
@@ -70,6 +63,22 @@ async def key_to_frame(key, timeout=30.0):
 def busy():
     return [w.name for w in app.workers if not w.is_finished]
 
+"""
+
+PROBE = (
+    r"""
+import asyncio, json, resource, sys, time
+START, BOOK, GLOSSARY, OUT = float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+WIDTH = int(sys.argv[5])
+from pathlib import Path
+from textual import events
+from bilingual_reader.tui.app import create_app
+
+app = create_app(Path(BOOK) if BOOK != "-" else None, Path(GLOSSARY))
+result = {}
+"""
+    + FRAME_TIMER
+    + r"""
 async def main():
     async with app.run_test(size=(WIDTH, 45)) as pilot:
         while not getattr(app.screen, "drawn", False):
@@ -107,6 +116,7 @@ asyncio.run(main())
 result["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 Path(OUT).write_text(json.dumps(result))
 """
+)
 
 
 def make_book(size: int, path: Path) -> None:

@@ -24,14 +24,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_big_books import SIZES, make_book
+from bench_big_books import FRAME_TIMER, SIZES, make_book
 
 from bilingual_reader import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 900
 
-PROBE = r"""
+PROBE = (
+    r"""
 import asyncio, json, sys, time
 from pathlib import Path
 from textual import events
@@ -39,30 +40,9 @@ from bilingual_reader.tui.app import create_app
 
 BOOK, GLOSSARY, OUT, WIDTH, LOOKUPS, SETTLE = sys.argv[1:7]
 app = create_app(Path(BOOK) if BOOK != "-" else None, Path(GLOSSARY))
-frames, cpus = [], []
-original = app._display
-
-def display(screen, renderable):
-    if renderable is not None:
-        frames.append(time.perf_counter())
-        cpus.append(time.process_time())
-    original(screen, renderable)
-
-app._display = display
-
-async def key_to_frame(key, timeout=30.0):
-    seen = len(frames)
-    began, cpu = time.perf_counter(), time.process_time()
-    app._driver.send_message(events.Key(key, None))
-    while len(frames) == seen:
-        if time.perf_counter() - began > timeout:
-            return timeout, timeout
-        await asyncio.sleep(0.0005)
-    return frames[seen] - began, cpus[seen] - cpu
-
-def busy():
-    return [w.name for w in app.workers if not w.is_finished]
-
+"""
+    + FRAME_TIMER
+    + r"""
 async def quiet(pilot, limit):
     began = time.perf_counter()
     while busy() and time.perf_counter() - began < limit:
@@ -98,6 +78,7 @@ async def main():
 
 asyncio.run(main())
 """
+)
 
 
 def measure(book: Path | None, source: Path, glossary: Path, args: argparse.Namespace) -> dict[str, object]:
