@@ -144,15 +144,20 @@ def measure(book: Path | None, source: Path, glossary: Path, width: int) -> dict
         start = time.time()
         args = [sys.executable, "-c", PROBE, repr(start), str(book or "-"), str(glossary), str(out)]
         args.append(str(width))
-        try:
-            subprocess.run(args, env=env, timeout=TIMEOUT, check=True, capture_output=True)
-        except subprocess.TimeoutExpired:
-            return {"error": f"no result within {TIMEOUT} s"}
-        except subprocess.CalledProcessError as err:
-            lines = err.stderr.decode(errors="replace").strip().splitlines()
-            return {"error": lines[-1] if lines else f"exit {err.returncode}"}
-        data: dict[str, object] = json.loads(out.read_text())
-        return data
+        return run_probe(args, env, out, TIMEOUT)
+
+
+def run_probe(args: list[str], env: dict[str, str], out: Path, timeout: int) -> dict[str, object]:
+    """Run a probe process; the JSON it wrote to ``out``, or ``{"error": its last line}``."""
+    try:
+        subprocess.run(args, env=env, timeout=timeout, check=True, capture_output=True)
+    except subprocess.TimeoutExpired:
+        return {"error": f"no result within {timeout} s"}
+    except subprocess.CalledProcessError as err:
+        lines = err.stderr.decode(errors="replace").strip().splitlines()
+        return {"error": lines[-1] if lines else f"exit {err.returncode}"}
+    data: dict[str, object] = json.loads(out.read_text())
+    return data
 
 
 def p95(values: list[float]) -> float:

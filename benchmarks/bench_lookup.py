@@ -16,15 +16,13 @@ Prints p95, median and max per size and the ratio ours / base of the p95s; asser
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from bench_big_books import FRAME_TIMER, SIZES, make_book
+from bench_big_books import FRAME_TIMER, SIZES, make_book, p95, run_probe
 
 from bilingual_reader import paths
 
@@ -95,26 +93,7 @@ def measure(book: Path | None, source: Path, glossary: Path, args: argparse.Name
             str(args.lookups),
             str(args.settle),
         ]
-        try:
-            subprocess.run(
-                [sys.executable, "-c", PROBE, *probe],
-                env=env,
-                timeout=TIMEOUT,
-                check=True,
-                capture_output=True,
-            )
-        except subprocess.TimeoutExpired:
-            return {"error": f"no result within {TIMEOUT} s"}
-        except subprocess.CalledProcessError as err:
-            lines = err.stderr.decode(errors="replace").strip().splitlines()
-            return {"error": lines[-1] if lines else f"exit {err.returncode}"}
-        data: dict[str, object] = json.loads(out.read_text())
-        return data
-
-
-def p95(values: list[float]) -> float:
-    """The 95th percentile in ms (``statistics.quantiles``, as ``bench_big_books``)."""
-    return statistics.quantiles(values, n=20)[-1] * 1000 if len(values) > 1 else values[0] * 1000
+        return run_probe([sys.executable, "-c", PROBE, *probe], env, out, TIMEOUT)
 
 
 def figures(data: dict[str, object]) -> dict[str, float]:
