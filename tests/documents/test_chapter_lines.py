@@ -67,3 +67,9 @@ def test_a_plain_text_book_has_its_chapter_lines_as_headings_and_contents(
     article = article_from_text(text)
     assert (article.title, article.roles, article.chapters) == (title, roles, chapters)
     assert article.paragraphs == tuple(text.split("\n"))  # the same paragraphs (and id) as before
+
+
+def test_the_chapter_of_a_paragraph_is_the_last_one_starting_at_or_before_it() -> None:
+    article = article_from_text("เรือและเครื่องบิน\nบทที่ 1\nเรือ\nเรือดำน้ำ\nบทที่ 2\nเครื่องบิน")
+    assert [article.chapter_number(i) for i in range(6)] == [None, 0, 0, 0, 1, 1]
+    assert [article.chapter_at(i) for i in (0, 3, 5)] == [None, Chapter("บทที่ 1", 1), Chapter("บทที่ 2", 4)]

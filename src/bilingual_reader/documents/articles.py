@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,12 +108,14 @@ class Article:
 
     def chapter_at(self, index: int) -> Chapter | None:
         """The chapter paragraph ``index`` belongs to (the last one starting at or before it), if any."""
-        found = None
-        for chapter in self.chapters:
-            if chapter.start > index:
-                break
-            found = chapter
-        return found
+        number = self.chapter_number(index)
+        return None if number is None else self.chapters[number]
+
+    def chapter_number(self, index: int) -> int | None:
+        """The position in :attr:`chapters` of the chapter paragraph ``index`` belongs to, if any (a binary
+        search: asked on every cursor move, and a book has thousands of chapters)."""
+        number = bisect_right(self.chapters, index, key=lambda chapter: chapter.start) - 1
+        return number if number >= 0 else None
 
 
 def format_time(milliseconds: int) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bilingual_reader.tui.library.jumps import cursor_position, jump
-from bilingual_reader.tui.library.reading import chapter_index
 
 if TYPE_CHECKING:
     from bilingual_reader.library.store import Bookmark
@@ -55,7 +54,7 @@ def open_contents(screen: ReaderScreen) -> None:
     if not article.chapters:
         screen.notify("This text has no chapters or headings.", timeout=4)
         return
-    current = chapter_index(article, screen.text.cursor.paragraph)
+    current = article.chapter_number(screen.text.cursor.paragraph)
 
     def chosen(index: int | None) -> None:
         if index is None:

@@ -44,7 +44,7 @@ class ReadingState:
         position = Position(paragraph, offset, top)
         if self._saved.get(article.article_id) != position:
             self._positions[article.article_id] = (position, len(article.paragraphs))
-        chapter = chapter_index(article, paragraph)
+        chapter = article.chapter_number(paragraph)
         if chapter is not None and self._saved_chapters.get((article.article_id, chapter)) != (
             paragraph,
             offset,
@@ -117,13 +117,3 @@ class ReadingState:
         if self._library is not None:
             self._library.close()
             self._library = None
-
-
-def chapter_index(article: Article, paragraph: int) -> int | None:
-    """The index in ``article.chapters`` of the chapter ``paragraph`` is in, if any."""
-    found = None
-    for index, chapter in enumerate(article.chapters):
-        if chapter.start > paragraph:
-            break
-        found = index
-    return found
