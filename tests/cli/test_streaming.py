@@ -114,11 +114,13 @@ def test_progress_on_a_terminal_s_stderr_never_in_the_output_nor_in_a_file(
     assert b"\x1b" not in plain.stdout and label.encode() not in plain.stdout
 
 
-def _peak_kib(args: list[str]) -> int:
-    """The peak resident memory (KiB) of the command, measured on its own in a child process."""
+def _peak_kib(args: list[str], codes: str = "0") -> int:
+    """The peak resident memory (KiB) of the command (exiting with one of ``codes``), measured on its own in
+    a child process."""
     probe = (
         "import resource, subprocess, sys; "
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+        f"assert code in ({codes},); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
     done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)
@@ -251,3 +253,55 @@ def test_translating_a_long_text_holds_a_window_not_the_text(tmp_path: Path) -> 
     # Reading the text whole held its bytes, text, lines and paragraphs: 2.4x the file's growth here (5.2 MB
     # for 2.1 MB), 3.7x from 0.3 to 5 MB; read twice, a window at a time: about 1 MB (SQLite's page cache).
     assert grown < book_grown, (grown, book_grown)
+
+
+@pytest.mark.usefixtures("trained_model")
+def test_check_of_a_long_text_reports_exactly_what_checking_it_whole_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bilingual_reader.cli import check
+    from bilingual_reader.documents.streaming import PART_BYTES
+
+    path = book(tmp_path, 13)
+    assert path.stat().st_size > PART_BYTES
+    code, out, _ = cli("check", "--no-steer", "--format", "json", str(path))  # translates, fills the memory
+    report = json.loads(out)
+    finding = report["checks"]["findings"][-1]
+    dismiss = ["--dismiss", f"{finding['paragraph'] + 1}:{finding['key']}"]
+    runs = [("--format", fmt) for fmt in ("table", "tsv", "json")] + [("-o", str(tmp_path / "r.json"))]
+    streamed = [cli("check", "--no-steer", *dismiss, *run, str(path)) for run in runs]
+    written = (tmp_path / "r.json").read_bytes()
+    monkeypatch.setattr(check, "book_of", lambda *args: None)  # before: read, translated and checked whole
+    assert [cli("check", "--no-steer", *dismiss, *run, str(path)) for run in runs] == streamed
+    assert (tmp_path / "r.json").read_bytes() == written
+    assert code == streamed[0][0] == 1 and len(json.loads(streamed[2][1])["roles"]) == report["paragraphs"]
+    table = streamed[0][1].decode("utf-8")
+    line = f"¶{finding['paragraph'] + 1:<3} dismissed  {finding['kind']}/{finding['code']}"
+    assert line in table  # dismissed in both runs, as the review store keeps it under the same id
+
+
+@pytest.mark.usefixtures("trained_model")
+def test_checking_a_big_book_holds_a_part_not_the_book(tmp_path: Path) -> None:
+    small, big = book(tmp_path, 12), book(tmp_path, 48)
+    assert cli("translate", "--no-steer", str(book(tmp_path, 1)))[0] == 0  # every sentence in the memory
+    args = ["check", "--no-steer", "--format", "json"]
+    grown = _peak_kib(program(*args, str(big)), "1") - _peak_kib(program(*args, str(small)), "1")
+    book_grown = (big.stat().st_size - small.stat().st_size) // 1024
+    # Checking the book whole held its paragraphs, their English and every finding: about 30x the file's
+    # growth; now its findings go to disk and what grows is caches that fill up (~1.5x here, flat beyond).
+    assert grown < 4 * book_grown, (grown, book_grown)
+
+
+@pytest.mark.usefixtures("trained_model")
+def test_checking_a_book_shows_its_progress_on_a_terminal_s_stderr_only(tmp_path: Path) -> None:
+    path = str(book(tmp_path, 13))
+    args = program("check", "--no-steer", "--format", "tsv", path)
+    code, screen = _stderr_on_a_terminal(args, tmp_path / "out")
+    assert code == 1, screen  # the book has findings
+    assert "Checking" in screen and "━" in screen
+    plain = subprocess.run(
+        args, capture_output=True, env={**os.environ, "BILINGUAL_READER_PROGRESS_DELAY": "0"}
+    )
+    assert (plain.returncode, plain.stderr) == (1, b"")  # stderr a pipe: no progress at all
+    assert (tmp_path / "out").read_bytes() == plain.stdout
+    assert plain.stdout.startswith(b"file\tparagraph\t") and b"\x1b" not in plain.stdout

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from bilingual_reader.cli.check_book import book_of, check_book
+from bilingual_reader.cli.check_dismissals import parse_hit, review_edits
 from bilingual_reader.cli.check_report import emit_report
 from bilingual_reader.cli.common import (
     BadInput,
@@ -23,9 +24,7 @@ if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
     from bilingual_reader.qa.check import TermChecker
     from bilingual_reader.qa.plan import CheckPlan
-    from bilingual_reader.qa.results import DocumentResult
-
-_HIT = re.compile(r"(\d{1,9}):(\d+|[a-z]+:[\w-]+:.*)", re.DOTALL)
+    from bilingual_reader.qa.results import CheckedDocument, DocumentResult
 
 
 @click.command("check")
@@ -122,10 +121,16 @@ def check_command(
         checker = TermChecker(store.concepts())
     finally:
         store.close()
-    results = [
-        _check_one(str(doc), checker, plan, english, dismiss, restore, steer=not no_steer)
-        for doc in documents
-    ]
+    book = book_of(documents, english, fmt)
+    if book is not None:
+        results: list[CheckedDocument] = [
+            check_book(book, checker, plan, dismiss, restore, steer=not no_steer)
+        ]
+    else:
+        results = [
+            _check_one(str(doc), checker, plan, english, dismiss, restore, steer=not no_steer)
+            for doc in documents
+        ]
     emit_report(results, fmt, output, strict)
     ctx.exit(exit_code(results, strict))
 
@@ -173,8 +178,8 @@ def _check_one(
         terms = list(checker.check_all(thai, translations)) if plan.terms else []
         return run_plan(path, thai, translations, plan, terms)
     article = load_article_or_fail(path)
-    edits = [(True, _hit(v, len(article.paragraphs))) for v in dismiss]
-    edits += [(False, _hit(v, len(article.paragraphs))) for v in restore]
+    edits = [(True, parse_hit(v, len(article.paragraphs))) for v in dismiss]
+    edits += [(False, parse_hit(v, len(article.paragraphs))) for v in restore]
     if english is None:
         translations = machine_english(article, checker, steer=steer)
     else:
@@ -182,30 +187,10 @@ def _check_one(
             translations = read_english(english, article.paragraphs)
         except EnglishError as err:
             raise BadInput(str(err)) from None
-    dismissed, dismissed_checks = _review(article, edits)
+    dismissed, dismissed_checks = review_edits(article, edits)
     paragraphs = list(article.paragraphs)
     terms = list(checker.check_all(paragraphs, translations, dismissed)) if plan.terms else []
     return run_plan(path, paragraphs, translations, plan, terms, dismissed_checks, article.roles)
-
-
-def _hit(value: str, paragraphs: int) -> tuple[int, int | str]:
-    """Parse ``P:CONCEPT`` or ``P:KIND:CODE:TEXT`` (P counted from 1) into (paragraph index, concept id or
-    finding key)."""
-    match = _HIT.fullmatch(value.strip())
-    if match is None:
-        raise BadInput(
-            f"--dismiss/--restore {value!r}: expected PARAGRAPH:CONCEPT (3:17) or PARAGRAPH:KEY "
-            "(3:dates:be-year-kept:ปี 2565)"
-        )
-    number = int(match[1])
-    if not 1 <= number <= paragraphs:
-        raise BadInput(f"--dismiss/--restore {value!r}: the article has paragraphs 1 to {paragraphs}")
-    target = match[2]
-    if target.isdigit():
-        if len(target) > 18:
-            raise BadInput(f"--dismiss/--restore {value!r}: no such concept")
-        return number - 1, int(target)
-    return number - 1, target
 
 
 def machine_english(
@@ -235,31 +220,3 @@ def machine_english(
     if line:
         click.echo(f"warning: {article.path or article.title}: {line}", err=True)
     return english
-
-
-def _review(
-    article: Article, edits: list[tuple[bool, tuple[int, int | str]]]
-) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, str]]]:
-    """Apply dismiss/restore edits, then the article's dismissed term hits and check findings (review.db
-    is created only to write). Dismissals stored before every line was a paragraph move to the new numbering
-    first."""
-    from bilingual_reader.qa.dismissals import ReviewError, ReviewStore, review_path
-
-    if not edits and not review_path().exists():
-        return frozenset(), frozenset()
-    try:
-        store = ReviewStore.open()
-        article_id = article.article_id
-        try:
-            if article.legacy_id is not None:
-                store.adopt_legacy(article.legacy_id, article_id)
-            for dismiss, (paragraph, target) in edits:
-                if isinstance(target, int):
-                    (store.dismiss if dismiss else store.restore)(article_id, paragraph, target)
-                else:
-                    (store.dismiss_check if dismiss else store.restore_check)(article_id, paragraph, target)
-            return store.dismissed(article_id), store.dismissed_checks(article_id)
-        finally:
-            store.close()
-    except ReviewError as err:
-        raise BadInput(str(err)) from None

@@ -1,69 +1,130 @@
-"""The report of ``bilingual-reader check``: a table, JSON, TSV or HTML, to standard output or a file."""
+"""The report of ``bilingual-reader check``: a table, JSON, TSV or HTML, to standard output or a file,
+written a piece at a time (a book's findings are read back from disk, never all held)."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 if TYPE_CHECKING:
-    from bilingual_reader.qa.results import DocumentResult
+    from bilingual_reader.qa.results import CheckedDocument, DocumentResult
 
 __all__ = ["emit_report"]
 
+# A list the JSON report writes item by item: its place in the skeleton is this string.
+_PLACE = re.compile(r'"\\u0000(terms|checks) (\d+)\\u0000"')
+_BATCH = 64 * 1024
 
-def emit_report(results: list[DocumentResult], fmt: str, output: str | None, strict: bool) -> None:
-    """Write the check's report in ``fmt`` to ``output`` (atomically) or standard output."""
-    from bilingual_reader.files import write_output
+
+def emit_report(results: Sequence[CheckedDocument], fmt: str, output: str | None, strict: bool) -> None:
+    """Write the check's report in ``fmt`` to ``output`` (atomically) or standard output. HTML needs each
+    document's text: ``results`` are then :class:`~bilingual_reader.qa.results.DocumentResult`."""
+    from bilingual_reader.files import atomic_output
+
+    pieces = _pieces(results, fmt, strict)
+    if output is None:
+        for text in _batched(pieces):
+            click.echo(text, nl=False)
+        return
+    with atomic_output(output) as sink:
+        for text in _batched(pieces):
+            sink.write(text.encode("utf-8"))
+    click.echo(f"wrote {output}", err=True)
+
+
+def _pieces(results: Sequence[CheckedDocument], fmt: str, strict: bool) -> Iterator[str]:
     from bilingual_reader.qa.html_report import html_report
-    from bilingual_reader.qa.tsv_report import tsv_report
+    from bilingual_reader.qa.tsv_report import tsv_lines
 
     if fmt == "html":
-        text = html_report(results, title="QA report: " + ", ".join(Path(r.path).name for r in results[:3]))
+        documents: list[DocumentResult] = list(results)  # type: ignore[arg-type]
+        yield html_report(documents, title="QA report: " + ", ".join(Path(r.path).name for r in results[:3]))
     elif fmt == "tsv":
-        text = tsv_report(results)
+        yield from tsv_lines(results)
     elif fmt == "json":
-        reports = [_json(r) for r in results]
-        text = json.dumps(
-            reports[0] if len(reports) == 1 else {"documents": reports}, ensure_ascii=False, indent=2
-        )
-        text += "\n"
+        yield from _json(results)
     else:
-        text = "\n".join(_table(results, strict)) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_output(output, text)
-        click.echo(f"wrote {output}", err=True)
+        yield from (line + "\n" for line in _table(results, strict))
 
 
-def _json(result: DocumentResult) -> dict[str, object]:
-    from bilingual_reader.documents.articles import article_id_of
-    from bilingual_reader.qa.report import report_json
-    from bilingual_reader.qa.rule_report import rules_json
+def _batched(pieces: Iterable[str]) -> Iterator[str]:
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= _BATCH:
+            yield "".join(held)
+            held, size = [], 0
+    if held:
+        yield "".join(held)
 
-    untranslated = [i for i, text in enumerate(result.english) if text is None]
-    article_id = article_id_of(result.thai)
-    report = report_json(result.path, article_id, len(result.thai), untranslated, list(result.terms))
-    report["checks"] = rules_json(result.rules)
+
+def _json(results: Sequence[CheckedDocument]) -> Iterator[str]:
+    """The JSON report as ``json.dumps(…, indent=2)`` writes it, the findings' lists written item by item."""
+    reports = [_skeleton(r, n) for n, r in enumerate(results)]
+    text = json.dumps(
+        reports[0] if len(reports) == 1 else {"documents": reports}, ensure_ascii=False, indent=2
+    )
+    for line in (text + "\n").splitlines(keepends=True):
+        place = _PLACE.search(line)
+        if place is None:
+            yield line
+            continue
+        result = results[int(place[2])]
+        items = result.terms if place[1] == "terms" else result.rules
+        indent = len(line) - len(line.lstrip(" "))
+        yield line[: place.start()]
+        yield from _json_list(_finding_dicts(result, items), indent)
+        yield line[place.end() :]
+
+
+def _skeleton(result: CheckedDocument, number: int) -> dict[str, Any]:
+    from bilingual_reader.qa.report import report_json, summary_json
+    from bilingual_reader.qa.rule_report import rule_counts
+
+    report = report_json(result.path, result.article_id, result.paragraph_count, result.untranslated, ())
+    report["summary"] = summary_json(result.terms)
+    report["findings"] = f"\0terms {number}\0"
+    report["checks"] = {"summary": rule_counts(result.rules), "findings": f"\0checks {number}\0"}
     if result.roles:  # an article (not a bilingual file): each paragraph's role, the title's marked
         report["roles"] = list(result.roles)
-        for finding in (*report["findings"], *report["checks"]["findings"]):
-            finding["role"] = result.roles[finding["paragraph"]]
     return report
 
 
-def _table(results: list[DocumentResult], strict: bool) -> list[str]:
-    from bilingual_reader.qa.report import report_table
-    from bilingual_reader.qa.rule_report import rule_lines, totals_line
+def _finding_dicts(result: CheckedDocument, findings: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    for f in findings:
+        item = f.to_dict()
+        if result.roles:
+            item["role"] = result.roles[item["paragraph"]]
+        yield item
 
-    lines: list[str] = []
+
+def _json_list(items: Iterator[dict[str, Any]], indent: int) -> Iterator[str]:
+    """A list as ``json.dumps(…, indent=2)`` writes it ``indent`` spaces in (the ``[`` already placed)."""
+    inner = "\n" + " " * (indent + 2)
+    first = next(items, None)
+    if first is None:
+        yield "[]"
+        return
+    for item in chain([first], items):
+        yield ("[" if item is first else ",") + inner
+        yield json.dumps(item, ensure_ascii=False, indent=2).replace("\n", inner)
+    yield "\n" + " " * indent + "]"
+
+
+def _table(results: Sequence[CheckedDocument], strict: bool) -> Iterator[str]:
+    from bilingual_reader.qa.report import table_lines
+    from bilingual_reader.qa.rule_report import iter_rule_lines, totals_line
+
     for result in results:
-        untranslated = [i for i, text in enumerate(result.english) if text is None]
-        lines.extend(report_table(result.path, len(result.thai), untranslated, list(result.terms)))
-        lines.extend(rule_lines(result.rules))
+        yield from table_lines(result.path, result.paragraph_count, result.untranslated, result.terms)
+        yield from iter_rule_lines(result.rules)
     if len(results) > 1:
-        lines.append(totals_line(results, strict))
-    return lines
+        yield totals_line(results, strict)

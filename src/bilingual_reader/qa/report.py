@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,20 +13,25 @@ def report_json(
     path: str, article_id: str, paragraphs: int, untranslated: Sequence[int], findings: Sequence[Finding]
 ) -> dict[str, Any]:
     """The report as one JSON-ready object (paragraph numbers count from 0)."""
-    tally = count(findings)
     return {
         "article": path,
         "article_id": article_id,
         "paragraphs": paragraphs,
         "untranslated": list(untranslated),
-        "summary": {
-            "ok": tally.ok,
-            "missing": tally.missing,
-            "forbidden": tally.forbidden,
-            "deprecated": tally.deprecated,
-            "dismissed": tally.dismissed,
-        },
+        "summary": summary_json(findings),
         "findings": [f.to_dict() for f in findings],
+    }
+
+
+def summary_json(findings: Iterable[Finding]) -> dict[str, int]:
+    """The report's ``summary``: findings by status, dismissed ones apart."""
+    tally = count(findings)
+    return {
+        "ok": tally.ok,
+        "missing": tally.missing,
+        "forbidden": tally.forbidden,
+        "deprecated": tally.deprecated,
+        "dismissed": tally.dismissed,
     }
 
 
@@ -34,18 +39,22 @@ def report_table(
     path: str, paragraphs: int, untranslated: Sequence[int], findings: Sequence[Finding]
 ) -> list[str]:
     """The report as lines: a summary, then one line per finding (paragraph numbers count from 1)."""
+    return list(table_lines(path, paragraphs, untranslated, findings))
+
+
+def table_lines(
+    path: str, paragraphs: int, untranslated: Sequence[int], findings: Sequence[Finding]
+) -> Iterator[str]:
+    """:func:`report_table`'s lines one at a time (``findings`` are read twice: counted, then listed)."""
     tally = count(findings)
-    lines = [
+    yield (
         f"{Path(path).name}: {paragraphs} paragraphs, {len(findings)} terms: {tally.ok} ok, "
         f"{tally.missing} missing, {tally.forbidden} forbidden, {tally.deprecated} deprecated, "
         f"{tally.dismissed} dismissed"
-    ]
-    lines.extend(f"¶{index + 1:<3} untranslated (no English)" for index in untranslated)
+    )
+    yield from (f"¶{index + 1:<3} untranslated (no English)" for index in untranslated)
     for f in findings:
         label = "dismissed" if f.dismissed else f.status.value.upper() if f.is_problem else "ok"
         used = f" → {f.english.text!r}" if f.english is not None else ""
         advice = "" if f.status is FindingStatus.OK else f"  (use: {f.suggestion})"
-        lines.append(
-            f"¶{f.paragraph + 1:<3} {label:<9}  {f.thai.text}{used}{advice}  [concept {f.concept_id}]"
-        )
-    return lines
+        yield f"¶{f.paragraph + 1:<3} {label:<9}  {f.thai.text}{used}{advice}  [concept {f.concept_id}]"

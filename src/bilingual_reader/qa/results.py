@@ -4,13 +4,14 @@ they mean for the exit code (the worst of several documents wins)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bilingual_reader.qa.findings import Finding, FindingStatus
 from bilingual_reader.qa.rules.model import RuleFinding, Severity
 
-__all__ = ["DocumentResult", "exit_code"]
+__all__ = ["CheckedDocument", "DocumentResult", "errors_of", "exit_code", "summary_of"]
 
 
 @dataclass(frozen=True)
@@ -24,21 +25,69 @@ class DocumentResult:
     rules: Sequence[RuleFinding] = ()
     roles: Sequence[str] = field(default_factory=tuple)
 
+    @property
+    def paragraph_count(self) -> int:
+        """How many paragraphs were checked."""
+        return len(self.thai)
+
+    @property
+    def untranslated(self) -> list[int]:
+        """The paragraphs without English."""
+        return [i for i, text in enumerate(self.english) if text is None]
+
+    @property
+    def article_id(self) -> str:
+        """The id of the Thai (``article_id_of`` its paragraphs)."""
+        from bilingual_reader.documents.articles import article_id_of
+
+        return article_id_of(self.thai)
+
     def errors(self, strict: bool = False) -> int:
         """Problems that fail the check: missing and forbidden terms, rule errors; if strict, deprecated
         terms and rule warnings too."""
-        terms = sum(1 for f in self.terms if f.is_problem and _fails(f, strict))
-        rules = sum(1 for f in self.rules if f.is_problem and (strict or f.severity is Severity.ERROR))
-        return terms + rules
+        return errors_of(self.terms, self.rules, strict)
 
     def summary(self) -> dict[str, int]:
         """Counts by kind of problem (terms by status, other kinds by name), dismissed ones apart."""
-        counts: Counter[str] = Counter()
-        for f in self.terms:
-            counts["dismissed" if f.dismissed else f"terms:{f.status.value}"] += 1
-        for r in self.rules:
-            counts["dismissed" if r.dismissed else r.kind.value] += 1
-        return dict(sorted(counts.items()))
+        return summary_of(self.terms, self.rules)
+
+
+def errors_of(terms: Iterable[Finding], rules: Iterable[RuleFinding], strict: bool = False) -> int:
+    """:meth:`DocumentResult.errors` of these findings."""
+    failing = sum(1 for f in terms if f.is_problem and _fails(f, strict))
+    return failing + sum(1 for f in rules if f.is_problem and (strict or f.severity is Severity.ERROR))
+
+
+def summary_of(terms: Iterable[Finding], rules: Iterable[RuleFinding]) -> dict[str, int]:
+    """:meth:`DocumentResult.summary` of these findings."""
+    counts: Counter[str] = Counter()
+    for f in terms:
+        counts["dismissed" if f.dismissed else f"terms:{f.status.value}"] += 1
+    for r in rules:
+        counts["dismissed" if r.dismissed else r.kind.value] += 1
+    return dict(sorted(counts.items()))
+
+
+class CheckedDocument(Protocol):
+    """What a report needs of a checked document: a :class:`DocumentResult`, or a book's
+    (``qa.streamed_check.StreamedResult``) whose findings are read back from disk."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def roles(self) -> Sequence[str]: ...
+    @property
+    def terms(self) -> Sequence[Finding]: ...
+    @property
+    def rules(self) -> Sequence[RuleFinding]: ...
+    @property
+    def paragraph_count(self) -> int: ...
+    @property
+    def untranslated(self) -> list[int]: ...
+    @property
+    def article_id(self) -> str: ...
+    def errors(self, strict: bool = False) -> int: ...
+    def summary(self) -> dict[str, int]: ...
 
 
 def _fails(finding: Finding, strict: bool) -> bool:
@@ -47,6 +96,6 @@ def _fails(finding: Finding, strict: bool) -> bool:
     return strict or finding.status is not FindingStatus.DEPRECATED
 
 
-def exit_code(results: Sequence[DocumentResult], strict: bool = False) -> int:
+def exit_code(results: Sequence[CheckedDocument], strict: bool = False) -> int:
     """1 when any document has a failing problem, else 0 (bad input exits 2 before this)."""
     return 1 if any(r.errors(strict) for r in results) else 0

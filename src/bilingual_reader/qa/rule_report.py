@@ -2,35 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from bilingual_reader.qa.results import DocumentResult
+from bilingual_reader.qa.results import CheckedDocument
 from bilingual_reader.qa.rules.model import RuleFinding
 
-__all__ = ["rule_lines", "rules_json", "totals_line"]
+__all__ = ["iter_rule_lines", "rule_counts", "rule_lines", "rules_json", "totals_line"]
 
 
-def rule_lines(findings: Sequence[RuleFinding]) -> list[str]:
+def rule_lines(findings: Iterable[RuleFinding]) -> list[str]:
     """One line per finding, paragraphs numbered from 1, ending with the key ``--dismiss P:KEY`` takes:
     ``¶3   error      dates/be-year-kept: message  [dates:be-year-kept:ปี 2565]``."""
-    lines = []
+    return list(iter_rule_lines(findings))
+
+
+def iter_rule_lines(findings: Iterable[RuleFinding]) -> Iterator[str]:
+    """:func:`rule_lines` one at a time."""
     for f in findings:
         label = "dismissed" if f.dismissed else f.severity.value
-        lines.append(f"¶{f.paragraph + 1:<3} {label:<9}  {f.kind.value}/{f.code}: {f.message}  [{f.key}]")
-    return lines
+        yield f"¶{f.paragraph + 1:<3} {label:<9}  {f.kind.value}/{f.code}: {f.message}  [{f.key}]"
 
 
 def rules_json(findings: Sequence[RuleFinding]) -> dict[str, Any]:
     """The ``checks`` part of the JSON report: counts by kind and every finding (paragraphs from 0)."""
+    return {"summary": rule_counts(findings), "findings": [f.to_dict() for f in findings]}
+
+
+def rule_counts(findings: Iterable[RuleFinding]) -> dict[str, int]:
+    """The ``checks`` summary: findings not dismissed, by kind."""
     counts: dict[str, int] = {}
     for f in findings:
         if not f.dismissed:
             counts[f.kind.value] = counts.get(f.kind.value, 0) + 1
-    return {"summary": counts, "findings": [f.to_dict() for f in findings]}
+    return counts
 
 
-def totals_line(results: Sequence[DocumentResult], strict: bool = False) -> str:
+def totals_line(results: Sequence[CheckedDocument], strict: bool = False) -> str:
     """The last line of a several-document table: documents, failing ones, problems."""
     failing = sum(1 for r in results if r.errors(strict))
     problems = sum(r.errors(strict=True) for r in results)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import csv
+import heapq
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from bilingual_reader.glossary.formats.csvfmt import guard_cell
-from bilingual_reader.qa.findings import FindingStatus
-from bilingual_reader.qa.results import DocumentResult
+from bilingual_reader.qa.findings import Finding, FindingStatus
+from bilingual_reader.qa.results import CheckedDocument
+from bilingual_reader.qa.rules.model import RuleFinding
 
-__all__ = ["COLUMNS", "tsv_report"]
+__all__ = ["COLUMNS", "tsv_lines", "tsv_report"]
 
 COLUMNS = ("file", "paragraph", "kind", "code", "severity", "thai", "english", "message", "dismissed")
 
@@ -19,32 +21,44 @@ def _cell(value: object) -> str:
     return guard_cell(" ".join(str(value).split()))
 
 
-def tsv_report(results: Sequence[DocumentResult]) -> str:
+def tsv_report(results: Sequence[CheckedDocument]) -> str:
     """Every finding of every document (terms with status ok left out), paragraphs numbered from 1."""
+    return "".join(tsv_lines(results))
+
+
+def tsv_lines(results: Sequence[CheckedDocument]) -> Iterator[str]:
+    """:func:`tsv_report` a line at a time: each document's term and rule findings (both in paragraph order)
+    merged by paragraph, a paragraph's terms first."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-    writer.writerow(COLUMNS)
+
+    def line(cells: Iterable[object]) -> str:
+        writer.writerow(cells)
+        text = out.getvalue()
+        out.seek(0)
+        out.truncate()
+        return text
+
+    yield line(COLUMNS)
     for result in results:
-        rows: list[tuple[int, tuple[object, ...]]] = []
-        for f in result.terms:
-            if f.status.value == "ok":
-                continue
-            english = f.english.text if f.english else ""
-            message = f"use: {f.suggestion}"
-            row: tuple[object, ...] = (
-                "terms",
-                f.status.value,
-                "warning" if f.status is FindingStatus.DEPRECATED else "error",
-                f.thai.text,
-                english,
-                message,
-                f.dismissed,
-            )
-            rows.append((f.paragraph, row))
-        for r in result.rules:
-            thai, english = (r.thai.text if r.thai else ""), (r.english.text if r.english else "")
-            row = (r.kind.value, r.code, r.severity.value, thai, english, r.message, r.dismissed)
-            rows.append((r.paragraph, row))
-        for paragraph, row in sorted(rows, key=lambda item: item[0]):
-            writer.writerow([_cell(result.path), paragraph + 1, *(_cell(v) for v in row)])
-    return out.getvalue()
+        rows = heapq.merge(_term_rows(result.terms), _rule_rows(result.rules), key=lambda item: item[0])
+        for paragraph, row in rows:
+            yield line([_cell(result.path), paragraph + 1, *(_cell(v) for v in row)])
+
+
+def _term_rows(terms: Iterable[Finding]) -> Iterator[tuple[int, tuple[object, ...]]]:
+    for f in terms:
+        if f.status.value == "ok":
+            continue
+        english = f.english.text if f.english else ""
+        severity = "warning" if f.status is FindingStatus.DEPRECATED else "error"
+        yield (
+            f.paragraph,
+            ("terms", f.status.value, severity, f.thai.text, english, f"use: {f.suggestion}", f.dismissed),
+        )
+
+
+def _rule_rows(rules: Iterable[RuleFinding]) -> Iterator[tuple[int, tuple[object, ...]]]:
+    for r in rules:
+        thai, english = (r.thai.text if r.thai else ""), (r.english.text if r.english else "")
+        yield r.paragraph, (r.kind.value, r.code, r.severity.value, thai, english, r.message, r.dismissed)

@@ -1,0 +1,76 @@
+"""``check`` of a book: a long plain text checked a paragraph at a time as its English comes from the
+translation memory (the engine translating what is missing), its findings kept on disk until the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from bilingual_reader.cli.check_dismissals import parse_hit, review_edits
+from bilingual_reader.cli.common import BadInput, failure_line, open_translation
+
+if TYPE_CHECKING:
+    from bilingual_reader.documents.streamed_article import StreamedArticle
+    from bilingual_reader.qa.check import TermChecker
+    from bilingual_reader.qa.plan import CheckPlan
+    from bilingual_reader.qa.streamed_check import StreamedResult
+
+__all__ = ["book_of", "check_book"]
+
+
+def book_of(documents: list[Path], english: str | None, fmt: str) -> StreamedArticle | None:
+    """The one document to check a paragraph at a time: a long plain text whose English comes from the
+    translation memory and whose report is not HTML (which shows every finding's paragraphs)."""
+    from bilingual_reader.documents.bilingual import SUFFIXES
+    from bilingual_reader.documents.errors import ArticleError
+    from bilingual_reader.documents.streamed_article import StreamedArticle, open_streamed
+    from bilingual_reader.translation.session import STREAM_WINDOW
+
+    if len(documents) != 1 or english is not None or fmt == "html" or documents[0].suffix.lower() in SUFFIXES:
+        return None
+    try:
+        article = open_streamed(documents[0], keep=2 * STREAM_WINDOW)
+    except ArticleError:
+        return None  # the whole reading below says what is wrong, as before
+    return article if isinstance(article, StreamedArticle) else None
+
+
+def check_book(
+    article: StreamedArticle,
+    checker: TermChecker,
+    plan: CheckPlan,
+    dismiss: tuple[str, ...],
+    restore: tuple[str, ...],
+    *,
+    steer: bool,
+) -> StreamedResult:
+    """Check a long text a paragraph at a time as its English comes (the same report as checking it whole);
+    progress on stderr when it is a terminal and the run is longer than a second."""
+    from bilingual_reader.documents.errors import ArticleError
+    from bilingual_reader.qa.streamed_check import StreamedCheck
+    from bilingual_reader.terminal_progress import Progress
+
+    count = len(article.paragraphs)
+    edits = [(True, parse_hit(v, count)) for v in dismiss] + [(False, parse_hit(v, count)) for v in restore]
+    dismissed, dismissed_checks = review_edits(article, edits)
+    check = StreamedCheck(str(article.path), checker, plan, dismissed, dismissed_checks)
+    failed = []
+    try:
+        with (
+            open_translation(checker, **({} if steer else {"steer": False})) as session,
+            Progress("Checking", count) as progress,
+        ):
+            for result in session.stream(article):
+                english = None if result.source == "failed" else result.english
+                if english is None:
+                    failed.append(result)
+                check.add(result.index, result.thai, english, article.role(result.index))
+                progress.advance()
+    except ArticleError as err:  # the second reading of the text went wrong (the file changed)
+        raise BadInput(str(err)) from None
+    line = failure_line(failed)
+    if line:
+        click.echo(f"warning: {article.path}: {line}", err=True)
+    return check.finish(article.article_id)
