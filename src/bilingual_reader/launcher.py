@@ -168,13 +168,29 @@ def segment_lines(
         raise Problem(str(err)) from None
     store = open_glossary(glossary)
     try:
-        # All the paragraphs known: a dictionary of their words only (same tokens, quicker to load).
-        texts = document.known if document.complete else None
-        segmenter = Segmenter(store.thai_terms(), texts=texts)
+        # A dictionary of the document's words only (same tokens, less memory, quicker to load): all the
+        # paragraphs known, or a long file read once more for them. Standard input can't be read twice.
+        terms = store.thai_terms()
     finally:
         store.close()
-    if progress is not None and document.complete:
-        progress.set_total(len(document.known))
+    total: list[int] = []  # the paragraphs' count, once known
+
+    def book() -> Iterator[str]:
+        for index, paragraph, _ in stream_document(path):
+            yield paragraph
+            total[:] = [index + 1]
+
+    try:
+        if document.complete:
+            segmenter, total = Segmenter(terms, texts=document.known), [len(document.known)]
+        elif path != "-":
+            segmenter = Segmenter(terms, book=book())
+        else:
+            segmenter = Segmenter(terms)
+    except ArticleError as err:
+        raise Problem(str(err)) from None
+    if progress is not None and total:
+        progress.set_total(total[0])
     if as_json:
         import json
     try:

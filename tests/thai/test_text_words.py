@@ -95,6 +95,24 @@ def test_a_segmenter_for_its_texts_gives_the_whole_dictionary_s_tokens(group: ob
     assert made_for._dict_name is None  # the whole dictionary was never asked for
 
 
+@pytest.mark.parametrize("batch", [1, 3, 256])
+def test_a_book_read_a_batch_at_a_time_gives_the_lines_of_all_its_paragraphs(batch: int) -> None:
+    paragraphs = [*_paragraphs(), *_soups(40, 19), *_paragraphs()[:5]]  # repeats are looked at once
+    terms = [*_terms(), " อัตตาจร\t", "ไม่มีในหนังสือ"]
+    found = text_words.lines_in(iter(paragraphs), terms, batch)
+    assert found == lines_for(paragraphs, terms)
+    assert " อัตตาจร\t" in found and "ไม่มีในหนังสือ" not in found
+
+
+def test_a_segmenter_for_a_book_gives_the_whole_dictionary_s_tokens_with_its_words_only() -> None:
+    paragraphs = [*_paragraphs(), *_soups(60, 20)]
+    book = Segmenter(_terms(), book=iter(paragraphs))
+    pieces = _windows(paragraphs, 60, 21)
+    for text in [*paragraphs, *pieces]:
+        assert book.tokenize(text) == _whole().tokenize(text), text
+    assert book._dict_name is None  # the whole dictionary was never loaded
+
+
 def test_another_text_is_segmented_with_the_whole_dictionary() -> None:
     made_for = Segmenter(_terms(), texts=["ปืน"])
     text = "ประธานาธิบดีเกาหลีใต้เดินทางถึงกรุงโซล"

@@ -56,10 +56,16 @@ class Segmenter:
     the terms and load nothing.
     """
 
-    def __init__(self, terms: Iterable[str], texts: Iterable[str] | None = None) -> None:
+    def __init__(
+        self, terms: Iterable[str], texts: Iterable[str] | None = None, *, book: Iterable[str] | None = None
+    ) -> None:
         """``texts``: the texts (paragraphs) this segmenter is made for, when they are known ahead (a
         one-shot command's document). Their first ``tokenize`` then loads a dictionary of just the words
-        they hold (``thai.text_words``: ~1 ms and the same tokens); any other text loads the whole one."""
+        they hold (``thai.text_words``: ~1 ms and the same tokens); any other text loads the whole one.
+
+        ``book``: the paragraphs of a book, read here once (a batch at a time, none kept) for the words they
+        hold; every text is then segmented with a dictionary of those words only: give it those paragraphs
+        (or parts of them) only, read again."""
         keys = {_key(term) for term in terms}
         keys.discard("")
         self.terms: frozenset[str] = frozenset(keys)
@@ -69,12 +75,17 @@ class Segmenter:
         self._term_spans: TermSpans | None = None  # built by the first tokenize too
         self._texts = frozenset(texts) if texts is not None else frozenset()
         self._texts_dict: str | None = None  # the dictionary of the words of ``texts``, loaded on first use
+        self._book_lines: str | None = None
+        if book is not None:
+            from bilingual_reader.thai.text_words import lines_in
+
+            self._book_lines = "\n".join(lines_in(book, self.terms))
 
     def _dictionary(self, text: str) -> str:
         """The name of the nlpo3 dictionary that segments ``text``, loading it on first use."""
-        if text in self._texts:
+        if self._book_lines is not None or text in self._texts:
             if self._texts_dict is None:
-                self._texts_dict = _load_words_of(self._texts, self.terms)
+                self._texts_dict = _load_words_of(self._texts, self.terms, self._book_lines)
             return self._texts_dict
         if self._dict_name is None:
             self._dict_name = _load_nlpo3_dict(self.terms)
@@ -218,12 +229,13 @@ def _load_nlpo3_dict(terms: frozenset[str], extra: bool = True) -> str:
     return name
 
 
-def _load_words_of(texts: Iterable[str], terms: frozenset[str]) -> str:
-    """Load the lines of the dictionary whose words occur in ``texts`` into nlpo3 (once per process); its
-    name. Not remembered for :func:`word_pieces`, which segments other texts."""
+def _load_words_of(texts: Iterable[str], terms: frozenset[str], lines: str | None = None) -> str:
+    """Load the lines of the dictionary whose words occur in ``texts`` (or ``lines``, found ahead) into
+    nlpo3 (once per process); its name. Not remembered for :func:`word_pieces`, which segments other texts."""
     from bilingual_reader.thai.text_words import lines_for
 
-    lines = "\n".join(lines_for(texts, terms))
+    if lines is None:
+        lines = "\n".join(lines_for(texts, terms))
     name = "bilingual-reader-texts-" + hashlib.sha256(lines.encode("utf-8")).hexdigest()[:32]
     with _LOCK:
         if name not in _LOADED:

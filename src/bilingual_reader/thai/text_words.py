@@ -15,6 +15,7 @@ when its word may occur, and nlpo3 reads the lines it gets as it reads them in t
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -22,7 +23,7 @@ from bilingual_reader.thai.corpora import WORDS_FILE, corpus_file
 from bilingual_reader.thai.names import EXTRA_WORDS_FILE, extra_words
 from bilingual_reader.thai.word_index import cached_bytes_trie, cached_trie
 
-__all__ = ["lines_for"]
+__all__ = ["lines_for", "lines_in"]
 
 _BOM = b"\xef\xbb\xbf"
 _WINDOW = 256  # characters looked at from each place; a longer word is looked for in the whole rest
@@ -51,6 +52,25 @@ def lines_for(texts: Iterable[str], terms: Iterable[str]) -> list[str]:
     for line in terms:
         if "\n" not in line and (not (core := line.strip()) or core in joined):
             found.add(line)
+    return sorted(found)
+
+
+def lines_in(paragraphs: Iterable[str], terms: Iterable[str], batch: int = 256) -> list[str]:
+    """:func:`lines_for` of ``paragraphs`` (those of a book, read as they come: ``batch`` held at a time),
+    each distinct paragraph looked at once (a 16-byte digest of each is kept)."""
+    terms = list(terms)
+    found: set[str] = set()
+    seen: set[bytes] = set()
+    held: list[str] = []
+    for paragraph in paragraphs:
+        digest = hashlib.blake2b(paragraph.encode("utf-8"), digest_size=16).digest()
+        if digest not in seen:
+            seen.add(digest)
+            held.append(paragraph)
+        if len(held) >= batch:
+            found.update(lines_for(held, terms))
+            held = []
+    found.update(lines_for(held, terms))
     return sorted(found)
 
 
