@@ -114,10 +114,20 @@ def thai_point(screen: ReaderScreen, paragraph: int, line: int, col: int) -> Off
     return Offset(region.x + col, region.y)
 
 
+def shown_popup(app: App[Any]) -> LookupPopup | None:
+    """The lookup popup on screen (over the reader on top, with the focus), else None."""
+    screen = app.screen
+    popup = screen.lookup.popup if isinstance(screen, ReaderScreen) else None
+    if popup is None or not popup.shown:
+        return None
+    assert screen.focused is popup, "a popup on screen has the focus (its keys are the ones that work)"
+    return popup
+
+
 def popup_text(app: ReaderApp) -> str:
     """The plain text of the open lookup popup."""
-    popup = app.screen
-    assert isinstance(popup, LookupPopup)
+    popup = shown_popup(app)
+    assert popup is not None, "no lookup popup is shown"
     return str(popup.query_one("#popup-text", Static).render())
 
 

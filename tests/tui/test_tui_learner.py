@@ -15,11 +15,10 @@ from textual.widgets import Static
 from bilingual_reader.learner.statuses import Status
 from bilingual_reader.learner.store import LearnerStore
 from bilingual_reader.tui.app import ReaderApp, create_app
-from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import find_token, move_to, started, wait_until
+from .pilot_helpers import find_token, move_to, shown_popup, started, wait_until
 
 
 @pytest.fixture
@@ -44,7 +43,7 @@ class Shared:
     async def on_soldier(self, key: str, status: Status) -> None:
         """Close what is open over the reader, put the cursor on ทหาร and give it ``status`` with ``key``, as
         a reader would; checks that it worked, so that a case starts from a known state."""
-        while self.pilot.app.screen is not self.screen:
+        while self.pilot.app.screen is not self.screen or shown_popup(self.pilot.app) is not None:
             await self.pilot.press("escape")
         await self.pilot.press("home")
         await move_to(self.pilot, self.screen, "ทหาร")
@@ -251,12 +250,12 @@ async def test_popup_keys_choose_a_status(shared: Shared, key: str, status: Stat
     await shared.on_soldier("0", Status.UNKNOWN)
     await pilot.press("enter")
     await pilot.pause()
-    popup = app.screen
-    assert isinstance(popup, LookupPopup)
+    popup = shown_popup(app)
+    assert popup is not None
     assert "Status unknown" in str(popup.query_one("#popup-status", Static).render())
     await pilot.press(key)
     await pilot.pause()
-    assert app.screen is not popup
+    assert shown_popup(app) is None
     assert store.status("ทหาร") is status
 
 
@@ -269,11 +268,13 @@ async def test_popup_status_choices_are_clickable(shared: Shared, label: str, st
     await shared.on_soldier("1", Status.NEW)
     await pilot.press("enter")
     await pilot.pause()
-    line = str(app.screen.query_one("#popup-status", Static).render())
+    popup = shown_popup(app)
+    assert popup is not None
+    line = str(popup.query_one("#popup-status", Static).render())
     assert line.startswith("Status 1 new")
     await pilot.click("#popup-status", offset=(line.index(label) + 1, 0))
     await pilot.pause()
-    assert app.screen is screen
+    assert app.screen is screen and shown_popup(app) is None
     assert store.status("ทหาร") is status
     assert screen.learner.status_of(screen.text.cursor.word()) is status  # type: ignore[arg-type]
 
@@ -286,9 +287,10 @@ async def test_a_number_has_no_status_choices(
         await move_to(pilot, screen, "K2")
         await pilot.press("enter")
         await pilot.pause()
-        assert not app.screen.query("#popup-status")
+        popup = shown_popup(app)
+        assert popup is not None and not popup.query("#popup-status")
         await pilot.press("3")
-        assert isinstance(app.screen, LookupPopup)  # the key does nothing here
+        assert shown_popup(app) is popup  # the key does nothing here
         await pilot.press("escape")
         await pilot.press("3")
         assert store.words() == []

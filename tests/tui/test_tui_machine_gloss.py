@@ -17,10 +17,9 @@ from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.translation.session import local_engine, open_session
 from bilingual_reader.translation.settings import load_settings
 from bilingual_reader.tui.app import create_app
-from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import move_to, reader, settle
+from .pilot_helpers import move_to, reader, settle, shown_popup
 
 #: Sentences of the test model's corpus, with three words Thai WordNet does not know.
 ARTICLE = "การเจรจาสันติภาพดำเนินต่อไป\nรัฐมนตรีกลาโหมเยือนโปแลนด์\n"
@@ -70,8 +69,8 @@ async def test_machine_glosses_fill_the_interlinear_line_and_the_popup(
         await move_to(pilot, screen, "สันติภาพ")
         await pilot.press("enter")
         await settle(app, pilot)
-        popup = app.screen
-        assert isinstance(popup, LookupPopup)
+        popup = shown_popup(app)
+        assert popup is not None
         line = popup.query_one("#popup-machine", Static)
         assert line.display
         assert (
@@ -83,7 +82,8 @@ async def test_machine_glosses_fill_the_interlinear_line_and_the_popup(
         assert screen.text.cursor.text() == "เจรจา"
         await pilot.press("enter")
         await settle(app, pilot)
-        assert not app.screen.query_one("#popup-machine", Static).display
+        assert shown_popup(app) is popup
+        assert not popup.query_one("#popup-machine", Static).display
     # the glosses were kept in the reader's translation memory
     shared = local_engine(load_settings())  # the engine the reader used (shared per model and settings)
     with open_session(memory_path=memory) as session:

@@ -1,5 +1,5 @@
-"""The reader's one lookup popup: made at the first lookup and shown again for every later one (a lookup
-changes a few lines instead of building a screen), never showing what the previous lookup showed; the lookup
+"""The reader's one lookup popup: made once the lookups are warmed up and shown again for every later one
+(a lookup changes a few lines instead of building a screen), never showing what the previous lookup showed; the lookup
 modules warmed up in a worker; a lookup's sentence found when it is written."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import move_to, popup_text, started, wait_until
+from .pilot_helpers import move_to, popup_text, shown_popup, started, wait_until
 
 
 @pytest.fixture
@@ -31,12 +31,12 @@ def store(tmp_path: Path) -> Iterator[LearnerStore]:
 
 
 def _top(app: App[Any]) -> object:
-    """The screen on top (a function: mypy narrows ``app.screen`` after one identity check)."""
-    return app.screen
+    """The popup shown (a function: mypy narrows after one identity check)."""
+    return shown_popup(app)
 
 
 def _footer_actions(popup: LookupPopup) -> list[str]:
-    return [key.action for key in popup.query(FooterKey)]
+    return [key.action for key in popup.footer.query(FooterKey)]
 
 
 async def test_one_popup_shows_each_lookup_and_nothing_of_the_last(
@@ -46,15 +46,15 @@ async def test_one_popup_shows_each_lookup_and_nothing_of_the_last(
     async with started(app, (160, 45)) as (pilot, screen):
         await move_to(pilot, screen, "ทหาร")
         await pilot.press("enter")
-        popup = app.screen
-        assert isinstance(popup, LookupPopup)
+        popup = shown_popup(app)
+        assert popup is not None
         assert popup_text(app).startswith("ทหาร\n")
         assert "Status unknown" in str(popup.query_one("#popup-status", Static).render())
         await wait_until(pilot, lambda: "choose('status:1')" in _footer_actions(popup), "the status key")
         popup.show_machine_gloss("soldier")
         assert popup.query_one("#popup-machine", Static).display
         await pilot.press("escape")
-        assert _top(app) is screen
+        assert _top(app) is None
 
         await pilot.press("home")
         await move_to(pilot, screen, "K2")  # a number: no status, no status keys
@@ -78,13 +78,13 @@ async def test_one_popup_shows_each_lookup_and_nothing_of_the_last(
         await pilot.press("enter")  # the same keys again: the footer keeps its key widgets
         await pilot.pause()
         assert _top(app) is popup
-        keys = list(popup.query(FooterKey))
+        keys = list(popup.footer.query(FooterKey))
         await pilot.press("escape")
         await move_to(pilot, screen, "เสื้อเกราะ")
         await pilot.press("enter")
         await pilot.pause()
         assert popup_text(app).startswith("เสื้อเกราะ\n")
-        assert list(popup.query(FooterKey)) == keys
+        assert list(popup.footer.query(FooterKey)) == keys
 
 
 async def test_the_popup_scrolls_back_to_the_top_for_the_next_word(
@@ -94,27 +94,25 @@ async def test_the_popup_scrolls_back_to_the_top_for_the_next_word(
     async with started(app, (80, 16)) as (pilot, screen):  # short: the lookup text scrolls
         await move_to(pilot, screen, "ปืนใหญ่อัตตาจร")
         await pilot.press("enter")
-        popup = app.screen
-        assert isinstance(popup, LookupPopup)
-        body = popup.query_one("#popup-body")
+        body = shown_popup(app)
+        assert body is not None
         await wait_until(pilot, lambda: body.max_scroll_y > 0, "the text overflows the popup")
         await pilot.press("end")
         await wait_until(pilot, lambda: body.scroll_y > 0, "scrolled down")
         await pilot.press("escape")
         await pilot.press("enter")
-        assert _top(app) is popup
+        assert _top(app) is body
         assert body.scroll_y == 0
 
 
-async def test_the_popup_goes_with_its_reader(article_path: Path, glossary_path: Path) -> None:
+async def test_the_popup_lives_on_its_readers_screen(article_path: Path, glossary_path: Path) -> None:
     app = create_app(article_path, glossary_path)
     async with started(app, (160, 45)) as (pilot, screen):
         await move_to(pilot, screen, "ทหาร")
         await pilot.press("enter", "escape")
         popup = screen.lookup.popup
-        assert popup is not None and app.is_screen_installed(popup)
-        await screen.lookup.remove()
-        assert not app.is_screen_installed(popup)
+        assert popup is not None and popup.parent is screen and popup.footer.parent is screen
+        assert app.screen_stack[-1] is screen and not popup.shown
 
 
 async def test_the_popup_is_made_while_the_reader_idles_and_the_first_lookup_shows_it(
@@ -123,13 +121,13 @@ async def test_the_popup_is_made_while_the_reader_idles_and_the_first_lookup_sho
     app = create_app(article_path, glossary_path)
     async with started(app, (160, 45)) as (pilot, screen):
         popup = screen.lookup.popup  # made after the warm-up, before any lookup
-        assert popup is not None and app.is_screen_installed(popup) and popup not in app.screen_stack
+        assert popup is not None and popup.is_attached and not popup.shown
         await wait_until(pilot, lambda: bool(popup.query("#popup-text")), "the popup is composed unseen")
         await move_to(pilot, screen, "ทหาร")
         await pilot.press("enter")
         assert _top(app) is popup
         assert popup_text(app).startswith("ทหาร\n")
-        assert popup.query_one("#popup-body").border_title == "Lookup"
+        assert popup.border_title == "Lookup"
 
 
 async def test_the_lookups_warm_up_in_a_worker_once_the_text_is_segmented(

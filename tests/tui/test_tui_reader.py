@@ -14,11 +14,20 @@ from textual.widgets import Static
 from bilingual_reader.thai.wrapping import Line
 from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.reader.english_view import NO_ENGINE
-from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import EchoEngine, find_token, move_to, popup_text, reader, settle, started, thai_point
+from .pilot_helpers import (
+    EchoEngine,
+    find_token,
+    move_to,
+    popup_text,
+    reader,
+    settle,
+    shown_popup,
+    started,
+    thai_point,
+)
 
 
 async def test_sample_article_enter_on_self_propelled_gun(shipped_glossary_path: Path) -> None:
@@ -198,9 +207,9 @@ async def test_escape_closes_popup_and_keys_work_again(article_path: Path, gloss
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("enter")
-        assert isinstance(app.screen, LookupPopup)
+        assert shown_popup(app) is not None
         await pilot.press("escape", "l")
-        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(app.screen, ReaderScreen) and shown_popup(app) is None
         assert app.screen.text.cursor.text() == "จัดซื้อ"
 
 

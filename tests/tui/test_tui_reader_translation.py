@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from bilingual_reader.translation.packages import InstalledModel
 from bilingual_reader.tui.app import ReaderApp, create_app
 
-from .pilot_helpers import move_to, reader, settle, started
+from .pilot_helpers import move_to, popup_text, reader, settle, started
 
 # Sentences the test model was trained on (scripts/train_test_model/corpus.tsv), so its English is exact.
 PAIRS = [
@@ -47,7 +47,7 @@ async def test_english_streams_in_for_every_paragraph(
         await move_to(pilot, reader(app), "เสื้อเกราะ")
         await pilot.press("enter")
         await pilot.pause()
-        assert "body armour" in str(app.screen.query_one("#popup-text").render())
+        assert "body armour" in popup_text(app)
 
 
 async def test_reopening_the_article_reads_the_memory(

@@ -11,7 +11,7 @@ from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.lookup import LookupResult
 from bilingual_reader.thai.dictionary import Sense
 from bilingual_reader.thai.pronunciation import Pronunciation
-from bilingual_reader.tui.reader.popup import lookup_content
+from bilingual_reader.tui.reader.popup_content import lookup_content
 from bilingual_reader.tui.reader.words import Chunk, plain_chunks, step_word, token_containing
 
 TOKENS = [

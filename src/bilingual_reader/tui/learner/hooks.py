@@ -72,11 +72,9 @@ def machine_glossed(screen: ReaderScreen, glosses: Mapping[str, str]) -> None:
     popup shows its word's machine gloss, asking for it if it has not been asked for."""
     if glosses and screen.learner.mode == "interlinear":
         screen.text.refresh_paragraphs()
-    from bilingual_reader.tui.reader.popup import LookupPopup
-
-    popup = screen.app.screen
-    key = text_key(popup.result.text) if isinstance(popup, LookupPopup) else None
-    if isinstance(popup, LookupPopup) and key is not None and (not glosses or key in glosses):
+    popup = screen.lookup.popup
+    key = text_key(popup.result.text) if popup is not None and popup.shown else None
+    if popup is not None and key is not None and (not glosses or key in glosses):
         text = screen.learner.machine_gloss(key)
         if text is not None:
             popup.show_machine_gloss(text)

@@ -80,8 +80,8 @@ class LookupController(Widget):
         self.on_status: Callable[[WordStatus], object] | None = None
         """Called with the learner status chosen in the popup (for the word under the cursor)."""
         self.popup: LookupPopup | None = None
-        """The popup, made at the first lookup and kept (installed) for every later one: it gets the
-        occurrence count when the counting worker has it."""
+        """The popup, made once the lookups are warmed up (or at the first lookup) and kept (mounted on the
+        reader's screen) for every later one: it gets the occurrence count when the counting worker has it."""
         self._folded: list[str] | None = None
         self._warmed = False
 
@@ -120,11 +120,14 @@ class LookupController(Widget):
         check = check_content(findings) if findings else None
         popup = self.popup if self.popup is not None else self._install(LookupPopup())
         popup.show(result, text.strip(), check=check, status=status, counting=counting)
-        self.app.push_screen(popup, partial(self._popup_closed, result))
-        if counting:
-            tokens = list(self.tokens) if self.tokens is not None else []
-            terms = self.segmenter.terms if self.segmenter is not None else ()
-            self._count(result.text, tokens, terms, phrase=phrase and not result.in_glossary)
+        popup.open(partial(self._popup_closed, result))
+        if counting:  # after the popup's frame: at 10 MB the count holds the GIL for tens of milliseconds
+            self.call_after_refresh(self._start_count, result.text, phrase=phrase and not result.in_glossary)
+
+    def _start_count(self, key: str, *, phrase: bool) -> None:
+        tokens = list(self.tokens) if self.tokens is not None else []
+        terms = self.segmenter.terms if self.segmenter is not None else ()
+        self._count(key, tokens, terms, phrase=phrase)
 
     @work(thread=True, group="lookup-warm-up", exit_on_error=False, description="warming up lookups")
     def _warm_up(self) -> None:
@@ -136,16 +139,18 @@ class LookupController(Widget):
 
     @on(LookupsWarmedUp)
     def _make_popup(self, message: LookupsWarmedUp) -> None:
-        """Make and mount the popup while the reader is idle: the first lookup then only fills it in."""
+        """Make and mount the popup (hidden) while the reader is idle: the first lookup only fills it in."""
         message.stop()
         if self.popup is None and self.is_attached:
-            popup = self._install(LookupPopup())
-            self.app._get_screen(popup)  # mount it unseen, as push_screen first does
+            self._install(LookupPopup())
         gc.freeze()  # the lookup tables live as long as the process: a full collection need not walk them
 
     def _install(self, popup: LookupPopup) -> LookupPopup:
+        """Mount ``popup`` (hidden) with its footer on the reader's screen, over the text. First among the
+        screen's children, as Textual mounts its tooltip: the compositor numbers siblings from the last, and
+        a widget shown after the others would renumber them all, which redraws the whole screen."""
         self.popup = popup
-        self.app.install_screen(popup, f"lookup-popup-{id(self)}")
+        self.screen.mount(popup, popup.footer, before=0)
         return popup
 
     @work(thread=True, exclusive=True, group="lookup-count", exit_on_error=False, description=_COUNTING)
@@ -165,15 +170,8 @@ class LookupController(Widget):
     def _counted(self, message: OccurrencesCounted) -> None:
         message.stop()
         popup = self.popup
-        if popup is not None and popup.is_current and popup.result.text == message.key:
+        if popup is not None and popup.shown and popup.result.text == message.key:
             popup.show_occurrences(message.count)
-
-    def on_unmount(self) -> None:
-        """The reader closes: its popup goes too."""
-        popup, self.popup = self.popup, None
-        if popup is not None and popup not in self.app.screen_stack:
-            self.app.uninstall_screen(popup)
-            popup.remove()
 
     def look_up_selection(self, text: str) -> None:
         """Look up a mouse selection: the longest glossary term in it, else the selection itself."""

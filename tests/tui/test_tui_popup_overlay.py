@@ -1,0 +1,120 @@
+"""The lookup popup is drawn over the reader on the reader's own screen (no screen of its own): showing it
+redraws its own lines only, its keys are the only ones while it is shown, the reader's footer keeps its
+keys under the popup's, a click on the text closes it, and the occurrences are counted after its frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.widgets._footer import FooterKey
+
+from bilingual_reader.tui.app import create_app
+from bilingual_reader.tui.reader.lookup import LookupController
+
+from .pilot_helpers import move_to, popup_text, shown_popup, started, thai_point
+
+
+async def test_the_popup_is_modal_over_the_reader_and_esc_gives_the_keys_back(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with started(app, (160, 45)) as (pilot, screen):
+        await move_to(pilot, screen, "ทหาร")
+        reader_keys = list(screen.footer.query(FooterKey))
+        place = (screen.text.cursor.paragraph, screen.text.cursor.text())
+        await pilot.press("enter")
+        popup = shown_popup(app)
+        assert popup is not None and app.screen is screen
+        await pilot.press("j", "l", "question_mark")  # the reader's keys wait while the popup is shown
+        assert shown_popup(app) is popup and app.screen is screen
+        assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == place
+        await pilot.pause()
+        assert [key.action for key in popup.footer.query(FooterKey)][:3] == [
+            "close",
+            "choose('add')",
+            "choose('edit')",
+        ]
+        assert popup.footer.region.y == screen.footer.region.y  # the popup's keys over the reader's
+        assert list(screen.footer.query(FooterKey)) == reader_keys  # kept, not listed again
+        await pilot.press("escape")
+        assert shown_popup(app) is None and not popup.footer.display
+        await pilot.press("l")
+        assert screen.text.cursor.text() != "ทหาร"
+        assert list(screen.footer.query(FooterKey)) == reader_keys
+
+
+async def test_a_click_on_another_word_looks_that_word_up(article_path: Path, glossary_path: Path) -> None:
+    app = create_app(article_path, glossary_path)
+    async with started(app, (160, 45)) as (pilot, screen):
+        await move_to(pilot, screen, "ทหาร")
+        await pilot.press("enter")
+        popup = shown_popup(app)
+        assert popup is not None
+        view = screen.text.paragraphs.all_thai()[0]
+        piece = next(p for p in view.lines()[0].pieces if p.text == "จัดซื้อ")
+        assert await pilot.click(offset=thai_point(screen, 0, 0, piece.col + 1))
+        await pilot.pause()
+        assert screen.text.cursor.text() == "จัดซื้อ"
+        assert popup_text(app).startswith("จัดซื้อ\n")
+        await pilot.press("escape")
+        assert shown_popup(app) is None
+
+
+async def test_showing_the_popup_redraws_its_region_not_the_screen(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with started(app, (160, 45)) as (pilot, screen):
+        await move_to(pilot, screen, "ทหาร")
+        frames: list[object] = []
+        display = app._display
+
+        def record(target: Any, update: Any) -> None:
+            if update is not None:
+                frames.append(update)
+            display(target, update)
+
+        app._display = record  # type: ignore[method-assign]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown_popup(app) is not None
+        first = frames[0]
+        assert isinstance(first, ChopsUpdate) and not isinstance(first, LayoutUpdate)
+        popup = shown_popup(app)
+        assert popup is not None
+        rows = {y for y, _, _ in first.spans}
+        assert popup.region.y in rows and screen.footer.region.y in rows
+        assert rows <= {*range(popup.region.y, popup.region.bottom), screen.footer.region.y}
+
+
+async def test_the_occurrences_are_counted_after_the_popups_frame(
+    article_path: Path, glossary_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    start_count = LookupController._start_count
+
+    def counting(self: LookupController, key: str, *, phrase: bool) -> None:
+        events.append("count")
+        start_count(self, key, phrase=phrase)
+
+    monkeypatch.setattr(LookupController, "_start_count", counting)
+    app = create_app(article_path, glossary_path)
+    async with started(app, (160, 45)) as (pilot, screen):
+        await move_to(pilot, screen, "ทหาร")
+        display = app._display
+
+        def record(target: Any, update: Any) -> None:
+            if update is not None and not events:
+                events.append("frame")
+            display(target, update)
+
+        app._display = record  # type: ignore[method-assign]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert events[:2] == ["frame", "count"]
+        await pilot.pause()
+        assert "Occurs" in popup_text(app)
