@@ -64,7 +64,7 @@ async def test_a_click_on_another_word_looks_that_word_up(article_path: Path, gl
 
 
 async def test_showing_the_popup_redraws_its_region_not_the_screen(
-    article_path: Path, glossary_path: Path
+    article_path: Path, glossary_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = create_app(article_path, glossary_path)
     async with started(app, (160, 45)) as (pilot, screen):
@@ -77,7 +77,7 @@ async def test_showing_the_popup_redraws_its_region_not_the_screen(
                 frames.append(update)
             display(target, update)
 
-        app._display = record  # type: ignore[method-assign]
+        monkeypatch.setattr(app, "_display", record)
         await pilot.press("enter")
         await pilot.pause()
         assert shown_popup(app) is not None
@@ -111,7 +111,7 @@ async def test_the_occurrences_are_counted_after_the_popups_frame(
                 events.append("frame")
             display(target, update)
 
-        app._display = record  # type: ignore[method-assign]
+        monkeypatch.setattr(app, "_display", record)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()

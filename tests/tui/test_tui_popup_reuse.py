@@ -1,6 +1,6 @@
 """The reader's one lookup popup: made once the lookups are warmed up and shown again for every later one
-(a lookup changes a few lines instead of building a screen), never showing what the previous lookup showed; the lookup
-modules warmed up in a worker; a lookup's sentence found when it is written."""
+(a lookup changes a few lines instead of building a screen), never showing what the previous lookup showed;
+the lookup modules warmed up in a worker; a lookup's sentence found when it is written."""
 
 from __future__ import annotations
 

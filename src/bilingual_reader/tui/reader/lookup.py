@@ -13,7 +13,8 @@ from textual.message import Message
 from textual.widget import Widget
 
 from bilingual_reader.tui.messages import GlossaryChanged
-from bilingual_reader.tui.reader.popup import LookupPopup, PopupChoice
+from bilingual_reader.tui.reader.popup import LookupPopup
+from bilingual_reader.tui.reader.popup_content import PopupChoice
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from bilingual_reader.tui.command_screen import CommandScreen
@@ -61,6 +63,9 @@ class ReaderScreen(CommandScreen):
 
     COMMANDS_LIST = READER_COMMANDS
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(READER_COMMANDS, "command")]
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Textual's, minus its repaint of the whole screen on every focus change (the lookup popup takes the
+    focus and gives it back): the widgets whose focus styles change are restyled and redrawn anyway."""
 
     def __init__(
         self, article: Article, services: ReaderServices, position: tuple[int, int] | None = None
