@@ -10,6 +10,7 @@ import select
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -292,7 +293,9 @@ def test_check_of_a_long_text_reports_exactly_what_checking_it_whole_reports(
     report = json.loads(out)
     finding = report["checks"]["findings"][-1]
     dismiss = ["--dismiss", f"{finding['paragraph'] + 1}:{finding['key']}"]
-    runs = [("--format", fmt) for fmt in ("table", "tsv", "json")] + [("-o", str(tmp_path / "r.json"))]
+    runs = [("--format", fmt) for fmt in ("table", "tsv", "json", "jsonl")] + [
+        ("-o", str(tmp_path / "r.json"))
+    ]
     streamed = [cli("check", "--no-steer", *dismiss, *run, str(path)) for run in runs]
     written = (tmp_path / "r.json").read_bytes()
     monkeypatch.setattr(check, "book_of", lambda *args: None)  # before: read, translated and checked whole
@@ -329,3 +332,29 @@ def test_checking_a_book_shows_its_progress_on_a_terminal_s_stderr_only(tmp_path
     assert (plain.returncode, plain.stderr) == (1, b"")  # stderr a pipe: no progress at all
     assert (tmp_path / "out").read_bytes() == plain.stdout
     assert plain.stdout.startswith(b"file\tparagraph\t") and b"\x1b" not in plain.stdout
+
+
+@pytest.mark.usefixtures("trained_model")
+def test_check_jsonl_writes_a_paragraph_s_findings_as_it_is_checked_and_a_stop_keeps_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(book(tmp_path, 13))
+    code, out, _ = cli("check", "--no-steer", "--format", "jsonl", path)
+    lines = [json.loads(line) for line in out.decode("utf-8").splitlines()]
+    assert code == 1 and lines[-1]["type"] == "document" and lines[-1]["errors"] > 0
+    assert {line["type"] for line in lines[:-1]} == {"term", "check"}
+    assert lines[-1]["paragraphs"] == len(open_document(path).paragraphs)
+    original = TranslationSession.stream
+
+    def stopped(session: TranslationSession, article: Article, window: int = 32) -> Iterator[ParagraphResult]:
+        for result in original(session, article, window):
+            if result.index == 40:
+                raise KeyboardInterrupt  # Ctrl-C while paragraph 40 is checked
+            yield result
+
+    monkeypatch.setattr(TranslationSession, "stream", stopped)
+    code, kept, _ = cli("check", "--no-steer", "--format", "jsonl", path)
+    assert code == 1 and kept.count(b"\n") > 10  # click's "Aborted!"; what was written stays
+    assert kept == "".join(
+        line + "\n" for line in out.decode("utf-8").splitlines() if json.loads(line).get("paragraph", 99) < 40
+    ).encode("utf-8")

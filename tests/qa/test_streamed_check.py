@@ -3,13 +3,16 @@ findings, in its order: cross-paragraph ones (consistency, dismissals) included.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Sequence
 
 import pytest
 
+from bilingual_reader.documents.articles import article_id_of
 from bilingual_reader.glossary.models import Concept, Status, Term
 from bilingual_reader.qa.check import TermChecker
+from bilingual_reader.qa.jsonl_report import LATE_CODE, document_line, finding_lines, jsonl_lines
 from bilingual_reader.qa.plan import CheckPlan, run_plan
 from bilingual_reader.qa.results import DocumentResult
 from bilingual_reader.qa.rules.model import Kind
@@ -204,3 +207,21 @@ def test_a_spool_gives_back_what_was_written_in_order_as_often_as_asked() -> Non
     next(reading)
     with pytest.raises(RuntimeError):
         spool.append(5)
+
+
+@pytest.mark.parametrize(("thai", "english", "expected"), CASES)
+def test_json_lines_of_a_book_as_it_goes_are_those_of_the_document_checked_whole(
+    thai: list[str], english: list[str | None], expected: list[tuple[int, str]]
+) -> None:
+    check = StreamedCheck("doc.txt", CHECKER, ALL)
+    written: list[str] = []
+    for index, (source, target) in enumerate(zip(thai, english, strict=True)):
+        terms, rules = check.add(index, source, target, "title" if index == 0 else "paragraph")
+        written.extend(finding_lines("doc.txt", [*terms, *rules], check.roles))
+    result = check.finish(article_id_of(thai))
+    written.extend([*finding_lines("doc.txt", result.late, result.roles), document_line(result)])
+    roles = ["title", *["paragraph"] * (len(thai) - 1)]
+    terms = list(CHECKER.check_all(thai, english))
+    assert written == list(jsonl_lines(run_plan("doc.txt", thai, english, ALL, terms, roles=roles)))
+    late = [json.loads(line)["paragraph"] + 1 for line in written if LATE_CODE in line]
+    assert late == [p for p, code in expected if code == LATE_CODE]  # after the last paragraph's lines

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bilingual_reader.cli.check_book import book_of, check_book
+from bilingual_reader.cli.check_book import book_lines, book_of, check_book
 from bilingual_reader.cli.check_dismissals import parse_hit, review_edits
 from bilingual_reader.cli.check_report import emit_report
 from bilingual_reader.cli.common import (
@@ -33,9 +33,10 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "tsv", "html"]),
+    type=click.Choice(["table", "json", "jsonl", "tsv", "html"]),
     default="table",
-    help="Report format: a table, JSON, TSV (one finding a row) or one self-contained HTML page.",
+    help="Report format: a table, JSON, JSON lines (one finding a line, written as each paragraph of a "
+    "book is checked), TSV (one finding a row) or one self-contained HTML page.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option(
@@ -122,10 +123,12 @@ def check_command(
     finally:
         store.close()
     book = book_of(documents, english, fmt)
+    results: list[CheckedDocument]
+    if book is not None and fmt == "jsonl":  # written as it goes
+        results = [book_lines(output, book, checker, plan, dismiss, restore, steer=not no_steer)]
+        ctx.exit(exit_code(results, strict))
     if book is not None:
-        results: list[CheckedDocument] = [
-            check_book(book, checker, plan, dismiss, restore, steer=not no_steer)
-        ]
+        results = [check_book(book, checker, plan, dismiss, restore, steer=not no_steer)]
     else:
         results = [
             _check_one(str(doc), checker, plan, english, dismiss, restore, steer=not no_steer)

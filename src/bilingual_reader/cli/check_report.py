@@ -49,6 +49,11 @@ def _pieces(results: Sequence[CheckedDocument], fmt: str, strict: bool) -> Itera
         yield from tsv_lines(results)
     elif fmt == "json":
         yield from _json(results)
+    elif fmt == "jsonl":
+        from bilingual_reader.qa.jsonl_report import jsonl_lines
+
+        for result in results:
+            yield from jsonl_lines(result)
     else:
         yield from (line + "\n" for line in _table(results, strict))
 
@@ -90,7 +95,7 @@ def _skeleton(result: CheckedDocument, number: int) -> dict[str, Any]:
     from bilingual_reader.qa.rule_report import rule_counts
 
     report = report_json(result.path, result.article_id, result.paragraph_count, result.untranslated, ())
-    report["summary"] = summary_json(result.terms)
+    report["summary"] = summary_json(result.term_counts())
     report["findings"] = f"\0terms {number}\0"
     report["checks"] = {"summary": rule_counts(result.rules), "findings": f"\0checks {number}\0"}
     if result.roles:  # an article (not a bilingual file): each paragraph's role, the title's marked
@@ -124,7 +129,8 @@ def _table(results: Sequence[CheckedDocument], strict: bool) -> Iterator[str]:
     from bilingual_reader.qa.rule_report import iter_rule_lines, totals_line
 
     for result in results:
-        yield from table_lines(result.path, result.paragraph_count, result.untranslated, result.terms)
+        tally = result.term_counts()
+        yield from table_lines(result.path, result.paragraph_count, result.untranslated, result.terms, tally)
         yield from iter_rule_lines(result.rules)
     if len(results) > 1:
         yield totals_line(results, strict)

@@ -25,9 +25,6 @@ class Span:
     end: int
     text: str
 
-    def __reduce__(self) -> tuple[type[Span], tuple[int, int, str]]:
-        return Span, (self.start, self.end, self.text)  # pickled (a book's check spools findings): fast
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -46,10 +43,6 @@ class Finding:
     english: Span | None = None
     english_term: str | None = None
     dismissed: bool = False
-
-    def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
-        fields = (self.paragraph, self.thai, self.concept_id, self.status, self.suggestion, self.english)
-        return Finding, (*fields, self.english_term, self.dismissed)
 
     @property
     def is_problem(self) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from bilingual_reader.qa.findings import Finding, FindingStatus, count
+from bilingual_reader.qa.findings import Counts, Finding, FindingStatus, count
 
 
 def report_json(
@@ -18,14 +18,13 @@ def report_json(
         "article_id": article_id,
         "paragraphs": paragraphs,
         "untranslated": list(untranslated),
-        "summary": summary_json(findings),
+        "summary": summary_json(count(findings)),
         "findings": [f.to_dict() for f in findings],
     }
 
 
-def summary_json(findings: Iterable[Finding]) -> dict[str, int]:
+def summary_json(tally: Counts) -> dict[str, int]:
     """The report's ``summary``: findings by status, dismissed ones apart."""
-    tally = count(findings)
     return {
         "ok": tally.ok,
         "missing": tally.missing,
@@ -43,10 +42,15 @@ def report_table(
 
 
 def table_lines(
-    path: str, paragraphs: int, untranslated: Sequence[int], findings: Sequence[Finding]
+    path: str,
+    paragraphs: int,
+    untranslated: Sequence[int],
+    findings: Sequence[Finding],
+    tally: Counts | None = None,
 ) -> Iterator[str]:
-    """:func:`report_table`'s lines one at a time (``findings`` are read twice: counted, then listed)."""
-    tally = count(findings)
+    """:func:`report_table`'s lines one at a time (``tally``: the findings' counts, when known)."""
+    if tally is None:
+        tally = count(findings)
     yield (
         f"{Path(path).name}: {paragraphs} paragraphs, {len(findings)} terms: {tally.ok} ok, "
         f"{tally.missing} missing, {tally.forbidden} forbidden, {tally.deprecated} deprecated, "

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bilingual_reader.qa.findings import Finding, FindingStatus
+from bilingual_reader.qa.findings import Counts, Finding, FindingStatus, count
 from bilingual_reader.qa.rules.model import RuleFinding, Severity
 
 __all__ = ["CheckedDocument", "DocumentResult", "errors_of", "exit_code", "summary_of"]
@@ -51,6 +51,10 @@ class DocumentResult:
         """Counts by kind of problem (terms by status, other kinds by name), dismissed ones apart."""
         return summary_of(self.terms, self.rules)
 
+    def term_counts(self) -> Counts:
+        """The term findings by status, dismissed ones apart."""
+        return count(self.terms)
+
 
 def errors_of(terms: Iterable[Finding], rules: Iterable[RuleFinding], strict: bool = False) -> int:
     """:meth:`DocumentResult.errors` of these findings."""
@@ -88,6 +92,7 @@ class CheckedDocument(Protocol):
     def article_id(self) -> str: ...
     def errors(self, strict: bool = False) -> int: ...
     def summary(self) -> dict[str, int]: ...
+    def term_counts(self) -> Counts: ...
 
 
 def _fails(finding: Finding, strict: bool) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from collections.abc import Iterator, Sequence
-from typing import IO, Generic, TypeVar, overload
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, Any, Generic, TypeVar, overload
 
 __all__ = ["Spool"]
 
@@ -18,7 +18,11 @@ class Spool(Sequence[T], Generic[T]):
     needed, in order, by one loop at a time. Indexing reads from the start: it is there to be a
     ``Sequence``, not to be fast."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, encode: Callable[[T], Any] | None = None, decode: Callable[[Any], T] | None = None
+    ) -> None:
+        """``encode``: what is written of an item (plain values pickle fast), ``decode``: the item again."""
+        self._encode, self._decode = encode, decode
         self._file: IO[bytes] = tempfile.TemporaryFile(prefix="bilingual-reader-check-")  # noqa: SIM115
         self._count = 0
         self._reading = False
@@ -32,7 +36,8 @@ class Spool(Sequence[T], Generic[T]):
         if self._reading:
             raise RuntimeError("a spool is not written while it is read")
         if items:
-            pickle.dump(list(items), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            records = list(items) if self._encode is None else list(map(self._encode, items))
+            pickle.dump(records, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._count += len(items)
 
     def __len__(self) -> int:
@@ -46,7 +51,8 @@ class Spool(Sequence[T], Generic[T]):
         try:
             self._file.seek(0)
             while self._file.tell() < end:
-                yield from pickle.load(self._file)
+                records = pickle.load(self._file)
+                yield from records if self._decode is None else map(self._decode, records)
         finally:
             self._file.seek(end)
             self._reading = False

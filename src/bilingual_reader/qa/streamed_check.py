@@ -13,11 +13,12 @@ from dataclasses import replace
 from typing import overload
 
 from bilingual_reader.qa.check import Dismissed, TermChecker
-from bilingual_reader.qa.findings import Finding
+from bilingual_reader.qa.findings import Counts, Finding, FindingStatus, count
 from bilingual_reader.qa.plan import CheckPlan
+from bilingual_reader.qa.records import Record, rule_from, rule_record, term_from, term_record
 from bilingual_reader.qa.results import errors_of, summary_of
 from bilingual_reader.qa.rules.consistency_stream import StreamedConsistency
-from bilingual_reader.qa.rules.model import Kind, RuleFinding
+from bilingual_reader.qa.rules.model import Kind, RuleFinding, Severity
 from bilingual_reader.qa.rules.run import check_paragraph
 from bilingual_reader.qa.spool import Spool
 
@@ -26,6 +27,15 @@ __all__ = ["StreamedCheck", "StreamedResult"]
 # Where a rule finding goes among those of its paragraph (the whole check's order): the paragraph's own
 # rules, then the term variants (known at the end), then the paragraph variants.
 _OWN, _TERM_VARIANT, _PARAGRAPH_VARIANT = 0, 1, 2
+Placed = tuple[int, int, RuleFinding]  # (paragraph, place among its findings, finding)
+
+
+def _placed_record(item: Placed) -> tuple[int, int, Record]:
+    return item[0], item[1], rule_record(item[2])
+
+
+def _placed_from(record: tuple[int, int, Record]) -> Placed:
+    return record[0], record[1], rule_from(record[2])
 
 
 class StreamedCheck:
@@ -43,8 +53,8 @@ class StreamedCheck:
         self._checker, self._plan = checker, plan
         self._dismissed, self._dismissed_checks = dismissed, dismissed_checks
         self._consistency = StreamedConsistency() if Kind.CONSISTENCY in plan.kinds else None
-        self._terms: Spool[Finding] = Spool()
-        self._rules: Spool[tuple[int, int, RuleFinding]] = Spool()
+        self._terms: Spool[Finding] = Spool(term_record, term_from)
+        self._rules: Spool[Placed] = Spool(_placed_record, _placed_from)
         self.count = 0
         self.untranslated: list[int] = []
         self.roles: list[str] = []
@@ -86,12 +96,11 @@ class StreamedCheck:
         """The findings known only once every paragraph is in (terms rendered otherwise than most often),
         by paragraph; read once, after the last ``add``."""
         if self._consistency is not None:
-            yield from self._dismiss(list(self._consistency.term_variants()))
-            self._consistency.close()
+            yield from self._dismiss(list(self._consistency.term_variants(self._terms)))
 
     def finish(self, article_id: str) -> StreamedResult:
         """The result, its findings read back from disk as the report goes (``article_id``: the Thai's)."""
-        late: Spool[tuple[int, int, RuleFinding]] = Spool()
+        late: Spool[Placed] = Spool(_placed_record, _placed_from)
         findings = list(self.late_findings())  # few: terms rendered otherwise than the majority
         late.extend([(f.paragraph, _TERM_VARIANT, f) for f in findings])
         self._tally.add((), findings)
@@ -100,26 +109,37 @@ class StreamedCheck:
             self.path, article_id, self.count, self.untranslated, self.roles, self._terms, rules
         )
         result.tally = self._tally
+        result.late = _Merged(late)
         return result
 
 
 class _Tally:
-    """What ``errors`` and ``summary`` count, counted as the findings come."""
+    """What ``errors``, ``summary`` and ``term_counts`` count, counted as the findings come (as
+    :func:`~bilingual_reader.qa.results.errors_of` and ``summary_of`` do)."""
 
     def __init__(self) -> None:
         self.errors = [0, 0]  # not strict, strict
         self.summary: Counter[str] = Counter()
+        self.terms: Counter[str] = Counter()
 
     def add(self, terms: Sequence[Finding], rules: Sequence[RuleFinding]) -> None:
-        self.errors[0] += errors_of(terms, rules)
-        self.errors[1] += errors_of(terms, rules, strict=True)
-        self.summary.update(summary_of(terms, rules))
+        for f in terms:
+            self.terms["dismissed" if f.dismissed else f.status.value] += 1
+            self.summary["dismissed" if f.dismissed else f"terms:{f.status.value}"] += 1
+            if f.is_problem:
+                self.errors[1] += 1
+                self.errors[0] += f.status is not FindingStatus.DEPRECATED
+        for r in rules:
+            self.summary["dismissed" if r.dismissed else r.kind.value] += 1
+            if r.is_problem:
+                self.errors[1] += 1
+                self.errors[0] += r.severity is Severity.ERROR
 
 
 class _Merged(Sequence[RuleFinding]):
     """Two spools of (paragraph, place, finding), each in that order, read as one."""
 
-    def __init__(self, *spools: Spool[tuple[int, int, RuleFinding]]) -> None:
+    def __init__(self, *spools: Spool[Placed]) -> None:
         self._spools = spools
 
     def __len__(self) -> int:
@@ -154,6 +174,7 @@ class StreamedResult:
         self.path, self.article_id, self.paragraph_count = path, article_id, count
         self.untranslated, self.roles, self.terms, self.rules = untranslated, roles, terms, rules
         self.tally: _Tally | None = None  # counted as the findings came: no reading back
+        self.late: Sequence[RuleFinding] = ()  # the findings known only at the end (among ``rules`` too)
 
     def errors(self, strict: bool = False) -> int:
         """As :meth:`DocumentResult.errors`."""
@@ -166,3 +187,9 @@ class StreamedResult:
         if self.tally is not None:
             return dict(sorted(self.tally.summary.items()))
         return summary_of(self.terms, self.rules)
+
+    def term_counts(self) -> Counts:
+        """As :meth:`DocumentResult.term_counts`."""
+        if self.tally is not None:
+            return Counts(**self.tally.terms)
+        return count(self.terms)

@@ -2,17 +2,17 @@
 :func:`~bilingual_reader.qa.rules.consistency.check_document`, from a small state instead of the text.
 
 What is kept: digests of the Thai and English met first (paragraphs, English sentences, the long Thai
-stretches of a paragraph that met a sentence first), per Thai term the count of each English rendering, and
-the term hits on disk (:class:`~bilingual_reader.qa.spool.Spool`). Paragraph variants are known when their
-paragraph is checked; a term rendered otherwise than the majority is known only at the end
-(:meth:`StreamedConsistency.term_variants`).
+stretches of a paragraph that met a sentence first) and, per Thai term, the count of each English rendering
+and its first hit. Paragraph variants are known when their paragraph is checked; a term rendered otherwise
+than the majority only at the end (:meth:`StreamedConsistency.term_variants`, reading the term findings
+again from where the caller keeps them).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bilingual_reader.qa.findings import Finding, FindingStatus
@@ -26,7 +26,6 @@ from bilingual_reader.qa.rules.consistency import (
     term_variant,
 )
 from bilingual_reader.qa.rules.model import RuleFinding
-from bilingual_reader.qa.spool import Spool
 
 __all__ = ["StreamedConsistency"]
 
@@ -52,7 +51,6 @@ class StreamedConsistency:
         self._by_sentence: dict[bytes, int] = {}  # English sentence → the paragraph it was met in first
         self._firsts: dict[int, tuple[bytes, frozenset[bytes]]] = {}  # that paragraph's Thai, its stretches
         self._terms: dict[tuple[int, str], _Term] = {}
-        self._hits: Spool[tuple[int, int, Finding]] = Spool()  # (paragraph, term order, hit)
 
     def paragraph(
         self, index: int, thai: str, english: str | None, term_findings: Sequence[Finding] = ()
@@ -64,13 +62,12 @@ class StreamedConsistency:
                 rendering = f.english_term.casefold()
                 term.counts[rendering] += 1
                 term.first.setdefault(rendering, f)
-                self._hits.append((index, term.order, f))
         if english is None or not english.strip():
             return []
         findings = []
-        source = _digest(key_of(thai))
-        first, first_english = self._by_thai.setdefault(source, (index, _digest(key_of(english))))
-        if first != index and first_english != _digest(key_of(english)):
+        source, target = _digest(key_of(thai)), _digest(key_of(english))
+        first, first_english = self._by_thai.setdefault(source, (index, target))
+        if first != index and first_english != target:
             findings.append(same_thai(index, first))
         for start, sentence in sentences(english):
             key = key_of(sentence)
@@ -89,25 +86,27 @@ class StreamedConsistency:
         first_source, stretches = self._firsts[first]
         return first_source == source or any(s in stretches for s in _stretches(thai))
 
-    def term_variants(self) -> Iterator[RuleFinding]:
+    def term_variants(self, term_findings: Iterable[Finding]) -> Iterator[RuleFinding]:
         """The warnings on Thai terms rendered otherwise than most often, by paragraph (in the order the
-        whole-document check gives them)."""
-        terms = list(self._terms.values())
-        majority = [t.counts.most_common(1)[0][0] if len(t.counts) > 1 else None for t in terms]
+        whole-document check gives them); ``term_findings``: those given to :meth:`paragraph` again, in
+        order, read only when some term was rendered two ways."""
+        majority = {key: t.counts.most_common(1)[0][0] for key, t in self._terms.items() if len(t.counts) > 1}
+        if not majority:
+            return
         held: list[tuple[int, RuleFinding]] = []
         current = -1
-        for index, order, hit in self._hits:
-            if index != current:
+        for hit in term_findings:
+            if hit.paragraph != current:
                 yield from (f for _, f in sorted(held, key=lambda item: item[0]))
-                held, current = [], index
-            wanted = majority[order]
-            if wanted is not None and hit.english_term and hit.english_term.casefold() != wanted:
-                held.append((order, term_variant(hit, terms[order].first[wanted])))
+                held, current = [], hit.paragraph
+            if hit.status is not FindingStatus.OK or hit.concept_id is None or not hit.english_term:
+                continue
+            key = (hit.concept_id, key_of(hit.thai.text))
+            wanted = majority.get(key)
+            if wanted is not None and hit.english_term.casefold() != wanted:
+                term = self._terms[key]
+                held.append((term.order, term_variant(hit, term.first[wanted])))
         yield from (f for _, f in sorted(held, key=lambda item: item[0]))
-
-    def close(self) -> None:
-        """Drop the hits kept on disk."""
-        self._hits.close()
 
 
 def _stretches(thai: str) -> frozenset[bytes]:
