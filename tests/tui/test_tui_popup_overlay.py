@@ -1,6 +1,7 @@
 """The lookup popup is drawn over the reader on the reader's own screen (no screen of its own): showing it
-redraws its own lines only, its keys are the only ones while it is shown, the reader's footer keeps its
-keys under the popup's, a click on the text closes it, and the occurrences are counted after its frame."""
+redraws its own lines only (not the text's scrollbar either), its keys are the only ones while it is shown,
+the reader's footer keeps its keys under the popup's, a click on the text closes it, and the occurrences are
+counted after its frame."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.scrollbar import ScrollBar
 from textual.widgets._footer import FooterKey
 
 from bilingual_reader.tui.app import create_app
@@ -118,3 +120,32 @@ async def test_the_occurrences_are_counted_after_the_popups_frame(
         assert events[:2] == ["frame", "count"]
         await pilot.pause()
         assert "Occurs" in popup_text(app)
+
+
+async def test_a_lookup_over_a_long_text_leaves_its_scrollbar_alone(
+    tmp_path: Path, article_path: Path, glossary_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = tmp_path / "book.txt"
+    book.write_text("\n\n".join([article_path.read_text(encoding="utf-8")] * 40), encoding="utf-8")
+    drawn: list[ScrollBar] = []
+    render = ScrollBar.render
+
+    def counted(self: ScrollBar) -> Any:
+        drawn.append(self)
+        return render(self)
+
+    app = create_app(book, glossary_path)
+    async with started(app, (100, 30)) as (pilot, screen):
+        await move_to(pilot, screen, "ทหาร")
+        assert screen.text.show_vertical_scrollbar
+        monkeypatch.setattr(ScrollBar, "render", counted)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown_popup(app) is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert drawn == []
+        await pilot.resize_terminal(100, 24)  # a size that changes: the scrollbar follows
+        await pilot.pause()
+        bar = screen.text.vertical_scrollbar
+        assert drawn and bar.window_size == screen.text.scrollable_content_region.height

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, ClassVar, Self
 
 from textual import events
 from textual.geometry import Region
-from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
@@ -21,6 +20,7 @@ from bilingual_reader.tui.reader.view_hooks import ViewHooks
 from bilingual_reader.tui.reader.view_layout import ViewLayout
 from bilingual_reader.tui.reader.view_paragraphs import Paragraphs
 from bilingual_reader.tui.reader.view_styles import TokenStyler
+from bilingual_reader.tui.widgets.steady_scroll_view import SteadyScrollView
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleView", "TokenStyler"]
 
 
-class ArticleView(ScrollView, can_focus=False):
+class ArticleView(SteadyScrollView, can_focus=False):
     """The article's paragraphs, Thai beside (or above) English, and the word cursor, which it owns.
 
     It posts ``CursorMoved`` whenever the cursor moves, ``WordClicked`` after a click on a word,

@@ -138,7 +138,7 @@ class LookupPopup(VerticalScroll):
         if not self.display:
             self._previous = self.screen.focused
             self.display = self.footer.display = True
-        self.focus(scroll_visible=False)
+        self.screen.set_focus(self, scroll_visible=False)
 
     def close(self, choice: PopupChoice | None = None) -> None:
         """Hide the popup, give the focus back (if the popup had it), tell ``on_close`` of ``choice``."""
