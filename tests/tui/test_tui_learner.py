@@ -288,7 +288,7 @@ async def test_a_number_has_no_status_choices(
         await pilot.press("enter")
         await pilot.pause()
         popup = shown_popup(app)
-        assert popup is not None and not popup.query("#popup-status")
+        assert popup is not None and not popup.query_one("#popup-status").display
         await pilot.press("3")
         assert shown_popup(app) is popup  # the key does nothing here
         await pilot.press("escape")

@@ -61,7 +61,7 @@ async def test_one_popup_shows_each_lookup_and_nothing_of_the_last(
         await pilot.press("enter")
         assert _top(app) is popup  # the same popup, shown again
         assert popup_text(app).startswith("K2\n")
-        assert not popup.query("#popup-status")
+        assert not popup.query_one("#popup-status").display
         assert not popup.query_one("#popup-machine", Static).display  # the last word's machine gloss went
         await wait_until(pilot, lambda: "choose('status:1')" not in _footer_actions(popup), "no status key")
         await pilot.press("3")

@@ -144,6 +144,11 @@ class LookupController(Widget):
         message.stop()
         if self.popup is None and self.is_attached:
             self._install(LookupPopup())
+        from bilingual_reader.learner.statuses import Status
+        from bilingual_reader.tui.reader.popup_content import status_choices
+
+        for status in Status:  # made once each (markup): the first lookup of a word with a status waits less
+            status_choices(status)
         gc.freeze()  # the lookup tables live as long as the process: a full collection need not walk them
 
     def _install(self, popup: LookupPopup) -> LookupPopup:

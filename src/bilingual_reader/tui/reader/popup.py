@@ -77,7 +77,6 @@ class LookupPopup(VerticalScroll):
         ``footer`` on the reader's screen."""
         super().__init__(id="popup-body")
         self.footer = PopupFooter(self)
-        self._status_line: StatusLine | None = None
         self._on_close: Callable[[PopupChoice | None], object] | None = None
         self._previous: Widget | None = None
         self.machine: str | None = None
@@ -120,16 +119,11 @@ class LookupPopup(VerticalScroll):
         self.scroll_home(animate=False, immediate=True)
         found.first(Static).update(self._content())
         self.query_one("#popup-machine", Static).display = False
-        line = self._status_line
-        if status is not None and line is not None:
+        line = self.query_one("#popup-status", StatusLine)
+        if status is not None:
             line.update(status_choices(status))
-        elif status is not None:
-            self._status_line = StatusLine(status_choices(status), id="popup-status")
-            self.mount(self._status_line, before=0)
-        elif line is not None:
-            self._status_line = None
-            line.remove()
-        if (line is None) != (status is None):
+        if line.display != (status is not None):
+            line.display = status is not None
             self.refresh_bindings()  # the status keys come or go in the footer
 
     def open(self, on_close: Callable[[PopupChoice | None], object]) -> None:
@@ -174,9 +168,9 @@ class LookupPopup(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         """The status line (for a word with a learner status), the lookup text, the machine gloss."""
-        if self.status is not None:
-            self._status_line = StatusLine(status_choices(self.status), id="popup-status")
-            yield self._status_line
+        line = StatusLine(status_choices(self.status) if self.status is not None else "", id="popup-status")
+        line.display = self.status is not None
+        yield line
         yield Static(self._content(), id="popup-text")
         machine = Static(machine_content(self.machine or ""), id="popup-machine")
         machine.display = self.machine is not None
