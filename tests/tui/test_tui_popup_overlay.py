@@ -1,10 +1,11 @@
 """The lookup popup is drawn over the reader on the reader's own screen (no screen of its own): showing it
 redraws its own lines only (not the text's scrollbar either), its keys are the only ones while it is shown,
 the reader's footer keeps its keys under the popup's, a click on the text closes it, and the occurrences are
-counted after its frame."""
+counted after its frame, and no garbage is collected before that frame."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +150,26 @@ async def test_a_lookup_over_a_long_text_leaves_its_scrollbar_alone(
         await pilot.pause()
         bar = screen.text.vertical_scrollbar
         assert drawn and bar.window_size == screen.text.scrollable_content_region.height
+
+
+async def test_no_garbage_is_collected_between_the_key_and_the_popups_frame(
+    article_path: Path, glossary_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with started(app, (160, 45)) as (pilot, screen):
+        await move_to(pilot, screen, "ทหาร")
+        collecting: list[bool] = []
+        display = app._display
+
+        def record(target: Any, update: Any) -> None:
+            if update is not None:
+                collecting.append(gc.isenabled())
+            display(target, update)
+
+        monkeypatch.setattr(app, "_display", record)
+        assert gc.isenabled()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown_popup(app) is not None
+        assert collecting[0] is False
+        assert gc.isenabled()
