@@ -16,9 +16,11 @@ from bilingual_reader.tui.messages import EnglishTermClicked, VisibleChanged, Wo
 from bilingual_reader.tui.reader import view_mouse
 from bilingual_reader.tui.reader.blocks import BlockPainter
 from bilingual_reader.tui.reader.view_cursor import Cursor
+from bilingual_reader.tui.reader.view_finish import Finisher
 from bilingual_reader.tui.reader.view_hooks import ViewHooks
 from bilingual_reader.tui.reader.view_layout import ViewLayout
 from bilingual_reader.tui.reader.view_paragraphs import Paragraphs
+from bilingual_reader.tui.reader.view_read_ahead import ReadAhead
 from bilingual_reader.tui.reader.view_styles import TokenStyler
 from bilingual_reader.tui.widgets.steady_scroll_view import SteadyScrollView
 
@@ -70,6 +72,10 @@ class ArticleView(SteadyScrollView, can_focus=False):
         """What other components draw into the view (token styles, glosses, extra lines)."""
         self.layout_ = ViewLayout(self)
         """Where each paragraph's block is (geometry: frames, blocks, lines, screen regions)."""
+        self.finisher = Finisher()
+        """Keeps the drawn lines as the screen takes them (padded, filtered)."""
+        self.read_ahead = ReadAhead(self)
+        """Lays out and draws the next screenful while the reader idles."""
         self._visible = (-1, -1)
 
     def __len__(self) -> int:
@@ -116,14 +122,21 @@ class ArticleView(SteadyScrollView, can_focus=False):
     # Drawing ----------------------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        """Text line ``y`` of the view (after the scroll offset): one line of some paragraph's block."""
-        strip = self.layout_.draw(round(self.scroll_offset.y) + y)
+        """Text line ``y`` of the view (after the scroll offset), with the character offsets Textual's text
+        selection reads."""
+        return self._line(y, offsets=True)
+
+    def _line(self, y: int, offsets: bool = False) -> Strip:
+        strip = self.layout_.draw(round(self.scroll_offset.y) + y, offsets)
         self.painted = self.painted or bool(len(self))
         return strip
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Draw, then say which paragraphs are now visible (if that changed)."""
-        lines = super().render_lines(crop)
+        """Draw (finished lines kept: ``view_finish``), then say which paragraphs are now visible (if that
+        changed)."""
+        lines = self.finisher.lines(self, crop, self._line)
+        if lines is None:
+            lines = super().render_lines(crop)
         self.call_later(self._check_visible)
         return lines
 
@@ -134,6 +147,7 @@ class ArticleView(SteadyScrollView, can_focus=False):
         self.call_after_refresh(self.cursor.scroll_into_view)
 
     def _check_visible(self) -> None:
+        self.read_ahead.schedule()
         visible = self.layout_.visible_paragraphs()
         span = (visible[0], visible[-1]) if visible else (-1, -1)
         if span != self._visible:

@@ -204,17 +204,21 @@ class BlockPainter:
         styles: ThaiStyles,
         extra: Mapping[int, Style],
         selected: Callable[[int], tuple[int, int] | None],
+        offsets: bool = True,
     ) -> Strip:
-        """Line ``row`` of ``block``; ``selected(y)`` gives the selected span of a Thai line with offset y."""
+        """Line ``row`` of ``block``; ``selected(y)`` gives the selected span of a Thai line with offset y;
+        ``offsets``: mark the Thai's characters with their offsets, which Textual's text selection reads (from
+        ``render_line``: the screen's lines need not carry them)."""
         spec = block.rows[row]
-        base = self.widget.rich_style
+        base = styles.plain
         width = frame.width
         if spec.thai is not None:
             y = thai.index * LINES_PER_PARAGRAPH + spec.thai
             line_styles = styles
             segments = thai.render_line(spec.thai, line_styles, self.widget.app.console, extra, selected(y))
             left = Strip(segments).extend_cell_length(frame.thai_width).crop(0, frame.thai_width)
-            left = left.apply_offsets(0, y)
+            if offsets:
+                left = left.apply_offsets(0, y)
         else:
             left = spec.left if spec.left is not None else Strip.blank(0)
         parts: list[Strip] = []

@@ -27,7 +27,11 @@ class ThaiStyles:
     cursor: Style
     match: Style
     selection: Style
+    plain: Style
+    """The view's own style (the parts of a line around the Thai)."""
     status: dict[str, Style] = field(default_factory=dict)
+    combined: dict[tuple[object, ...], Style] = field(default_factory=dict, compare=False)
+    """A token's style for each mix of parts met so far (adding rich styles is the cost of a line)."""
 
 
 class ParagraphView:
@@ -149,6 +153,20 @@ class ParagraphView:
                 return y
         return 0
 
+    @staticmethod
+    def _style(key: tuple[object, ...], styles: ThaiStyles) -> Style:
+        extra, status, matched, cursor = key
+        style = extra if isinstance(extra, Style) else Style()
+        if isinstance(status, str):
+            style += styles.status[status]
+        elif status:
+            style += styles.term
+        if matched:
+            style += styles.match
+        if cursor:
+            style += styles.cursor
+        return style
+
     def render_line(
         self,
         y: int,
@@ -164,21 +182,23 @@ class ParagraphView:
             return []
         segments: list[Segment] = []
         base = styles.base
+        combined = styles.combined
         for piece in lines[y].pieces:
             token = self.tokens[piece.token]
-            style = extra.get(piece.token) or Style()
             status = self.term_status(piece.token)
-            if status in styles.status:
-                style += styles.status[status]
-            elif token.is_term or status is not None:
-                style += styles.term
-            if self.matches and any(start < token.end and end > token.start for start, end in self.matches):
-                style += styles.match
-            if piece.token == self._cursor:
-                style += styles.cursor
+            key = (
+                extra.get(piece.token),
+                status if status in styles.status else bool(token.is_term or status is not None),
+                bool(self.matches)
+                and any(start < token.end and end > token.start for start, end in self.matches),
+                piece.token == self._cursor,
+            )
+            full = combined.get(key)
+            if full is None:
+                full = combined[key] = base + self._style(key, styles)
             padded = self._glosses is not None and not token.text.isspace()
             body = piece.text.rstrip(" ") if padded else piece.text
-            segments.append(Segment(body, base + style))
+            segments.append(Segment(body, full))
             if len(body) < len(piece.text):
                 segments.append(Segment(piece.text[len(body) :], base))
         if selected is None:

@@ -67,6 +67,11 @@ class ReaderScreen(CommandScreen):
     """As Textual's, minus its repaint of the whole screen on every focus change (the lookup popup takes the
     focus and gives it back): the widgets whose focus styles change are restyled and redrawn anyway."""
 
+    # The header redraws itself when these change; Screen's own repaint the whole screen (every key that moves
+    # into another chapter, every progress step).
+    title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
+    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
+
     def __init__(
         self, article: Article, services: ReaderServices, position: tuple[int, int] | None = None
     ) -> None:

@@ -203,11 +203,13 @@ class ViewLayout:
             cursor=part("article-view--cursor", partial=True),
             match=part("article-view--match", partial=True),
             selection=view.screen.get_component_rich_style("screen--selection"),
+            plain=view.rich_style,
             status={s: part(f"article-view--{s}", partial=True) for s in ("ok", "missing", "forbidden")},
         )
 
-    def draw(self, line: int) -> Strip:
-        """Text line ``line``: one line of some paragraph's block (cached unless there is a selection)."""
+    def draw(self, line: int, offsets: bool = False) -> Strip:
+        """Text line ``line``: one line of some paragraph's block (cached unless there is a selection or
+        ``offsets``, the character offsets Textual's selection reads, are asked for)."""
         view = self.view
         frame = self.frame()
         if not len(view) or line >= self.total:
@@ -215,7 +217,8 @@ class ViewLayout:
         index, row = self.line_at(line)
         block, extra, drawn = self.block(index)
         selection = view.text_selection
-        strip = drawn[row] if selection is None else None
+        kept = selection is None and not offsets
+        strip = drawn[row] if kept else None
         if strip is None:
             strip = view.painter.draw(
                 frame,
@@ -225,7 +228,8 @@ class ViewLayout:
                 self.styles(block.role),
                 extra,
                 (lambda y: selection.get_span(y)) if selection is not None else (lambda y: None),
+                offsets,
             )
-            if selection is None:
+            if kept:
                 drawn[row] = strip
         return strip

@@ -1,0 +1,140 @@
+"""Pilot tests of how the text view gets its lines to the screen cheaply: finished lines kept (the same lines
+Textual's own path makes), the screenful below drawn before a page down needs it, and a move into another
+chapter repainting only what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.color import ColorSystem
+from textual._compositor import LayoutUpdate
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets._header import HeaderTitle
+
+from bilingual_reader.documents.articles import list_articles
+from bilingual_reader.tui.app import create_app
+
+from .pilot_helpers import reader, settle
+
+
+def _book(folder: Path, chapters: int) -> Path:
+    """A Markdown book: the sample article's paragraphs under ``chapters`` headings."""
+    sample = list_articles()[0].read_text(encoding="utf-8")
+    paragraphs = [p for p in sample.split("\n\n")[1:] if p.strip()]
+    book = folder / "book.md"
+    book.write_text(
+        "\n\n".join(f"# บทที่ {n}\n\n" + "\n\n".join(paragraphs) for n in range(1, chapters + 1)),
+        encoding="utf-8",
+    )
+    return book
+
+
+def _plain(strip: Strip) -> list[str]:
+    """Each character as the terminal gets it (its colours and attributes; not the meta: offsets, links)."""
+    return [
+        segment.style.render(character, color_system=ColorSystem.TRUECOLOR) if segment.style else character
+        for segment in strip
+        for character in segment.text
+    ]
+
+
+async def test_the_lines_on_screen_are_textuals_own_lines_kept(tmp_path: Path, glossary_path: Path) -> None:
+    """The view's finished lines (padded, filtered) equal the lines of Textual's own path, wide and narrow,
+    with the cursor on screen; a second frame takes the same line objects; the character offsets Textual's
+    selection reads are on ``render_line``'s lines, not on the screen's."""
+    book = _book(tmp_path, 2)
+    for size in ((120, 24), (70, 24)):
+        app = create_app(book, glossary_path)
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            view = reader(app).text
+            await pilot.press("j", "l")
+            await settle(app, pilot)
+            crop = Region(0, 0, view.region.width, view.region.height)
+            ours = view.finisher.lines(view, crop, view._line)
+            assert ours is not None
+            textuals = Widget.render_lines(view, crop)
+            assert [_plain(line) for line in ours] == [_plain(line) for line in textuals]
+            assert any("ทหาร" in line.text for line in ours) and len(ours) == view.region.height
+            again = view.finisher.lines(view, crop, view._line)
+            assert again is not None and all(a is b for a, b in zip(again, ours, strict=True))
+            region = view.layout_.thai_region(view.cursor.paragraph)
+            assert region is not None
+            y = region.y - view.content_region.y
+            assert any(s.style and s.style.meta.get("offset") for s in view.render_line(y))
+            assert not any(s.style and s.style._meta for s in ours[y])
+
+
+async def test_the_next_screen_is_drawn_before_page_down_needs_it(
+    tmp_path: Path, glossary_path: Path
+) -> None:
+    """While the reader idles, the screenful below the visible one is laid out and drawn: a page down then
+    draws only the lines of the paragraphs the cursor left and entered (their cursor style changed)."""
+    app = create_app(_book(tmp_path, 4), glossary_path)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        view = reader(app).text
+        layout = view.layout_
+        drawn: list[int] = []  # paragraphs whose lines a frame had to draw (not the reading ahead)
+        draw, line = view.painter.draw, view._line
+        rendering = [False]
+
+        def counting(*args: Any, **kwargs: Any) -> Strip:
+            if rendering[0]:
+                drawn.append(args[3].index)
+            return draw(*args, **kwargs)
+
+        def rendered(y: int, offsets: bool = False) -> Strip:
+            rendering[0] = True
+            try:
+                return line(y, offsets)
+            finally:
+                rendering[0] = False
+
+        view.painter.draw = counting  # type: ignore[method-assign]
+        view._line = rendered  # type: ignore[method-assign]
+        for _ in range(3):
+            height = view.scrollable_content_region.height
+            bottom = round(view.scroll_offset.y) + height
+            for below in range(bottom, bottom + height):
+                index, row = layout.line_at(below)
+                assert layout.block(index)[2][row] is not None, f"line {below} not drawn ahead"
+            drawn.clear()
+            left = view.cursor.paragraph
+            await pilot.press("pagedown")
+            entered = view.cursor.paragraph
+            assert entered > left and round(view.scroll_offset.y) > 0
+            assert drawn and set(drawn) <= {left, entered}, (left, entered, drawn)
+            await settle(app, pilot)
+
+
+async def test_moving_into_another_chapter_repaints_only_what_changed(
+    tmp_path: Path, glossary_path: Path
+) -> None:
+    """End into the last chapter: the header names it, and no frame repaints the whole screen (the screen's
+    title is the header's to draw)."""
+    app = create_app(_book(tmp_path, 3), glossary_path)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        updates: list[object] = []
+        display = app._display
+
+        def recording(shown: Any, update: Any) -> None:
+            updates.append(update)
+            display(shown, update)
+
+        app._display = recording  # type: ignore[method-assign,assignment]
+        await pilot.press("end")
+        await settle(app, pilot)
+        assert "บทที่ 3" in str(screen.title)
+        assert "บทที่ 3" in str(app.screen.query_one(HeaderTitle).content)
+        assert updates and not any(isinstance(update, LayoutUpdate) for update in updates)
+        updates.clear()
+        await pilot.press("home")
+        await settle(app, pilot)
+        assert "บทที่ 1" in str(screen.title)
+        assert updates and not any(isinstance(update, LayoutUpdate) for update in updates)
