@@ -5,9 +5,10 @@ worktree of main before the text view was rewritten, 098d3f5) in the same run.
 Each measurement is a fresh process running the reader headless (``App.run_test``, 160x45, no model), with
 the app's ``_display`` (where a changed screen goes to the terminal) timed:
 - *first screen*: from the process start to the first frame in which the text view has drawn Thai;
-- *keys*: p95 of the time from a key event (``j``; ``End``/``Home`` in turn; a lookup, ``⏎``) to the next
-  frame, measured once the start-up work is over (no worker running, the text segmented) and the process is
-  idle before each key, so a key is not timed behind other work. Also one ``j`` right after the first screen
+- *keys*: p95 of the time from a key event (``j``; ``End``/``Home`` in turn; a lookup, ``⏎``; ``PageDown``
+  from the top on, 0.3 s apart, as a reader turns pages) to the next frame, measured once the start-up work
+  is over (no worker running, the text segmented) and the process is idle before each key, so a key is not
+  timed behind other work. Also one ``j`` right after the first screen
   (during the start-up work) and when the start-up work was over;
   Each key's p95 is given in wall time and, in brackets, in the process's CPU time (what the key cost,
   whatever else the machine was doing);
@@ -107,6 +108,16 @@ async def main():
             if round < 12:
                 await pilot.press("escape")
                 await pilot.pause()
+        # Reading on: page down through the text from the top, with a pause to read each page (a page down
+        # that changes nothing, at the end of the text, ends the run).
+        keys["page"] = []
+        await pilot.press("home")
+        for _ in range(20):
+            await asyncio.sleep(0.3)
+            wall, cpu = await key_to_frame("pagedown", 2.0)
+            if wall >= 2.0:
+                break
+            keys["page"].append((wall, cpu))
         result["keys"] = keys
         app.exit()
 
@@ -175,6 +186,7 @@ def describe(name: str, data: dict[str, object]) -> str:
         f"{k} p95 {p95([w for w, _ in v]):6.1f} ms (CPU {p95([c for _, c in v]):5.1f}, median"
         f" {statistics.median(c for _, c in v) * 1000:5.1f})"
         for k, v in keys.items()
+        if v
     )
     unsettled = f"  (still busy: {data['unsettled']})" if data.get("unsettled") else ""
     return (
