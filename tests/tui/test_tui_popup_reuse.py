@@ -123,11 +123,20 @@ async def test_the_popup_is_made_while_the_reader_idles_and_the_first_lookup_sho
         popup = screen.lookup.popup  # made after the warm-up, before any lookup
         assert popup is not None and popup.is_attached and not popup.shown
         await wait_until(pilot, lambda: bool(popup.query("#popup-text")), "the popup is composed unseen")
+        keys = list(popup.footer.query(FooterKey))  # its keys listed before it is first shown
+        assert [key.action for key in keys] == [
+            "close",
+            "choose('add')",
+            "choose('edit')",
+            "choose('status:1')",
+        ]
         await move_to(pilot, screen, "ทหาร")
         await pilot.press("enter")
         assert _top(app) is popup
         assert popup_text(app).startswith("ทหาร\n")
         assert popup.border_title == "Lookup"
+        await pilot.pause()
+        assert list(popup.footer.query(FooterKey)) == keys  # not listed again for a word with a status
 
 
 async def test_the_lookups_warm_up_in_a_worker_once_the_text_is_segmented(

@@ -21,7 +21,7 @@ from bilingual_reader.tui.reader.popup_content import (
     machine_content,
     status_choices,
 )
-from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.reader.popup_footer import PopupFooter
 
 if TYPE_CHECKING:
     from bilingual_reader.learner.statuses import Status as WordStatus
@@ -42,17 +42,6 @@ class StatusLine(Static):
         popup = self.parent
         if isinstance(popup, LookupPopup):
             popup.action_choose(choice)
-
-
-class PopupFooter(SteadyFooter):
-    """The popup's keys, over the reader's footer while the popup is shown."""
-
-    DEFAULT_CSS = "PopupFooter { layer: popup; display: none; }"
-
-    def __init__(self, popup: LookupPopup) -> None:
-        """The keys of ``popup`` (while it has the focus)."""
-        super().__init__()
-        self.owner = popup
 
 
 class LookupPopup(VerticalScroll):
@@ -80,7 +69,9 @@ class LookupPopup(VerticalScroll):
         self._on_close: Callable[[PopupChoice | None], object] | None = None
         self._previous: Widget | None = None
         self.machine: str | None = None
-        self.show(EMPTY_RESULT)
+        from bilingual_reader.learner.statuses import Status
+
+        self.show(EMPTY_RESULT, status=Status.UNKNOWN)  # most words have one: the footer lists its keys
 
     @property
     def is_modal(self) -> bool:
