@@ -78,3 +78,16 @@ def test_the_total_can_come_later_and_the_delay_is_a_second(monkeypatch: pytest.
     assert progress.shown and (progress.done, progress.total) == (2, 2)
     monkeypatch.setenv("BILINGUAL_READER_PROGRESS_DELAY", "soon")
     assert Progress("x").delay == DELAY
+
+
+def test_a_second_pass_counts_again_from_zero_under_its_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BILINGUAL_READER_PROGRESS_DELAY", "0")
+    err = Terminal()
+    with Progress("Reading", out=io.StringIO(), err=err) as progress:
+        progress.advance(5)
+        progress.restart("Segmenting", 3)
+        assert (progress.label, progress.done, progress.total) == ("Segmenting", 0, 3)
+        progress.advance(2)
+        task = progress._bar.tasks[0]
+        assert (task.description, task.completed, task.total) == ("Segmenting", 2, 3)
+    assert progress.shown

@@ -147,7 +147,7 @@ def write_segments(path: str, glossary: str | None, as_json: bool) -> None:
     when it takes longer than a second)."""
     from bilingual_reader.terminal_progress import Progress
 
-    with Progress("Segmenting") as progress:
+    with Progress("Reading") as progress:
         for line in segment_lines(path, glossary, as_json, progress):
             progress.write(line + "\n")
 
@@ -175,10 +175,12 @@ def segment_lines(
         store.close()
     total: list[int] = []  # the paragraphs' count, once known
 
-    def book() -> Iterator[str]:
+    def book() -> Iterator[str]:  # the first reading of a long file: for its words
         for index, paragraph, _ in stream_document(path):
             yield paragraph
             total[:] = [index + 1]
+            if progress is not None:
+                progress.advance()
 
     try:
         if document.complete:
@@ -189,8 +191,8 @@ def segment_lines(
             segmenter = Segmenter(terms)
     except ArticleError as err:
         raise Problem(str(err)) from None
-    if progress is not None and total:
-        progress.set_total(total[0])
+    if progress is not None:
+        progress.restart("Segmenting", total[0] if total else None)
     if as_json:
         import json
     try:

@@ -104,6 +104,13 @@ class Progress:
             if self._bar is not None:
                 self._bar.update(self._task, total=total)
 
+    def restart(self, label: str, total: int | None = None) -> None:
+        """Count a new pass from zero under ``label`` (a command that reads its input twice)."""
+        with self._lock:
+            self.label, self.total, self.done = label, total, 0
+            if self._bar is not None:
+                self._bar.reset(self._task, total=total, description=label)
+
     def advance(self, steps: int = 1) -> None:
         """Count ``steps`` more done."""
         with self._lock:
