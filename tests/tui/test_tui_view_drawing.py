@@ -138,3 +138,29 @@ async def test_moving_into_another_chapter_repaints_only_what_changed(
         await settle(app, pilot)
         assert "บทที่ 1" in str(screen.title)
         assert updates and not any(isinstance(update, LayoutUpdate) for update in updates)
+
+
+async def test_a_new_theme_colours_the_text_as_a_reader_started_in_it(
+    tmp_path: Path, glossary_path: Path
+) -> None:
+    """After switching the theme, every line of the text (term and status colours included) is what a reader
+    opened in that theme draws, not the old theme's kept lines."""
+    book = _book(tmp_path, 1)
+    shown = []
+    for switch in (True, False):
+        app = create_app(book, glossary_path)
+        if not switch:
+            app.theme = "textual-light"
+        async with app.run_test(size=(100, 24)) as pilot:
+            await settle(app, pilot)
+            if switch:
+                assert app.theme != "textual-light" and reader(app).text.painted  # drawn in the first theme
+                app.theme = "textual-light"
+                await settle(app, pilot)
+            assert app.theme == "textual-light"
+            view = reader(app).text
+            crop = Region(0, 0, view.region.width, view.region.height)
+            lines = view.finisher.lines(view, crop, view._line)
+            assert lines is not None
+            shown.append([_plain(line) for line in lines])
+    assert shown[0] == shown[1]

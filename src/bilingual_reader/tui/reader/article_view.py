@@ -140,6 +140,14 @@ class ArticleView(SteadyScrollView, can_focus=False):
         self.call_later(self._check_visible)
         return lines
 
+    def on_mount(self) -> None:
+        """Lay the text out again when the theme changes: its styles are resolved into the laid-out blocks
+        and drawn lines."""
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        self.refresh_paragraphs()
+
     def on_resize(self) -> None:
         """Lay out again for the new width, and keep the cursor in view."""
         self.layout_.check_frame()
