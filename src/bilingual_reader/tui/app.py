@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
@@ -16,6 +16,7 @@ from bilingual_reader.documents.articles import Article, sample_article_path
 from bilingual_reader.documents.errors import ArticleError
 from bilingual_reader.documents.opening import open_document
 from bilingual_reader.tui.app_commands import APP_COMMANDS
+from bilingual_reader.tui.collection import hold_until_frame, resume_collection
 from bilingual_reader.tui.commands import CommandsProvider, PaletteEntry, bindings, by_name, palette_entries
 from bilingual_reader.tui.library import tracking
 from bilingual_reader.tui.library.controller import LibraryController
@@ -81,6 +82,12 @@ class ReaderApp(App[None]):
         if not kwargs.get("headless"):
             gc.freeze()
         return super().run(*args, **kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key and click: no garbage collection until its frame is out (``collection``)."""
+        if isinstance(event, (events.Key, events.MouseDown)):
+            hold_until_frame(self)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         """Open the article (and the library screen over it when asked) once the app's start-up batch is
@@ -172,9 +179,11 @@ class ReaderApp(App[None]):
         self.switch_screen(ReaderScreen(article, self.services))
 
     def on_unmount(self) -> None:
-        """Save where the reader is; close the glossary if this app opened it."""
+        """Save where the reader is; close the glossary if this app opened it; collect garbage again (a key
+        held it off until a frame that will not come now)."""
         self.library.closing()
         self.services.close()
+        resume_collection()
 
 
 def create_app(article_path: Path | Article | None, glossary: Glossary | Path | ReaderServices) -> ReaderApp:

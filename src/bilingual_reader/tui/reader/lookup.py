@@ -12,6 +12,7 @@ from textual import on, work
 from textual.message import Message
 from textual.widget import Widget
 
+from bilingual_reader.tui.collection import hold_until_frame
 from bilingual_reader.tui.messages import GlossaryChanged
 from bilingual_reader.tui.reader.popup import LookupPopup
 from bilingual_reader.tui.reader.popup_content import PopupChoice
@@ -116,9 +117,7 @@ class LookupController(Widget):
 
         if self.glossary is None:
             return
-        if gc.isenabled():  # no collection before the popup's frame (at 10 MB a full one took 20-40 ms)
-            gc.disable()
-            self.call_after_refresh(self._collect_again)
+        hold_until_frame(self)  # a lookup from a click or the palette too
         result = lookup(text, glossary=self.glossary, segmenter=self.segmenter)
         counting = self.tokens is not None or (phrase and not result.in_glossary)
         check = check_content(findings) if findings else None
@@ -127,10 +126,6 @@ class LookupController(Widget):
         popup.open(partial(self._popup_closed, result))
         if counting:  # after the popup's frame: at 10 MB the count holds the GIL for tens of milliseconds
             self.call_after_refresh(self._start_count, result.text, phrase=phrase and not result.in_glossary)
-
-    def _collect_again(self) -> None:
-        """The popup's frame is out: garbage may be collected again."""
-        gc.enable()
 
     def _start_count(self, key: str, *, phrase: bool) -> None:
         tokens = list(self.tokens) if self.tokens is not None else []
