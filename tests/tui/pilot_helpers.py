@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from textual.app import App
@@ -79,6 +81,32 @@ async def started(app: ReaderApp, size: tuple[int, int]) -> AsyncIterator[tuple[
     async with app.run_test(size=size) as pilot:
         await settle(app, pilot)
         yield pilot, reader(app)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A frame the app handed the terminal: the update, and whether garbage collection was on then."""
+
+    update: object
+    collecting: bool
+
+
+@contextmanager
+def recorded_frames(app: App[Any]) -> Iterator[list[Frame]]:
+    """The frames ``app`` hands the terminal (changed screens only) while inside the block, as they come."""
+    frames: list[Frame] = []
+    display = app._display
+
+    def record(screen: Any, update: Any) -> None:
+        if update is not None:
+            frames.append(Frame(update, gc.isenabled()))
+        display(screen, update)
+
+    app._display = record  # type: ignore[method-assign,assignment]
+    try:
+        yield frames
+    finally:
+        del app._display
 
 
 def reader(app: ReaderApp) -> ReaderScreen:

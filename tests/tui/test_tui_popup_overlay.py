@@ -17,7 +17,7 @@ from textual.widgets._footer import FooterKey
 from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.reader.lookup import LookupController
 
-from .pilot_helpers import move_to, popup_text, shown_popup, started, thai_point
+from .pilot_helpers import move_to, popup_text, recorded_frames, shown_popup, started, thai_point
 
 
 async def test_the_popup_is_modal_over_the_reader_and_esc_gives_the_keys_back(
@@ -67,24 +67,16 @@ async def test_a_click_on_another_word_looks_that_word_up(article_path: Path, gl
 
 
 async def test_showing_the_popup_redraws_its_region_not_the_screen(
-    article_path: Path, glossary_path: Path, monkeypatch: pytest.MonkeyPatch
+    article_path: Path, glossary_path: Path
 ) -> None:
     app = create_app(article_path, glossary_path)
     async with started(app, (160, 45)) as (pilot, screen):
         await move_to(pilot, screen, "ทหาร")
-        frames: list[object] = []
-        display = app._display
-
-        def record(target: Any, update: Any) -> None:
-            if update is not None:
-                frames.append(update)
-            display(target, update)
-
-        monkeypatch.setattr(app, "_display", record)
-        await pilot.press("enter")
-        await pilot.pause()
+        with recorded_frames(app) as frames:
+            await pilot.press("enter")
+            await pilot.pause()
         assert shown_popup(app) is not None
-        first = frames[0]
+        first = frames[0].update
         assert isinstance(first, ChopsUpdate) and not isinstance(first, LayoutUpdate)
         popup = shown_popup(app)
         assert popup is not None
@@ -153,23 +145,15 @@ async def test_a_lookup_over_a_long_text_leaves_its_scrollbar_alone(
 
 
 async def test_no_garbage_is_collected_between_the_key_and_the_popups_frame(
-    article_path: Path, glossary_path: Path, monkeypatch: pytest.MonkeyPatch
+    article_path: Path, glossary_path: Path
 ) -> None:
     app = create_app(article_path, glossary_path)
     async with started(app, (160, 45)) as (pilot, screen):
         await move_to(pilot, screen, "ทหาร")
-        collecting: list[bool] = []
-        display = app._display
-
-        def record(target: Any, update: Any) -> None:
-            if update is not None:
-                collecting.append(gc.isenabled())
-            display(target, update)
-
-        monkeypatch.setattr(app, "_display", record)
         assert gc.isenabled()
-        await pilot.press("enter")
-        await pilot.pause()
+        with recorded_frames(app) as frames:
+            await pilot.press("enter")
+            await pilot.pause()
         assert shown_popup(app) is not None
-        assert collecting[0] is False
+        assert frames[0].collecting is False
         assert gc.isenabled()

@@ -18,7 +18,7 @@ from textual.widgets._header import HeaderTitle
 from bilingual_reader.documents.articles import list_articles
 from bilingual_reader.tui.app import create_app
 
-from .pilot_helpers import reader, settle
+from .pilot_helpers import reader, recorded_frames, settle
 
 
 def _book(folder: Path, chapters: int) -> Path:
@@ -121,24 +121,17 @@ async def test_moving_into_another_chapter_repaints_only_what_changed(
     async with app.run_test(size=(100, 20)) as pilot:
         await settle(app, pilot)
         screen = reader(app)
-        updates: list[object] = []
-        display = app._display
-
-        def recording(shown: Any, update: Any) -> None:
-            updates.append(update)
-            display(shown, update)
-
-        app._display = recording  # type: ignore[method-assign,assignment]
-        await pilot.press("end")
-        await settle(app, pilot)
-        assert "บทที่ 3" in str(screen.title)
-        assert "บทที่ 3" in str(app.screen.query_one(HeaderTitle).content)
-        assert updates and not any(isinstance(update, LayoutUpdate) for update in updates)
-        updates.clear()
-        await pilot.press("home")
-        await settle(app, pilot)
-        assert "บทที่ 1" in str(screen.title)
-        assert updates and not any(isinstance(update, LayoutUpdate) for update in updates)
+        with recorded_frames(app) as frames:
+            await pilot.press("end")
+            await settle(app, pilot)
+            assert "บทที่ 3" in str(screen.title)
+            assert "บทที่ 3" in str(app.screen.query_one(HeaderTitle).content)
+            assert frames and not any(isinstance(frame.update, LayoutUpdate) for frame in frames)
+            frames.clear()
+            await pilot.press("home")
+            await settle(app, pilot)
+            assert "บทที่ 1" in str(screen.title)
+            assert frames and not any(isinstance(frame.update, LayoutUpdate) for frame in frames)
 
 
 async def test_a_new_theme_colours_the_text_as_a_reader_started_in_it(
@@ -176,25 +169,18 @@ async def test_no_garbage_is_collected_between_a_key_and_its_frame(
     async with app.run_test(size=(100, 20)) as pilot:
         await settle(app, pilot)
         view = reader(app).text
-        collecting: list[bool] = []
-        display = app._display
-
-        def recording(shown: Any, update: Any) -> None:
-            if update is not None:
-                collecting.append(gc.isenabled())
-            display(shown, update)
-
-        app._display = recording  # type: ignore[method-assign,assignment]
-        for act in ("pagedown", "end", "click"):
-            collecting.clear()
-            assert gc.isenabled()
-            if act == "click":
-                region = view.layout_.thai_region(view.cursor.paragraph)
-                assert region is not None
-                await pilot.click(offset=region.offset)
-            else:
-                await pilot.press(act)
-            await pilot.pause()
-            # a click is a move (its hover frame comes first), then a press, a release and the click
-            assert collecting and (collecting[0] if act != "click" else all(collecting)) is False, act
-            assert gc.isenabled(), act
+        with recorded_frames(app) as frames:
+            for act in ("pagedown", "end", "click"):
+                frames.clear()
+                assert gc.isenabled()
+                if act == "click":
+                    region = view.layout_.thai_region(view.cursor.paragraph)
+                    assert region is not None
+                    await pilot.click(offset=region.offset)
+                else:
+                    await pilot.press(act)
+                await pilot.pause()
+                collecting = [frame.collecting for frame in frames]
+                # a click is a move (its hover frame comes first), then a press, a release and the click
+                assert collecting and (collecting[0] if act != "click" else all(collecting)) is False, act
+                assert gc.isenabled(), act

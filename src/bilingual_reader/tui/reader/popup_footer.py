@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_footer import SteadyFooter, compact_key
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -54,9 +54,7 @@ class PopupFooter(SteadyFooter):
                 disabled=not enabled,
                 tooltip=tooltip,
             )
-            key.set_reactive(FooterKey.compact, self.compact)
-            key.set_class(self.compact, "-compact", update=False)
-            yield key
+            yield compact_key(key, self.compact)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """List the keys again if the popup's changed."""

@@ -37,6 +37,13 @@ def modal_focus(screen: Screen[object]) -> Widget | None:
     return None
 
 
+def compact_key(key: FooterKey, compact: bool) -> FooterKey:
+    """``key`` already in the compact state it would take on mount (each flip of its class restyles it)."""
+    key.set_reactive(FooterKey.compact, compact)
+    key.set_class(compact, "-compact", update=False)
+    return key
+
+
 class SteadyFooter(Footer):
     """Textual's ``Footer`` minus the work that changes nothing: it composes a key widget per binding
     whenever its screen comes back or its focus moves (this one only when the keys differ from the ones it
@@ -55,9 +62,7 @@ class SteadyFooter(Footer):
             self._shown = shown_keys(self.screen)
         for widget in super().compose():
             if isinstance(widget, FooterKey):
-                compact = self.compact or widget.has_class("-command-palette")
-                widget.set_reactive(FooterKey.compact, compact)
-                widget.set_class(compact, "-compact", update=False)
+                compact_key(widget, self.compact or widget.has_class("-command-palette"))
             yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
