@@ -166,7 +166,8 @@ def test_a_glossary_that_is_not_sqlite_exits_two(files: dict[str, Path]) -> None
     assert err == f"bilingual-reader: {files['glossary']}: not a SQLite database\n"
 
 
-def test_without_english_the_machine_translation_is_checked(tmp_path: Path) -> None:
+@pytest.mark.parametrize("read", ["file", "standard input"])
+def test_without_english_the_machine_translation_is_checked(tmp_path: Path, read: str) -> None:
     from bilingual_reader.translation.packages import install_file
 
     install_file(TRAINED)
@@ -182,8 +183,9 @@ def test_without_english_the_machine_translation_is_checked(tmp_path: Path) -> N
     glossary.close()
     article = tmp_path / "a.txt"
     article.write_text("ข่าว\nปืนใหญ่อัตตาจรเคลื่อนที่ไปยังชายแดน\nโดรนบินเหนือฐานทัพ\n", encoding="utf-8")
-    args = ["check", str(article), "--glossary", str(tmp_path / "g.db"), "--format", "json", "--no-steer"]
-    result = CliRunner().invoke(main, args)
+    source = str(article) if read == "file" else "-"
+    args = ["check", source, "--glossary", str(tmp_path / "g.db"), "--format", "json", "--no-steer"]
+    result = CliRunner().invoke(main, args, input=None if read == "file" else article.read_bytes())
     assert result.exit_code == 1, result.stderr
     findings = json.loads(result.stdout)["findings"]
     assert [(f["concept_id"], f["status"], f["english"] and f["english"]["text"]) for f in findings] == [

@@ -95,6 +95,7 @@ def check_command(
     forbidden or a check finds an error (dismissed findings do not count; --strict counts warnings too),
     0 otherwise, 2 on bad input. JSON paragraph numbers count from 0; the table's from 1.
     """
+    from bilingual_reader.documents.streamed_article import StreamedArticle
     from bilingual_reader.files import FileProblem, check_destination
     from bilingual_reader.glossary.locations import resolve_glossary_path
     from bilingual_reader.qa.check import TermChecker
@@ -122,16 +123,16 @@ def check_command(
         checker = TermChecker(store.concepts())
     finally:
         store.close()
-    book = book_of(documents, english, fmt)
+    opened = book_of(documents, english, fmt)
     results: list[CheckedDocument]
-    if book is not None and fmt == "jsonl":  # written as it goes
-        results = [book_lines(output, book, checker, plan, dismiss, restore, steer=not no_steer)]
+    if isinstance(opened, StreamedArticle) and fmt == "jsonl":  # written as it goes
+        results = [book_lines(output, opened, checker, plan, dismiss, restore, steer=not no_steer)]
         ctx.exit(exit_code(results, strict))
-    if book is not None:
-        results = [check_book(book, checker, plan, dismiss, restore, steer=not no_steer)]
+    if isinstance(opened, StreamedArticle):
+        results = [check_book(opened, checker, plan, dismiss, restore, steer=not no_steer)]
     else:
         results = [
-            _check_one(str(doc), checker, plan, english, dismiss, restore, steer=not no_steer)
+            _check_one(str(doc), checker, plan, english, dismiss, restore, steer=not no_steer, article=opened)
             for doc in documents
         ]
     emit_report(results, fmt, output, strict)
@@ -166,8 +167,9 @@ def _check_one(
     restore: tuple[str, ...],
     *,
     steer: bool,
+    article: Article | None = None,
 ) -> DocumentResult:
-    """Check one article or bilingual file."""
+    """Check one article (``article``: the document at ``path`` already read) or bilingual file."""
     from bilingual_reader.documents.bilingual import SUFFIXES, BilingualError, read_bilingual
     from bilingual_reader.qa.english import EnglishError, read_english
     from bilingual_reader.qa.plan import run_plan
@@ -180,7 +182,8 @@ def _check_one(
         thai, translations = bilingual.thai, bilingual.english
         terms = list(checker.check_all(thai, translations)) if plan.terms else []
         return run_plan(path, thai, translations, plan, terms)
-    article = load_article_or_fail(path)
+    if article is None:
+        article = load_article_or_fail(path)
     edits = [(True, parse_hit(v, len(article.paragraphs))) for v in dismiss]
     edits += [(False, parse_hit(v, len(article.paragraphs))) for v in restore]
     if english is None:

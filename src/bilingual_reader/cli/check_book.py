@@ -12,6 +12,7 @@ from bilingual_reader.cli.check_dismissals import parse_hit, review_edits
 from bilingual_reader.cli.common import BadInput, failure_line, open_translation
 
 if TYPE_CHECKING:
+    from bilingual_reader.documents.articles import Article
     from bilingual_reader.documents.streamed_article import StreamedArticle
     from bilingual_reader.qa.check import TermChecker
     from bilingual_reader.qa.plan import CheckPlan
@@ -20,21 +21,25 @@ if TYPE_CHECKING:
 __all__ = ["book_lines", "book_of", "check_book"]
 
 
-def book_of(documents: list[Path], english: str | None, fmt: str) -> StreamedArticle | None:
-    """The one document to check a paragraph at a time: a long plain text whose English comes from the
-    translation memory and whose report is not HTML (which shows every finding's paragraphs)."""
+def book_of(documents: list[Path], english: str | None, fmt: str) -> Article | StreamedArticle | None:
+    """The one document to check, opened: a long plain text whose English comes from the translation memory
+    and whose report is not HTML (which shows every finding's paragraphs) as a ``StreamedArticle``, checked a
+    paragraph at a time; another document as the ``Article`` read whole. None when there are several, when
+    the English is given, for bilingual files and standard input, and when the document cannot be read (the
+    whole reading says what is wrong, as before)."""
     from bilingual_reader.documents.bilingual import SUFFIXES
     from bilingual_reader.documents.errors import ArticleError
-    from bilingual_reader.documents.streamed_article import StreamedArticle, open_streamed
+    from bilingual_reader.documents.streamed_article import open_streamed
     from bilingual_reader.translation.session import STREAM_WINDOW
 
     if len(documents) != 1 or english is not None or fmt == "html" or documents[0].suffix.lower() in SUFFIXES:
         return None
+    if str(documents[0]) == "-":
+        return None
     try:
-        article = open_streamed(documents[0], keep=2 * STREAM_WINDOW)
+        return open_streamed(documents[0], keep=2 * STREAM_WINDOW)
     except ArticleError:
-        return None  # the whole reading below says what is wrong, as before
-    return article if isinstance(article, StreamedArticle) else None
+        return None
 
 
 def check_book(
