@@ -1,5 +1,5 @@
 """Headless work the reader runs in thread workers: loading its services' modules after the first frame,
-segmenting an article, warming up lookups."""
+segmenting an article (the lookups warm up in ``lookup.warm_up``)."""
 
 from __future__ import annotations
 
@@ -76,15 +76,3 @@ def segment_in_order(
             yield batch, False
             batch, limit = {}, BATCH
     yield batch, True
-
-
-def warm_up_lookup() -> None:
-    """Load pythainlp's dictionary, the pronunciation lexicon, WordNet and the loanword table (seconds),
-    so that the first popup opens at once instead of freezing the screen."""
-    from bilingual_reader.thai.dictionary import loanword_source, senses
-    from bilingual_reader.thai.pronunciation import dictionary_split, pronounce
-
-    dictionary_split("ปืนใหญ่")
-    pronounce("ปืน", split=dictionary_split)
-    senses("ปืน")
-    loanword_source("ปืน")

@@ -61,16 +61,12 @@ class SegmentingController(Widget):
     @work(thread=True, exclusive=True, group="segment", exit_on_error=False, description="segmentation")
     def _segment(self, terms: set[str], first: tuple[int, ...], run: int) -> None:
         """Build a segmenter (unless the app has one) and post the tokens in batches, ``first`` first."""
-        from bilingual_reader.tui.reader.segmentation import warm_up_lookup
-
         worker = get_current_worker()
         segmenter = self.services.segmenter(terms)
         for batch, done in segment_in_order(
             self.article.paragraphs, segmenter, first, lambda: worker.is_cancelled
         ):
             self.post_message(ParagraphsSegmented(segmenter, batch, done, run))
-        if not worker.is_cancelled:
-            warm_up_lookup()
 
     @on(ParagraphsSegmented)
     def _paragraphs_segmented(self, message: ParagraphsSegmented) -> None:
