@@ -23,7 +23,6 @@ __all__ = [
     "open_input",
     "read_input",
     "read_text_input",
-    "too_large",
     "write_output",
 ]
 
@@ -66,7 +65,7 @@ class FileProblem(Exception):
 def open_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> BinaryIO:
     """A regular file of at most ``limit`` bytes opened for reading, with :func:`read_input`'s checks
     (never a FIFO or device; a size over ``limit`` refused); for reading a large file a part at a time.
-    The caller reads at most ``limit + 1`` bytes and refuses more (:func:`too_large`)."""
+    The caller reads at most ``limit + 1`` bytes and refuses more."""
     try:
         _require_regular(path, os.stat(path).st_mode, what)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
@@ -86,11 +85,6 @@ def open_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> 
         handle.close()
         raise
     return handle
-
-
-def too_large(path: str | os.PathLike[str], limit: int, what: str = "file") -> FileProblem:
-    """The problem of a file found larger than ``limit`` while reading it (:func:`open_input`)."""
-    return _too_large(path, None, limit, what)
 
 
 def read_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:

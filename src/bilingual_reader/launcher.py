@@ -173,18 +173,20 @@ def segment_lines(
         terms = store.thai_terms()
     finally:
         store.close()
-    total: list[int] = []  # the paragraphs' count, once known
+    total: int | None = None  # the paragraphs' count, once known
 
     def book() -> Iterator[str]:  # the first reading of a long file: for its words
-        for index, paragraph, _ in stream_document(path):
+        nonlocal total
+        total = 0
+        for _, paragraph, _ in stream_document(path):
             yield paragraph
-            total[:] = [index + 1]
+            total += 1
             if progress is not None:
                 progress.advance()
 
     try:
         if document.complete:
-            segmenter, total = Segmenter(terms, texts=document.known), [len(document.known)]
+            segmenter, total = Segmenter(terms, texts=document.known), len(document.known)
         elif path != "-":
             segmenter = Segmenter(terms, book=book())
         else:
@@ -192,7 +194,7 @@ def segment_lines(
     except ArticleError as err:
         raise Problem(str(err)) from None
     if progress is not None:
-        progress.restart("Segmenting", total[0] if total else None)
+        progress.restart("Segmenting", total)
     if as_json:
         import json
     try:

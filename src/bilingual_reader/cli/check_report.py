@@ -126,11 +126,11 @@ def _json_list(items: Iterator[dict[str, Any]], indent: int) -> Iterator[str]:
 
 def _table(results: Sequence[CheckedDocument], strict: bool) -> Iterator[str]:
     from bilingual_reader.qa.report import table_lines
-    from bilingual_reader.qa.rule_report import iter_rule_lines, totals_line
+    from bilingual_reader.qa.rule_report import rule_lines, totals_line
 
     for result in results:
         tally = result.term_counts()
         yield from table_lines(result.path, result.paragraph_count, result.untranslated, result.terms, tally)
-        yield from iter_rule_lines(result.rules)
+        yield from rule_lines(result.rules)
     if len(results) > 1:
         yield totals_line(results, strict)

@@ -16,12 +16,13 @@ from typing import Any
 
 from bilingual_reader.qa.findings import Finding
 from bilingual_reader.qa.results import CheckedDocument
+from bilingual_reader.qa.rules.consistency import TERM_VARIANTS
 from bilingual_reader.qa.rules.model import RuleFinding
 
 __all__ = ["LATE_CODE", "document_line", "finding_lines", "jsonl_lines"]
 
 #: The code of the findings known only at the end of a document.
-LATE_CODE = "term-variants"
+LATE_CODE = TERM_VARIANTS
 
 
 def finding_lines(

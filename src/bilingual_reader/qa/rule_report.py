@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
 from bilingual_reader.qa.results import CheckedDocument
 from bilingual_reader.qa.rules.model import RuleFinding
 
-__all__ = ["iter_rule_lines", "rule_counts", "rule_lines", "rules_json", "totals_line"]
+__all__ = ["rule_counts", "rule_lines", "totals_line"]
 
 
-def rule_lines(findings: Iterable[RuleFinding]) -> list[str]:
+def rule_lines(findings: Iterable[RuleFinding]) -> Iterator[str]:
     """One line per finding, paragraphs numbered from 1, ending with the key ``--dismiss P:KEY`` takes:
     ``¶3   error      dates/be-year-kept: message  [dates:be-year-kept:ปี 2565]``."""
-    return list(iter_rule_lines(findings))
-
-
-def iter_rule_lines(findings: Iterable[RuleFinding]) -> Iterator[str]:
-    """:func:`rule_lines` one at a time."""
     for f in findings:
         label = "dismissed" if f.dismissed else f.severity.value
         yield f"¶{f.paragraph + 1:<3} {label:<9}  {f.kind.value}/{f.code}: {f.message}  [{f.key}]"
-
-
-def rules_json(findings: Sequence[RuleFinding]) -> dict[str, Any]:
-    """The ``checks`` part of the JSON report: counts by kind and every finding (paragraphs from 0)."""
-    return {"summary": rule_counts(findings), "findings": [f.to_dict() for f in findings]}
 
 
 def rule_counts(findings: Iterable[RuleFinding]) -> dict[str, int]:

@@ -72,7 +72,3 @@ class Spool(Sequence[T], Generic[T]):
             if position == index:
                 return item
         raise IndexError(index)  # pragma: no cover - the count says it is there
-
-    def close(self) -> None:
-        """Drop the file."""
-        self._file.close()

@@ -12,7 +12,18 @@ from collections.abc import Iterable, Sequence
 from bilingual_reader.qa.findings import Finding, FindingStatus, Span
 from bilingual_reader.qa.rules.model import Kind, RuleFinding, Severity
 
-__all__ = ["check_document", "key_of", "same_english", "same_thai", "sentences", "term_variant"]
+__all__ = [
+    "TERM_VARIANTS",
+    "check_document",
+    "key_of",
+    "same_english",
+    "same_thai",
+    "sentences",
+    "term_variant",
+]
+
+#: The code of a term rendered otherwise than in most of the document (known only at the document's end).
+TERM_VARIANTS = "term-variants"
 
 MIN_WORDS = 4  # shorter identical English (a heading, "Yes.") is no sign of a problem
 
@@ -56,7 +67,7 @@ def term_variant(hit: Finding, first: Finding) -> RuleFinding:
         f"¶{first.paragraph + 1}: pick one"
     )
     kind, severity = Kind.CONSISTENCY, Severity.WARNING
-    return RuleFinding(kind, "term-variants", hit.paragraph, message, hit.thai, hit.english, severity)
+    return RuleFinding(kind, TERM_VARIANTS, hit.paragraph, message, hit.thai, hit.english, severity)
 
 
 def same_thai(index: int, first: int) -> RuleFinding:
