@@ -149,10 +149,16 @@ def article_from_text(text: str, title: str = "", path: Path | None = None) -> A
         return Article(path, clean_text(title), lines, marked_roles=roles, chapters=chapters)
     # Before issue 8 the first line was only a title: paragraph i was line i + 1, under another id.
     legacy = article_id_of(lines[1:]) if len(lines) > 1 else None
-    headline = len(lines) > 1 and is_headline(lines[0]) and not is_chapter_line(lines[0])
+    headline = opens_with_headline(lines)
     shown = lines[0] if headline else header_title(lines[0], path)
     roles = text_roles(lines, chapters, headline=headline)
     return Article(path, shown, lines, headline, legacy, marked_roles=roles, chapters=chapters)
+
+
+def opens_with_headline(lines: Sequence[str]) -> bool:
+    """Whether a plain text's first line is its headline: it reads as one, is not a chapter line, and some
+    text follows it (``lines``: the first two paragraphs are enough)."""
+    return len(lines) > 1 and is_headline(lines[0]) and not is_chapter_line(lines[0])
 
 
 def text_roles(lines: Sequence[str], chapters: Sequence[Chapter], *, headline: bool) -> tuple[Role, ...]:

@@ -14,10 +14,9 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import BinaryIO
 
-from bilingual_reader.documents.articles import MAX_ARTICLE_BYTES, Article, Role
+from bilingual_reader.documents.articles import MAX_ARTICLE_BYTES, Article, Role, opens_with_headline
 from bilingual_reader.documents.chapter_lines import is_chapter_line
 from bilingual_reader.documents.errors import ArticleError
-from bilingual_reader.documents.headline import is_headline
 from bilingual_reader.thai.text import clean_text, has_text
 
 __all__ = ["PART_BYTES", "ParagraphStream", "clean_paragraphs", "stream_document", "text_parts"]
@@ -142,7 +141,7 @@ def _open(handle: BinaryIO, name: str, path: Path | None, kind: str | None) -> P
         return _whole(document_from_bytes(data, name, path, chosen))
     paragraphs = clean_paragraphs(_closing(text_parts(handle, name, head), handle if path else None))
     known = list(islice(paragraphs, 2))
-    headline = len(known) > 1 and is_headline(known[0]) and not is_chapter_line(known[0])
+    headline = opens_with_headline(known)
     return ParagraphStream(known, paragraphs, lambda i: "title" if headline and i == 0 else "paragraph", None)
 
 
