@@ -75,16 +75,16 @@ WARM_UP_WORD = "ภาษาไทย"
 
 
 def warm_up() -> None:
-    """Load and build once what a process's first lookup would (the pronunciation rules and lexicon, the
-    word list, the dictionary and the frequency list), so that the first lookup costs what any lookup costs.
-    For a worker while the reader is idle; the work is kept process-wide."""
+    """Load and build once what a process's first lookup would (the glossary's readings, the pronunciation
+    rules and lexicon, the word list, the dictionary and the frequency list), so that the first lookup costs
+    what any lookup costs. For a worker while the reader is idle; the work is kept process-wide."""
     from bilingual_reader.thai.corpora import thai_words
     from bilingual_reader.thai.dictionary import loanword_source, senses
     from bilingual_reader.thai.frequency import frequency
-    from bilingual_reader.thai.pronunciation import compute, dictionary_split
+    from bilingual_reader.thai.pronunciation import dictionary_split, pronounce
 
     thai_words()  # is_thai_word builds the word set after its first questions: not inside a lookup
-    compute(WARM_UP_WORD, split=dictionary_split)
+    pronounce(WARM_UP_WORD, split=dictionary_split)  # the glossary's readings table, then thaiphon
     senses(WARM_UP_WORD)
     loanword_source(WARM_UP_WORD)
     frequency(WARM_UP_WORD)

@@ -154,14 +154,16 @@ async def test_the_lookups_warm_up_in_a_worker_once_the_text_is_segmented(
 
 def test_warm_up_loads_what_a_first_lookup_loads() -> None:
     from bilingual_reader.lookup import warm_up
-    from bilingual_reader.thai import corpora, pronunciation
+    from bilingual_reader.thai import corpora, pronunciation, pronunciation_table
 
+    pronunciation_table._rows.cache_clear()
     corpora.thai_words.cache_clear()
     pronunciation._analyze.cache_clear()
     pronunciation._renderers.cache_clear()
     warm_up()
     assert corpora.thai_words.cache_info().currsize == 1
     assert pronunciation._renderers.cache_info().currsize == 1
+    assert pronunciation_table._rows.cache_info().currsize == 1  # the glossary's readings (its terms)
 
 
 async def test_a_lookup_is_recorded_with_its_own_sentence_after_the_cursor_moved_on(
