@@ -98,3 +98,14 @@ def test_the_common_words_index_holds_exactly_the_common_tnc_words() -> None:
     common = repairs._read_common(corpora.corpus_file("tnc_freq.txt"))
     assert len(common) > 5000
     assert set(repairs._common().keys()) == common  # type: ignore[attr-defined]
+
+
+def test_the_titles_index_holds_the_wikipedia_titles_but_the_comments() -> None:
+    lines = corpora.corpus_file("wikipedia_titles_th.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[0].startswith("#") and lines[-1]  # a comment first; no line break after the last title
+    titles = [line for line in lines if line and not line.startswith("#")]
+    assert len(titles) > 200_000
+    assert len(repairs._titles()) == len(set(titles))  # type: ignore[arg-type]
+    assert all(map(repairs.is_title, titles[::50]))
+    asked = [lines[0], "", "ฐานทัพอากาศโยโกตะ", "โยโกตะ", lines[-1]]
+    assert [repairs.is_title(text) for text in asked] == [False, False, False, True, True]
