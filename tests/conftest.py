@@ -30,9 +30,12 @@ for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = str(_ARGOS_HOME / _name.lower())
 os.environ["ARGOS_PACKAGES_DIR"] = str(_ARGOS_HOME / "packages")
 os.environ["ARGOS_PACKAGE_INDEX"] = "file:///nonexistent-argos-index/"
-# The word tries (thai.word_index) are built once and then serve every test of this process and the
-# processes it starts: the per-test XDG_CACHE_HOME below would have each build them again.
-os.environ["BILINGUAL_READER_CACHE_DIR"] = str(_ARGOS_HOME / "bilingual-reader-cache")
+# The word tries (thai.word_index) are built once and then serve every test of this run and the processes
+# it starts: the per-test XDG_CACHE_HOME below would have each build them again. The xdist workers inherit
+# the controller's environment, so they share its folder (~1 CPU-s of tries a worker, built once a run; a
+# trie file is written whole and renamed, so two workers building one at once is no harm).
+_CACHE = os.environ.setdefault("BILINGUAL_READER_TEST_CACHE_DIR", str(_ARGOS_HOME / "bilingual-reader-cache"))
+os.environ["BILINGUAL_READER_CACHE_DIR"] = _CACHE
 
 # The garbage collector's young generation is collected every 50,000 allocations instead of 700: a Pilot
 # test allocates widgets, styles and strips by the million, and the default spent a sixth of the TUI tests'
