@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import nlpo3
@@ -17,8 +15,9 @@ from pythainlp.util import Trie
 
 from bilingual_reader import paths
 from bilingual_reader.documents.articles import list_articles, load_article
+from bilingual_reader.thai import segmenter
 from bilingual_reader.thai.names import extra_words
-from bilingual_reader.thai.segmenter import Segmenter, Token
+from bilingual_reader.thai.segmenter import Segmenter, Token, word_pieces
 from bilingual_reader.thai.text import is_thai
 
 TERMS = ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "ขีปนาวุธ", "ระบบขีปนาวุธ", "ขีปนาวุธพิสัยไกล", "รถถัง", "กองทัพบก"]
@@ -213,24 +212,20 @@ def test_glossary_terms_are_single_tokens_in_shipped_articles() -> None:
     assert problems == []
 
 
-def test_a_segmenter_for_lookups_loads_no_dictionary() -> None:
-    probe = (
-        "from bilingual_reader.thai.segmenter import Segmenter\n"
-        "s = Segmenter({'ปืนใหญ่อัตตาจร', 'ปืนใหญ่', 'ปืน'})\n"
-        "assert s.subterms('ปืนใหญ่อัตตาจร') == ['ปืนใหญ่', 'ปืน']\n"
-        "print(s._dict_name)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "None"
+def test_a_segmenter_for_lookups_loads_no_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_load(*args: object) -> str:
+        raise AssertionError("an nlpo3 dictionary was loaded")
+
+    for loader in ("_load_nlpo3_dict", "_load_words_of", "_load_file"):
+        monkeypatch.setattr(segmenter, loader, no_load)
+    s = Segmenter({"ปืนใหญ่อัตตาจร", "ปืนใหญ่", "ปืน"})
+    assert s.subterms("ปืนใหญ่อัตตาจร") == ["ปืนใหญ่", "ปืน"]
+    assert s._dict_name is None
 
 
-def test_word_pieces_use_the_last_segmenter_s_dictionary() -> None:
-    probe = (
-        "from bilingual_reader.thai.segmenter import Segmenter, word_pieces\n"
-        "term = 'ปืนใหญ่อัตตาจร'\n"
-        "print('|'.join(word_pieces(term)))\n"
-        "Segmenter({term}).tokenize(term)\n"
-        "print('|'.join(word_pieces(term)))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert out.splitlines() == ["ปืนใหญ่|อัตตา|จร", "ปืนใหญ่อัตตาจร"]
+def test_word_pieces_use_the_last_segmenter_s_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segmenter, "_LAST", None)  # as in a process with no segmenter loaded yet
+    term = "ปืนใหญ่อัตตาจร"
+    before = word_pieces(term)
+    Segmenter({term}).tokenize(term)
+    assert [before, word_pieces(term)] == [["ปืนใหญ่", "อัตตา", "จร"], [term]]
