@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from click.testing import CliRunner
@@ -35,8 +36,31 @@ def book(folder: Path, copies: int) -> Path:
     return path
 
 
-def program(*args: str) -> list[str]:
-    return [sys.executable, "-m", "bilingual_reader", *args]
+#: What the runs of the program below with ``part`` stream: texts over 64 KiB.
+PART = 64 * 1024
+
+
+def program(*args: str, part: int | None = None) -> list[str]:
+    """The program's command line; with ``part``, it streams texts over ``part`` bytes (as over
+    ``PART_BYTES``, 256 KiB, as shipped: a smaller book then takes the paths a long one takes)."""
+    if part is None:
+        return [sys.executable, "-m", "bilingual_reader", *args]
+    code = (
+        f"import bilingual_reader.documents.streaming as s; s.PART_BYTES = {part}; "
+        "from bilingual_reader.launcher import run; run()"
+    )
+    return [sys.executable, "-c", code, *args]
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Texts over 64 KiB are streamed by the commands run in this process (over ``PART_BYTES``, 256 KiB, as
+    shipped): a book of four copies of the articles (105 kB, 124 paragraphs) then takes the paths a long
+    book takes (a first part, then the rest; windows of paragraphs dropped), at a third of the cost."""
+    from bilingual_reader.documents import streaming
+
+    monkeypatch.setattr(streaming, "PART_BYTES", PART)
+    return PART
 
 
 def cli(*args: str) -> tuple[int, bytes, str]:
@@ -179,11 +203,9 @@ def _first_line(stream: int, timeout: float = 120) -> bytes:
 
 
 def test_segment_prints_the_first_paragraph_of_a_long_text_before_the_rest_is_read() -> None:
-    from bilingual_reader.documents.streaming import PART_BYTES
-
-    head = "กองทัพเรือซื้อเรือดำน้ำ\n" + "ทหาร\n" * (PART_BYTES // 13 + 100)  # more than the first part
+    head = "กองทัพเรือซื้อเรือดำน้ำ\n" + "ทหาร\n" * (PART // 13 + 100)  # more than the first part
     child = subprocess.Popen(
-        program("segment", "--json", "-"),
+        program("segment", "--json", "-", part=PART),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -223,44 +245,47 @@ def test_segment_of_a_big_book_holds_a_part_not_the_book(tmp_path: Path) -> None
 
 
 def test_segment_of_a_book_file_loads_only_the_words_it_holds(tmp_path: Path) -> None:
-    path = book(tmp_path, 13)
-    args = program("segment", "--json")
+    path = book(tmp_path, 4)
+    assert path.stat().st_size > PART
+    args = program("segment", "--json", part=PART)
     with path.open("rb") as stdin:  # standard input can't be read twice: the whole dictionary
-        piped = subprocess.run([*args, "-"], stdin=stdin, capture_output=True, check=True)
-    read_twice = subprocess.run([*args, str(path)], capture_output=True, check=True)
-    assert read_twice.stdout == piped.stdout  # the same tokens
-    probe = _peak_kib([*args, str(path)])
-    with path.open("rb") as stdin:
-        whole = subprocess.run(
-            [sys.executable, "-c", _RSS_OF_PIPED, *args, "-"], stdin=stdin, capture_output=True, check=True
-        )
+        piped, whole = _output_and_peak([*args, "-"], stdin)
+    read_twice, probe = _output_and_peak([*args, str(path)])
+    assert read_twice == piped  # the same tokens
     # The whole dictionary takes ~55 MiB in nlpo3; the book's words a few.
-    assert probe < int(whole.stdout) - 30 * 1024, (probe, whole.stdout)
+    assert probe < whole - 30 * 1024, (probe, whole)
 
 
-_RSS_OF_PIPED = (
-    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-)
+def _output_and_peak(args: list[str], stdin: IO[bytes] | None = None) -> tuple[bytes, int]:
+    """The standard output of the command (which must succeed) and its peak resident memory (KiB), measured
+    on its own in a child process."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL, check=True); "
+        "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *args], stdin=stdin, capture_output=True, check=True)
+    return done.stdout, int(done.stderr)
 
 
 @pytest.mark.usefixtures("trained_model")
-def test_translate_of_a_long_text_read_twice_gives_what_translating_it_whole_gives(tmp_path: Path) -> None:
-    from bilingual_reader.documents.streaming import PART_BYTES
+def test_translate_of_a_long_text_read_twice_gives_what_translating_it_whole_gives(
+    tmp_path: Path, small_parts: int
+) -> None:
     from bilingual_reader.translation.memory import TranslationMemory
 
     assert cli("translate", "--no-steer", str(book(tmp_path, 1)))[0] == 0  # every sentence in the memory
-    path = book(tmp_path, 12)
-    assert path.stat().st_size > PART_BYTES
+    path = book(tmp_path, 4)
+    assert path.stat().st_size > small_parts
     whole = open_document(path)
     memory = TranslationMemory()
     try:  # a post-edit is kept under the article's id: the streamed article must have the same id
-        memory.save_post_edit(whole.article_id, 300, whole.paragraphs[300], "An edited paragraph.")
+        memory.save_post_edit(whole.article_id, 100, whole.paragraphs[100], "An edited paragraph.")
     finally:
         memory.close()
     with open_session() as session:
         results = sorted(session.translate(whole), key=lambda r: r.index)
-    assert results[300].english == "An edited paragraph."
+    assert results[100].english == "An edited paragraph."
     for fmt in ("json", "text"):
         code, out, err = cli("translate", "--no-steer", "--format", fmt, str(path))
         assert (code, err) == (0, "")
@@ -282,13 +307,12 @@ def test_translating_a_long_text_holds_a_window_not_the_text(tmp_path: Path) -> 
 
 @pytest.mark.usefixtures("trained_model")
 def test_check_of_a_long_text_reports_exactly_what_checking_it_whole_reports(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_parts: int
 ) -> None:
     from bilingual_reader.cli import check
-    from bilingual_reader.documents.streaming import PART_BYTES
 
-    path = book(tmp_path, 13)
-    assert path.stat().st_size > PART_BYTES
+    path = book(tmp_path, 4)
+    assert path.stat().st_size > small_parts
     code, out, _ = cli("check", "--no-steer", "--format", "json", str(path))  # translates, fills the memory
     report = json.loads(out)
     finding = report["checks"]["findings"][-1]
@@ -321,8 +345,9 @@ def test_checking_a_big_book_holds_a_part_not_the_book(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("trained_model")
 def test_checking_a_book_shows_its_progress_on_a_terminal_s_stderr_only(tmp_path: Path) -> None:
-    path = str(book(tmp_path, 13))
-    args = program("check", "--no-steer", "--format", "tsv", path)
+    path = book(tmp_path, 4)
+    assert path.stat().st_size > PART  # streamed: checked a paragraph at a time
+    args = program("check", "--no-steer", "--format", "tsv", str(path), part=PART)
     code, screen = _stderr_on_a_terminal(args, tmp_path / "out")
     assert code == 1, screen  # the book has findings
     assert "Checking" in screen and "━" in screen
@@ -336,9 +361,9 @@ def test_checking_a_book_shows_its_progress_on_a_terminal_s_stderr_only(tmp_path
 
 @pytest.mark.usefixtures("trained_model")
 def test_check_jsonl_writes_a_paragraph_s_findings_as_it_is_checked_and_a_stop_keeps_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_parts: int
 ) -> None:
-    path = str(book(tmp_path, 13))
+    path = str(book(tmp_path, 4))
     code, out, _ = cli("check", "--no-steer", "--format", "jsonl", path)
     lines = [json.loads(line) for line in out.decode("utf-8").splitlines()]
     assert code == 1 and lines[-1]["type"] == "document" and lines[-1]["errors"] > 0
