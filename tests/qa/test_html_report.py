@@ -15,7 +15,7 @@ from bilingual_reader.qa.results import DocumentResult
 from bilingual_reader.qa.rules.checklist import SHIPPED, load_checklist
 from bilingual_reader.qa.rules.run import check_document
 from bilingual_reader.qa.tsv_report import COLUMNS, tsv_report
-from qa.browser import poppler, run_together
+from qa.browser import poppler, run
 from support import ROOT
 
 ARTICLE = ROOT / "articles" / "01-nato-stoltenberg-visits-seoul-and-tokyo.txt"
@@ -70,9 +70,9 @@ def test_tsv_has_one_row_per_problem_and_defuses_formulas(result: DocumentResult
 
 
 def test_chromium_prints_it_to_pdf_without_overflow(result: DocumentResult, tmp_path: Path) -> None:
-    page = tmp_path / "report.html"
-    page.write_text(html_report([result]), encoding="utf-8")
-    probe = tmp_path / "probe.html"
+    """One chromium run prints the page to PDF, takes a screenshot and gives the DOM at A4's width, where
+    a probe script marked whether the page is wider than the window."""
+    probe = tmp_path / "report.html"
     probe.write_text(
         html_report([result]).replace(
             "</body>",
@@ -82,11 +82,8 @@ def test_chromium_prints_it_to_pdf_without_overflow(result: DocumentResult, tmp_
         encoding="utf-8",
     )
     pdf, png = tmp_path / "report.pdf", tmp_path / "report.png"
-    _, _, dom = run_together(
-        (page, tmp_path / "profile-pdf", (f"--print-to-pdf={pdf}",)),
-        (page, tmp_path / "profile-png", (f"--screenshot={png}", "--window-size=1200,1600")),
-        (probe, tmp_path / "profile-dom", ("--dump-dom", "--window-size=794,1123")),
-    )
+    flags = (f"--print-to-pdf={pdf}", f"--screenshot={png}", "--dump-dom", "--window-size=794,1123")
+    dom = run(probe, tmp_path / "profile", *flags)
     assert 'data-overflow="false"' in dom
     assert png.stat().st_size > 10_000
     poppler()

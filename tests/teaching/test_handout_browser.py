@@ -1,10 +1,12 @@
 """The handout in a real browser: Debian's chromium prints it to PDF (A4 and Letter) and to a PNG; the PDF
-has the pages the sections ask for, page numbers, the Thai text, and no word beyond the page's margins."""
+has the pages the sections ask for, page numbers, the Thai text, and no word beyond the page's margins.
+The sample article's handout is rendered once (PDF, PNG and DOM from one chromium run) for its tests."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ import pytest
 from bilingual_reader.documents.articles import load_article
 from bilingual_reader.glossary.store import Glossary
 from bilingual_reader.teaching.handout import HandoutOptions, Section, handout_html
-from qa.browser import poppler, run, run_together
+from qa.browser import poppler, run
 from support import ROOT
 from teaching.handout_data import small_article, small_glossary
 
@@ -66,39 +68,54 @@ def test_sections_break_pages_and_pages_are_numbered(tmp_path: Path, paper: str)
     assert _words_beyond_margin(pdf, width) == []
 
 
+@dataclass(frozen=True)
+class Rendering:
+    """One chromium run on the sample article's A4 handout: its PDF, a screenshot, and the DOM at 688 px
+    (A4's 182 mm between the margins; Letter's is wider) after a probe script marked the elements wider."""
+
+    pdf: Path
+    png: Path
+    dom: str
+
+
 @pytest.fixture(scope="module")
-def sample_page() -> str:
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Rendering:
     with Glossary.open(ROOT / "glossary.db", read_only=True) as glossary:
-        return handout_html(load_article(SAMPLE), glossary, None, HandoutOptions(paper="a4"))
-
-
-def test_the_sample_article_prints_whole_without_overflow(sample_page: str, tmp_path: Path) -> None:
-    html, pdf = tmp_path / "handout.html", tmp_path / "handout.pdf"
-    html.write_text(sample_page, encoding="utf-8")
-    run_together(
-        (html, tmp_path / "profile-pdf", (f"--print-to-pdf={pdf}",)),
-        (html, tmp_path / "profile-png", (f"--screenshot={tmp_path / 'h.png'}", "--window-size=1000,1400")),
-    )
-    assert (tmp_path / "h.png").stat().st_size > 20_000
-    poppler()
-    pages, width, _ = _info(pdf)
-    assert 12 <= pages <= 40
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
-    squeezed = text.replace(" ", "")
-    assert "เลขาธิการนาโต" in squeezed and "ขีปนาวุธข้ามทวีป" in squeezed
-    assert f"page {pages} of {pages}" in text
-    assert _words_beyond_margin(pdf, width) == []
-
-
-def test_no_element_is_wider_than_a_printed_a4_column(sample_page: str, tmp_path: Path) -> None:
-    """The browser's own layout at 688 px (A4's 182 mm between the margins; Letter's is wider)."""
-    probe = tmp_path / "probe.html"
+        page = handout_html(load_article(SAMPLE), glossary, None, HandoutOptions(paper="a4"))
+    folder = tmp_path_factory.mktemp("sample-handout")
     script = (
         "<script>const w = document.documentElement.clientWidth; const wide = [...document.querySelectorAll("
         "'body *')].filter(e => e.getBoundingClientRect().right > w + 0.5).map(e => e.tagName + '.' + "
         "e.className); document.body.dataset.overflow = wide.length ? wide.slice(0, 5).join(' ') : 'none';"
         "</script></body>"
     )
-    probe.write_text(sample_page.replace("</body>", script), encoding="utf-8")
-    dom = run(probe, tmp_path / "profile", "--dump-dom", "--window-size=688,1000")
-    assert 'data-overflow="none"' in dom
+    html, pdf, png = folder / "handout.html", folder / "handout.pdf", folder / "handout.png"
+    html.write_text(page.replace("</body>", script), encoding="utf-8")
+    dom = run(
+        html,
+        folder / "profile",
+        f"--print-to-pdf={pdf}",
+        f"--screenshot={png}",
+        "--dump-dom",
+        "--window-size=688,1000",
+    )
+    return Rendering(pdf, png, dom)
+
+
+def test_the_sample_article_prints_whole_without_overflow(sample: Rendering) -> None:
+    assert sample.png.stat().st_size > 20_000
+    poppler()
+    pages, width, _ = _info(sample.pdf)
+    assert 12 <= pages <= 40
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(sample.pdf), "-"], capture_output=True, text=True
+    ).stdout
+    squeezed = text.replace(" ", "")
+    assert "เลขาธิการนาโต" in squeezed and "ขีปนาวุธข้ามทวีป" in squeezed
+    assert f"page {pages} of {pages}" in text
+    assert _words_beyond_margin(sample.pdf, width) == []
+
+
+def test_no_element_is_wider_than_a_printed_a4_column(sample: Rendering) -> None:
+    """The browser's own layout at 688 px."""
+    assert 'data-overflow="none"' in sample.dom
