@@ -119,13 +119,15 @@ def trained_model() -> InstalledModel:
 class LibreTranslateServers:
     """The two shared servers, started together on first use: ``plain`` (no limits) and ``strict``
     (``--api-keys`` with a key required, ``--batch-limit 2``, ``--char-limit 60``), with ``key`` (600 a
-    minute) and ``slow_key`` (2 a minute) made by ``ltmanage keys add``."""
+    minute), ``slow_key`` (2 a minute) and ``spare_key`` (2 a minute, left unused for the one test that
+    spends it on a real 429) made by ``ltmanage keys add``."""
 
     home: Path
     plain: LibreTranslateServer
     strict: LibreTranslateServer
     key: str
     slow_key: str
+    spare_key: str
 
 
 def require_libretranslate() -> None:
@@ -142,20 +144,17 @@ def require_libretranslate() -> None:
 @pytest.fixture(scope="session")
 def libretranslate_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LibreTranslateServers]:
     """Both real servers, started in parallel; each fixture below waits only for the one it needs."""
-    from libretranslate_server import LibreTranslateServer, add_keys, finish, prepare_home
+    from libretranslate_server import LibreTranslateServer, finish, prepare_home
 
     require_libretranslate()
     home = tmp_path_factory.mktemp("libretranslate")
-    spacy = prepare_home(home)
-    keys = add_keys(home, 600, 2)
-    finish(spacy)
+    key, slow_key, spare_key = finish(prepare_home(home, 600, 2, 2)).split()
     plain = LibreTranslateServer(home).start()
-    key, slow_key = finish(keys).split()
     limits = ["--batch-limit", "2", "--char-limit", "60"]
     required = ["--api-keys", "--api-keys-db-path", "db/api_keys.db", "--require-api-key-origin", "^nowhere$"]
     strict = LibreTranslateServer(home, *required, *limits).start()
     try:
-        yield LibreTranslateServers(home, plain, strict, key, slow_key)
+        yield LibreTranslateServers(home, plain, strict, key, slow_key, spare_key)
     finally:
         plain.stop()
         strict.stop()

@@ -45,9 +45,12 @@ def free_port() -> int:
         return port
 
 
-def prepare_home(home: Path) -> subprocess.Popen[bytes]:
+def prepare_home(home: Path, *req_limits: int) -> subprocess.Popen[str]:
     """Unpack the test package into ``home/packages`` and write an empty index; returns the process (to
-    wait for) that adds the blank spaCy pipeline to the package and seeds argostranslate's spaCy cache."""
+    wait for) that adds the blank spaCy pipeline to the package, seeds argostranslate's spaCy cache, and
+    makes an API key (``req_limit`` per minute) for each of ``req_limits`` with LibreTranslate's own
+    ``ltmanage keys add`` (its entry point, once per key): the keys are the process's output lines. One
+    process: importing LibreTranslate imports spaCy, and each start of it costs about 1.5 CPU-s."""
     packages = home / "packages"
     with zipfile.ZipFile(PACKAGE) as archive:
         archive.extractall(packages)
@@ -57,28 +60,26 @@ def prepare_home(home: Path) -> subprocess.Popen[bytes]:
     (cache / "senter" / "model").touch()
     (home / "index").mkdir()
     (home / "index" / "index.json").write_text("[]")
-    script = "import spacy, sys\nfor path in sys.argv[1:]: spacy.blank('xx').to_disk(path)"
-    return subprocess.Popen([VENV / "bin" / "python", "-c", script, package / "spacy", cache], env=_env(home))
-
-
-def add_keys(home: Path, *req_limits: int) -> subprocess.Popen[str]:
-    """Start making API keys (``req_limit`` per minute each) with LibreTranslate's own ``ltmanage keys add``
-    (its entry point, once per key, in one process); the keys are the process's output lines."""
     db = home / "db" / "api_keys.db"
-    db.parent.mkdir(exist_ok=True)
+    db.parent.mkdir()
     db.touch()
     calls = [["ltmanage", "keys", "--api-keys-db-path", str(db), "add", str(n)] for n in req_limits]
-    script = f"import sys\nfrom libretranslate.manage import manage\nfor sys.argv in {calls!r}: manage()"
+    script = (
+        "import sys, spacy\n"
+        f"for path in {[str(package / 'spacy'), str(cache)]!r}: spacy.blank('xx').to_disk(path)\n"
+        "from libretranslate.manage import manage\n"
+        f"for sys.argv in {calls!r}: manage()"
+    )
     command = [str(VENV / "bin" / "python"), "-c", script]
     return subprocess.Popen(command, env=_env(home), stdout=subprocess.PIPE, text=True)
 
 
-def finish(process: subprocess.Popen[str] | subprocess.Popen[bytes]) -> str:
+def finish(process: subprocess.Popen[str]) -> str:
     """Wait for a set-up process; its output (raises if it failed)."""
     out, _ = process.communicate(timeout=START_TIMEOUT)
     if process.returncode != 0:
         raise RuntimeError(f"{process.args!r} failed ({process.returncode})")
-    return out if isinstance(out, str) else ""
+    return out
 
 
 def _env(home: Path) -> dict[str, str]:

@@ -23,7 +23,7 @@ from bilingual_reader.translation.pipeline import translate_article
 from bilingual_reader.translation.results import ParagraphResult
 from bilingual_reader.translation.steering import Steerer
 from conftest import LibreTranslateServers
-from libretranslate_server import LibreTranslateServer, add_keys, finish
+from libretranslate_server import LibreTranslateServer
 from support import corpus_pairs
 
 pytestmark = pytest.mark.xdist_group("libretranslate")
@@ -174,7 +174,7 @@ def test_429_backs_off_then_goes_on(strict_libretranslate: LibreTranslateServers
     Retry-After): the engine backs off and goes on. Rather than sleep out the minute, the injected wait
     restarts the server (the same port and key database), which empties the limiter's in-memory window."""
     servers = strict_libretranslate
-    key = finish(add_keys(servers.home, 2)).strip()  # its own key, 2 a minute, unused until now
+    key = servers.spare_key  # its own key, 2 a minute, unused until now
     engine = LibreTranslateEngine(servers.strict.url, api_key=key, batch_size=1, in_flight=1)
     waits: list[float] = []
 
