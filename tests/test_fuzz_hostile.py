@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from bilingual_reader.documents.articles import ArticleError, load_article
 from bilingual_reader.glossary.errors import GlossaryError
@@ -23,6 +23,9 @@ from bilingual_reader.glossary.source import read_tsv
 from bilingual_reader.glossary.store import Glossary
 from glossary.test_hostile_text import UNSAFE
 from support import budget
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 HOSTILE = [
     "\x1b]0;pwned\x07",
@@ -49,9 +52,18 @@ HOSTILE = [
     "tank",
     "\n",
 ]
-#: Text built from hostile pieces and arbitrary characters, as UTF-8 or as raw bytes.
-PIECES = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=8)), max_size=40).map("".join)
-CONTENT = st.one_of(PIECES.map(lambda s: s.encode("utf-8", "surrogatepass")), st.binary(max_size=400))
+
+
+def _content() -> SearchStrategy[bytes]:
+    """Text built from hostile pieces and arbitrary characters, as UTF-8 or as raw bytes.
+
+    hypothesis is imported where a test runs, not at import: every xdist worker collects this module, and
+    importing hypothesis costs ~0.4 CPU-s."""
+    from hypothesis import strategies as st
+
+    pieces = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=8)), max_size=40).map("".join)
+    return st.one_of(pieces.map(lambda s: s.encode("utf-8", "surrogatepass")), st.binary(max_size=400))
+
 
 SEEDS = {
     "csv": "term,translation,subject,pos,definition,note\n{}\n",
@@ -61,10 +73,15 @@ SEEDS = {
     "</tig></langSet></termEntry></body></text></martif>",
 }
 _KNOWN = Concept("weapons", (Term("ปืน", "th"), Term("gun", "en")))
-#: 20 examples an importer in ``make test`` (raw bytes, and UTF-8 in a valid frame); 500 with DEEP_TESTS=1.
-FUZZ = settings(
-    max_examples=budget(20, 500), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+
+
+def _fuzz(check: Callable[..., None]) -> Callable[[], None]:
+    """``check`` run on 20 examples in ``make test`` (raw bytes, and UTF-8 in a valid frame); 500 with
+    DEEP_TESTS=1. ``check`` is already given its strategies."""
+    from hypothesis import settings
+
+    fuzzed: Callable[[], None] = settings(max_examples=budget(20, 500), deadline=None)(check)
+    return fuzzed
 
 
 def _database_text(path: Path) -> list[str]:
@@ -81,55 +98,68 @@ def _one_line(error: Exception, path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-@FUZZ
-@given(content=CONTENT, wrap=st.booleans())
-def test_every_importer_answers_hostile_bytes(fmt: str, content: bytes, wrap: bool) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / f"in{FORMATS[fmt].suffixes[0]}"
-        if wrap:  # inside a valid frame, so the hostile text reaches the fields
-            text = content.decode("utf-8", "replace").replace('"', "").replace("\\", "")
-            source.write_bytes(SEEDS[fmt].format(text).encode("utf-8", "surrogatepass"))
-        else:
-            source.write_bytes(content)
-        db = Path(folder) / "g.db"
-        with Glossary.open(db) as glossary:
-            glossary.add(_KNOWN)
+def test_every_importer_answers_hostile_bytes(fmt: str) -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(content=_content(), wrap=st.booleans())
+    def check(content: bytes, wrap: bool) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder) / f"in{FORMATS[fmt].suffixes[0]}"
+            if wrap:  # inside a valid frame, so the hostile text reaches the fields
+                text = content.decode("utf-8", "replace").replace('"', "").replace("\\", "")
+                source.write_bytes(SEEDS[fmt].format(text).encode("utf-8", "surrogatepass"))
+            else:
+                source.write_bytes(content)
+            db = Path(folder) / "g.db"
+            with Glossary.open(db) as glossary:
+                glossary.add(_KNOWN)
+                try:
+                    import_file(glossary, source, fmt=fmt, skip_bad=True)
+                except (FormatError, GlossaryError) as err:
+                    _one_line(err, source)
+                    assert glossary.count() == 1
+            for value in _database_text(db):
+                assert not UNSAFE.search(value), repr(value)
+
+    _fuzz(check)()
+
+
+def test_the_glossary_tsv_reader_answers_hostile_bytes() -> None:
+    from hypothesis import given
+
+    @given(content=_content())
+    def check(content: bytes) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder) / "glossary.tsv"
+            source.write_bytes(b"id\tsubject\tthai\tenglish\tpos\tdefinition\tnote\n1\tweapons\t" + content)
             try:
-                import_file(glossary, source, fmt=fmt, skip_bad=True)
-            except (FormatError, GlossaryError) as err:
+                concepts = read_tsv(source)
+            except GlossaryError as err:
+                assert str(err).startswith(str(source))
+                return
+            for concept in concepts:
+                texts = [concept.subject, concept.definition, concept.note, *(t.text for t in concept.terms)]
+                assert not any(UNSAFE.search(t.replace("\n", " ")) for t in texts)
+
+    _fuzz(check)()
+
+
+def test_the_article_reader_answers_hostile_bytes() -> None:
+    from hypothesis import given
+
+    @given(content=_content())
+    def check(content: bytes) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder) / "article.txt"
+            source.write_bytes(content)
+            try:
+                article = load_article(source)
+            except ArticleError as err:
                 _one_line(err, source)
-                assert glossary.count() == 1
-        for value in _database_text(db):
-            assert not UNSAFE.search(value), repr(value)
+                return
+            for line in (article.title, *article.paragraphs):
+                assert line and "\n" not in line
+                assert not UNSAFE.search(line), repr(line)
 
-
-@FUZZ
-@given(content=CONTENT)
-def test_the_glossary_tsv_reader_answers_hostile_bytes(content: bytes) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "glossary.tsv"
-        source.write_bytes(b"id\tsubject\tthai\tenglish\tpos\tdefinition\tnote\n1\tweapons\t" + content)
-        try:
-            concepts = read_tsv(source)
-        except GlossaryError as err:
-            assert str(err).startswith(str(source))
-            return
-        for concept in concepts:
-            texts = [concept.subject, concept.definition, concept.note, *(t.text for t in concept.terms)]
-            assert not any(UNSAFE.search(t.replace("\n", " ")) for t in texts)
-
-
-@FUZZ
-@given(content=CONTENT)
-def test_the_article_reader_answers_hostile_bytes(content: bytes) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "article.txt"
-        source.write_bytes(content)
-        try:
-            article = load_article(source)
-        except ArticleError as err:
-            _one_line(err, source)
-            return
-        for line in (article.title, *article.paragraphs):
-            assert line and "\n" not in line
-            assert not UNSAFE.search(line), repr(line)
+    _fuzz(check)()
