@@ -8,11 +8,13 @@ import os
 import pty
 import select
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
@@ -23,7 +25,10 @@ from bilingual_reader.documents.opening import open_document
 from bilingual_reader.translation.export import FORMATS, render
 from bilingual_reader.translation.results import ParagraphResult
 from bilingual_reader.translation.session import TranslationSession, open_session
-from support import ROOT
+from support import ROOT, TRAINED
+
+if TYPE_CHECKING:
+    from bilingual_reader.translation.packages import InstalledModel
 
 ARTICLES = sorted((ROOT / "articles").glob("*.txt"))
 
@@ -68,10 +73,31 @@ def cli(*args: str) -> tuple[int, bytes, str]:
     return result.exit_code, result.stdout_bytes, result.stderr
 
 
-@pytest.mark.usefixtures("trained_model")
+@pytest.fixture(scope="module")
+def articles_memory(module_dirs: Path) -> Path:
+    """A translation memory holding every sentence of the books (the shipped articles translated once by the
+    trained test model), made once for the module."""
+    from bilingual_reader.translation.memory import memory_path
+    from bilingual_reader.translation.packages import install_file
+
+    install_file(TRAINED)
+    assert cli("translate", "--no-steer", str(book(module_dirs, 1)))[0] == 0
+    return Path(memory_path())
+
+
+@pytest.fixture
+def remembered(articles_memory: Path, trained_model: InstalledModel) -> None:
+    """Every sentence of the books in this test's translation memory (a copy of ``articles_memory``): the
+    model translates none of them again."""
+    from bilingual_reader.translation.memory import memory_path
+
+    memory_path().parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(articles_memory)) as source, closing(sqlite3.connect(memory_path())) as copy:
+        source.backup(copy)
+
+
+@pytest.mark.usefixtures("remembered")  # every sentence in the memory: the runs below agree
 def test_translate_writes_every_format_exactly_as_before_on_the_shipped_articles() -> None:
-    for article in ARTICLES:
-        assert cli("translate", "--no-steer", str(article))[0] == 0  # fills the memory: runs below agree
     with open_session() as session:
         before = {a: sorted(session.translate(open_document(a)), key=lambda r: r.index) for a in ARTICLES}
     for article in ARTICLES:
@@ -81,7 +107,7 @@ def test_translate_writes_every_format_exactly_as_before_on_the_shipped_articles
             assert out == render(fmt, open_document(article), before[article]), (article.name, fmt)
 
 
-@pytest.mark.usefixtures("trained_model")
+@pytest.mark.usefixtures("remembered")
 def test_check_reports_exactly_as_before_with_the_english_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
     path = str(ARTICLES[2])
     streamed = [cli("check", "--no-steer", "--format", fmt, path) for fmt in ("table", "json")]
@@ -118,7 +144,7 @@ def _stderr_on_a_terminal(args: list[str], out: Path) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("command", ["segment", "translate"])
-@pytest.mark.usefixtures("trained_model")
+@pytest.mark.usefixtures("remembered")
 def test_progress_on_a_terminal_s_stderr_never_in_the_output_nor_in_a_file(
     command: str, tmp_path: Path
 ) -> None:
@@ -152,10 +178,9 @@ def _peak_kib(args: list[str], codes: str = "0") -> int:
     return int(done.stdout)
 
 
-@pytest.mark.usefixtures("trained_model")
+@pytest.mark.usefixtures("remembered")  # every sentence in the memory: no model below
 def test_translating_a_big_book_holds_a_window_not_the_book(tmp_path: Path) -> None:
     small, big = book(tmp_path, 1), book(tmp_path, 8)
-    assert cli("translate", "--no-steer", str(small))[0] == 0  # every sentence in the memory: no model below
     grown = _peak_kib(program("translate", "--no-steer", "--format", "json", str(big))) - _peak_kib(
         program("translate", "--no-steer", "--format", "json", str(small))
     )
@@ -268,13 +293,12 @@ def _output_and_peak(args: list[str], stdin: IO[bytes] | None = None) -> tuple[b
     return done.stdout, int(done.stderr)
 
 
-@pytest.mark.usefixtures("trained_model")
+@pytest.mark.usefixtures("remembered")  # every sentence in the memory
 def test_translate_of_a_long_text_read_twice_gives_what_translating_it_whole_gives(
     tmp_path: Path, small_parts: int
 ) -> None:
     from bilingual_reader.translation.memory import TranslationMemory
 
-    assert cli("translate", "--no-steer", str(book(tmp_path, 1)))[0] == 0  # every sentence in the memory
     path = book(tmp_path, 4)
     assert path.stat().st_size > small_parts
     whole = open_document(path)
@@ -292,9 +316,8 @@ def test_translate_of_a_long_text_read_twice_gives_what_translating_it_whole_giv
         assert out == render(fmt, whole, results)
 
 
-@pytest.mark.usefixtures("trained_model")
+@pytest.mark.usefixtures("remembered")  # every sentence in the memory
 def test_translating_a_long_text_holds_a_window_not_the_text(tmp_path: Path) -> None:
-    assert cli("translate", "--no-steer", str(book(tmp_path, 1)))[0] == 0  # every sentence in the memory
     small, big = book(tmp_path, 12), book(tmp_path, 96)
     grown = _peak_kib(program("translate", "--no-steer", "--format", "json", str(big))) - _peak_kib(
         program("translate", "--no-steer", "--format", "json", str(small))
@@ -305,7 +328,7 @@ def test_translating_a_long_text_holds_a_window_not_the_text(tmp_path: Path) -> 
     assert grown < book_grown, (grown, book_grown)
 
 
-@pytest.mark.usefixtures("trained_model")
+@pytest.mark.usefixtures("remembered")
 def test_check_of_a_long_text_reports_exactly_what_checking_it_whole_reports(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_parts: int
 ) -> None:
@@ -313,7 +336,7 @@ def test_check_of_a_long_text_reports_exactly_what_checking_it_whole_reports(
 
     path = book(tmp_path, 4)
     assert path.stat().st_size > small_parts
-    code, out, _ = cli("check", "--no-steer", "--format", "json", str(path))  # translates, fills the memory
+    code, out, _ = cli("check", "--no-steer", "--format", "json", str(path))
     report = json.loads(out)
     finding = report["checks"]["findings"][-1]
     dismiss = ["--dismiss", f"{finding['paragraph'] + 1}:{finding['key']}"]
@@ -331,10 +354,9 @@ def test_check_of_a_long_text_reports_exactly_what_checking_it_whole_reports(
     assert line in table  # dismissed in both runs, as the review store keeps it under the same id
 
 
-@pytest.mark.usefixtures("trained_model")
+@pytest.mark.usefixtures("remembered")  # every sentence in the memory
 def test_checking_a_big_book_holds_a_part_not_the_book(tmp_path: Path) -> None:
     small, big = book(tmp_path, 12), book(tmp_path, 48)
-    assert cli("translate", "--no-steer", str(book(tmp_path, 1)))[0] == 0  # every sentence in the memory
     args = ["check", "--no-steer", "--format", "json"]
     grown = _peak_kib(program(*args, str(big)), "1") - _peak_kib(program(*args, str(small)), "1")
     book_grown = (big.stat().st_size - small.stat().st_size) // 1024
@@ -343,7 +365,7 @@ def test_checking_a_big_book_holds_a_part_not_the_book(tmp_path: Path) -> None:
     assert grown < 4 * book_grown, (grown, book_grown)
 
 
-@pytest.mark.usefixtures("trained_model")
+@pytest.mark.usefixtures("remembered")
 def test_checking_a_book_shows_its_progress_on_a_terminal_s_stderr_only(tmp_path: Path) -> None:
     path = book(tmp_path, 4)
     assert path.stat().st_size > PART  # streamed: checked a paragraph at a time
@@ -359,7 +381,7 @@ def test_checking_a_book_shows_its_progress_on_a_terminal_s_stderr_only(tmp_path
     assert plain.stdout.startswith(b"file\tparagraph\t") and b"\x1b" not in plain.stdout
 
 
-@pytest.mark.usefixtures("trained_model")
+@pytest.mark.usefixtures("remembered")
 def test_check_jsonl_writes_a_paragraph_s_findings_as_it_is_checked_and_a_stop_keeps_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_parts: int
 ) -> None:
