@@ -17,6 +17,10 @@ from bilingual_reader.thai.frequency import Frequency
 from bilingual_reader.thai.pronunciation import dictionary_split
 from bilingual_reader.thai.segmenter import Segmenter
 
+#: With the Thai tests in one xdist worker (tests/thai/conftest.py): pythainlp's newmm, thaiphon's lexicon
+#: and the glossary segmenter loaded there once.
+pytestmark = pytest.mark.xdist_group("thai")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
