@@ -137,8 +137,8 @@ async def test_moving_into_another_chapter_repaints_only_what_changed(
 async def test_a_new_theme_colours_the_text_as_a_reader_started_in_it(
     tmp_path: Path, glossary_path: Path
 ) -> None:
-    """After switching the theme, every line of the text (term and status colours included) is what a reader
-    opened in that theme draws, not the old theme's kept lines."""
+    """After switching the theme, every line of the text (term and status colours included) and the blank
+    lines under it are what a reader opened in that theme draws, not the old theme's kept lines."""
     book = _book(tmp_path, 1)
     shown = []
     for switch in (True, False):
@@ -147,16 +147,18 @@ async def test_a_new_theme_colours_the_text_as_a_reader_started_in_it(
             app.theme = "textual-light"
         async with app.run_test(size=(100, 24)) as pilot:
             await settle(app, pilot)
+            view = reader(app).text
             if switch:
-                assert app.theme != "textual-light" and reader(app).text.painted  # drawn in the first theme
+                assert app.theme != "textual-light" and view.painted  # drawn in the first theme
+                view.layout_.draw(view.layout_.total)  # a line under the text too (a short text's screen)
                 app.theme = "textual-light"
                 await settle(app, pilot)
             assert app.theme == "textual-light"
-            view = reader(app).text
             crop = Region(0, 0, view.region.width, view.region.height)
             lines = view.finisher.lines(view, crop, view._line)
             assert lines is not None
-            shown.append([_plain(line) for line in lines])
+            below = view.layout_.draw(view.layout_.total)
+            shown.append([_plain(line) for line in [*lines, below]])
     assert shown[0] == shown[1]
 
 

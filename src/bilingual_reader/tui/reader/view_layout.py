@@ -35,6 +35,7 @@ class ViewLayout:
         self._frame: Frame | None = None
         self._frame_checked = False
         self._styles: dict[str, ThaiStyles] = {}
+        self._blank: Strip | None = None
         self._heights = Heights([])
         self._blocks: OrderedDict[int, Laid] = OrderedDict()
 
@@ -54,6 +55,7 @@ class ViewLayout:
         styles when next needed."""
         self._frame_checked = False
         self._styles.clear()
+        self._blank = None
 
     def forget(self, index: int) -> bool:
         """Paragraph ``index`` changed: drop its block (True if it was laid out)."""
@@ -207,13 +209,22 @@ class ViewLayout:
             status={s: part(f"article-view--{s}", partial=True) for s in ("ok", "missing", "forbidden")},
         )
 
+    def blank(self, width: int) -> Strip:
+        """A line below the text, the same strip while the styles stand (a short text's screen is mostly
+        these; the view's style is worked out through its ancestors, and the view keeps finished lines by
+        strip)."""
+        blank = self._blank
+        if blank is None or blank.cell_length != width:
+            blank = self._blank = Strip.blank(width, self.view.rich_style)
+        return blank
+
     def draw(self, line: int, offsets: bool = False) -> Strip:
         """Text line ``line``: one line of some paragraph's block (cached unless there is a selection or
         ``offsets``, the character offsets Textual's selection reads, are asked for)."""
         view = self.view
         frame = self.frame()
         if not len(view) or line >= self.total:
-            return Strip.blank(frame.width, view.rich_style)
+            return self.blank(frame.width)
         index, row = self.line_at(line)
         block, extra, drawn = self.block(index)
         selection = view.text_selection
