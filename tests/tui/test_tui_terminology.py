@@ -3,9 +3,12 @@ dismissals, the popup's approved-vs-used block and the unsteered original (Engli
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+import pytest_asyncio
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -25,7 +28,17 @@ from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.reader.term_badge import TermBadge
 from bilingual_reader.tui.reader.translation_messages import ParagraphTranslated
 
-from .pilot_helpers import choose, find_token, move_to, popup_text, reader, settle, started, type_into
+from .pilot_helpers import (
+    choose,
+    find_token,
+    move_to,
+    popup_text,
+    reader,
+    settle,
+    shown_popup,
+    started,
+    type_into,
+)
 
 # The conftest article: ¶1 has ปืนใหญ่อัตตาจร (self-propelled gun; "automatic artillery" forbidden) and
 # รถถังหนัก (main battle tank); ¶2 has เสื้อเกราะ (body armour).
@@ -45,6 +58,33 @@ async def translated(app: ReaderApp, pilot: Pilot[None], *results: ParagraphResu
     return screen
 
 
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def reviewing(module_article_path: Path, module_glossary_path: Path) -> AsyncIterator[Pilot[None]]:
+    """One reader with ``ENGLISH`` checked, for the cases that only look, move the cursor, open the panel, the
+    popup or the palette and jump (a start-up is most of a test's cost): each starts it as it opened."""
+    app = create_app(module_article_path, module_glossary_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await translated(app, pilot)
+        yield pilot
+
+
+async def as_opened(pilot: Pilot[None]) -> tuple[ReaderApp, ReaderScreen]:
+    """Put the shared reader back as it opened (nothing over it, the cursor on the first word); checks it."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    screen = reader(app)
+    while app.screen is not screen:
+        await app.pop_screen()
+    if shown_popup(app) is not None:
+        await pilot.press("escape")
+    await pilot.press("home")
+    await settle(app, pilot)
+    where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, screen.text.cursor.text())
+    assert where == (screen, None, 0, "กองทัพบก")
+    assert (english(screen, 0).highlighted, english(screen, 0).notes) == (None, ())
+    return app, screen
+
+
 def _result(index: int, english: str, **kwargs: object) -> ParagraphResult:
     return ParagraphResult(index, "", english, "engine", machine=english, **kwargs)  # type: ignore[arg-type]
 
@@ -62,16 +102,15 @@ def status_of(screen: ReaderScreen, text: str) -> str | None:
     return screen.text.paragraphs.all_thai()[paragraph].term_status(token)
 
 
-async def test_badges_count_and_thai_terms_are_marked(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        screen = await translated(app, pilot)
-        assert badge(screen, 0).counts == Counts(ok=0, missing=1, forbidden=1)
-        assert badge(screen, 1).counts == Counts(ok=1)
-        assert str(badge(screen, 0).render()) == "✓0 ✗1 ⚠1"
-        assert str(badge(screen, 1).render()) == "✓1 ✗0 ⚠0"
-        cases = [("ปืนใหญ่อัตตาจร", "forbidden"), ("รถถังหนัก", "missing"), ("เสื้อเกราะ", "ok"), ("ทหาร", None)]
-        assert [status_of(screen, thai) for thai, _ in cases] == [status for _, status in cases]
+@pytest.mark.asyncio(loop_scope="module")
+async def test_badges_count_and_thai_terms_are_marked(reviewing: Pilot[None]) -> None:
+    _app, screen = await as_opened(reviewing)
+    assert badge(screen, 0).counts == Counts(ok=0, missing=1, forbidden=1)
+    assert badge(screen, 1).counts == Counts(ok=1)
+    assert str(badge(screen, 0).render()) == "✓0 ✗1 ⚠1"
+    assert str(badge(screen, 1).render()) == "✓1 ✗0 ⚠0"
+    cases = [("ปืนใหญ่อัตตาจร", "forbidden"), ("รถถังหนัก", "missing"), ("เสื้อเกราะ", "ok"), ("ทหาร", None)]
+    assert [status_of(screen, thai) for thai, _ in cases] == [status for _, status in cases]
 
 
 async def test_untranslated_paragraphs_have_no_badge(article_path: Path, glossary_path: Path) -> None:
@@ -83,37 +122,35 @@ async def test_untranslated_paragraphs_have_no_badge(article_path: Path, glossar
         assert badge(screen, 1).counts == Counts(ok=1)
 
 
-async def test_cursor_on_a_term_highlights_its_english(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        screen = await translated(app, pilot)
-        await move_to(pilot, screen, "ปืนใหญ่อัตตาจร")
-        assert english(screen, 0).highlighted == "automatic artillery"
-        await move_to(pilot, screen, "รถถังหนัก")
-        assert english(screen, 0).highlighted is None
-        assert english(screen, 0).notes == (
-            ("✗ missing here: main battle tank (for รถถังหนัก)", "bold $text-error"),
-        )
-        await move_to(pilot, screen, "เสื้อเกราะ")
-        assert english(screen, 1).highlighted == "body armor"
-        assert (english(screen, 0).highlighted, english(screen, 0).notes) == (None, ())
+@pytest.mark.asyncio(loop_scope="module")
+async def test_cursor_on_a_term_highlights_its_english(reviewing: Pilot[None]) -> None:
+    pilot = reviewing
+    _app, screen = await as_opened(pilot)
+    await move_to(pilot, screen, "ปืนใหญ่อัตตาจร")
+    assert english(screen, 0).highlighted == "automatic artillery"
+    await move_to(pilot, screen, "รถถังหนัก")
+    assert english(screen, 0).highlighted is None
+    assert english(screen, 0).notes == (
+        ("✗ missing here: main battle tank (for รถถังหนัก)", "bold $text-error"),
+    )
+    await move_to(pilot, screen, "เสื้อเกราะ")
+    assert english(screen, 1).highlighted == "body armor"
+    assert (english(screen, 0).highlighted, english(screen, 0).notes) == (None, ())
 
 
-async def test_clicking_an_english_term_moves_the_cursor_to_its_thai(
-    article_path: Path, glossary_path: Path
-) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        screen = await translated(app, pilot)
-        await move_to(pilot, screen, "เสื้อเกราะ")
-        view = english(screen, 0)
-        column = view.translation.index("automatic artillery") + 3
-        region = screen.text.layout_.english_region(0)
-        assert region is not None
-        assert await pilot.click(offset=(region.x + column, region.y))
-        await pilot.pause()
-        assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == (0, "ปืนใหญ่อัตตาจร")
-        assert view.highlighted == "automatic artillery"
+@pytest.mark.asyncio(loop_scope="module")
+async def test_clicking_an_english_term_moves_the_cursor_to_its_thai(reviewing: Pilot[None]) -> None:
+    pilot = reviewing
+    _app, screen = await as_opened(pilot)
+    await move_to(pilot, screen, "เสื้อเกราะ")
+    view = english(screen, 0)
+    column = view.translation.index("automatic artillery") + 3
+    region = screen.text.layout_.english_region(0)
+    assert region is not None
+    assert await pilot.click(offset=(region.x + column, region.y))
+    await pilot.pause()
+    assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == (0, "ปืนใหญ่อัตตาจร")
+    assert view.highlighted == "automatic artillery"
 
 
 def option_texts(app: ReaderApp) -> list[str]:
@@ -121,33 +158,33 @@ def option_texts(app: ReaderApp) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
-async def test_findings_panel_lists_findings_and_enter_jumps(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        screen = await translated(app, pilot)
-        await pilot.press("f")
-        assert isinstance(app.screen, FindingsPanel)
-        assert option_texts(app) == [
-            "⚠ ¶1 ปืนใหญ่อัตตาจร → forbidden term used: automatic artillery  (use: self-propelled gun)",
-            "✗ ¶1 รถถังหนัก → missing  (use: main battle tank)",
-            "✓ ¶2 เสื้อเกราะ → body armor",
-        ]
-        await pilot.press("down", "enter")
-        await pilot.pause()
-        current: object = app.screen  # not narrowed by the panel check above
-        assert current is screen
-        assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == (0, "รถถังหนัก")
+@pytest.mark.asyncio(loop_scope="module")
+async def test_findings_panel_lists_findings_and_enter_jumps(reviewing: Pilot[None]) -> None:
+    pilot = reviewing
+    app, screen = await as_opened(pilot)
+    await pilot.press("f")
+    assert isinstance(app.screen, FindingsPanel)
+    assert option_texts(app) == [
+        "⚠ ¶1 ปืนใหญ่อัตตาจร → forbidden term used: automatic artillery  (use: self-propelled gun)",
+        "✗ ¶1 รถถังหนัก → missing  (use: main battle tank)",
+        "✓ ¶2 เสื้อเกราะ → body armor",
+    ]
+    await pilot.press("down", "enter")
+    await pilot.pause()
+    current: object = app.screen  # not narrowed by the panel check above
+    assert current is screen
+    assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == (0, "รถถังหนัก")
 
 
-async def test_brackets_jump_between_problems(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        screen = await translated(app, pilot)
-        seen = []
-        for key in ["]", "]", "]", "[", "["]:
-            await pilot.press(key)
-            seen.append(screen.text.cursor.text())
-        assert seen == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "รถถังหนัก", "ปืนใหญ่อัตตาจร", "ปืนใหญ่อัตตาจร"]
+@pytest.mark.asyncio(loop_scope="module")
+async def test_brackets_jump_between_problems(reviewing: Pilot[None]) -> None:
+    pilot = reviewing
+    _app, screen = await as_opened(pilot)
+    seen = []
+    for key in ["]", "]", "]", "[", "["]:
+        await pilot.press(key)
+        seen.append(screen.text.cursor.text())
+    assert seen == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "รถถังหนัก", "ปืนใหญ่อัตตาจร", "ปืนใหญ่อัตตาจร"]
 
 
 async def test_dismissing_a_problem_from_the_panel(article_path: Path, glossary_path: Path) -> None:
@@ -177,23 +214,21 @@ async def test_dismissing_a_problem_from_the_panel(article_path: Path, glossary_
     assert store.dismissed(article_id) == frozenset()
 
 
-async def test_popup_shows_approved_and_used(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        screen = await translated(app, pilot)
-        expected = {
-            "ปืนใหญ่อัตตาจร": (
-                "Approved: self-propelled gun\nUsed:     ⚠ forbidden term used: automatic artillery"
-            ),
-            "รถถังหนัก": "Approved: main battle tank\nUsed:     ✗ missing",
-            "เสื้อเกราะ": "Approved: body armour\nUsed:     ✓ body armor",
-        }
-        for thai, block in expected.items():
-            await move_to(pilot, screen, thai)
-            await pilot.press("enter")
-            await pilot.pause()
-            assert f"In this paragraph's English:\n{block}\n" in popup_text(app)
-            await pilot.press("escape")
+@pytest.mark.asyncio(loop_scope="module")
+async def test_popup_shows_approved_and_used(reviewing: Pilot[None]) -> None:
+    pilot = reviewing
+    app, screen = await as_opened(pilot)
+    expected = {
+        "ปืนใหญ่อัตตาจร": ("Approved: self-propelled gun\nUsed:     ⚠ forbidden term used: automatic artillery"),
+        "รถถังหนัก": "Approved: main battle tank\nUsed:     ✗ missing",
+        "เสื้อเกราะ": "Approved: body armour\nUsed:     ✓ body armor",
+    }
+    for thai, block in expected.items():
+        await move_to(pilot, screen, thai)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert f"In this paragraph's English:\n{block}\n" in popup_text(app)
+        await pilot.press("escape")
 
 
 async def test_unsteered_original_is_marked_and_toggled(article_path: Path, glossary_path: Path) -> None:
@@ -254,17 +289,17 @@ async def test_with_the_trained_model_steering_and_check(
         )
 
 
-async def test_palette_opens_the_findings_and_jumps(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        screen = await translated(app, pilot)
-        for query, expected in [("next problem", "ปืนใหญ่อัตตาจร"), ("next problem", "รถถังหนัก")]:
-            await pilot.press("ctrl+p")
-            await choose(app, pilot, query)
-            assert screen.text.cursor.text() == expected
+@pytest.mark.asyncio(loop_scope="module")
+async def test_palette_opens_the_findings_and_jumps(reviewing: Pilot[None]) -> None:
+    pilot = reviewing
+    app, screen = await as_opened(pilot)
+    for query, expected in [("next problem", "ปืนใหญ่อัตตาจร"), ("next problem", "รถถังหนัก")]:
         await pilot.press("ctrl+p")
-        await choose(app, pilot, "findings")
-        assert isinstance(app.screen, FindingsPanel)
+        await choose(app, pilot, query)
+        assert screen.text.cursor.text() == expected
+    await pilot.press("ctrl+p")
+    await choose(app, pilot, "findings")
+    assert isinstance(app.screen, FindingsPanel)
 
 
 async def test_translating_again_clears_the_old_findings(article_path: Path, glossary_path: Path) -> None:
