@@ -27,6 +27,9 @@ from support import budget
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
+#: One xdist worker runs these (``--dist loadgroup``), so one imports hypothesis (~0.4 CPU-s), and only it.
+pytestmark = pytest.mark.xdist_group("fuzz")
+
 HOSTILE = [
     "\x1b]0;pwned\x07",
     "\x1b]52;c;ZXZpbA==\x1b\\",
