@@ -84,7 +84,7 @@ class ReaderScreen(CommandScreen):
         self.started = False
         self._position = position
         self.text: ArticleView = ArticleView(article, id="article")
-        self.text.add_class("-unchecked")  # no terminology badges until some English has been checked
+        self.text.add_class("-unchecked", update=False)  # no badges until some English is checked (``flag``)
         self.translation: TranslationController = TranslationController(
             slot=self.text.paragraphs.english,
             visible=self.text.layout_.visible_paragraphs,
@@ -156,9 +156,10 @@ class ReaderScreen(CommandScreen):
 
     def flag(self, name: str, on: bool) -> None:
         """Set one of the text view's layout classes (-narrow, -unchecked, -no-model): it lays out again when
-        one changes. On the view, not the screen: a class on the screen restyles every widget under it."""
+        one changes. On the view, not the screen: a class on the screen restyles every widget under it. The
+        layout reads them, no CSS does: the view's styles are not worked out again for them."""
         if self.text.has_class(name) != on:
-            self.text.set_class(on, name)
+            self.text.set_class(on, name, update=False)
             self.text.refresh()
             if name == "-no-model":
                 self.query_one("#no-model").display = on
