@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bilingual_reader.thai.wrapping import Line
-from bilingual_reader.tui.app import create_app
+from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.reader.english_view import NO_ENGINE
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.services import ReaderServices
@@ -48,10 +48,24 @@ async def test_sample_article_enter_on_self_propelled_gun(shipped_glossary_path:
 async def one_reader(
     module_article_path: Path, module_glossary_path: Path
 ) -> AsyncIterator[tuple[Pilot[None], ReaderScreen]]:
-    """One reader on the small article for the cases that only move the cursor (each starts with Home): a
-    start-up is most of a Pilot test's cost."""
+    """One reader on the small article for the cases that move the cursor, open popups and select (each
+    starts with ``at_first_word``): a start-up is most of a Pilot test's cost."""
     async with started(create_app(module_article_path, module_glossary_path), (160, 45)) as running:
         yield running
+
+
+async def at_first_word(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
+    """Put the shared reader back as it opens (no popup, no selection, the cursor on the first word: Home)
+    and check that it is; gives its app."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    if shown_popup(app) is not None:
+        await pilot.press("escape")
+    screen.clear_selection()
+    await pilot.press("home")  # where a reader opens: the first word
+    where = (app.screen, shown_popup(app), screen.text.text_selection, screen.text.cursor.paragraph)
+    assert (*where, screen.text.cursor.text()) == (screen, None, None, 0, "กองทัพบก")
+    return app
 
 
 @pytest.mark.parametrize(
@@ -74,12 +88,7 @@ async def test_word_cursor_keys(
     one_reader: tuple[Pilot[None], ReaderScreen], keys: tuple[str, ...], expected: str
 ) -> None:
     pilot, screen = one_reader
-    await pilot.press("home")  # where a reader opens: the first word
-    assert (pilot.app.screen, screen.text.cursor.paragraph, screen.text.cursor.text()) == (
-        screen,
-        0,
-        "กองทัพบก",
-    )
+    await at_first_word(pilot, screen)
     await pilot.press(*keys)
     assert screen.text.cursor.text() == expected
 
@@ -91,46 +100,48 @@ async def test_terms_are_highlighted_after_segmentation(one_reader: tuple[Pilot[
     assert terms == ["ปืนใหญ่อัตตาจร", "รถถังหนัก", "เสื้อเกราะ"]
 
 
-async def test_click_on_a_word_opens_its_popup(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with started(app, (160, 45)) as (pilot, screen):
-        paragraph, index = find_token(screen, "เสื้อเกราะ")
-        view = screen.text.paragraphs.all_thai()[paragraph]
-        ((y, piece),) = [
-            (y, p) for y, line in enumerate(view.lines()) for p in line.pieces if p.token == index
-        ]
-        assert await pilot.click(offset=thai_point(screen, paragraph, y, piece.col + 2))
-        assert popup_text(app).startswith("เสื้อเกราะ\n")
-        assert "body armour" in popup_text(app)
-        assert screen.text.cursor.text() == "เสื้อเกราะ"
+@pytest.mark.asyncio(loop_scope="module")
+async def test_click_on_a_word_opens_its_popup(one_reader: tuple[Pilot[None], ReaderScreen]) -> None:
+    pilot, screen = one_reader
+    app = await at_first_word(pilot, screen)
+    paragraph, index = find_token(screen, "เสื้อเกราะ")
+    view = screen.text.paragraphs.all_thai()[paragraph]
+    ((y, piece),) = [(y, p) for y, line in enumerate(view.lines()) for p in line.pieces if p.token == index]
+    assert await pilot.click(offset=thai_point(screen, paragraph, y, piece.col + 2))
+    assert popup_text(app).startswith("เสื้อเกราะ\n")
+    assert "body armour" in popup_text(app)
+    assert screen.text.cursor.text() == "เสื้อเกราะ"
 
 
-async def test_mouse_selection_opens_the_longest_term_in_it(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with started(app, (160, 45)) as (pilot, screen):
-        view = screen.text.paragraphs.all_thai()[0]
-        pieces = {p.text: p for p in view.lines()[0].pieces}
-        start = thai_point(screen, 0, 0, pieces["จัดซื้อ"].col + 1)  # from inside จัดซื้อ ...
-        end = thai_point(screen, 0, 0, pieces["คัน"].col - 1)  # ... to the space before คัน (the cell under
-        # the pointer is selected)
-        await pilot.mouse_down(offset=start)
-        await pilot.hover(offset=end)
-        await pilot.mouse_up(offset=end)
-        await pilot.pause()
-        assert screen.text.selected_text() == "จัดซื้อปืนใหญ่อัตตาจร 18"
-        assert popup_text(app).startswith("ปืนใหญ่อัตตาจร\n")
+@pytest.mark.asyncio(loop_scope="module")
+async def test_mouse_selection_opens_the_longest_term_in_it(
+    one_reader: tuple[Pilot[None], ReaderScreen],
+) -> None:
+    pilot, screen = one_reader
+    app = await at_first_word(pilot, screen)
+    view = screen.text.paragraphs.all_thai()[0]
+    pieces = {p.text: p for p in view.lines()[0].pieces}
+    start = thai_point(screen, 0, 0, pieces["จัดซื้อ"].col + 1)  # from inside จัดซื้อ ...
+    end = thai_point(screen, 0, 0, pieces["คัน"].col - 1)  # ... to the space before คัน (the cell under
+    # the pointer is selected)
+    await pilot.mouse_down(offset=start)
+    await pilot.hover(offset=end)
+    await pilot.mouse_up(offset=end)
+    await pilot.pause()
+    assert screen.text.selected_text() == "จัดซื้อปืนใหญ่อัตตาจร 18"
+    assert popup_text(app).startswith("ปืนใหญ่อัตตาจร\n")
 
 
-async def test_word_not_in_glossary(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        await move_to(pilot, reader(app), "หมวกเหล็ก")
-        await pilot.press("space")
-        await settle(app, pilot)  # the occurrences are counted in a worker
-        text = popup_text(app)
-        assert "Not in the glossary." in text
-        assert "Occurs once in this article." in text
+@pytest.mark.asyncio(loop_scope="module")
+async def test_word_not_in_glossary(one_reader: tuple[Pilot[None], ReaderScreen]) -> None:
+    pilot, screen = one_reader
+    app = await at_first_word(pilot, screen)
+    await move_to(pilot, screen, "หมวกเหล็ก")
+    await pilot.press("space")
+    await settle(app, pilot)  # the occurrences are counted in a worker
+    text = popup_text(app)
+    assert "Not in the glossary." in text
+    assert "Occurs once in this article." in text
 
 
 @pytest.mark.parametrize(("width", "stacked"), [(160, False), (100, False), (99, True), (80, True)])
@@ -202,15 +213,15 @@ async def test_q_quits(article_path: Path, glossary_path: Path) -> None:
         assert app.return_code == 0
 
 
-async def test_escape_closes_popup_and_keys_work_again(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        assert shown_popup(app) is not None
-        await pilot.press("escape", "l")
-        assert isinstance(app.screen, ReaderScreen) and shown_popup(app) is None
-        assert app.screen.text.cursor.text() == "จัดซื้อ"
+@pytest.mark.asyncio(loop_scope="module")
+async def test_escape_closes_popup_and_keys_work_again(one_reader: tuple[Pilot[None], ReaderScreen]) -> None:
+    pilot, screen = one_reader
+    app = await at_first_word(pilot, screen)
+    await pilot.press("enter")
+    assert shown_popup(app) is not None
+    await pilot.press("escape", "l")
+    assert isinstance(app.screen, ReaderScreen) and shown_popup(app) is None
+    assert app.screen.text.cursor.text() == "จัดซื้อ"
 
 
 async def test_view_follows_the_cursor(shipped_glossary_path: Path) -> None:
@@ -238,23 +249,24 @@ async def test_view_follows_the_cursor(shipped_glossary_path: Path) -> None:
         assert screen.text.cursor.paragraph == 0
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_selecting_a_phrase_without_terms_looks_up_the_phrase(
-    article_path: Path, glossary_path: Path
+    one_reader: tuple[Pilot[None], ReaderScreen],
 ) -> None:
-    app = create_app(article_path, glossary_path)
-    async with started(app, (160, 45)) as (pilot, screen):
-        view = screen.text.paragraphs.all_thai()[1]
-        pieces = {p.text: p for p in view.lines()[0].pieces}
-        start = thai_point(screen, 1, 0, pieces["และ"].col)
-        end = thai_point(screen, 1, 0, pieces["เวชภัณฑ์"].col + 2)
-        await pilot.mouse_down(offset=start)
-        await pilot.hover(offset=end)
-        await pilot.mouse_up(offset=end)
-        await settle(app, pilot)
-        text = popup_text(app)
-        assert text.startswith("และเวชภัณฑ์\n")
-        assert "Not in the glossary." in text
-        assert text.endswith("Occurs once in this article.")
+    pilot, screen = one_reader
+    app = await at_first_word(pilot, screen)
+    view = screen.text.paragraphs.all_thai()[1]
+    pieces = {p.text: p for p in view.lines()[0].pieces}
+    start = thai_point(screen, 1, 0, pieces["และ"].col)
+    end = thai_point(screen, 1, 0, pieces["เวชภัณฑ์"].col + 2)
+    await pilot.mouse_down(offset=start)
+    await pilot.hover(offset=end)
+    await pilot.mouse_up(offset=end)
+    await settle(app, pilot)
+    text = popup_text(app)
+    assert text.startswith("และเวชภัณฑ์\n")
+    assert "Not in the glossary." in text
+    assert text.endswith("Occurs once in this article.")
 
 
 async def test_a_bad_glossary_file_ends_the_app_with_its_error(article_path: Path, tmp_path: Path) -> None:
