@@ -92,14 +92,16 @@ async def one_host(module_glossary_path: Path) -> AsyncIterator[tuple[Pilot[None
 
 
 async def as_opened(pilot: Pilot[None], app: Host) -> GlossaryScreen:
-    """Put the shared glossary screen back as it opens (no search, no subject, the cursor in the table),
-    and check that it is."""
+    """Put the shared glossary screen back as it opens (no search, no subject, the cursor in the table on
+    its first row), and check that it is."""
     screen = screen_of(app)
     screen.subject_select.clear()
     screen.search_input.value = ""
     screen.table.focus()
     await pilot.pause()
-    assert (len(heads(app)), app.focused, screen.subject) == (4, screen.table, None)
+    screen.table.move_cursor(row=0)
+    await pilot.pause()
+    assert (len(heads(app)), app.focused, screen.subject, screen.current_id()) == (4, screen.table, None, 1)
     return screen
 
 
@@ -272,35 +274,33 @@ async def test_delete_clears_the_deleted_concept_from_the_details(
             assert "รถถังหนัก" not in details(app)
 
 
-async def test_down_leaves_the_search_box(glossary_path: Path) -> None:
-    with Glossary.open(glossary_path) as glossary:
-        app = Host(glossary)
-        async with app.run_test(size=(100, 30)) as pilot:
-            screen = screen_of(app)
-            await pilot.press("slash")
-            assert screen.search_input.has_focus
-            screen.search_input.value = "ปืน"
-            await pilot.pause()
-            await pilot.press("down")
-            assert screen.table.has_focus
-            assert screen.search_input.value == "ปืน"
-            assert (heads(app), screen.current_id()) == (["ปืนใหญ่", "ปืนใหญ่อัตตาจร"], 1)  # kept on its concept
-            await pilot.press("up")
-            assert screen.current_id() == 2
+@pytest.mark.asyncio(loop_scope="module")
+async def test_down_leaves_the_search_box(one_host: tuple[Pilot[None], Host]) -> None:
+    pilot, app = one_host
+    screen = await as_opened(pilot, app)
+    await pilot.press("slash")
+    assert screen.search_input.has_focus
+    screen.search_input.value = "ปืน"
+    await pilot.pause()
+    await pilot.press("down")
+    assert screen.table.has_focus
+    assert screen.search_input.value == "ปืน"
+    assert (heads(app), screen.current_id()) == (["ปืนใหญ่", "ปืนใหญ่อัตตาจร"], 1)  # kept on its concept
+    await pilot.press("up")
+    assert screen.current_id() == 2
 
 
-async def test_the_status_column_counts_the_statuses(glossary_path: Path) -> None:
-    with Glossary.open(glossary_path) as glossary:
-        app = Host(glossary)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            table = screen_of(app).table
-            assert [str(table.get_row_at(row)[3]) for row in range(table.row_count)] == [
-                "1 adm 1 forb",
-                "—",
-                "—",
-                "—",
-            ]
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_status_column_counts_the_statuses(one_host: tuple[Pilot[None], Host]) -> None:
+    pilot, app = one_host
+    await as_opened(pilot, app)
+    table = screen_of(app).table
+    assert [str(table.get_row_at(row)[3]) for row in range(table.row_count)] == [
+        "1 adm 1 forb",
+        "—",
+        "—",
+        "—",
+    ]
 
 
 async def test_delete_with_the_mouse(glossary_path: Path) -> None:
