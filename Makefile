@@ -54,14 +54,15 @@ uninstall: | $(UV)
 # pythainlp, ... and re-rewrote the test modules from source (seconds each). Their bytecode goes to
 # .pytest_cache/pycache instead: out of the source tree, reused from run to run, removed by `make clean`.
 # Tests' temporary files go to tmpfs when it has room (every SQLite commit in a test fsyncs; on the shared disk that
-# was most of the glossary and learner tests' wall time), else to TMPDIR. Three workers on two cores: about a fifth
-# of a Pilot test is waiting (idle checks, subprocesses, the LibreTranslate server), which a third worker fills
-# (quiet machine, same clone: -n 2 on /tmp 207 s, -n 3 on tmpfs 181 s).
+# was most of the glossary and learner tests' wall time), else to TMPDIR. One worker a logical CPU (-n logical):
+# a third worker on two cores once filled the tests' waits, but with those mostly gone it only fought the other two
+# for the cores (2026-12-02, same clone, three pairs a few minutes apart: -n 2 79/93/101 s, -n 3 92/98/114 s,
+# and about a fifth more CPU-s).
 TEST_TMPDIR ?= $(shell [ -w /dev/shm ] && [ "$$(df -Pk /dev/shm | awk 'NR==2 {print $$4}')" -gt 2000000 ] && echo /dev/shm || echo $${TMPDIR:-/tmp})
 
 test: sync libretranslate
 	env -u PYTHONDONTWRITEBYTECODE TMPDIR=$(TEST_TMPDIR) PYTHONPYCACHEPREFIX=$(CURDIR)/.pytest_cache/pycache \
-		$(UV) run --frozen pytest -n 3
+		$(UV) run --frozen pytest -n logical
 
 lint: sync
 	$(UV) run --frozen ruff check src tests benchmarks scripts
