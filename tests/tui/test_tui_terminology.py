@@ -3,6 +3,7 @@ dismissals, the popup's approved-vs-used block and the unsteered original (Engli
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -383,3 +384,57 @@ async def test_other_checks_show_in_the_badge_panel_and_brackets(
     store = ReviewStore.open()
     assert store.dismissed_checks(screen.article.article_id) == {(0, "numbers:missing-number:18")}
     store.close()
+
+
+class LastCheckAppliedFirst:
+    """The checking worker's lock, taken by the worker only once the UI thread has applied all it posted and
+    found the worker still checking: the interleaving in which the last paragraph's findings arrive before
+    the worker has seen there is no more to check (rare, under load; the popup then never reopened)."""
+
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.controller = screen.terminology
+        self.lock = threading.Lock()
+        self.changed = threading.Condition()
+        self.found_checking = 0
+        self.seen = 0
+        self.posted = False
+        announce = self.controller._announce_settled
+
+        def announce_settled() -> None:
+            if self.controller._in_flight == 0 and self.controller._checking:
+                with self.changed:
+                    self.found_checking += 1
+                    self.changed.notify_all()
+            announce()
+
+        self.controller._announce_settled = announce_settled  # type: ignore[method-assign]
+
+    def __enter__(self) -> None:
+        if threading.current_thread() is not threading.main_thread() and self.posted:
+            with self.changed:
+                assert self.changed.wait_for(lambda: self.found_checking > self.seen, timeout=30)
+        self.lock.acquire()
+
+    def __exit__(self, *_: object) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            self.posted = self.controller._in_flight > 0
+            self.seen = self.found_checking
+        self.lock.release()
+
+
+async def test_a_saved_term_reopens_its_popup_when_the_last_check_lands_before_the_worker_stops(
+    article_path: Path, glossary_path: Path
+) -> None:
+    app = create_app(article_path, glossary_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await translated(app, pilot)
+        interleaving = LastCheckAppliedFirst(screen)
+        screen.terminology._check_lock = interleaving  # type: ignore[assignment]
+        await move_to(pilot, screen, "หมวกเหล็ก")
+        await pilot.press("enter", "a")
+        await type_into(pilot, app.screen.query_one("#english", Input), "steel helmet ; helmet")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert interleaving.found_checking > 0  # the interleaving happened
+        assert badge(screen, 1).counts == Counts(ok=2)
+        assert "Approved: steel helmet" in popup_text(app)

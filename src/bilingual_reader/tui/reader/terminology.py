@@ -50,6 +50,10 @@ class ParagraphChecked(Message):
     generation: int
 
 
+class ChecksDrained(Message):
+    """The checking worker found nothing more to check and stopped (after its last ``ParagraphChecked``)."""
+
+
 class TerminologyController(Widget):
     """Owns the article's findings. ``results`` gives the English known so far (the translation's).
 
@@ -148,13 +152,16 @@ class TerminologyController(Widget):
             with self._check_lock:
                 if not self._pending_checks:
                     self._checking = False
-                    return
+                    break
                 batch = list(itertools.islice(self._pending_checks, BATCH))
                 self._pending_checks.difference_update(batch)
                 self._in_flight += len(batch)
                 generation = self._generation
             for index in batch:
                 self.post_message(ParagraphChecked(index, *self._compute(index), generation))
+        # The last paragraph may have been applied before the loop saw there was no more to check (still
+        # busy then): the queue's last word says so again once it is so.
+        self.post_message(ChecksDrained())
 
     @on(ParagraphChecked)
     def _checked(self, message: ParagraphChecked) -> None:
@@ -162,6 +169,10 @@ class TerminologyController(Widget):
             self._in_flight -= 1
         if message.generation == self._generation:
             self._apply(message.index, message.findings, message.checks)
+        self._announce_settled()
+
+    @on(ChecksDrained)
+    def _drained(self) -> None:
         self._announce_settled()
 
     def _announce_settled(self) -> None:
