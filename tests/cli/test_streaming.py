@@ -200,7 +200,12 @@ def test_ctrl_c_keeps_what_was_written_and_the_memory(tmp_path: Path) -> None:
         env={**os.environ, "BILINGUAL_READER_PROGRESS_DELAY": "0"},
     )
     assert child.stdout is not None
-    first = os.read(child.stdout.fileno(), 4096)  # output has started; the pipe fills: the run is mid-way
+    first = b""
+    while b'"index": ' not in first:  # a paragraph is out (start-up over); the pipe fills: the run is mid-way
+        ready, _, _ = select.select([child.stdout], [], [], 120)
+        chunk = os.read(child.stdout.fileno(), 4096) if ready else b""
+        assert chunk, f"no paragraph came: {first!r}"
+        first += chunk
     child.send_signal(signal.SIGINT)
     rest, err = child.communicate(timeout=120)
     written = (first + rest).decode("utf-8")
