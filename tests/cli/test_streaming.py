@@ -190,6 +190,13 @@ def test_translating_a_big_book_holds_a_window_not_the_book(tmp_path: Path) -> N
     assert grown < 5 * book_grown, (grown, book_grown)
 
 
+def _interruptible() -> None:
+    """In the child: Ctrl-C as a terminal's foreground job has it. Run in the background by a shell without
+    job control (a CI script's ``&``, ``nohup``), the tests inherit SIGINT ignored, and so did the program:
+    it ran to the end, exit 0, and this test failed."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.usefixtures("trained_model")
 def test_ctrl_c_keeps_what_was_written_and_the_memory(tmp_path: Path) -> None:
     big = book(tmp_path, 3)  # about 165 kB of JSON: more than a pipe holds, so the run waits for us
@@ -198,13 +205,14 @@ def test_ctrl_c_keeps_what_was_written_and_the_memory(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "BILINGUAL_READER_PROGRESS_DELAY": "0"},
+        preexec_fn=_interruptible,
     )
     assert child.stdout is not None
     first = b""
     while b'"index": ' not in first:  # a paragraph is out (start-up over); the pipe fills: the run is mid-way
         ready, _, _ = select.select([child.stdout], [], [], 120)
         chunk = os.read(child.stdout.fileno(), 4096) if ready else b""
-        assert chunk, f"no paragraph came: {first!r}"
+        assert chunk, f"no paragraph came: {first!r} {child.communicate(timeout=120)[1].decode()[-2000:]}"
         first += chunk
     child.send_signal(signal.SIGINT)
     rest, err = child.communicate(timeout=120)
