@@ -94,8 +94,7 @@ def test_bad_engine_options_are_one_line_exit_2(
     command: str, args: list[str], message: str, article: Path
 ) -> None:
     code, _, err = run(command, str(article), *args)
-    assert code == 2
-    assert message in err
+    assert (code, message in err) == (2, True), err  # seen once failing in a full run: say why next time
     assert "pw" not in err
 
 
