@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -47,3 +48,25 @@ async def test_at_80_columns_the_header_shows_the_counts(tmp_path: Path, glossar
         await pilot.pause()
         assert screen.title == screen.full_title == LONG.split("\n")[0]
     learner.close()
+
+
+async def test_a_new_subtitle_repaints_the_header_not_the_screen(
+    article_path: Path, glossary_path: Path
+) -> None:
+    """The reader retitles on each step of its progress: the header shows it, and the screen is not laid out
+    again for it (Textual's header title laid the whole screen out on every change: 5-10 ms a step)."""
+    app = create_app(article_path, glossary_path)
+    async with started(app, (100, 30)) as (pilot, screen):
+        layouts: list[bool] = []
+        lay_out = screen._refresh_layout
+
+        def counted(*args: Any, **kwargs: Any) -> None:
+            layouts.append(True)
+            lay_out(*args, **kwargs)
+
+        screen._refresh_layout = counted  # type: ignore[method-assign]
+        for text in ("Translating 1/2", "Translating 2/2"):
+            screen.sub_title = text
+            await pilot.pause()
+            assert text in str(screen.query_one(HeaderTitle).render())
+        assert layouts == []

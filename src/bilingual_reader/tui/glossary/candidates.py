@@ -13,10 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from bilingual_reader.glossary.errors import GlossaryError
 from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
@@ -67,7 +68,7 @@ class CandidatesScreen(Screen["Suggestion | None"]):
 
     def compose(self) -> ComposeResult:
         """Header, status line, table, contexts panel, footer."""
-        yield Header()
+        yield SteadyHeader()
         yield Static("Finding candidate terms…", id="candidates-status")
         table: DataTable[Text] = DataTable(id="candidates-table", cursor_type="row", zebra_stripes=True)
         yield table

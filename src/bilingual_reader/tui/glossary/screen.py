@@ -12,13 +12,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from bilingual_reader.glossary.browse import COLUMNS, browse, column_widths, concept_row, origins, subjects
 from bilingual_reader.tui.glossary.details import OpenArticle, concept_details, origin_label
 from bilingual_reader.tui.glossary.editor import ConceptEditor
 from bilingual_reader.tui.messages import Change, GlossaryChanged
 from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -72,7 +73,7 @@ class GlossaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Header, search bar, status line, table, details panel, footer."""
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="glossary-bar"):
             yield Input(placeholder="Search Thai or English…  ( / )", id="glossary-search")
             options = [(s, s) for s in subjects(self.glossary)]

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from bilingual_reader.library.adding import library_folder
@@ -22,6 +22,7 @@ from bilingual_reader.tui.library.known_column import KnownSource, KnownWords, f
 from bilingual_reader.tui.library.rows import BUILT_IN, Row, built_in_rows, library_rows
 from bilingual_reader.tui.widgets.confirm import Confirm
 from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
     from bilingual_reader.library.store import Library
@@ -77,7 +78,7 @@ class LibraryScreen(Screen["Path | None"]):
 
     def compose(self) -> ComposeResult:
         """Header, search box, the table, footer."""
-        yield Header()
+        yield SteadyHeader()
         yield Input(placeholder="Search titles (/)", id="library-search")
         yield Static("", id="library-status")
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from bilingual_reader.tui.command_screen import CommandScreen
 from bilingual_reader.tui.commands import bindings
@@ -43,6 +43,7 @@ from bilingual_reader.tui.reader.translation_messages import (
     TranslationFailed,
     TranslationProgress,
 )
+from bilingual_reader.tui.widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
@@ -113,7 +114,7 @@ class ReaderScreen(CommandScreen):
 
     def compose(self) -> ComposeResult:
         """Header, the article, the (invisible) controllers, footer."""
-        yield Header()
+        yield SteadyHeader()
         yield Static(NO_MODEL, id="no-model")
         yield self.text
         yield self.translation
