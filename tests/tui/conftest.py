@@ -23,9 +23,14 @@ ARTICLE = """กองทัพบกจัดซื้อปืนใหญ่�
 """
 
 #: Pilot's idle check (every key, every ``pause()``) sleeps 5 ms a look instead of Textual's 20 ms, and counts
-#: the app idle when it used under 1/20 of that in CPU: 40% of the TUI tests' wall time was these sleeps.
+#: the app idle when it used under a fifth of that in CPU: 40% of the TUI tests' wall time was these sleeps.
 #: Tests must wait for what they need (``settle``, ``wait_until``, ``type_into``), never for time to pass.
 IDLE_LOOK = 0.005
+#: CPU seconds under which a look counts as idle. An idle app still spends 0.2-0.4 ms of each 5 ms look
+#: (the event loop, the screen's timers): at Textual's 1/20 (0.25 ms) a look was idle only by luck, and a
+#: wait went on for up to ten idle looks (a reader's start-up: 290 ms wall for 265 ms of CPU at a fifth,
+#: 350-560 ms at 1/20). Work, a worker thread's included, takes the whole look.
+IDLE_CPU = IDLE_LOOK / 5
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -34,7 +39,7 @@ def quick_idle_checks() -> Iterator[None]:
     the session, so that apps shared by a module's tests start with it too."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", IDLE_LOOK)
-        monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_LOOK / 20)
+        monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_CPU)
         yield
 
 
