@@ -44,6 +44,7 @@ from bilingual_reader.tui.reader.translation_messages import (
     TranslationProgress,
 )
 from bilingual_reader.tui.widgets.steady_header import SteadyHeader
+from bilingual_reader.tui.widgets.steady_layout import SteadyLayoutScreen
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
@@ -57,7 +58,7 @@ TranslationNews = ParagraphTranslated | TranslationProgress | TranslationFailed
 NARROW_WIDTH = 100
 
 
-class ReaderScreen(CommandScreen):
+class ReaderScreen(CommandScreen, SteadyLayoutScreen):
     """Reads one article. The Thai shows at once; once that first frame is on the terminal (``start``), the
     glossary opens, a thread worker segments the article and the terms light up, and another streams the
     English in paragraph by paragraph (visible ones first)."""
@@ -194,8 +195,10 @@ class ReaderScreen(CommandScreen):
         self.translation.prefer(range(message.first, message.last + 1))
 
     @on(ArticleSegmented)
-    def _segmented(self) -> None:
-        """Reopen the popup on a term just saved (once its findings are checked too)."""
+    @on(ChecksSettled)
+    def _reopen(self) -> None:
+        """Reopen the popup on a term just saved, once the article is segmented with it and its findings are
+        checked (``marks.reopen`` waits for both)."""
         self.marks.reopen()
 
     @on(WordClicked)
@@ -230,11 +233,6 @@ class ReaderScreen(CommandScreen):
         if isinstance(message, TranslationFailed) and message.no_model:
             self.flag("-no-model", True)
         self.terminology.drop_stale()
-
-    @on(ChecksSettled)
-    def _checks_settled(self) -> None:
-        """Reopen the popup on a term just saved, if it waited for the check (no paragraph may change)."""
-        self.marks.reopen()
 
     @on(FindingsChanged)
     def _findings_changed(self, message: FindingsChanged) -> None:

@@ -138,7 +138,7 @@ class ViewLayout:
     def _sync_size(self) -> None:
         total = self._heights.total
         if self.view.virtual_size.height != total:
-            self.view.virtual_size = Size(self.view.scrollable_content_region.width, total)
+            self.view.set_virtual_size(Size(self.view.scrollable_content_region.width, total))
 
     def block_start(self, index: int) -> int:
         """The first text line of paragraph ``index``'s block (laying it out)."""
