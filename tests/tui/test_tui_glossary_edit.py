@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
+import pytest_asyncio
+from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
 
 from bilingual_reader.glossary.models import Status
 from bilingual_reader.glossary.store import Glossary
-from bilingual_reader.tui.app import create_app
+from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.glossary.entry_form import EntryForm, terms_from_field
+from bilingual_reader.tui.reader.screen import ReaderScreen
 
 from .pilot_helpers import move_to, popup_text, reader, settle, shown_popup, started, type_into, wait_until
 
@@ -64,20 +69,53 @@ async def test_edit_an_entry_from_the_popup(article_path: Path, glossary_path: P
         assert [t.text for t in concept.english] == ["self-propelled gun", "SPG", "automatic artillery"]
 
 
-async def test_form_refuses_an_entry_without_english(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("a", "ctrl+s")
-        form = app.screen
-        assert isinstance(form, EntryForm)
-        assert str(form.query_one("#form-error", Static).render()) == (
-            "Not saved: at least one English term is needed"
-        )
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def refusing(
+    module_article_path: Path, module_glossary_path: Path
+) -> AsyncIterator[tuple[Pilot[None], ReaderScreen, Path]]:
+    """One reader for the cases whose forms refuse to save or do not open (a start-up is most of a test's
+    cost): each starts with ``as_opened``; gives its pilot, its screen and its glossary file."""
+    async with started(create_app(module_article_path, module_glossary_path), (160, 45)) as (pilot, screen):
+        yield pilot, screen, module_glossary_path
+
+
+def concepts_in(path: Path) -> int:
+    """How many concepts the glossary file holds (read through a connection of its own)."""
+    with Glossary.open(path, read_only=True) as glossary:
+        return glossary.count()
+
+
+async def as_opened(pilot: Pilot[None], screen: ReaderScreen, path: Path) -> ReaderApp:
+    """Put the shared reader back as it opened (no form over it, no popup, the cursor on the first word) and
+    check that it is, and that its glossary still holds the four concepts; gives its app."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    while app.screen is not screen and len(app.screen_stack) > 2:
+        await app.pop_screen()
+    if shown_popup(app) is not None:
         await pilot.press("escape")
-        assert app.screen is reader(app)
-    with Glossary.open(glossary_path) as glossary:
-        assert glossary.count() == 4
+    await pilot.press("home")
+    await settle(app, pilot)
+    where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, screen.text.cursor.text())
+    assert (*where, concepts_in(path)) == (screen, None, 0, "กองทัพบก", 4)
+    return app
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_form_refuses_an_entry_without_english(
+    refusing: tuple[Pilot[None], ReaderScreen, Path],
+) -> None:
+    app = await as_opened(*refusing)
+    pilot, _screen, glossary_path = refusing
+    await pilot.press("a", "ctrl+s")
+    form = app.screen
+    assert isinstance(form, EntryForm)
+    assert str(form.query_one("#form-error", Static).render()) == (
+        "Not saved: at least one English term is needed"
+    )
+    await pilot.press("escape")
+    assert app.screen is reader(app)
+    assert concepts_in(glossary_path) == 4
 
 
 async def test_a_thai_term_already_in_the_glossary_is_refused_then_merged_on_request(
@@ -114,27 +152,26 @@ async def test_a_thai_term_already_in_the_glossary_is_refused_then_merged_on_req
         ]
 
 
-async def test_a_thai_field_refuses_latin_text(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("a")
-        form = app.screen
-        assert isinstance(form, EntryForm)
-        form.query_one("#thai", Input).value = "tank"
-        form.query_one("#english", Input).value = "tank [bogus]"
-        await pilot.press("ctrl+s")
-        assert str(form.query_one("#form-error", Static).render()) == (
-            "Not saved: English terms: unknown status [bogus] on 'tank' "
-            "(expected preferred, admitted, deprecated or forbidden)"
-        )
-        form.query_one("#english", Input).value = "tank"
-        await pilot.press("ctrl+s")
-        assert str(form.query_one("#form-error", Static).render()) == (
-            "Not saved: the Thai term 'tank' has Latin letters (put English in the English terms)"
-        )
-    with Glossary.open(glossary_path) as glossary:
-        assert glossary.count() == 4
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_thai_field_refuses_latin_text(refusing: tuple[Pilot[None], ReaderScreen, Path]) -> None:
+    app = await as_opened(*refusing)
+    pilot, _screen, glossary_path = refusing
+    await pilot.press("a")
+    form = app.screen
+    assert isinstance(form, EntryForm)
+    form.query_one("#thai", Input).value = "tank"
+    form.query_one("#english", Input).value = "tank [bogus]"
+    await pilot.press("ctrl+s")
+    assert str(form.query_one("#form-error", Static).render()) == (
+        "Not saved: English terms: unknown status [bogus] on 'tank' "
+        "(expected preferred, admitted, deprecated or forbidden)"
+    )
+    form.query_one("#english", Input).value = "tank"
+    await pilot.press("ctrl+s")
+    assert str(form.query_one("#form-error", Static).render()) == (
+        "Not saved: the Thai term 'tank' has Latin letters (put English in the English terms)"
+    )
+    assert concepts_in(glossary_path) == 4
 
 
 async def test_read_only_glossary_form_says_so(article_path: Path, glossary_path: Path) -> None:
@@ -157,14 +194,15 @@ async def test_read_only_glossary_form_says_so(article_path: Path, glossary_path
     glossary.close()
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_edit_key_on_a_word_not_in_the_glossary_keeps_the_popup(
-    article_path: Path, glossary_path: Path
+    refusing: tuple[Pilot[None], ReaderScreen, Path],
 ) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter", "e")
-        assert shown_popup(app) is not None
+    app = await as_opened(*refusing)
+    pilot, screen, _glossary_path = refusing
+    await pilot.press("enter", "e")
+    assert shown_popup(app) is not None
+    assert app.screen is screen
 
 
 def test_terms_from_field_keeps_ids_and_accepts_loose_separators() -> None:

@@ -83,7 +83,8 @@ def details(app: Host) -> str:
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def one_host(module_glossary_path: Path) -> AsyncIterator[tuple[Pilot[None], Host]]:
-    """One glossary screen for the search cases, which only read (a start-up is most of a test's cost)."""
+    """One glossary screen for the cases that only read, or leave an edit or a deletion unsaved (a start-up
+    is most of a test's cost): each starts with ``as_opened``."""
     with Glossary.open(module_glossary_path) as glossary:
         app = Host(glossary)
         async with app.run_test(size=(100, 30)) as pilot:
@@ -92,16 +93,27 @@ async def one_host(module_glossary_path: Path) -> AsyncIterator[tuple[Pilot[None
 
 
 async def as_opened(pilot: Pilot[None], app: Host) -> GlossaryScreen:
-    """Put the shared glossary screen back as it opens (no search, no subject, the cursor in the table on
-    its first row), and check that it is."""
+    """Put the shared glossary screen back as it opens (nothing over it, no search, no subject, no details,
+    the cursor in the table on its first row), and check that it is, and that no case changed the
+    glossary (the cases sharing it only read, or leave an edit unsaved)."""
+    while not isinstance(app.screen, GlossaryScreen) and len(app.screen_stack) > 2:
+        await app.pop_screen()  # a form or a question left open
     screen = screen_of(app)
     screen.subject_select.clear()
     screen.search_input.value = ""
+    screen.details_panel.display = False
+    screen.query_one("#glossary-occurrences", Static).update("")
     screen.table.focus()
     await pilot.pause()
     screen.table.move_cursor(row=0)
     await pilot.pause()
     assert (len(heads(app)), app.focused, screen.subject, screen.current_id()) == (4, screen.table, None, 1)
+    assert (screen.details_panel.display, details(app), app.changes, app.glossary.count()) == (
+        False,
+        "",
+        [],
+        4,
+    )
     return screen
 
 
@@ -220,42 +232,54 @@ async def test_edit_a_concept(glossary_path: Path) -> None:
         assert [t.text for t in glossary.get(4).english] == ["main battle tank", "MBT"]
 
 
-async def test_a_bad_edit_stays_in_the_form_and_changes_nothing(glossary_path: Path) -> None:
-    with Glossary.open(glossary_path) as glossary:
-        app = Host(glossary)
-        async with app.run_test(size=(100, 40)) as pilot:
-            await pilot.press("e")
-            form = app.screen
-            assert isinstance(form, EntryForm)
-            form.query_one("#english", Input).value = "gun [preferred] ; cannon [preferred]"
-            await pilot.press("ctrl+s")
-            assert app.screen is form
-            error = str(form.query_one("#form-error", Static).render())
-            assert error == "Not saved: more than one preferred English term"
-            await pilot.press("escape")
-            assert isinstance(app.screen, GlossaryScreen)
-            assert app.changes == []
-        assert [t.text for t in glossary.get(1).english] == [
-            "self-propelled gun",
-            "SPG",
-            "automatic artillery",
-        ]
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_bad_edit_stays_in_the_form_and_changes_nothing(one_host: tuple[Pilot[None], Host]) -> None:
+    pilot, app = one_host
+    await as_opened(pilot, app)
+    await pilot.press("e")
+    form = app.screen
+    assert isinstance(form, EntryForm)
+    form.query_one("#english", Input).value = "gun [preferred] ; cannon [preferred]"
+    await pilot.press("ctrl+s")
+    assert app.screen is form
+    error = str(form.query_one("#form-error", Static).render())
+    assert error == "Not saved: more than one preferred English term"
+    await pilot.press("escape")
+    assert isinstance(app.screen, GlossaryScreen)
+    assert app.changes == []
+    assert [t.text for t in app.glossary.get(1).english] == [
+        "self-propelled gun",
+        "SPG",
+        "automatic artillery",
+    ]
 
 
-@pytest.mark.parametrize(("answer", "kept"), [("y", False), ("n", True), ("escape", True)])
-async def test_delete_asks_first(glossary_path: Path, answer: str, kept: bool) -> None:
+async def delete_asks_first(pilot: Pilot[None], app: Host, answer: str, kept: bool) -> None:
+    """Delete เสื้อเกราะ (concept 3) with ``d`` and ``answer`` the question; checks it is gone or kept."""
+    await move_to(pilot, app, "เสื้อเกราะ")
+    await pilot.press("d")
+    assert isinstance(app.screen, Confirm)
+    await pilot.press(answer)
+    assert isinstance(app.screen, GlossaryScreen)
+    assert ("เสื้อเกราะ" in heads(app)) is kept
+    assert app.changes == ([] if kept else [(3, "deleted")])
+    assert screen_of(app).current() is not None  # the cursor stays on a row
+    assert [c.id for c in app.glossary.lookup("body armour")] == ([3] if kept else [])
+
+
+@pytest.mark.parametrize("answer", ["n", "escape"])
+@pytest.mark.asyncio(loop_scope="module")
+async def test_delete_asks_first_and_no_keeps_it(one_host: tuple[Pilot[None], Host], answer: str) -> None:
+    pilot, app = one_host
+    await as_opened(pilot, app)
+    await delete_asks_first(pilot, app, answer, kept=True)
+
+
+async def test_delete_asks_first_and_yes_deletes(glossary_path: Path) -> None:
     with Glossary.open(glossary_path) as glossary:
         app = Host(glossary)
         async with app.run_test(size=(100, 30)) as pilot:
-            await move_to(pilot, app, "เสื้อเกราะ")
-            await pilot.press("d")
-            assert isinstance(app.screen, Confirm)
-            await pilot.press(answer)
-            assert isinstance(app.screen, GlossaryScreen)
-            assert ("เสื้อเกราะ" in heads(app)) is kept
-            assert app.changes == ([] if kept else [(3, "deleted")])
-            assert screen_of(app).current() is not None  # the cursor stays on a row
-        assert [c.id for c in glossary.lookup("body armour")] == ([3] if kept else [])
+            await delete_asks_first(pilot, app, "y", kept=False)
 
 
 async def test_delete_clears_the_deleted_concept_from_the_details(
@@ -350,12 +374,12 @@ async def test_enter_shows_occurrences(
             assert details(app).endswith(f"\n1 in “กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนั…”\n¶2   {second}")
 
 
-async def test_enter_without_an_article(glossary_path: Path) -> None:
-    with Glossary.open(glossary_path) as glossary:
-        app = Host(glossary)
-        async with app.run_test(size=(100, 40)) as pilot:
-            await pilot.press("enter")
-            assert details(app).endswith("\nNo article is open.")
+@pytest.mark.asyncio(loop_scope="module")
+async def test_enter_without_an_article(one_host: tuple[Pilot[None], Host]) -> None:
+    pilot, app = one_host
+    await as_opened(pilot, app)
+    await pilot.press("enter")
+    assert details(app).endswith("\nNo article is open.")
 
 
 async def test_read_only_glossary_refuses_edits(glossary_path: Path) -> None:

@@ -3,10 +3,14 @@ key table all come from the same list."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+import pytest_asyncio
 from textual.command import CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bilingual_reader.tui.app import ReaderApp, create_app
@@ -16,7 +20,7 @@ from bilingual_reader.tui.reader.commands import READER_COMMANDS
 from bilingual_reader.tui.reader.screen import ReaderScreen
 from bilingual_reader.tui.widgets.help_screen import HelpScreen
 
-from .pilot_helpers import reader, settle
+from .pilot_helpers import reader, settle, started
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 ALL: list[Command[Any]] = [*READER_COMMANDS, *APP_COMMANDS]
@@ -37,26 +41,45 @@ def test_every_keyed_command_is_bound_once() -> None:
     assert set(keys) == bound
 
 
-async def test_question_mark_lists_every_command(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-text", Static).render())
-        assert [line.split("  ", 1)[1].split(" — ")[0].strip() for line in text.splitlines()] == [
-            c.title for c in ALL
-        ]
-        await pilot.press("escape")
-        assert isinstance(app.screen, ReaderScreen)
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def one_reader(module_article_path: Path, module_glossary_path: Path) -> AsyncIterator[Pilot[None]]:
+    """One reader for the cases that open the help screen and the palette (a start-up is most of a test's
+    cost): each starts with ``as_opened``."""
+    async with started(create_app(module_article_path, module_glossary_path), (160, 45)) as (pilot, _screen):
+        yield pilot
 
 
-async def test_the_palette_offers_the_commands_that_can_run(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(app, pilot)
-        titles = [title for title, _, _ in reader(app).palette_commands()]
-        assert titles == [c.title for c in READER_COMMANDS if c.palette]
-        assert "Next word" not in titles  # moving the cursor stays on the keys
-        await pilot.press("ctrl+p")
-        assert isinstance(app.screen, CommandPalette)
+async def as_opened(pilot: Pilot[None]) -> ReaderApp:
+    """Close what is open over the shared reader, and check that the reader is on top; gives its app."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    while len(app.screen_stack) > 2:
+        await app.pop_screen()
+    await settle(app, pilot)
+    assert app.screen is reader(app)
+    return app
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_question_mark_lists_every_command(one_reader: Pilot[None]) -> None:
+    pilot = one_reader
+    app = await as_opened(pilot)
+    await pilot.press("question_mark")
+    assert isinstance(app.screen, HelpScreen)
+    text = str(app.screen.query_one("#help-text", Static).render())
+    assert [line.split("  ", 1)[1].split(" — ")[0].strip() for line in text.splitlines()] == [
+        c.title for c in ALL
+    ]
+    await pilot.press("escape")
+    assert isinstance(app.screen, ReaderScreen)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_palette_offers_the_commands_that_can_run(one_reader: Pilot[None]) -> None:
+    pilot = one_reader
+    app = await as_opened(pilot)
+    titles = [title for title, _, _ in reader(app).palette_commands()]
+    assert titles == [c.title for c in READER_COMMANDS if c.palette]
+    assert "Next word" not in titles  # moving the cursor stays on the keys
+    await pilot.press("ctrl+p")
+    assert isinstance(app.screen, CommandPalette)

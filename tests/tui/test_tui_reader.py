@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from bilingual_reader import paths
 from bilingual_reader.thai.wrapping import Line
 from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.reader.english_view import NO_ENGINE
@@ -30,18 +32,45 @@ from .pilot_helpers import (
 )
 
 
-async def test_sample_article_enter_on_self_propelled_gun(shipped_glossary_path: Path) -> None:
-    app = create_app(None, shipped_glossary_path)
-    async with started(app, (160, 45)) as (pilot, screen):
-        await move_to(pilot, screen, "ปืนใหญ่อัตตาจร")
-        await pilot.press("enter")
-        text = popup_text(app)
-        assert text.startswith("ปืนใหญ่อัตตาจร\n")
-        assert "self-propelled" in text
-        assert "RTGS  puen yai" in text.replace("puenyai", "puen yai")
-        assert "ปืนใหญ่ — artillery" in text  # the sub-term
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def sample_reader(module_dirs: Path) -> AsyncIterator[tuple[Pilot[None], ReaderScreen]]:
+    """One reader on the sample article with the shipped glossary, in a small terminal (80x24: the text
+    scrolls), for the cases that move the cursor and open popups (each starts with ``at_sample_start``)."""
+    glossary = module_dirs / "shipped.db"
+    shutil.copyfile(paths.shipped("glossary.db"), glossary)  # the reader writes to its glossary
+    async with started(create_app(None, glossary), (80, 24)) as running:
+        yield running
+
+
+async def at_sample_start(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
+    """Put the shared sample reader back as it opens (no popup, the cursor on the first word, the view at the
+    top) and check that it is; gives its app."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    if shown_popup(app) is not None:
         await pilot.press("escape")
-        assert app.screen is screen
+    await pilot.press("home")
+    await pilot.pause()
+    where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, screen.text.cursor.token)
+    assert (*where, screen.query_one("#article").scroll_y) == (screen, None, 0, 0, 0)
+    return app
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_sample_article_enter_on_self_propelled_gun(
+    sample_reader: tuple[Pilot[None], ReaderScreen],
+) -> None:
+    pilot, screen = sample_reader
+    app = await at_sample_start(pilot, screen)
+    await move_to(pilot, screen, "ปืนใหญ่อัตตาจร")
+    await pilot.press("enter")
+    text = popup_text(app)
+    assert text.startswith("ปืนใหญ่อัตตาจร\n")
+    assert "self-propelled" in text
+    assert "RTGS  puen yai" in text.replace("puenyai", "puen yai")
+    assert "ปืนใหญ่ — artillery" in text  # the sub-term
+    await pilot.press("escape")
+    assert app.screen is screen
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -62,9 +91,14 @@ async def at_first_word(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
     if shown_popup(app) is not None:
         await pilot.press("escape")
     screen.clear_selection()
+    slots = [screen.text.paragraphs.english(i) for i in range(len(screen.text))]
+    for slot in slots:  # without a model, no paragraph has English or a status
+        slot.translation, slot.status = "", ""
     await pilot.press("home")  # where a reader opens: the first word
     where = (app.screen, shown_popup(app), screen.text.text_selection, screen.text.cursor.paragraph)
     assert (*where, screen.text.cursor.text()) == (screen, None, None, 0, "กองทัพบก")
+    assert [str(slot.render()) for slot in slots] == [""] * len(slots)
+    assert all(screen.text.layout_.english_region(i) is None for i in range(len(slots)))
     return app
 
 
@@ -224,29 +258,30 @@ async def test_escape_closes_popup_and_keys_work_again(one_reader: tuple[Pilot[N
     assert app.screen.text.cursor.text() == "จัดซื้อ"
 
 
-async def test_view_follows_the_cursor(shipped_glossary_path: Path) -> None:
-    app = create_app(None, shipped_glossary_path)
-    async with started(app, (80, 24)) as (pilot, screen):
-        container = screen.query_one("#article")
-        last = len(screen.text.paragraphs.all_thai()) - 1
-        await pilot.press(*["j"] * last)
-        await pilot.pause()
-        assert screen.text.cursor.paragraph == last
-        assert container.scroll_y > 0
-        lines = len(screen.text.paragraphs.all_thai()[last].lines())
-        assert screen.text.layout_.thai_region(last, 0) is not None  # the whole paragraph is on screen
-        assert screen.text.layout_.thai_region(last, lines - 1) is not None
-        await pilot.press(*["k"] * last)
-        await pilot.pause()
-        assert container.scroll_y == 0
-        await pilot.press("end")
-        assert screen.text.cursor.paragraph == last
-        await pilot.press("home")
-        assert (screen.text.cursor.paragraph, container.scroll_y) == (0, 0)
-        await pilot.press("pagedown")
-        assert 0 < screen.text.cursor.paragraph < last
-        await pilot.press("pageup")
-        assert screen.text.cursor.paragraph == 0
+@pytest.mark.asyncio(loop_scope="module")
+async def test_view_follows_the_cursor(sample_reader: tuple[Pilot[None], ReaderScreen]) -> None:
+    pilot, screen = sample_reader
+    await at_sample_start(pilot, screen)
+    container = screen.query_one("#article")
+    last = len(screen.text.paragraphs.all_thai()) - 1
+    await pilot.press(*["j"] * last)
+    await pilot.pause()
+    assert screen.text.cursor.paragraph == last
+    assert container.scroll_y > 0
+    lines = len(screen.text.paragraphs.all_thai()[last].lines())
+    assert screen.text.layout_.thai_region(last, 0) is not None  # the whole paragraph is on screen
+    assert screen.text.layout_.thai_region(last, lines - 1) is not None
+    await pilot.press(*["k"] * last)
+    await pilot.pause()
+    assert container.scroll_y == 0
+    await pilot.press("end")
+    assert screen.text.cursor.paragraph == last
+    await pilot.press("home")
+    assert (screen.text.cursor.paragraph, container.scroll_y) == (0, 0)
+    await pilot.press("pagedown")
+    assert 0 < screen.text.cursor.paragraph < last
+    await pilot.press("pageup")
+    assert screen.text.cursor.paragraph == 0
 
 
 @pytest.mark.asyncio(loop_scope="module")
@@ -279,19 +314,21 @@ async def test_a_bad_glossary_file_ends_the_app_with_its_error(article_path: Pat
     assert str(app.error) == f"{bad}: not a SQLite database"
 
 
-async def test_english_slot_shows_a_translation_when_set(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 30)) as pilot:
-        await settle(app, pilot)
-        english = reader(app).text.paragraphs.english(1)
-        assert english.is_status
-        english.translation = "Soldiers received body armour, helmets and medical supplies."
-        await pilot.pause()
-        assert not english.is_status
-        assert str(english.render()) == "Soldiers received body armour, helmets and medical supplies."
-        english.translation, english.status = "", "Translating…"
-        await pilot.pause()
-        assert (english.is_status, str(english.render())) == (True, "Translating…")
+@pytest.mark.asyncio(loop_scope="module")
+async def test_english_slot_shows_a_translation_when_set(
+    one_reader: tuple[Pilot[None], ReaderScreen],
+) -> None:
+    pilot, screen = one_reader
+    await at_first_word(pilot, screen)
+    english = screen.text.paragraphs.english(1)
+    assert english.is_status
+    english.translation = "Soldiers received body armour, helmets and medical supplies."
+    await pilot.pause()
+    assert not english.is_status
+    assert str(english.render()) == "Soldiers received body armour, helmets and medical supplies."
+    english.translation, english.status = "", "Translating…"
+    await pilot.pause()
+    assert (english.is_status, str(english.render())) == (True, "Translating…")
 
 
 async def test_selected_text_across_wrapped_lines_is_the_paragraph_text(
