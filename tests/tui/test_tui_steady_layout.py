@@ -80,3 +80,22 @@ async def test_a_layout_that_resizes_widgets_is_not_done_twice(
         await settle(app, pilot)
         assert not banner.display and screen.text.region.y < top
         assert len(layouts) == 1
+
+
+async def test_keys_listed_overflowing_the_footer_are_one_layout(
+    article_path: Path, glossary_path: Path
+) -> None:
+    """At 100 columns the reader's keys overflow its footer, which then scrolls with scroll bars of size 0:
+    the footer's bar shown (taking no room) asked for a second layout, which changed nothing."""
+    app = create_app(article_path, glossary_path)
+    async with started(app, (100, 30)) as (pilot, screen):
+        footer = screen.footer
+        keys = len(footer.children)
+        await footer.remove_children()
+        await settle(app, pilot)
+        assert not footer.show_horizontal_scrollbar
+        layouts = counted_layouts(screen)
+        footer.refresh(recompose=True)
+        await settle(app, pilot)
+        assert len(footer.children) == keys > 5 and footer.show_horizontal_scrollbar
+        assert len(layouts) == 1

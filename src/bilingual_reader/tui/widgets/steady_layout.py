@@ -9,10 +9,15 @@ from textual.widget import Widget
 
 
 def _scrollbars(widget: Widget) -> tuple[bool, bool]:
-    """Which scroll bars ``widget`` shows (a scroll bar: its widget's)."""
+    """Which scroll bars ``widget`` shows that take room (a scroll bar: its widget's; a footer scrolls with
+    bars of size 0)."""
     if isinstance(widget, ScrollBar) and isinstance(widget.parent, Widget):
         widget = widget.parent
-    return widget.show_horizontal_scrollbar, widget.show_vertical_scrollbar
+    styles = widget.styles
+    return (
+        widget.show_horizontal_scrollbar and styles.scrollbar_size_horizontal > 0,
+        widget.show_vertical_scrollbar and styles.scrollbar_size_vertical > 0,
+    )
 
 
 class SteadyLayoutScreen(Screen[None]):
@@ -21,9 +26,9 @@ class SteadyLayoutScreen(Screen[None]):
     when it changes: every layout that resized something (the first frame, the footer's keys listed, a
     banner shown, the terminal resized) was followed by another that found everything in place and drew the
     screen again. Here the layout requests raised while the widgets (the screen and the scroll bars too)
-    are told their sizes, before the frame is drawn, are withdrawn, except where a scroll bar was shown or
-    hidden (a content area changed). Requests raised before, while drawing, or after (resize handlers run
-    later) stand."""
+    are told their sizes, before the frame is drawn, are withdrawn, except where a scroll bar that takes
+    room was shown or hidden (a content area changed). Requests raised before, while drawing, or after
+    (resize handlers run later) stand."""
 
     _asking: dict[Widget, tuple[bool, bool]] | None = None
 
