@@ -6,64 +6,96 @@ counted after its frame, and no garbage is collected before that frame."""
 from __future__ import annotations
 
 import gc
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.pilot import Pilot
 from textual.scrollbar import ScrollBar
 from textual.widgets._footer import FooterKey
 
-from bilingual_reader.tui.app import create_app
+from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.reader.lookup import LookupController
+from bilingual_reader.tui.reader.screen import ReaderScreen
 
 from .pilot_helpers import move_to, popup_text, recorded_frames, shown_popup, started, thai_point
 
 
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def one_reader(
+    module_article_path: Path, module_glossary_path: Path
+) -> AsyncIterator[tuple[Pilot[None], ReaderScreen]]:
+    """One reader for the cases that show the popup again and again (a start-up is most of a test's cost;
+    the cases about the popup's first showing start their own): each starts with ``at_first_word``."""
+    async with started(create_app(module_article_path, module_glossary_path), (160, 45)) as running:
+        yield running
+
+
+async def at_first_word(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
+    """Put the shared reader back as it opened (no popup, the cursor on the first word, the reader's keys in
+    its footer) and check that it is; gives its app."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    if shown_popup(app) is not None:
+        await pilot.press("escape")
+    await pilot.press("home")
+    await pilot.pause()
+    where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, screen.text.cursor.text())
+    assert (*where, screen.footer.display) == (screen, None, 0, "กองทัพบก", True)
+    return app
+
+
+@pytest.mark.asyncio(loop_scope="module")
 async def test_the_popup_is_modal_over_the_reader_and_esc_gives_the_keys_back(
-    article_path: Path, glossary_path: Path
+    one_reader: tuple[Pilot[None], ReaderScreen],
 ) -> None:
-    app = create_app(article_path, glossary_path)
-    async with started(app, (160, 45)) as (pilot, screen):
-        await move_to(pilot, screen, "ทหาร")
-        reader_keys = list(screen.footer.query(FooterKey))
-        place = (screen.text.cursor.paragraph, screen.text.cursor.text())
-        await pilot.press("enter")
-        popup = shown_popup(app)
-        assert popup is not None and app.screen is screen
-        await pilot.press("j", "l", "question_mark")  # the reader's keys wait while the popup is shown
-        assert shown_popup(app) is popup and app.screen is screen
-        assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == place
-        await pilot.pause()
-        assert [key.action for key in popup.footer.query(FooterKey)][:3] == [
-            "close",
-            "choose('add')",
-            "choose('edit')",
-        ]
-        assert popup.footer.region.y == screen.footer.region.y  # the popup's keys over the reader's
-        assert list(screen.footer.query(FooterKey)) == reader_keys  # kept, not listed again
-        await pilot.press("escape")
-        assert shown_popup(app) is None and not popup.footer.display
-        await pilot.press("l")
-        assert screen.text.cursor.text() != "ทหาร"
-        assert list(screen.footer.query(FooterKey)) == reader_keys
+    pilot, screen = one_reader
+    app = await at_first_word(pilot, screen)
+    await move_to(pilot, screen, "ทหาร")
+    reader_keys = list(screen.footer.query(FooterKey))
+    place = (screen.text.cursor.paragraph, screen.text.cursor.text())
+    await pilot.press("enter")
+    popup = shown_popup(app)
+    assert popup is not None and app.screen is screen
+    await pilot.press("j", "l", "question_mark")  # the reader's keys wait while the popup is shown
+    assert shown_popup(app) is popup and app.screen is screen
+    assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == place
+    await pilot.pause()
+    assert [key.action for key in popup.footer.query(FooterKey)][:3] == [
+        "close",
+        "choose('add')",
+        "choose('edit')",
+    ]
+    assert popup.footer.region.y == screen.footer.region.y  # the popup's keys over the reader's
+    assert list(screen.footer.query(FooterKey)) == reader_keys  # kept, not listed again
+    await pilot.press("escape")
+    assert shown_popup(app) is None and not popup.footer.display
+    await pilot.press("l")
+    assert screen.text.cursor.text() != "ทหาร"
+    assert list(screen.footer.query(FooterKey)) == reader_keys
 
 
-async def test_a_click_on_another_word_looks_that_word_up(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with started(app, (160, 45)) as (pilot, screen):
-        await move_to(pilot, screen, "ทหาร")
-        await pilot.press("enter")
-        popup = shown_popup(app)
-        assert popup is not None
-        view = screen.text.paragraphs.all_thai()[0]
-        piece = next(p for p in view.lines()[0].pieces if p.text == "จัดซื้อ")
-        assert await pilot.click(offset=thai_point(screen, 0, 0, piece.col + 1))
-        await pilot.pause()
-        assert screen.text.cursor.text() == "จัดซื้อ"
-        assert popup_text(app).startswith("จัดซื้อ\n")
-        await pilot.press("escape")
-        assert shown_popup(app) is None
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_click_on_another_word_looks_that_word_up(
+    one_reader: tuple[Pilot[None], ReaderScreen],
+) -> None:
+    pilot, screen = one_reader
+    app = await at_first_word(pilot, screen)
+    await move_to(pilot, screen, "ทหาร")
+    await pilot.press("enter")
+    popup = shown_popup(app)
+    assert popup is not None
+    view = screen.text.paragraphs.all_thai()[0]
+    piece = next(p for p in view.lines()[0].pieces if p.text == "จัดซื้อ")
+    assert await pilot.click(offset=thai_point(screen, 0, 0, piece.col + 1))
+    await pilot.pause()
+    assert screen.text.cursor.text() == "จัดซื้อ"
+    assert popup_text(app).startswith("จัดซื้อ\n")
+    await pilot.press("escape")
+    assert shown_popup(app) is None
 
 
 async def test_showing_the_popup_redraws_its_region_not_the_screen(

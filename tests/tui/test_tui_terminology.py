@@ -70,7 +70,9 @@ async def reviewing(module_article_path: Path, module_glossary_path: Path) -> As
 
 
 async def as_opened(pilot: Pilot[None]) -> tuple[ReaderApp, ReaderScreen]:
-    """Put the shared reader back as it opened (nothing over it, the cursor on the first word); checks it."""
+    """Put the shared reader back as it opened (nothing over it, ``ENGLISH`` checked and shown, the cursor on
+    the first word); checks it. A case may give it other English or none, or show the unsteered original:
+    the English is then given again as the fixture gave it."""
     app = pilot.app
     assert isinstance(app, ReaderApp)
     screen = reader(app)
@@ -78,11 +80,25 @@ async def as_opened(pilot: Pilot[None]) -> tuple[ReaderApp, ReaderScreen]:
         await app.pop_screen()
     if shown_popup(app) is not None:
         await pilot.press("escape")
+    shown = tuple(english(screen, i).translation for i in range(len(ENGLISH)))
+    if shown != ENGLISH or screen.terminology.show_unsteered:
+        screen.terminology.show_unsteered = False
+        await translated(app, pilot)
     await pilot.press("home")
     await settle(app, pilot)
     where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, screen.text.cursor.text())
     assert where == (screen, None, 0, "กองทัพบก")
-    assert (english(screen, 0).highlighted, english(screen, 0).notes) == (None, ())
+    assert (english(screen, 0).highlighted, english(screen, 0).notes, english(screen, 1).notes) == (
+        None,
+        (),
+        (),
+    )
+    assert tuple(english(screen, i).translation for i in range(len(ENGLISH))) == ENGLISH
+    assert [badge(screen, 0).counts, badge(screen, 1).counts] == [
+        Counts(missing=1, forbidden=1),
+        Counts(ok=1),
+    ]
+    assert not screen.terminology.show_unsteered
     return app, screen
 
 
@@ -232,21 +248,22 @@ async def test_popup_shows_approved_and_used(reviewing: Pilot[None]) -> None:
         await pilot.press("escape")
 
 
-async def test_unsteered_original_is_marked_and_toggled(article_path: Path, glossary_path: Path) -> None:
+@pytest.mark.asyncio(loop_scope="module")
+async def test_unsteered_original_is_marked_and_toggled(reviewing: Pilot[None]) -> None:
+    pilot = reviewing
+    app, _screen = await as_opened(pilot)
     steered = "The army bought 18 self-propelled guns and K2 heavy tanks."
     steering = (SentenceSteering("กองทัพบก…", steered, ENGLISH[0], "prefix"),)
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        screen = await translated(app, pilot, _result(0, steered, steering=steering), _result(1, ENGLISH[1]))
-        view = english(screen, 0)
-        assert (view.translation, view.notes) == (steered, (STEERED_NOTE,))
-        assert english(screen, 1).notes == ()
-        await pilot.press("o")
-        assert (view.translation, view.notes, view.marks) == (ENGLISH[0], (UNSTEERED_NOTE,), ())
-        assert english(screen, 1).translation == ENGLISH[1]
-        await pilot.press("o")
-        assert (view.translation, view.notes) == (steered, (STEERED_NOTE,))
-        assert badge(screen, 0).counts == Counts(ok=1, missing=1)
+    screen = await translated(app, pilot, _result(0, steered, steering=steering), _result(1, ENGLISH[1]))
+    view = english(screen, 0)
+    assert (view.translation, view.notes) == (steered, (STEERED_NOTE,))
+    assert english(screen, 1).notes == ()
+    await pilot.press("o")
+    assert (view.translation, view.notes, view.marks) == (ENGLISH[0], (UNSTEERED_NOTE,), ())
+    assert english(screen, 1).translation == ENGLISH[1]
+    await pilot.press("o")
+    assert (view.translation, view.notes) == (steered, (STEERED_NOTE,))
+    assert badge(screen, 0).counts == Counts(ok=1, missing=1)
 
 
 async def test_post_edit_and_glossary_change_recheck(article_path: Path, glossary_path: Path) -> None:
@@ -303,20 +320,20 @@ async def test_palette_opens_the_findings_and_jumps(reviewing: Pilot[None]) -> N
     assert isinstance(app.screen, FindingsPanel)
 
 
-async def test_translating_again_clears_the_old_findings(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(160, 40)) as pilot:
-        screen = await translated(app, pilot)
-        await move_to(pilot, screen, "รถถังหนัก")
-        assert english(screen, 0).notes != ()
-        screen.translation.restart()  # no model installed: the job fails and no English is left
-        await settle(app, pilot)
-        assert (screen.terminology.findings, badge(screen, 0).counts, english(screen, 0).notes) == (
-            {},
-            None,
-            (),
-        )
-        assert status_of(screen, "รถถังหนัก") is None
+@pytest.mark.asyncio(loop_scope="module")
+async def test_translating_again_clears_the_old_findings(reviewing: Pilot[None]) -> None:
+    pilot = reviewing
+    app, screen = await as_opened(pilot)
+    await move_to(pilot, screen, "รถถังหนัก")
+    assert english(screen, 0).notes != ()
+    screen.translation.restart()  # no model installed: the job fails and no English is left
+    await settle(app, pilot)
+    assert (screen.terminology.findings, badge(screen, 0).counts, english(screen, 0).notes) == (
+        {},
+        None,
+        (),
+    )
+    assert status_of(screen, "รถถังหนัก") is None
 
 
 async def _reviewing(pilot: Pilot[None]) -> None:
