@@ -44,7 +44,6 @@ from bilingual_reader.tui.reader.translation_messages import (
     TranslationProgress,
 )
 from bilingual_reader.tui.widgets.steady_header import SteadyHeader
-from bilingual_reader.tui.widgets.steady_layout import SteadyLayoutScreen
 
 if TYPE_CHECKING:
     from bilingual_reader.documents.articles import Article
@@ -58,7 +57,7 @@ TranslationNews = ParagraphTranslated | TranslationProgress | TranslationFailed
 NARROW_WIDTH = 100
 
 
-class ReaderScreen(CommandScreen, SteadyLayoutScreen):
+class ReaderScreen(CommandScreen):
     """Reads one article. The Thai shows at once; once that first frame is on the terminal (``start``), the
     glossary opens, a thread worker segments the article and the terms light up, and another streams the
     English in paragraph by paragraph (visible ones first)."""
