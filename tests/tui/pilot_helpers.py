@@ -13,6 +13,7 @@ from textual.app import App
 from textual.command import CommandInput, CommandPalette
 from textual.geometry import Offset
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -107,6 +108,19 @@ def recorded_frames(app: App[Any]) -> Iterator[list[Frame]]:
         yield frames
     finally:
         del app._display
+
+
+def counted_layouts(screen: Screen[Any]) -> list[bool]:
+    """A list that gets an item for each layout of ``screen`` from now on."""
+    layouts: list[bool] = []
+    lay_out = screen._refresh_layout
+
+    def counted(*args: Any, **kwargs: Any) -> None:
+        layouts.append(True)
+        lay_out(*args, **kwargs)
+
+    screen._refresh_layout = counted  # type: ignore[method-assign]
+    return layouts
 
 
 def reader(app: ReaderApp) -> ReaderScreen:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -14,7 +13,7 @@ from bilingual_reader.tui.app import create_app
 from bilingual_reader.tui.reader.header_title import fitted_title
 from bilingual_reader.tui.services import ReaderServices
 
-from .pilot_helpers import started
+from .pilot_helpers import counted_layouts, started
 
 LONG = "เลขาธิการนาโตเยือนโซลและโตเกียว เรียกร้องเกาหลีใต้เพิ่มความช่วยเหลือทางทหารแก่ยูเครน"
 
@@ -57,14 +56,7 @@ async def test_a_new_subtitle_repaints_the_header_not_the_screen(
     again for it (Textual's header title laid the whole screen out on every change: 5-10 ms a step)."""
     app = create_app(article_path, glossary_path)
     async with started(app, (100, 30)) as (pilot, screen):
-        layouts: list[bool] = []
-        lay_out = screen._refresh_layout
-
-        def counted(*args: Any, **kwargs: Any) -> None:
-            layouts.append(True)
-            lay_out(*args, **kwargs)
-
-        screen._refresh_layout = counted  # type: ignore[method-assign]
+        layouts = counted_layouts(screen)
         for text in ("Translating 1/2", "Translating 2/2"):
             screen.sub_title = text
             await pilot.pause()

@@ -4,31 +4,15 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
-
-from textual.screen import Screen
 
 from bilingual_reader.tui.app import create_app
 
-from .pilot_helpers import settle, started
+from .pilot_helpers import counted_layouts, settle, started
 
 
 def lines(extra: int, _paragraph: int, _width: int) -> list[str]:
     """``extra`` extra lines under a paragraph."""
     return ["·"] * extra
-
-
-def counted_layouts(screen: Screen[Any]) -> list[bool]:
-    """A list that gets an item for each layout of ``screen`` from now on."""
-    layouts: list[bool] = []
-    lay_out = screen._refresh_layout
-
-    def counted(*args: Any, **kwargs: Any) -> None:
-        layouts.append(True)
-        lay_out(*args, **kwargs)
-
-    screen._refresh_layout = counted  # type: ignore[method-assign]
-    return layouts
 
 
 async def test_a_text_growing_fits_its_scroll_bar_and_lays_the_screen_out_only_to_show_it(
