@@ -206,3 +206,17 @@ class EchoEngine:
         for sentence in sentences:
             english = f"EN:{len(sentence)}"
             yield SentenceTranslation(sentence, english, (Hypothesis(english, -0.1),))
+
+
+async def back_to_first_word(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
+    """Put a reader shared by a module's cases back as it opened (no popup, the cursor on the first word of
+    the conftest's article) and check that it is; gives its app."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    if shown_popup(app) is not None:
+        await pilot.press("escape")
+    await pilot.press("home")
+    await pilot.pause()
+    where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, screen.text.cursor.text())
+    assert where == (screen, None, 0, "กองทัพบก")
+    return app

@@ -21,7 +21,15 @@ from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.reader.lookup import LookupController
 from bilingual_reader.tui.reader.screen import ReaderScreen
 
-from .pilot_helpers import move_to, popup_text, recorded_frames, shown_popup, started, thai_point
+from .pilot_helpers import (
+    back_to_first_word,
+    move_to,
+    popup_text,
+    recorded_frames,
+    shown_popup,
+    started,
+    thai_point,
+)
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -37,14 +45,8 @@ async def one_reader(
 async def at_first_word(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
     """Put the shared reader back as it opened (no popup, the cursor on the first word, the reader's keys in
     its footer) and check that it is; gives its app."""
-    app = pilot.app
-    assert isinstance(app, ReaderApp)
-    if shown_popup(app) is not None:
-        await pilot.press("escape")
-    await pilot.press("home")
-    await pilot.pause()
-    where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, screen.text.cursor.text())
-    assert (*where, screen.footer.display) == (screen, None, 0, "กองทัพบก", True)
+    app = await back_to_first_word(pilot, screen)
+    assert screen.footer.display
     return app
 
 
