@@ -15,7 +15,6 @@ import pytest_asyncio
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.pilot import Pilot
 from textual.scrollbar import ScrollBar
-from textual.widgets._footer import FooterKey
 
 from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.reader.lookup import LookupController
@@ -57,7 +56,7 @@ async def test_the_popup_is_modal_over_the_reader_and_esc_gives_the_keys_back(
     pilot, screen = one_reader
     app = await at_first_word(pilot, screen)
     await move_to(pilot, screen, "ทหาร")
-    reader_keys = list(screen.footer.query(FooterKey))
+    reader_keys = screen.footer.keys
     place = (screen.text.cursor.paragraph, screen.text.cursor.text())
     await pilot.press("enter")
     popup = shown_popup(app)
@@ -66,18 +65,18 @@ async def test_the_popup_is_modal_over_the_reader_and_esc_gives_the_keys_back(
     assert shown_popup(app) is popup and app.screen is screen
     assert (screen.text.cursor.paragraph, screen.text.cursor.text()) == place
     await pilot.pause()
-    assert [key.action for key in popup.footer.query(FooterKey)][:3] == [
+    assert [key.action for key in popup.footer.keys][:3] == [
         "close",
         "choose('add')",
         "choose('edit')",
     ]
     assert popup.footer.region.y == screen.footer.region.y  # the popup's keys over the reader's
-    assert list(screen.footer.query(FooterKey)) == reader_keys  # kept, not listed again
+    assert screen.footer.keys is reader_keys  # kept, not listed again
     await pilot.press("escape")
     assert shown_popup(app) is None and not popup.footer.display
     await pilot.press("l")
     assert screen.text.cursor.text() != "ทหาร"
-    assert list(screen.footer.query(FooterKey)) == reader_keys
+    assert screen.footer.keys is reader_keys
 
 
 @pytest.mark.asyncio(loop_scope="module")

@@ -14,7 +14,6 @@ import pytest_asyncio
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from bilingual_reader.learner.places import sentence_at
 from bilingual_reader.learner.store import LearnerStore
@@ -59,7 +58,7 @@ def _top(app: App[Any]) -> object:
 
 
 def _footer_actions(popup: LookupPopup) -> list[str]:
-    return [key.action for key in popup.footer.query(FooterKey)]
+    return [key.action for key in popup.footer.keys]
 
 
 @pytest.mark.asyncio(loop_scope="module")
@@ -97,16 +96,16 @@ async def test_one_popup_shows_each_lookup_and_nothing_of_the_last(one_reader: S
     assert "Status unknown" in str(popup.query_one("#popup-status", Static).render())
     await wait_until(pilot, lambda: "choose('status:1')" in _footer_actions(popup), "the status key")
     await pilot.press("escape")
-    await pilot.press("enter")  # the same keys again: the footer keeps its key widgets
+    await pilot.press("enter")  # the same keys again: the footer keeps its list
     await pilot.pause()
     assert _top(app) is popup
-    keys = list(popup.footer.query(FooterKey))
+    keys = popup.footer.keys
     await pilot.press("escape")
     await move_to(pilot, screen, "เสื้อเกราะ")
     await pilot.press("enter")
     await pilot.pause()
     assert popup_text(app).startswith("เสื้อเกราะ\n")
-    assert list(popup.footer.query(FooterKey)) == keys
+    assert popup.footer.keys is keys
 
 
 async def test_the_popup_scrolls_back_to_the_top_for_the_next_word(
@@ -146,7 +145,7 @@ async def test_the_popup_is_made_while_the_reader_idles_and_the_first_lookup_sho
         popup = screen.lookup.popup  # made after the warm-up, before any lookup
         assert popup is not None and popup.is_attached and not popup.shown
         await wait_until(pilot, lambda: bool(popup.query("#popup-text")), "the popup is composed unseen")
-        keys = list(popup.footer.query(FooterKey))  # its keys listed before it is first shown
+        keys = popup.footer.keys  # its keys listed before it is first shown
         assert [key.action for key in keys] == [
             "close",
             "choose('add')",
@@ -159,7 +158,7 @@ async def test_the_popup_is_made_while_the_reader_idles_and_the_first_lookup_sho
         assert popup_text(app).startswith("ทหาร\n")
         assert popup.border_title == "Lookup"
         await pilot.pause()
-        assert list(popup.footer.query(FooterKey)) == keys  # not listed again for a word with a status
+        assert popup.footer.keys is keys  # not listed again for a word with a status
 
 
 async def test_the_lookups_warm_up_in_a_worker_once_the_text_is_segmented(

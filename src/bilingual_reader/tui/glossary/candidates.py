@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from bilingual_reader.glossary.errors import GlossaryError
-from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.key_bar import KeyBar
 from bilingual_reader.tui.widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class CandidatesScreen(Screen["Suggestion | None"]):
         yield table
         with VerticalScroll(id="candidates-details"):
             yield Static("", id="candidates-contexts")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Title, columns, and the search in a worker."""

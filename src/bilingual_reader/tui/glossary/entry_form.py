@@ -18,7 +18,7 @@ from bilingual_reader.glossary.errors import DuplicateTermError, GlossaryError
 from bilingual_reader.glossary.models import SUBJECT_FIELDS, Concept, Term
 from bilingual_reader.glossary.terms import format_terms, parse_terms
 from bilingual_reader.glossary.validation import concept_problems
-from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.key_bar import KeyBar
 
 #: Saves a concept (``merge``: into the concept that has its Thai term) and returns it as stored; raises
 #: ``GlossaryError`` when it cannot (``glossary.conflicts.save_concept`` with the glossary fits).
@@ -105,7 +105,7 @@ class EntryForm(ModalScreen[Concept | None]):
                 merge = Button("Merge", id="merge", variant="warning", compact=True)
                 merge.display = False
                 yield merge
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start typing where the new entry needs it most."""

@@ -18,7 +18,7 @@ from bilingual_reader.glossary.browse import COLUMNS, browse, column_widths, con
 from bilingual_reader.tui.glossary.details import OpenArticle, concept_details, origin_label
 from bilingual_reader.tui.glossary.editor import ConceptEditor
 from bilingual_reader.tui.messages import Change, GlossaryChanged
-from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.key_bar import KeyBar
 from bilingual_reader.tui.widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class GlossaryScreen(Screen[None]):
         with VerticalScroll(id="glossary-details"):
             yield Static("", id="glossary-occurrences")
         yield self.editor
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Title the screen, fill the table and focus it."""

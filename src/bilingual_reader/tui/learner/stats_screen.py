@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Sparkline, Static
 
-from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from bilingual_reader.learner.article_stats import ArticleFigures
@@ -58,7 +58,7 @@ class StatsScreen(ModalScreen[None]):
             ):
                 yield Label(f"{name}: today {values[-1]}, most {max(values)}", classes="stats-label")
                 yield Sparkline([float(v) for v in values], id=f"stats-{name.split()[0].lower()}")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def action_close(self) -> None:
         """Close the screen."""

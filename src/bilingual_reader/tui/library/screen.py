@@ -21,7 +21,7 @@ from bilingual_reader.library.adding import library_folder
 from bilingual_reader.tui.library.known_column import KnownSource, KnownWords, find_known_words, share_text
 from bilingual_reader.tui.library.rows import BUILT_IN, Row, built_in_rows, library_rows
 from bilingual_reader.tui.widgets.confirm import Confirm
-from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.key_bar import KeyBar
 from bilingual_reader.tui.widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ class LibraryScreen(Screen["Path | None"]):
         yield Input(placeholder="Search titles (/)", id="library-search")
         yield Static("", id="library-status")
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the table, focus it, start counting known words."""

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from bilingual_reader.qa.findings import Finding, FindingStatus, count
 from bilingual_reader.qa.rules.model import RuleFinding
 from bilingual_reader.tui.reader.finding_text import badge_content, checks_mark, finding_content, rule_content
-from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.key_bar import KeyBar
 
 #: Dismisses (or restores) a finding and returns the article's findings afterwards.
 Toggle = Callable[[Finding], list[Finding]]
@@ -64,7 +64,7 @@ class FindingsPanel(ModalScreen[Item | None]):
             body.border_title = "Findings"
             yield Static(id="findings-summary")
             yield OptionList(id="findings-list")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the list."""

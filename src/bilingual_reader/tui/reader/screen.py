@@ -29,7 +29,6 @@ from bilingual_reader.tui.messages import (
 from bilingual_reader.tui.reader.article_view import ArticleView
 from bilingual_reader.tui.reader.commands import READER_COMMANDS
 from bilingual_reader.tui.reader.header_title import fitted_title
-from bilingual_reader.tui.reader.late_footer import LateFooter
 from bilingual_reader.tui.reader.lookup import LookupController
 from bilingual_reader.tui.reader.search_bar import SearchBar
 from bilingual_reader.tui.reader.segmenting import SegmentingController
@@ -43,6 +42,7 @@ from bilingual_reader.tui.reader.translation_messages import (
     TranslationFailed,
     TranslationProgress,
 )
+from bilingual_reader.tui.widgets.key_bar import KeyBar
 from bilingual_reader.tui.widgets.steady_header import SteadyHeader
 
 if TYPE_CHECKING:
@@ -108,9 +108,8 @@ class ReaderScreen(CommandScreen):
         )
         controllers = (self.segmenting, self.translation, self.terminology, self.lookup)
         opened = partial(learner_hooks.started, self)
-        footer = LateFooter()  # lists the keys once the services are open (or could not open)
-        self.starter = ServicesStarter(article, services, controllers, opened, footer.fill, id="starter")
-        self.footer = footer
+        self.starter = ServicesStarter(article, services, controllers, opened, id="starter")
+        self.footer = KeyBar()
 
     def compose(self) -> ComposeResult:
         """Header, the article, the (invisible) controllers, footer."""

@@ -29,8 +29,7 @@ Controllers: TypeAlias = tuple[
 
 class ServicesStarter(Widget):
     """Starts the reader's services for ``article`` after the first frame (``start``). ``opened`` is told
-    when the glossary is open, before segmentation, translation and the check start; ``settled`` when the
-    start-up is over, whether the services opened or not."""
+    when the glossary is open, before segmentation, translation and the check start."""
 
     DEFAULT_CSS = "ServicesStarter { display: none; }"
 
@@ -40,7 +39,6 @@ class ServicesStarter(Widget):
         services: ReaderServices,
         controllers: Controllers,
         opened: Callable[[], object],
-        settled: Callable[[], object],
         *,
         id: str | None = None,
     ) -> None:
@@ -50,7 +48,6 @@ class ServicesStarter(Widget):
         self.services = services
         self.segmenting, self.translation, self.terminology, self.lookup = controllers
         self._opened = opened
-        self._settled = settled
         self.started = False
 
     def start(self) -> None:
@@ -88,8 +85,5 @@ class ServicesStarter(Widget):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Say so when the modules could not load (the text stays readable, unsegmented)."""
-        if event.worker.group != "start" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
-            return
-        if event.state == WorkerState.ERROR:
+        if event.worker.group == "start" and event.state == WorkerState.ERROR:
             self.notify(f"Could not segment the text: {event.worker.error}", severity="error", timeout=10)
-        self._settled()

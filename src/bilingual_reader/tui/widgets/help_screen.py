@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from bilingual_reader.tui.commands import Command
-from bilingual_reader.tui.widgets.steady_footer import SteadyFooter
+from bilingual_reader.tui.widgets.key_bar import KeyBar
 
 
 def help_content(commands: Sequence[Command[Any]]) -> Content:
@@ -52,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys and commands (palette: ctrl+p)"
             yield Static(help_content(self.commands), id="help-text")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def action_close(self) -> None:
         """Close the help."""
