@@ -14,8 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from bilingual_reader import paths
 from bilingual_reader.schema_version import upgrade
 
@@ -23,6 +21,10 @@ FILE_NAME = "review.db"
 _TABLE = "dismissals"
 _CHECKS = "check_dismissals"  # findings of the kinds beyond terms, by their key (kind:code:text)
 SCHEMA_VERSION = 1
+# The tables as sqlite-utils created them (which this module used until it was found to cost every ``check``
+# a quarter of a second at start-up: sqlite-utils imports numpy and scans the installed packages' plugins).
+_COLUMNS = {_TABLE: "concept_id", _CHECKS: "key"}
+_TYPES = {_TABLE: "INTEGER", _CHECKS: "TEXT"}
 
 
 class ReviewError(Exception):
@@ -37,26 +39,36 @@ def review_path() -> Path:
 class ReviewStore:
     """Dismissed check hits, keyed by article id, paragraph index and concept id. One owning thread."""
 
-    def __init__(self, db: Database, name: str) -> None:
-        """Wrap an open database; prefer ``open`` or ``memory``."""
-        self._db = db
+    def __init__(self, conn: sqlite3.Connection, name: str) -> None:
+        """Wrap an open connection; prefer ``open`` or ``memory``."""
+        self._conn = conn
         self._name = name
         try:
-            upgrade(db.conn, SCHEMA_VERSION, self._upgrade)
-            if not db.table(_TABLE).exists():
-                db.table(_TABLE).create(
-                    {"article_id": str, "paragraph": int, "concept_id": int, "created": str},
-                    pk=("article_id", "paragraph", "concept_id"),
-                )
+            upgrade(conn, SCHEMA_VERSION, self._upgrade)
+            self._create_table(_TABLE)
         except sqlite3.DatabaseError as err:
             raise ReviewError(f"{name}: not a usable review database ({err})") from err
         self._create_checks_table()
 
+    def _exists(self, table: str) -> bool:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self._conn.execute(sql, [table]).fetchone() is not None
+
+    def _create_table(self, table: str) -> None:
+        """Create ``table`` (one of the two) unless it exists."""
+        if not self._exists(table):
+            column = _COLUMNS[table]
+            self._conn.execute(
+                f'CREATE TABLE "{table}" (\n   "article_id" TEXT,\n   "paragraph" INTEGER,\n'
+                f'   "{column}" {_TYPES[table]},\n   "created" TEXT,\n'
+                f'   PRIMARY KEY ("article_id", "paragraph", "{column}")\n)'
+            )
+
     def _upgrade(self, version: int) -> None:
         """Schema 0 → 1: keep the old rows aside until their article is opened (see the module's doc)."""
         for table in (_TABLE, _CHECKS):
-            if version == 0 and self._db.table(table).exists():
-                self._db.execute(f"ALTER TABLE {table} RENAME TO {table}_v0")
+            if version == 0 and self._exists(table):
+                self._conn.execute(f"ALTER TABLE {table} RENAME TO {table}_v0")
 
     def adopt_legacy(self, legacy_id: str, article_id: str) -> int:
         """Move an article's schema-0 dismissals to ``article_id``, one paragraph on; return how many."""
@@ -65,25 +77,21 @@ class ReviewStore:
         def move() -> None:
             nonlocal moved
             for table, column in ((_TABLE, "concept_id"), (_CHECKS, "key")):
-                if not self._db.table(f"{table}_v0").exists():
+                if not self._exists(f"{table}_v0"):
                     continue
-                moved += self._db.execute(
+                moved += self._conn.execute(
                     f"INSERT OR IGNORE INTO {table} (article_id, paragraph, {column}, created) "
                     f"SELECT ?, paragraph + 1, {column}, created FROM {table}_v0 WHERE article_id = ?",
                     [article_id, legacy_id],
                 ).rowcount
-                self._db.execute(f"DELETE FROM {table}_v0 WHERE article_id = ?", [legacy_id])
+                self._conn.execute(f"DELETE FROM {table}_v0 WHERE article_id = ?", [legacy_id])
 
         self._write(move)
         return moved
 
     def _create_checks_table(self) -> None:
         try:
-            if not self._db.table(_CHECKS).exists():
-                self._db.table(_CHECKS).create(
-                    {"article_id": str, "paragraph": int, "key": str, "created": str},
-                    pk=("article_id", "paragraph", "key"),
-                )
+            self._create_table(_CHECKS)
         except sqlite3.DatabaseError as err:
             raise ReviewError(f"{self._name}: not a usable review database ({err})") from err
 
@@ -97,16 +105,16 @@ class ReviewStore:
             conn = sqlite3.connect(location, timeout=5.0)
         except (OSError, sqlite3.Error) as err:
             raise ReviewError(f"{location}: cannot open the review database ({err})") from err
-        return cls(Database(conn), str(location))
+        return cls(conn, str(location))
 
     @classmethod
     def memory(cls) -> ReviewStore:
         """A throwaway store held in memory."""
-        return cls(Database(memory=True), ":memory:")
+        return cls(sqlite3.connect(":memory:"), ":memory:")
 
     def close(self) -> None:
         """Close the database."""
-        self._db.close()
+        self._conn.close()
 
     def dismiss(self, article_id: str, paragraph: int, concept_id: int) -> None:
         """Dismiss the check's hit for ``concept_id`` in one paragraph of one article."""
@@ -140,26 +148,26 @@ class ReviewStore:
     def _dismiss(self, table: str, article_id: str, paragraph: int, column: str, value: object) -> None:
         """Record one dismissal in ``table`` (``column`` names what is dismissed)."""
         created = datetime.now(UTC).isoformat(timespec="seconds")
-        row = {"article_id": article_id, "paragraph": paragraph, column: value, "created": created}
-        self._write(lambda: self._db.table(table).insert(row, replace=True))
+        sql = f"INSERT OR REPLACE INTO {table} (article_id, paragraph, {column}, created) VALUES (?, ?, ?, ?)"
+        self._write(lambda: self._conn.execute(sql, [article_id, paragraph, value, created]))
 
     def _restore(self, table: str, article_id: str, paragraph: int, column: str, value: object) -> None:
         """Forget one dismissal in ``table`` (nothing happens if there was none)."""
-        where = f"article_id = ? AND paragraph = ? AND {column} = ?"
-        self._write(lambda: self._db.table(table).delete_where(where, [article_id, paragraph, value]))
+        sql = f"DELETE FROM {table} WHERE article_id = ? AND paragraph = ? AND {column} = ?"
+        self._write(lambda: self._conn.execute(sql, [article_id, paragraph, value]))
 
     def _dismissed(self, table: str, article_id: str, column: str) -> list[tuple[int, Any]]:
         """The (paragraph, ``column``) pairs of ``table`` dismissed for an article."""
         sql = f"SELECT paragraph, {column} FROM {table} WHERE article_id = ?"
         try:
-            return [(int(p), v) for p, v in self._db.execute(sql, [article_id]).fetchall()]
+            return [(int(p), v) for p, v in self._conn.execute(sql, [article_id]).fetchall()]
         except sqlite3.Error as err:
             raise ReviewError(f"{self._name}: cannot read dismissals ({err})") from err
 
     def _write(self, action: Callable[[], object]) -> None:
         """Run a write in a transaction, turning SQLite errors into ``ReviewError``."""
         try:
-            with self._db.conn:
+            with self._conn:
                 action()
         except sqlite3.Error as err:
             raise ReviewError(f"{self._name}: cannot write dismissals ({err})") from err
