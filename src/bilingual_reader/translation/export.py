@@ -52,21 +52,23 @@ def to_json(article: Titled, results: Sequence[ParagraphResult]) -> str:
     """A JSON object: the header's title and, per paragraph, index, role ("title" or "paragraph"), thai,
     english, source, model, flags (and error, and with glossary steering, per sentence: method, original,
     text, suggestions)."""
-    paragraphs = [
-        {
-            "index": r.index,
-            "role": article.role(r.index),
-            "thai": r.thai,
-            "english": r.english,
-            "source": r.source,
-            "model": r.model,
-            "flags": list(r.flags),
-            **({"error": r.error} if r.error else {}),
-            **({"steering": [_steering(s) for s in r.steering]} if r.steering else {}),
-        }
-        for r in results
-    ]
+    paragraphs = [paragraph_json(article, r) for r in results]
     return json.dumps({"title": article.title, "paragraphs": paragraphs}, ensure_ascii=False, indent=2) + "\n"
+
+
+def paragraph_json(article: Titled, r: ParagraphResult) -> dict[str, object]:
+    """One paragraph of :func:`to_json`, as a dict."""
+    return {
+        "index": r.index,
+        "role": article.role(r.index),
+        "thai": r.thai,
+        "english": r.english,
+        "source": r.source,
+        "model": r.model,
+        "flags": list(r.flags),
+        **({"error": r.error} if r.error else {}),
+        **({"steering": [_steering(s) for s in r.steering]} if r.steering else {}),
+    }
 
 
 def to_tmx(results: Sequence[ParagraphResult]) -> bytes:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from bilingual_reader.translation.export import Titled, render, to_json, to_markdown
+from bilingual_reader.json_text import indented
+from bilingual_reader.translation.export import Titled, paragraph_json, render, to_json, to_markdown
 from bilingual_reader.translation.results import ParagraphResult
 
 __all__ = ["stream_render"]
@@ -49,8 +50,7 @@ def _json(article: Titled, results: Iterable[ParagraphResult]) -> Iterator[bytes
     head = json.dumps({"title": article.title}, ensure_ascii=False, indent=2).removesuffix("\n}")
     any_written = False
     for result in results:
-        whole = json.loads(to_json(article, [result]))
-        item = json.dumps(whole["paragraphs"][0], ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        item = indented(paragraph_json(article, result), "\n    ")
         start = f'{head},\n  "paragraphs": [\n' if not any_written else ",\n"
         any_written = True
         yield f"{start}    {item}".encode()
