@@ -57,11 +57,25 @@ def program(*args: str, part: int | None = None) -> list[str]:
     return [sys.executable, "-c", code, *args]
 
 
+#: Copies of the articles in a book that, streamed in parts of ``PART``, takes the paths a long book takes.
+COPIES = 3
+
+
+def streamed_book(folder: Path) -> Path:
+    """A book of ``COPIES`` copies of the articles (77 kB, 93 paragraphs): streamed in parts of ``PART``, it
+    takes the paths a long book takes (a first part, then the rest; windows of paragraphs dropped)."""
+    from bilingual_reader.translation.session import STREAM_WINDOW
+
+    path = book(folder, COPIES)
+    assert path.stat().st_size > PART  # more than a part
+    assert len(open_document(path).paragraphs) > 2 * STREAM_WINDOW  # more than a streamed text keeps
+    return path
+
+
 @pytest.fixture
 def small_parts(monkeypatch: pytest.MonkeyPatch) -> int:
     """Texts over 64 KiB are streamed by the commands run in this process (over ``PART_BYTES``, 256 KiB, as
-    shipped): a book of four copies of the articles (105 kB, 124 paragraphs) then takes the paths a long
-    book takes (a first part, then the rest; windows of paragraphs dropped), at a third of the cost."""
+    shipped): ``streamed_book`` then takes the paths a long book takes, at a quarter of the cost."""
     from bilingual_reader.documents import streaming
 
     monkeypatch.setattr(streaming, "PART_BYTES", PART)
@@ -283,8 +297,7 @@ def test_segment_of_a_big_book_holds_a_part_not_the_book(tmp_path: Path) -> None
 
 
 def test_segment_of_a_book_file_loads_only_the_words_it_holds(tmp_path: Path) -> None:
-    path = book(tmp_path, 4)
-    assert path.stat().st_size > PART
+    path = streamed_book(tmp_path)
     args = program("segment", "--json", part=PART)
     with path.open("rb") as stdin:  # standard input can't be read twice: the whole dictionary
         piped, whole = _output_and_peak([*args, "-"], stdin)
@@ -312,17 +325,16 @@ def test_translate_of_a_long_text_read_twice_gives_what_translating_it_whole_giv
 ) -> None:
     from bilingual_reader.translation.memory import TranslationMemory
 
-    path = book(tmp_path, 4)
-    assert path.stat().st_size > small_parts
+    path = streamed_book(tmp_path)
     whole = open_document(path)
     memory = TranslationMemory()
     try:  # a post-edit is kept under the article's id: the streamed article must have the same id
-        memory.save_post_edit(whole.article_id, 100, whole.paragraphs[100], "An edited paragraph.")
+        memory.save_post_edit(whole.article_id, 90, whole.paragraphs[90], "An edited paragraph.")
     finally:
         memory.close()
     with open_session() as session:
         results = sorted(session.translate(whole), key=lambda r: r.index)
-    assert results[100].english == "An edited paragraph."
+    assert results[90].english == "An edited paragraph."
     for fmt in ("json", "text"):
         code, out, err = cli("translate", "--no-steer", "--format", fmt, str(path))
         assert (code, err) == (0, "")
@@ -347,8 +359,7 @@ def test_check_of_a_long_text_reports_exactly_what_checking_it_whole_reports(
 ) -> None:
     from bilingual_reader.cli import check
 
-    path = book(tmp_path, 4)
-    assert path.stat().st_size > small_parts
+    path = streamed_book(tmp_path)
     code, out, _ = cli("check", "--no-steer", "--format", "json", str(path))
     report = json.loads(out)
     finding = report["checks"]["findings"][-1]
@@ -369,19 +380,21 @@ def test_check_of_a_long_text_reports_exactly_what_checking_it_whole_reports(
 
 @pytest.mark.usefixtures("remembered")  # every sentence in the memory
 def test_checking_a_big_book_holds_a_part_not_the_book(tmp_path: Path) -> None:
-    small, big = book(tmp_path, 12), book(tmp_path, 48)
+    small, big = book(tmp_path, 4), book(tmp_path, 36)  # 0.1 and 0.9 MB, both streamed in parts of PART
     args = ["check", "--no-steer", "--format", "json"]
-    grown = _peak_kib(program(*args, str(big)), "1") - _peak_kib(program(*args, str(small)), "1")
+    grown = _peak_kib(program(*args, str(big), part=PART), "1") - _peak_kib(
+        program(*args, str(small), part=PART), "1"
+    )
     book_grown = (big.stat().st_size - small.stat().st_size) // 1024
-    # Checking the book whole held its paragraphs, their English and every finding: about 30x the file's
-    # growth; now its findings go to disk and what grows is caches that fill up (~1.5x here, flat beyond).
+    # Checking the book whole held its paragraphs, their English and every finding: about 7x the file's
+    # growth (5.9 MB for 825 kB here, the check's book_of made None); now its findings go to disk and what
+    # grows is caches that fill up (1.4-1.6 MB here, under 2x; 1.8 MB from 4 to 48 copies, then flat).
     assert grown < 4 * book_grown, (grown, book_grown)
 
 
 @pytest.mark.usefixtures("remembered")
 def test_checking_a_book_shows_its_progress_on_a_terminal_s_stderr_only(tmp_path: Path) -> None:
-    path = book(tmp_path, 4)
-    assert path.stat().st_size > PART  # streamed: checked a paragraph at a time
+    path = streamed_book(tmp_path)  # streamed: checked a paragraph at a time
     args = program("check", "--no-steer", "--format", "tsv", str(path), part=PART)
     code, screen = _stderr_on_a_terminal(args, tmp_path / "out")
     assert code == 1, screen  # the book has findings
@@ -398,7 +411,7 @@ def test_checking_a_book_shows_its_progress_on_a_terminal_s_stderr_only(tmp_path
 def test_check_jsonl_writes_a_paragraph_s_findings_as_it_is_checked_and_a_stop_keeps_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_parts: int
 ) -> None:
-    path = str(book(tmp_path, 4))
+    path = str(streamed_book(tmp_path))
     code, out, _ = cli("check", "--no-steer", "--format", "jsonl", path)
     lines = [json.loads(line) for line in out.decode("utf-8").splitlines()]
     assert code == 1 and lines[-1]["type"] == "document" and lines[-1]["errors"] > 0
