@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from bilingual_reader.cli import main
+from bilingual_reader.documents.articles import Article
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ROOT / "glossary.db"
@@ -74,6 +76,32 @@ def test_missing_article_is_one_line_exit_2(command: str, tmp_path: Path) -> Non
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1 and str(missing) in err
+
+
+def test_read_reports_a_bad_document_before_the_reader_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The document is read before Textual is even imported (half a second): a bad one fails at once, and a
+    good one reaches the reader already read."""
+    given: list[object] = []
+
+    def reader(document: object, *args: object, **options: object) -> None:
+        given.append(document)
+
+    monkeypatch.setattr("bilingual_reader.tui.app.run_reader", reader)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for bad, problem in (
+        (fifo, "is a pipe (FIFO), not a regular file"),
+        (tmp_path / "no.txt", "no such file"),
+    ):
+        code, out, err = invoke("read", str(bad))
+        assert (code, out) == (2, "")
+        assert err.startswith(f"bilingual-reader: {bad}: {problem}") and err.count("\n") == 1
+    assert given == []
+    assert invoke("read", str(SAMPLE))[0] == 0
+    [article] = given
+    assert isinstance(article, Article) and article.path == SAMPLE
 
 
 def test_corrupt_glossary_is_reported_and_left_untouched(tmp_path: Path) -> None:

@@ -16,13 +16,14 @@ def open_reader(article: str | None, glossary: str | None, engine: dict[str, str
     reader starts, which then takes its keys from the terminal); bad files end it with one line.
 
     ``engine``: ``--engine``/``--url`` overrides of the translation settings (checked before the screen).
+    The document is read before Textual is imported: a bad file is reported at once (a FIFO, a typo).
     """
     from bilingual_reader.documents.articles import Article, ArticleError
+    from bilingual_reader.documents.opening import open_document
     from bilingual_reader.glossary.errors import GlossaryError
     from bilingual_reader.glossary.locations import resolve_glossary_path
     from bilingual_reader.translation.errors import SettingsError
     from bilingual_reader.translation.settings import load_settings
-    from bilingual_reader.tui.app import run_reader
 
     if engine:
         try:
@@ -30,7 +31,7 @@ def open_reader(article: str | None, glossary: str | None, engine: dict[str, str
             load_settings(**options)
         except SettingsError as err:
             raise BadInput(str(err)) from None
-    document: Path | Article | None = Path(article) if article else None
+    document: Article | None = None
     if article == "-":
         from bilingual_reader.cli.common import load_article_or_fail
 
@@ -39,11 +40,13 @@ def open_reader(article: str | None, glossary: str | None, engine: dict[str, str
     try:
         root = click.get_current_context(silent=True)
         learner = ((root.find_root().obj or {}) if root is not None else {}).get("learner")
+        glossary_path = resolve_glossary_path(glossary)
+        if article and document is None:
+            document = open_document(Path(article))  # what the reader would read first, as it reads it
+        from bilingual_reader.tui.app import run_reader
+
         run_reader(
-            document,
-            resolve_glossary_path(glossary),
-            engine or {},
-            learner=Path(learner).expanduser() if learner else None,
+            document, glossary_path, engine or {}, learner=Path(learner).expanduser() if learner else None
         )
     except (ArticleError, GlossaryError) as err:
         raise BadInput(str(err)) from None
