@@ -43,8 +43,13 @@ def band_of(rank: int) -> str:
     return next(name for limit, name in BANDS if limit is None or rank <= limit)
 
 
+@functools.lru_cache(maxsize=8192)
 def frequency(word: str) -> Frequency | None:
-    """The word's rank and band in the TNC frequency list, or ``None`` when the list does not have it."""
+    """The word's rank and band in the TNC frequency list, or ``None`` when the list does not have it.
+
+    Remembered for the last 8,192 words asked (a few hundred kB): a search costs up to a millisecond (a
+    word not in the list reads it all), and a handout, a vocabulary list or the reader's popups ask for the
+    same words again and again."""
     key = normalize_key(word)
     if not key or "\n" in key or "\t" in key:
         return None
