@@ -285,7 +285,7 @@ def test_segment_of_a_big_book_holds_a_part_not_the_book(tmp_path: Path) -> None
 
     small, big = book(tmp_path, 12), book(tmp_path, 72)
     assert small.stat().st_size > PART_BYTES  # both streamed: the same dictionary for both
-    code, out, _ = cli("segment", str(small))
+    code, out, _ = cli("segment", str(small))  # also builds the word tries: neither run below does
     assert code == 0
     assert out.decode("utf-8").count("\n") == len(open_document(small).paragraphs)
     grown = _peak_kib(program("segment", str(big))) - _peak_kib(program("segment", str(small)))
