@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from bilingual_reader.json_text import indented
-
 if TYPE_CHECKING:
     from bilingual_reader.qa.results import CheckedDocument, DocumentResult
 
@@ -122,7 +120,7 @@ def _json_list(items: Iterator[dict[str, Any]], indent: int) -> Iterator[str]:
         return
     for item in chain([first], items):
         yield ("[" if item is first else ",") + inner
-        yield indented(item, inner)
+        yield json.dumps(item, ensure_ascii=False, indent=2).replace("\n", inner)
     yield "\n" + " " * indent + "]"
 
 

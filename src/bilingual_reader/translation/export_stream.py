@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from bilingual_reader.json_text import indented
 from bilingual_reader.translation.export import Titled, paragraph_json, render, to_json, to_markdown
 from bilingual_reader.translation.results import ParagraphResult
 
@@ -50,7 +49,8 @@ def _json(article: Titled, results: Iterable[ParagraphResult]) -> Iterator[bytes
     head = json.dumps({"title": article.title}, ensure_ascii=False, indent=2).removesuffix("\n}")
     any_written = False
     for result in results:
-        item = indented(paragraph_json(article, result), "\n    ")
+        item = json.dumps(paragraph_json(article, result), ensure_ascii=False, indent=2)
+        item = item.replace("\n", "\n    ")
         start = f'{head},\n  "paragraphs": [\n' if not any_written else ",\n"
         any_written = True
         yield f"{start}    {item}".encode()
