@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 import pytest_asyncio
@@ -26,7 +26,9 @@ from bilingual_reader.tui.widgets.confirm import Confirm
 
 from .pilot_helpers import reader, settle, wait_until
 
-READER_CSS = Path(bilingual_reader.tui.__file__).parent / "reader" / "reader.tcss"
+#: The reader app's stylesheets (the glossary screen's among them), read as the app reads them: at start.
+TUI = Path(bilingual_reader.tui.__file__).parent
+APP_CSS: list[str | PurePath] = [TUI / path for path in ReaderApp.CSS_PATH]
 
 
 @dataclass
@@ -40,7 +42,7 @@ class OpenArticle:
 class Host(App[None]):
     """A tiny app that opens the glossary screen and records the changes it announces."""
 
-    CSS_PATH = READER_CSS
+    CSS_PATH = APP_CSS
 
     def __init__(self, glossary: Glossary, article: OpenArticle | None = None) -> None:
         super().__init__()

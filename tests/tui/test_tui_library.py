@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.css.stylesheet import Stylesheet
 from textual.widgets import DataTable, OptionList, Static
 
 from bilingual_reader.documents.articles import list_articles
@@ -313,20 +314,30 @@ async def test_a_chapter_from_the_contents_opens_at_the_top_of_the_view(
 
 
 async def test_g_opens_the_glossary_from_the_library_screen_and_closes_it_again(
-    article_path: Path, glossary_path: Path
+    article_path: Path, glossary_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The library's footer offers "g Glossary": it opens the glossary there too, and g closes it again."""
+    """The library's footer offers "g Glossary": it opens the glossary there too, and g closes it again.
+    Neither screen's first opening has the app read its stylesheets again (they are read with the app's)."""
     from bilingual_reader.tui.glossary.screen import GlossaryScreen
 
     app = create_app(article_path, glossary_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
+        reparsed: list[Stylesheet] = []
+        reparse = Stylesheet.reparse
+
+        def counted(self: Stylesheet) -> None:
+            reparsed.append(self)
+            reparse(self)
+
+        monkeypatch.setattr(Stylesheet, "reparse", counted)
         await pilot.press("L")
         library = app.screen
         assert isinstance(library, LibraryScreen)
         await pilot.press("g")
         glossary = app.screen
         assert isinstance(glossary, GlossaryScreen)
+        assert reparsed == []
         assert glossary.article is None and len(glossary.concepts) > 0
         await pilot.press("g")
         shown: list[object] = [app.screen]
