@@ -19,7 +19,7 @@ from bilingual_reader.library.store import Library
 from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.library.bookmarks import BookmarksScreen
 from bilingual_reader.tui.library.contents import ContentsScreen
-from bilingual_reader.tui.library.screen import LibraryScreen, _short
+from bilingual_reader.tui.library.screen import LibraryScreen, _short, title_width
 from bilingual_reader.tui.reader.screen import ReaderScreen
 
 from .pilot_helpers import move_to, reader, settle
@@ -210,6 +210,10 @@ async def test_the_library_screen_fits_a_narrow_terminal(
         shown = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         cut = [title for title in shown if title.startswith("กองทัพเรือไทย")]
         assert len(cut) == 1 and cut[0].endswith("…")
+        await pilot.resize_terminal(width + 20, 30)  # wider: titles cut to the new width (80: 26 → 40 cells)
+        await pilot.pause()
+        row = next(i for i, r in enumerate(screen.shown) if r.title.startswith("กองทัพเรือไทย"))
+        assert str(table.get_row_at(row)[0]) == _short(screen.shown[row].title, title_width(width + 20))
 
 
 async def test_an_empty_library_offers_the_sample_and_the_shipped_articles(

@@ -75,6 +75,8 @@ class LibraryScreen(Screen["Path | None"]):
         self.shown: list[Row] = []
         self.rows: list[Row] = []
         self.shares: dict[str, float | None] = {}
+        #: The width the shown titles were cut to (None: none shown yet).
+        self.cut_to: int | None = None
 
     def compose(self) -> ComposeResult:
         """Header, search box, the table, footer."""
@@ -128,7 +130,7 @@ class LibraryScreen(Screen["Path | None"]):
         self.shown = own + built_in
         table = self.query_one(DataTable)
         table.clear()
-        width = title_width(self.app.size.width)
+        width = self.cut_to = title_width(self.app.size.width)
         for row in self.shown:
             opened = (row.opened_at or "never")[:16].replace("T", " ")
             cells = [
@@ -166,8 +168,11 @@ class LibraryScreen(Screen["Path | None"]):
         self.query_one("#library-search", Input).focus()
 
     def on_resize(self) -> None:
-        """Cut the titles to the new width (the other columns keep their room)."""
+        """Cut the titles to the new width (the other columns keep their room). The screen's first size, or
+        one that cuts them as they are, keeps the table as it is: filling it again lays it out again."""
         table = self.query_one(DataTable)
+        if self.cut_to == title_width(self.app.size.width):
+            return
         if self.shown and table.row_count:
             row = table.cursor_row
             self.refill()
