@@ -101,6 +101,7 @@ async def as_opened(pilot: Pilot[None], app: Host) -> GlossaryScreen:
     while not isinstance(app.screen, GlossaryScreen) and len(app.screen_stack) > 2:
         await app.pop_screen()  # a form or a question left open
     screen = screen_of(app)
+    screen.article = None  # a case may give the screen an article to find occurrences in
     screen.subject_select.clear()
     screen.search_input.value = ""
     screen.details_panel.display = False
@@ -110,6 +111,7 @@ async def as_opened(pilot: Pilot[None], app: Host) -> GlossaryScreen:
     screen.table.move_cursor(row=0)
     await pilot.pause()
     assert (len(heads(app)), app.focused, screen.subject, screen.current_id()) == (4, screen.table, None, 1)
+    assert screen.article is None
     assert (screen.details_panel.display, details(app), app.changes, app.glossary.count()) == (
         False,
         "",
@@ -348,32 +350,36 @@ async def test_delete_with_the_mouse(glossary_path: Path) -> None:
         (True, "กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และ…", "ทหารได้รับเสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์…"),
     ],
 )
+@pytest.mark.asyncio(loop_scope="module")
 async def test_enter_shows_occurrences(
-    article_path: Path, glossary_path: Path, segmented: bool, first: str, second: str
+    one_host: tuple[Pilot[None], Host],
+    module_article_path: Path,
+    segmented: bool,
+    first: str,
+    second: str,
 ) -> None:
     """The snippets are cut between words (between tokens once the article is segmented)."""
-    article = load_article(article_path)
-    with Glossary.open(glossary_path) as glossary:
-        tokens = None
-        if segmented:
-            segmenter = Segmenter(glossary.thai_terms())
-            tokens = [segmenter.tokenize(p) for p in article.paragraphs]
-        app = Host(glossary, OpenArticle(article, tokens))
-        async with app.run_test(size=(100, 40)) as pilot:
-            screen = screen_of(app)
-            panel = screen.query_one("#glossary-details")
-            assert not panel.display
-            await move_to(pilot, app, "ปืนใหญ่")
-            await pilot.press("enter")
-            assert panel.display
-            text = details(app)
-            assert text.startswith(
-                "ปืนใหญ่\nThai       ปืนใหญ่ (preferred)\n"
-                "English    artillery (preferred)\nSubject    weapons\nFrom       personal\n\n"
-            )
-            assert text.endswith(f"\n\n1 in “กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนั…”\n¶1   {first}")
-            await pilot.press("down")  # the panel follows the cursor
-            assert details(app).endswith(f"\n1 in “กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนั…”\n¶2   {second}")
+    pilot, app = one_host
+    screen = await as_opened(pilot, app)
+    article = load_article(module_article_path)
+    tokens = None
+    if segmented:
+        segmenter = Segmenter(app.glossary.thai_terms())
+        tokens = [segmenter.tokenize(p) for p in article.paragraphs]
+    screen.article = OpenArticle(article, tokens)  # as the reader hands its own over
+    panel = screen.query_one("#glossary-details")
+    assert not panel.display
+    await move_to(pilot, app, "ปืนใหญ่")
+    await pilot.press("enter")
+    assert panel.display
+    text = details(app)
+    assert text.startswith(
+        "ปืนใหญ่\nThai       ปืนใหญ่ (preferred)\n"
+        "English    artillery (preferred)\nSubject    weapons\nFrom       personal\n\n"
+    )
+    assert text.endswith(f"\n\n1 in “กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนั…”\n¶1   {first}")
+    await pilot.press("down")  # the panel follows the cursor
+    assert details(app).endswith(f"\n1 in “กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนั…”\n¶2   {second}")
 
 
 @pytest.mark.asyncio(loop_scope="module")
