@@ -1,4 +1,5 @@
-"""The command palette lists the reader's actions and opens articles from the library."""
+"""The command palette opens articles from the library (its Add glossary term is tested in
+test_tui_glossary_edit.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from textual.command import CommandPalette
 
 from bilingual_reader.documents.articles import list_articles
 from bilingual_reader.tui.app import create_app
-from bilingual_reader.tui.glossary.entry_form import EntryForm
 from bilingual_reader.tui.reader.screen import ReaderScreen
 
 from .pilot_helpers import choose, reader, settle
@@ -30,12 +30,3 @@ async def test_palette_opens_another_article(glossary_path: Path) -> None:
         assert screen.full_title == screen.article.title  # the header shows it (cut to its width)
         assert [v.text for v in screen.text.paragraphs.all_thai()] == list(screen.article.paragraphs)
         assert any(t.is_term for v in screen.text.paragraphs.all_thai() for t in v.tokens)
-
-
-async def test_palette_adds_a_term(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("ctrl+p")
-        await choose(app, pilot, "add glossary")
-        assert isinstance(app.screen, EntryForm)

@@ -1,4 +1,5 @@
-"""Pilot tests of adding and editing glossary entries from the popup, and of a read-only glossary."""
+"""Pilot tests of adding and editing glossary entries from the popup and the palette, and of a read-only
+glossary."""
 
 from __future__ import annotations
 
@@ -16,7 +17,17 @@ from bilingual_reader.tui.app import ReaderApp, create_app
 from bilingual_reader.tui.glossary.entry_form import EntryForm, terms_from_field
 from bilingual_reader.tui.reader.screen import ReaderScreen
 
-from .pilot_helpers import move_to, popup_text, reader, settle, shown_popup, started, type_into, wait_until
+from .pilot_helpers import (
+    choose,
+    move_to,
+    popup_text,
+    reader,
+    settle,
+    shown_popup,
+    started,
+    type_into,
+    wait_until,
+)
 
 
 async def test_add_a_term_from_the_popup_is_saved_and_highlighted(
@@ -203,6 +214,16 @@ async def test_edit_key_on_a_word_not_in_the_glossary_keeps_the_popup(
     await pilot.press("enter", "e")
     assert shown_popup(app) is not None
     assert app.screen is screen
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_palette_adds_a_term(refusing: tuple[Pilot[None], ReaderScreen, Path]) -> None:
+    """The palette's "Add glossary term" opens the add form (left unsaved)."""
+    app = await as_opened(*refusing)
+    pilot = refusing[0]
+    await pilot.press("ctrl+p")
+    await choose(app, pilot, "add glossary")
+    assert isinstance(app.screen, EntryForm)
 
 
 def test_terms_from_field_keeps_ids_and_accepts_loose_separators() -> None:
