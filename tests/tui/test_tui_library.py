@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 from textual.css.stylesheet import Stylesheet
+from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static
 
 from bilingual_reader.documents.articles import list_articles
@@ -22,7 +24,7 @@ from bilingual_reader.tui.library.contents import ContentsScreen
 from bilingual_reader.tui.library.screen import LibraryScreen, _short, title_width
 from bilingual_reader.tui.reader.screen import ReaderScreen
 
-from .pilot_helpers import move_to, reader, settle
+from .pilot_helpers import back_to_first_word, move_to, reader, settle
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
 SIZE = (160, 45)
@@ -57,6 +59,32 @@ async def _read_to(app: ReaderApp, word: str) -> tuple[int, str | None]:
     return where
 
 
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def one_reader(module_article_path: Path, module_glossary_path: Path) -> AsyncIterator[Pilot[None]]:
+    """One reader for the cases that only need one started (a start-up is most of a test's cost): each
+    starts with ``as_opened``."""
+    app = create_app(module_article_path, module_glossary_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        yield pilot
+
+
+async def as_opened(pilot: Pilot[None]) -> tuple[ReaderApp, ReaderScreen]:
+    """Put the shared reader back as it opened (nothing over it, no bookmarks, the cursor on the first
+    word) and check that it is."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    screen = reader(app)
+    while len(app.screen_stack) > 2:
+        await app.pop_screen()
+    reading = app.services.reading
+    for bookmark in reading.bookmarks(screen.article):
+        reading.remove_bookmark(screen.article, bookmark)
+    await back_to_first_word(pilot, screen)
+    assert reading.bookmarks(screen.article) == []
+    return app, screen
+
+
 async def test_reopening_a_text_puts_the_cursor_back_on_its_word(
     article_path: Path, glossary_path: Path
 ) -> None:
@@ -81,32 +109,29 @@ async def test_the_sample_article_resumes_and_the_second_run_starts_in_the_libra
         assert _where(reader(app)) == left
 
 
-async def test_a_bookmark_is_set_with_m_listed_with_b_and_enter_jumps_to_it(
-    article_path: Path, glossary_path: Path
-) -> None:
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
-        await move_to(pilot, screen, "เสื้อเกราะ")
-        await pilot.press("b")
-        await pilot.press("k", "k")
-        assert screen.text.cursor.paragraph == 0
-        await pilot.press("B")
-        panel = app.screen
-        assert isinstance(panel, BookmarksScreen)
-        options = panel.query_one(OptionList)
-        assert [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)] == [
-            "¶2  เสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์จากกระทรวงกลาโหม"
-        ]
-        await pilot.press("enter")
-        await settle(app, pilot)
-        assert _where(screen) == (1, "เสื้อเกราะ")
-        await pilot.press("b")  # again: removed
-        await pilot.press("B")
-        assert isinstance(app.screen, BookmarksScreen)
-        assert app.screen.bookmarks == []
-        await pilot.press("escape")
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_bookmark_is_set_with_m_listed_with_b_and_enter_jumps_to_it(one_reader: Pilot[None]) -> None:
+    pilot = one_reader
+    app, screen = await as_opened(pilot)
+    await move_to(pilot, screen, "เสื้อเกราะ")
+    await pilot.press("b")
+    await pilot.press("k", "k")
+    assert screen.text.cursor.paragraph == 0
+    await pilot.press("B")
+    panel = app.screen
+    assert isinstance(panel, BookmarksScreen)
+    options = panel.query_one(OptionList)
+    assert [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)] == [
+        "¶2  เสื้อเกราะ หมวกเหล็ก และเวชภัณฑ์จากกระทรวงกลาโหม"
+    ]
+    await pilot.press("enter")
+    await settle(app, pilot)
+    assert _where(screen) == (1, "เสื้อเกราะ")
+    await pilot.press("b")  # again: removed
+    await pilot.press("B")
+    assert isinstance(app.screen, BookmarksScreen)
+    assert app.screen.bookmarks == []
+    await pilot.press("escape")
 
 
 async def test_the_table_of_contents_jumps_to_chapters_and_keeps_the_place_in_each(
@@ -317,37 +342,37 @@ async def test_a_chapter_from_the_contents_opens_at_the_top_of_the_view(
             assert text.layout_.line_at(round(text.scroll_y)) == (start, 0)
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_g_opens_the_glossary_from_the_library_screen_and_closes_it_again(
-    article_path: Path, glossary_path: Path, monkeypatch: pytest.MonkeyPatch
+    one_reader: Pilot[None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The library's footer offers "g Glossary": it opens the glossary there too, and g closes it again.
-    Neither screen's first opening has the app read its stylesheets again (they are read with the app's)."""
+    Opening either screen has the app read no stylesheet again (theirs are read with the app's)."""
     from bilingual_reader.tui.glossary.screen import GlossaryScreen
 
-    app = create_app(article_path, glossary_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        reparsed: list[Stylesheet] = []
-        reparse = Stylesheet.reparse
+    pilot = one_reader
+    app, _screen = await as_opened(pilot)
+    reparsed: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
 
-        def counted(self: Stylesheet) -> None:
-            reparsed.append(self)
-            reparse(self)
+    def counted(self: Stylesheet) -> None:
+        reparsed.append(self)
+        reparse(self)
 
-        monkeypatch.setattr(Stylesheet, "reparse", counted)
-        await pilot.press("L")
-        library = app.screen
-        assert isinstance(library, LibraryScreen)
-        await pilot.press("g")
-        glossary = app.screen
-        assert isinstance(glossary, GlossaryScreen)
-        assert reparsed == []
-        assert glossary.article is None and len(glossary.concepts) > 0
-        await pilot.press("g")
-        shown: list[object] = [app.screen]
-        await pilot.press("escape")
-        shown.append(app.screen)
-        await pilot.press("g")
-        shown.append(app.screen)
-        assert shown[:2] == [library, reader(app)]
-        assert isinstance(shown[2], GlossaryScreen) and shown[2].article is reader(app).lookup
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    await pilot.press("L")
+    library = app.screen
+    assert isinstance(library, LibraryScreen)
+    await pilot.press("g")
+    glossary = app.screen
+    assert isinstance(glossary, GlossaryScreen)
+    assert reparsed == []
+    assert glossary.article is None and len(glossary.concepts) > 0
+    await pilot.press("g")
+    shown: list[object] = [app.screen]
+    await pilot.press("escape")
+    shown.append(app.screen)
+    await pilot.press("g")
+    shown.append(app.screen)
+    assert shown[:2] == [library, reader(app)]
+    assert isinstance(shown[2], GlossaryScreen) and shown[2].article is reader(app).lookup
