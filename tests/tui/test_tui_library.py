@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import threading
 import zipfile
 from collections.abc import AsyncIterator, Iterator
@@ -15,6 +16,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static
 
+from bilingual_reader import paths
 from bilingual_reader.documents.articles import list_articles
 from bilingual_reader.library.adding import add_documents
 from bilingual_reader.library.store import Library
@@ -96,10 +98,32 @@ async def test_reopening_a_text_puts_the_cursor_back_on_its_word(
         assert _where(reader(app)) == left
 
 
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def first_run(module_dirs: Path) -> tuple[Path, tuple[int, str | None]]:
+    """A first run (no article given: the sample, with a copy of the shipped glossary) read to นาโต and
+    quit, once for the module: its per-user folders and where it left the cursor. ``after`` gives a test
+    those folders as its own."""
+    glossary = module_dirs / "shipped.db"
+    shutil.copyfile(paths.shipped("glossary.db"), glossary)
+    return module_dirs, await _read_to(create_app(None, glossary), "นาโต")
+
+
+def after(first_run: tuple[Path, tuple[int, str | None]], home: Path) -> tuple[int, str | None]:
+    """Copy the first run's data and settings into this test's per-user folder ``home`` (empty till now);
+    gives where the first run left the cursor."""
+    folders, left = first_run
+    for name in ("data", "config"):
+        if (folders / name).exists():
+            shutil.copytree(folders / name, home / name)
+    assert (home / "data").exists()
+    return left
+
+
+@pytest.mark.asyncio(loop_scope="module")
 async def test_the_sample_article_resumes_and_the_second_run_starts_in_the_library(
-    shipped_glossary_path: Path,
+    first_run: tuple[Path, tuple[int, str | None]], isolated_dirs: Path, shipped_glossary_path: Path
 ) -> None:
-    left = await _read_to(create_app(None, shipped_glossary_path), "นาโต")
+    left = after(first_run, isolated_dirs)
     app = create_app(None, shipped_glossary_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -241,12 +265,13 @@ async def test_the_library_screen_fits_a_narrow_terminal(
         assert str(table.get_row_at(row)[0]) == _short(screen.shown[row].title, title_width(width + 20))
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_an_empty_library_offers_the_sample_and_the_shipped_articles(
-    shipped_glossary_path: Path,
+    first_run: tuple[Path, tuple[int, str | None]], isolated_dirs: Path, shipped_glossary_path: Path
 ) -> None:
     """After a first run (the sample read, nothing added), the start screen lists the shipped articles, the
     sample first, with where it was left; Enter opens one; a built-in article cannot be removed."""
-    await _read_to(create_app(None, shipped_glossary_path), "นาโต")
+    after(first_run, isolated_dirs)
     app = create_app(None, shipped_glossary_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
