@@ -1,5 +1,5 @@
 """The glossary screen's candidates view (found in a worker; accept into the pre-filled add form; dismiss
-for good) and its origin filter and label."""
+for good) and its origin filter and label (without an article: test_tui_glossary_screen.py)."""
 
 from __future__ import annotations
 
@@ -82,16 +82,6 @@ async def test_accept_a_candidate_into_the_add_form_and_dismiss_one_for_good(
             await _open_candidates(app, pilot)  # neither the dismissed one nor the added one comes back
             assert _candidates(app) == ["คอมพิวเตอร์"]
             await pilot.press("escape")
-            await pilot.pause()
-            assert screen_of(app) is app.screen
-
-
-async def test_without_an_article_there_are_no_candidates(glossary_path: Path) -> None:
-    with Glossary.open(glossary_path) as glossary:
-        app = Host(glossary)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await pilot.press("c")
             await pilot.pause()
             assert screen_of(app) is app.screen
 

@@ -390,6 +390,17 @@ async def test_enter_without_an_article(one_host: tuple[Pilot[None], Host]) -> N
     assert details(app).endswith("\nNo article is open.")
 
 
+@pytest.mark.asyncio(loop_scope="module")
+async def test_without_an_article_there_are_no_candidates(one_host: tuple[Pilot[None], Host]) -> None:
+    pilot, app = one_host
+    screen = await as_opened(pilot, app)
+    app.clear_notifications()
+    await pilot.press("c")
+    await pilot.pause()
+    assert app.screen is screen
+    assert [n.message for n in app._notifications] == ["Open an article to see its candidate terms."]
+
+
 async def test_read_only_glossary_refuses_edits(glossary_path: Path) -> None:
     with Glossary.open(glossary_path, read_only=True) as glossary:
         app = Host(glossary)
