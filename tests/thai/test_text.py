@@ -98,24 +98,37 @@ def test_fast_normalize_agrees_with_pythainlp_on_words_articles_and_mutations() 
     assert mismatches == []
 
 
-def test_long_texts_take_the_fast_searches_and_clean_as_pythainlp_does() -> None:
+@pytest.mark.parametrize(
+    ("long", "tries"), [(None, budget(12, 300)), (640, budget(300, 3_000))], ids=["real", "lower"]
+)
+def test_long_texts_take_the_fast_searches_and_clean_as_pythainlp_does(
+    long: int | None, tries: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A book-sized text is checked with substring and one-class searches instead of one alternation:
     the same answer as the alternation, and the same cleaning as pythainlp's ``normalize``, wherever one
-    defect sits in an otherwise clean text."""
+    defect sits in an otherwise clean text.
+
+    The reference, pythainlp's ``normalize`` of the whole text, costs ~1 ms a kilobyte: a few defects in a
+    text past the real threshold (``_LONG``, 4 KiB), and many in a text past a threshold lowered to 640
+    characters (what is longer takes the same searches; ~1/5 of the cost)."""
     import random
 
     from pythainlp.util import normalize
 
     from bilingual_reader.documents.articles import list_articles
-    from bilingual_reader.thai.text import _LONG, _NEEDS_NORMALIZE, _needs_normalize
+    from bilingual_reader.thai import text as thai_text
+    from bilingual_reader.thai.text import _NEEDS_NORMALIZE, _needs_normalize
 
+    if long is not None:
+        assert long < thai_text._LONG
+        monkeypatch.setattr(thai_text, "_LONG", long)
+    threshold = thai_text._LONG
     rng = random.Random(4)
     lines = [line for p in list_articles() for line in p.read_text(encoding="utf-8").splitlines() if line]
-    # The shortest run of the articles' lines past _LONG: pythainlp's normalize of the whole text, the
-    # reference, costs ~1 ms a kilobyte, and any longer text takes the same searches.
-    count = next(n for n in range(1, len(lines) + 1) if len("\n".join(lines[:n])) > _LONG)
+    # The shortest run of the articles' lines past the threshold: any longer text takes the same searches.
+    count = next(n for n in range(1, len(lines) + 1) if len("\n".join(lines[:n])) > threshold)
     base = "\n".join(clean_text(line) for line in lines[:count])
-    assert len(base) > _LONG and not _needs_normalize(base) and clean_text(base) == base
+    assert len(base) > threshold and not _needs_normalize(base) and clean_text(base) == base
     defects = [
         *"\u0e48\u0e49\u0e4b\u0e4c\u0e4d\u0e40\u0e45\u0e32\u0e33\u0e34\u0e38\u0e31\u0e47 \n\t\r\u00a0\u200b",
         *[
@@ -130,7 +143,7 @@ def test_long_texts_take_the_fast_searches_and_clean_as_pythainlp_does() -> None
             "\u0e48\u0e48",
         ],
     ]
-    for _ in range(budget(300, 3_000)):
+    for _ in range(tries):
         at = rng.randint(0, len(base))
         text = base[:at] + rng.choice(defects) + base[at:]
         assert _needs_normalize(text) == (_NEEDS_NORMALIZE.search(text) is not None), (
