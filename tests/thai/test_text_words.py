@@ -42,10 +42,15 @@ def _paragraphs() -> list[str]:
     return shipped + labelled + ["".join(t.split("|")) for t in HELD_OUT]
 
 
+@cache
+def _sorted_words() -> tuple[str, ...]:
+    return tuple(sorted(thai_words()))
+
+
 def _soups(count: int, seed: int) -> list[str]:
     """Texts strung from dictionary words, glossary terms, Latin, digits, punctuation and stray letters."""
     rng = random.Random(seed)
-    words, terms = sorted(thai_words()), sorted(_terms())
+    words, terms = _sorted_words(), sorted(_terms())
     texts = []
     for _ in range(count):
         parts = []
@@ -95,12 +100,20 @@ def test_a_segmenter_for_its_texts_gives_the_whole_dictionary_s_tokens(group: ob
     assert made_for._dict_name is None  # the whole dictionary was never asked for
 
 
+@cache
+def _book() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A book's paragraphs, the terms, and the reference: ``lines_for`` of all the paragraphs at once
+    (computed once for the batch sizes below)."""
+    paragraphs = (*_paragraphs(), *_soups(40, 19), *_paragraphs()[:5])  # repeats are looked at once
+    terms = (*_terms(), " อัตตาจร\t", "ไม่มีในหนังสือ")
+    return paragraphs, terms, tuple(lines_for(paragraphs, terms))
+
+
 @pytest.mark.parametrize("batch", [1, 3, 256])
 def test_a_book_read_a_batch_at_a_time_gives_the_lines_of_all_its_paragraphs(batch: int) -> None:
-    paragraphs = [*_paragraphs(), *_soups(40, 19), *_paragraphs()[:5]]  # repeats are looked at once
-    terms = [*_terms(), " อัตตาจร\t", "ไม่มีในหนังสือ"]
+    paragraphs, terms, expected = _book()
     found = text_words.lines_in(iter(paragraphs), terms, batch)
-    assert found == lines_for(paragraphs, terms)
+    assert found == list(expected)
     assert " อัตตาจร\t" in found and "ไม่มีในหนังสือ" not in found
 
 
