@@ -5,20 +5,25 @@ chapter repainting only what changed."""
 from __future__ import annotations
 
 import gc
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+import pytest_asyncio
 from rich.color import ColorSystem
 from textual._compositor import LayoutUpdate
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets._header import HeaderTitle
 
 from bilingual_reader.documents.articles import list_articles
-from bilingual_reader.tui.app import create_app
+from bilingual_reader.tui.app import ReaderApp, create_app
+from bilingual_reader.tui.reader.screen import ReaderScreen
 
-from .pilot_helpers import reader, recorded_frames, settle
+from .pilot_helpers import reader, recorded_frames, settle, shown_popup, started
 
 
 def _book(folder: Path, chapters: int) -> Path:
@@ -31,6 +36,36 @@ def _book(folder: Path, chapters: int) -> Path:
         encoding="utf-8",
     )
     return book
+
+
+#: Chapters of the book the shared reader reads: enough for three page downs and an End into another chapter.
+CHAPTERS = 4
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def book_reader(
+    module_dirs: Path, module_glossary_path: Path
+) -> AsyncIterator[tuple[Pilot[None], ReaderScreen]]:
+    """One reader of a ``CHAPTERS``-chapter book in a 100x20 terminal for the cases that page, jump and click
+    (a start-up is most of a test's cost): each starts with ``at_book_start``. The cases about lines in
+    other sizes and themes start their own."""
+    async with started(create_app(_book(module_dirs, CHAPTERS), module_glossary_path), (100, 20)) as running:
+        yield running
+
+
+async def at_book_start(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
+    """Put the shared book reader back as it opened (no popup, the cursor on the first paragraph, the view
+    at the top, in the first chapter, idle) and check that it is; gives its app."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    if shown_popup(app) is not None:
+        await pilot.press("escape")
+    await pilot.press("home")
+    await settle(app, pilot)
+    where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, round(screen.text.scroll_offset.y))
+    assert where == (screen, None, 0, 0)
+    assert "บทที่ 1" in str(screen.title)
+    return app
 
 
 def _plain(strip: Strip) -> list[str]:
@@ -69,34 +104,35 @@ async def test_the_lines_on_screen_are_textuals_own_lines_kept(tmp_path: Path, g
             assert not any(s.style and s.style._meta for s in ours[y])
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_the_next_screen_is_drawn_before_page_down_needs_it(
-    tmp_path: Path, glossary_path: Path
+    book_reader: tuple[Pilot[None], ReaderScreen],
 ) -> None:
     """While the reader idles, the screenful below the visible one is laid out and drawn: a page down then
     draws only the lines of the paragraphs the cursor left and entered (their cursor style changed)."""
-    app = create_app(_book(tmp_path, 4), glossary_path)
-    async with app.run_test(size=(100, 20)) as pilot:
-        await settle(app, pilot)
-        view = reader(app).text
-        layout = view.layout_
-        drawn: list[int] = []  # paragraphs whose lines a frame had to draw (not the reading ahead)
-        draw, line = view.painter.draw, view._line
-        rendering = [False]
+    pilot, screen = book_reader
+    app = await at_book_start(pilot, screen)
+    view = screen.text
+    layout = view.layout_
+    drawn: list[int] = []  # paragraphs whose lines a frame had to draw (not the reading ahead)
+    draw, line = view.painter.draw, view._line
+    rendering = [False]
 
-        def counting(*args: Any, **kwargs: Any) -> Strip:
-            if rendering[0]:
-                drawn.append(args[3].index)
-            return draw(*args, **kwargs)
+    def counting(*args: Any, **kwargs: Any) -> Strip:
+        if rendering[0]:
+            drawn.append(args[3].index)
+        return draw(*args, **kwargs)
 
-        def rendered(y: int, offsets: bool = False) -> Strip:
-            rendering[0] = True
-            try:
-                return line(y, offsets)
-            finally:
-                rendering[0] = False
+    def rendered(y: int, offsets: bool = False) -> Strip:
+        rendering[0] = True
+        try:
+            return line(y, offsets)
+        finally:
+            rendering[0] = False
 
-        view.painter.draw = counting  # type: ignore[method-assign]
-        view._line = rendered  # type: ignore[method-assign]
+    view.painter.draw = counting  # type: ignore[method-assign]
+    view._line = rendered  # type: ignore[method-assign]
+    try:
         for _ in range(3):
             height = view.scrollable_content_region.height
             bottom = round(view.scroll_offset.y) + height
@@ -110,28 +146,30 @@ async def test_the_next_screen_is_drawn_before_page_down_needs_it(
             assert entered > left and round(view.scroll_offset.y) > 0
             assert drawn and set(drawn) <= {left, entered}, (left, entered, drawn)
             await settle(app, pilot)
+    finally:  # the shared reader's own methods again
+        del view.painter.draw, view._line
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_moving_into_another_chapter_repaints_only_what_changed(
-    tmp_path: Path, glossary_path: Path
+    book_reader: tuple[Pilot[None], ReaderScreen],
 ) -> None:
     """End into the last chapter: the header names it, and no frame repaints the whole screen (the screen's
     title is the header's to draw)."""
-    app = create_app(_book(tmp_path, 3), glossary_path)
-    async with app.run_test(size=(100, 20)) as pilot:
+    pilot, screen = book_reader
+    app = await at_book_start(pilot, screen)
+    last = f"บทที่ {CHAPTERS}"
+    with recorded_frames(app) as frames:
+        await pilot.press("end")
         await settle(app, pilot)
-        screen = reader(app)
-        with recorded_frames(app) as frames:
-            await pilot.press("end")
-            await settle(app, pilot)
-            assert "บทที่ 3" in str(screen.title)
-            assert "บทที่ 3" in str(app.screen.query_one(HeaderTitle).content)
-            assert frames and not any(isinstance(frame.update, LayoutUpdate) for frame in frames)
-            frames.clear()
-            await pilot.press("home")
-            await settle(app, pilot)
-            assert "บทที่ 1" in str(screen.title)
-            assert frames and not any(isinstance(frame.update, LayoutUpdate) for frame in frames)
+        assert last in str(screen.title)
+        assert last in str(app.screen.query_one(HeaderTitle).content)
+        assert frames and not any(isinstance(frame.update, LayoutUpdate) for frame in frames)
+        frames.clear()
+        await pilot.press("home")
+        await settle(app, pilot)
+        assert "บทที่ 1" in str(screen.title)
+        assert frames and not any(isinstance(frame.update, LayoutUpdate) for frame in frames)
 
 
 async def test_a_new_theme_colours_the_text_as_a_reader_started_in_it(
@@ -162,27 +200,27 @@ async def test_a_new_theme_colours_the_text_as_a_reader_started_in_it(
     assert shown[0] == shown[1]
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_no_garbage_is_collected_between_a_key_and_its_frame(
-    tmp_path: Path, glossary_path: Path
+    book_reader: tuple[Pilot[None], ReaderScreen],
 ) -> None:
     """A page down, an End and a click: collection is off until the frame that answers them is out, and on
     again after it (with a book open a full collection took 20-40 ms: the slowest key of a hundred)."""
-    app = create_app(_book(tmp_path, 3), glossary_path)
-    async with app.run_test(size=(100, 20)) as pilot:
-        await settle(app, pilot)
-        view = reader(app).text
-        with recorded_frames(app) as frames:
-            for act in ("pagedown", "end", "click"):
-                frames.clear()
-                assert gc.isenabled()
-                if act == "click":
-                    region = view.layout_.thai_region(view.cursor.paragraph)
-                    assert region is not None
-                    await pilot.click(offset=region.offset)
-                else:
-                    await pilot.press(act)
-                await pilot.pause()
-                collecting = [frame.collecting for frame in frames]
-                # a click is a move (its hover frame comes first), then a press, a release and the click
-                assert collecting and (collecting[0] if act != "click" else all(collecting)) is False, act
-                assert gc.isenabled(), act
+    pilot, screen = book_reader
+    app = await at_book_start(pilot, screen)
+    view = screen.text
+    with recorded_frames(app) as frames:
+        for act in ("pagedown", "end", "click"):
+            frames.clear()
+            assert gc.isenabled()
+            if act == "click":
+                region = view.layout_.thai_region(view.cursor.paragraph)
+                assert region is not None
+                await pilot.click(offset=region.offset)
+            else:
+                await pilot.press(act)
+            await pilot.pause()
+            collecting = [frame.collecting for frame in frames]
+            # a click is a move (its hover frame comes first), then a press, a release and the click
+            assert collecting and (collecting[0] if act != "click" else all(collecting)) is False, act
+            assert gc.isenabled(), act
