@@ -195,27 +195,31 @@ async def test_narrow_terminals_stack_english_under_thai(
         assert str(screen.text.paragraphs.english(0).render()).startswith("EN:")
 
 
-@pytest.mark.parametrize("width", [160, 80])
+@pytest.mark.parametrize(("shared", "width"), [("one_reader", 160), ("sample_reader", 80)])
+@pytest.mark.asyncio(loop_scope="module")
 async def test_without_a_model_one_banner_says_so(
-    article_path: Path, glossary_path: Path, width: int
+    request: pytest.FixtureRequest, shared: str, width: int
 ) -> None:
-    app = create_app(article_path, ReaderServices(glossary_path, engine_factory=lambda: None))
-    async with app.run_test(size=(width, 30)) as pilot:
-        await settle(app, pilot)
-        screen = reader(app)
-        banner = screen.query_one("#no-model", Static)
-        assert banner.display and str(banner.render()) == NO_ENGINE
-        assert "ctrl+p" in NO_ENGINE and "Install Thai→English model" in NO_ENGINE
-        # No paragraph repeats it: the English slots are blank and take no room.
-        slots = [screen.text.paragraphs.english(i) for i in range(len(screen.text))]
-        assert slots and all(not str(s.render()) for s in slots)
-        assert all(screen.text.layout_.english_region(i) is None for i in range(len(screen.text)))
-        thai = screen.text.layout_.thai_region(0)
-        assert thai is not None and thai.width > width * 3 // 4  # the Thai has the whole width
-        await pilot.press("r")
-        await settle(app, pilot)
-        assert any("No Thai→English model is installed" in n.message for n in app._notifications)
-        assert not any("Retranslating" in n.message for n in app._notifications)
+    """Wide and narrow: the module's two readers (no model is installed for either), each first put back as
+    it opened and its notifications cleared."""
+    pilot, screen = request.getfixturevalue(shared)
+    reset = at_first_word if shared == "one_reader" else at_sample_start
+    app = await reset(pilot, screen)
+    app.clear_notifications()
+    assert (app.size.width, list(app._notifications)) == (width, [])
+    banner = screen.query_one("#no-model", Static)
+    assert banner.display and str(banner.render()) == NO_ENGINE
+    assert "ctrl+p" in NO_ENGINE and "Install Thai→English model" in NO_ENGINE
+    # No paragraph repeats it: the English slots are blank and take no room.
+    slots = [screen.text.paragraphs.english(i) for i in range(len(screen.text))]
+    assert slots and all(not str(s.render()) for s in slots)
+    assert all(screen.text.layout_.english_region(i) is None for i in range(len(screen.text)))
+    thai = screen.text.layout_.thai_region(0)
+    assert thai is not None and thai.width > width * 3 // 4  # the Thai has the whole width
+    await pilot.press("r")
+    await settle(app, pilot)
+    assert any("No Thai→English model is installed" in n.message for n in app._notifications)
+    assert not any("Retranslating" in n.message for n in app._notifications)
 
 
 async def test_resize_rewraps_between_words(article_path: Path, glossary_path: Path) -> None:
