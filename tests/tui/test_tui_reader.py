@@ -73,13 +73,17 @@ async def test_sample_article_enter_on_self_propelled_gun(
     assert app.screen is screen
 
 
+#: The terminal of ``one_reader`` (its first paragraph is one line wide there).
+ONE_READER_SIZE = (160, 45)
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def one_reader(
     module_article_path: Path, module_glossary_path: Path
 ) -> AsyncIterator[tuple[Pilot[None], ReaderScreen]]:
     """One reader on the small article for the cases that move the cursor, open popups and select (each
     starts with ``at_first_word``): a start-up is most of a Pilot test's cost."""
-    async with started(create_app(module_article_path, module_glossary_path), (160, 45)) as running:
+    async with started(create_app(module_article_path, module_glossary_path), ONE_READER_SIZE) as running:
         yield running
 
 
@@ -88,6 +92,9 @@ async def at_first_word(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
     and check that it is; gives its app."""
     app = pilot.app
     assert isinstance(app, ReaderApp)
+    if app.size != ONE_READER_SIZE:  # a case resized the terminal
+        await pilot.resize_terminal(*ONE_READER_SIZE)
+        await settle(app, pilot)
     if shown_popup(app) is not None:
         await pilot.press("escape")
     screen.clear_selection()
@@ -97,6 +104,7 @@ async def at_first_word(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
     await pilot.press("home")  # where a reader opens: the first word
     where = (app.screen, shown_popup(app), screen.text.text_selection, screen.text.cursor.paragraph)
     assert (*where, screen.text.cursor.text()) == (screen, None, None, 0, "กองทัพบก")
+    assert (app.size, len(screen.text.paragraphs.all_thai()[0].lines())) == (ONE_READER_SIZE, 1)
     assert [str(slot.render()) for slot in slots] == [""] * len(slots)
     assert all(screen.text.layout_.english_region(i) is None for i in range(len(slots)))
     return app
@@ -222,24 +230,23 @@ async def test_without_a_model_one_banner_says_so(
     assert not any("Retranslating" in n.message for n in app._notifications)
 
 
-async def test_resize_rewraps_between_words(article_path: Path, glossary_path: Path) -> None:
-    app = create_app(article_path, glossary_path)
-    async with started(app, (160, 30)) as (pilot, screen):
-        view = screen.text.paragraphs.all_thai()[0]
-        assert len(view.lines()) == 1
-        await pilot.resize_terminal(40, 30)
-        await pilot.pause()
-        lines = view.lines()
-        assert screen.text.layout_.frame().thai_width == 37  # 40 minus the padding and the scrollbar
-        assert len(lines) == 2
-        assert (
-            screen.text.layout_.thai_region(0, 1) is not None
-            and screen.text.layout_.thai_region(0, 2) is None
-        )
-        assert all(cell_len(line.text) <= 37 for line in lines)
-        texts = [p.text for line in lines for p in line.pieces]
-        assert all(t.text in texts for t in view.tokens if not t.text.isspace())  # no word was broken
-        assert "".join(line.text for line in lines).replace(" ", "") == view.text.replace(" ", "")
+@pytest.mark.asyncio(loop_scope="module")
+async def test_resize_rewraps_between_words(one_reader: tuple[Pilot[None], ReaderScreen]) -> None:
+    """The shared reader narrowed to 40 columns (the next case's reset gives it its size back)."""
+    pilot, screen = one_reader
+    await at_first_word(pilot, screen)
+    view = screen.text.paragraphs.all_thai()[0]
+    assert len(view.lines()) == 1
+    await pilot.resize_terminal(40, ONE_READER_SIZE[1])
+    await pilot.pause()
+    lines = view.lines()
+    assert screen.text.layout_.frame().thai_width == 37  # 40 minus the padding and the scrollbar
+    assert len(lines) == 2
+    assert screen.text.layout_.thai_region(0, 1) is not None and screen.text.layout_.thai_region(0, 2) is None
+    assert all(cell_len(line.text) <= 37 for line in lines)
+    texts = [p.text for line in lines for p in line.pieces]
+    assert all(t.text in texts for t in view.tokens if not t.text.isspace())  # no word was broken
+    assert "".join(line.text for line in lines).replace(" ", "") == view.text.replace(" ", "")
 
 
 async def test_q_quits(article_path: Path, glossary_path: Path) -> None:
@@ -335,21 +342,26 @@ async def test_english_slot_shows_a_translation_when_set(
     assert (english.is_status, str(english.render())) == (True, "Translating…")
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_selected_text_across_wrapped_lines_is_the_paragraph_text(
-    article_path: Path, glossary_path: Path
+    one_reader: tuple[Pilot[None], ReaderScreen],
 ) -> None:
-    app = create_app(article_path, glossary_path)
-    async with started(app, (40, 30)) as (pilot, screen):
-        view = screen.text.paragraphs.all_thai()[0]
-        first, second = view.lines()[:2]
-        assert (first.text, second.text) == ("กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และ", "รถถังหนัก K2 เพื่อเสริมกำลัง")
-        end = thai_point(screen, 0, 1, pieces_col(second, "K2") - 2)
-        await pilot.mouse_down(offset=thai_point(screen, 0, 0, pieces_col(first, "จัดซื้อ")))
-        await pilot.hover(offset=end)
-        await pilot.mouse_up(offset=end)
-        await pilot.pause()
-        assert screen.get_selected_text() == "จัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนัก"
-        assert popup_text(app).startswith("ปืนใหญ่อัตตาจร\n")  # the longer of its two terms
+    """The shared reader narrowed to 40 columns, where the first paragraph wraps (the next case's reset gives
+    it its size back)."""
+    pilot, screen = one_reader
+    app = await at_first_word(pilot, screen)
+    await pilot.resize_terminal(40, ONE_READER_SIZE[1])
+    await settle(app, pilot)
+    view = screen.text.paragraphs.all_thai()[0]
+    first, second = view.lines()[:2]
+    assert (first.text, second.text) == ("กองทัพบกจัดซื้อปืนใหญ่อัตตาจร 18 คัน และ", "รถถังหนัก K2 เพื่อเสริมกำลัง")
+    end = thai_point(screen, 0, 1, pieces_col(second, "K2") - 2)
+    await pilot.mouse_down(offset=thai_point(screen, 0, 0, pieces_col(first, "จัดซื้อ")))
+    await pilot.hover(offset=end)
+    await pilot.mouse_up(offset=end)
+    await pilot.pause()
+    assert screen.get_selected_text() == "จัดซื้อปืนใหญ่อัตตาจร 18 คัน และรถถังหนัก"
+    assert popup_text(app).startswith("ปืนใหญ่อัตตาจร\n")  # the longer of its two terms
 
 
 def pieces_col(line: Line, text: str) -> int:
