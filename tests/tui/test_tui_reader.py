@@ -203,16 +203,25 @@ async def test_narrow_terminals_stack_english_under_thai(
         assert str(screen.text.paragraphs.english(0).render()).startswith("EN:")
 
 
-@pytest.mark.parametrize(("shared", "width"), [("one_reader", 160), ("sample_reader", 80)])
 @pytest.mark.asyncio(loop_scope="module")
-async def test_without_a_model_one_banner_says_so(
-    request: pytest.FixtureRequest, shared: str, width: int
+async def test_without_a_model_one_banner_says_so_wide(one_reader: tuple[Pilot[None], ReaderScreen]) -> None:
+    """160 columns: the small article's shared reader (no model is installed for it)."""
+    pilot, screen = one_reader
+    await banner_alone(pilot, screen, await at_first_word(pilot, screen), 160)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_without_a_model_one_banner_says_so_narrow(
+    sample_reader: tuple[Pilot[None], ReaderScreen],
 ) -> None:
-    """Wide and narrow: the module's two readers (no model is installed for either), each first put back as
-    it opened and its notifications cleared."""
-    pilot, screen = request.getfixturevalue(shared)
-    reset = at_first_word if shared == "one_reader" else at_sample_start
-    app = await reset(pilot, screen)
+    """80 columns: the sample article's shared reader (no model is installed for it)."""
+    pilot, screen = sample_reader
+    await banner_alone(pilot, screen, await at_sample_start(pilot, screen), 80)
+
+
+async def banner_alone(pilot: Pilot[None], screen: ReaderScreen, app: ReaderApp, width: int) -> None:
+    """Without a model one banner says so, no paragraph repeats it, and r says it again: on a shared reader
+    ``width`` columns wide, put back as it opened (its notifications are cleared first)."""
     app.clear_notifications()
     assert (app.size.width, list(app._notifications)) == (width, [])
     banner = screen.query_one("#no-model", Static)
