@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -18,6 +19,7 @@ from bilingual_reader.documents.opening import open_document
 from bilingual_reader.tui.app_commands import APP_COMMANDS
 from bilingual_reader.tui.collection import hold_until_frame, resume_collection
 from bilingual_reader.tui.commands import CommandsProvider, PaletteEntry, bindings, by_name, palette_entries
+from bilingual_reader.tui.hangup import exit_on_hangup
 from bilingual_reader.tui.library import tracking
 from bilingual_reader.tui.library.controller import LibraryController
 from bilingual_reader.tui.messages import ArticleSegmented, CursorMoved, GlossaryChanged
@@ -86,9 +88,11 @@ class ReaderApp(App[None]):
     def run(self, *args: Any, **kwargs: Any) -> None:
         """Run (``App.run``'s arguments and result). In a terminal, the objects made so far (the imports')
         live as long as the process: frozen, the garbage collector no longer walks them, and a full
-        collection during start-up (tens of milliseconds, just before the first frame) costs a few."""
+        collection during start-up (tens of milliseconds, just before the first frame) costs a few. It ends
+        when its terminal hangs up (``hangup``)."""
         if not kwargs.get("headless"):
             gc.freeze()
+            exit_on_hangup(self, sys.__stdin__.fileno() if sys.__stdin__ is not None else -1)
         return super().run(*args, **kwargs)
 
     async def on_event(self, event: events.Event) -> None:
