@@ -45,10 +45,10 @@ class ReviewStore:
         self._name = name
         try:
             upgrade(conn, SCHEMA_VERSION, self._upgrade)
-            self._create_table(_TABLE)
+            for table in _COLUMNS:
+                self._create_table(table)
         except sqlite3.DatabaseError as err:
             raise ReviewError(f"{name}: not a usable review database ({err})") from err
-        self._create_checks_table()
 
     def _exists(self, table: str) -> bool:
         sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
@@ -66,7 +66,7 @@ class ReviewStore:
 
     def _upgrade(self, version: int) -> None:
         """Schema 0 → 1: keep the old rows aside until their article is opened (see the module's doc)."""
-        for table in (_TABLE, _CHECKS):
+        for table in _COLUMNS:
             if version == 0 and self._exists(table):
                 self._conn.execute(f"ALTER TABLE {table} RENAME TO {table}_v0")
 
@@ -76,7 +76,7 @@ class ReviewStore:
 
         def move() -> None:
             nonlocal moved
-            for table, column in ((_TABLE, "concept_id"), (_CHECKS, "key")):
+            for table, column in _COLUMNS.items():
                 if not self._exists(f"{table}_v0"):
                     continue
                 moved += self._conn.execute(
@@ -88,12 +88,6 @@ class ReviewStore:
 
         self._write(move)
         return moved
-
-    def _create_checks_table(self) -> None:
-        try:
-            self._create_table(_CHECKS)
-        except sqlite3.DatabaseError as err:
-            raise ReviewError(f"{self._name}: not a usable review database ({err})") from err
 
     @classmethod
     def open(cls, path: Path | None = None) -> ReviewStore:
