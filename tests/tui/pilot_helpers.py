@@ -208,15 +208,22 @@ class EchoEngine:
             yield SentenceTranslation(sentence, english, (Hypothesis(english, -0.1),))
 
 
-async def back_to_first_word(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
-    """Put a reader shared by a module's cases back as it opened (no popup, the cursor on the first word of
-    the conftest's article) and check that it is; gives its app."""
+async def popup_closed_at_home(pilot: Pilot[None]) -> ReaderApp:
+    """Close the lookup popup (if shown) and press Home, the first steps of putting a shared reader back as
+    it opened; gives its app."""
     app = pilot.app
     assert isinstance(app, ReaderApp)
     if shown_popup(app) is not None:
         await pilot.press("escape")
     await pilot.press("home")
     await pilot.pause()
+    return app
+
+
+async def back_to_first_word(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
+    """Put a reader shared by a module's cases back as it opened (no popup, the cursor on the first word of
+    the conftest's article) and check that it is; gives its app."""
+    app = await popup_closed_at_home(pilot)
     where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, screen.text.cursor.text())
     assert where == (screen, None, 0, "กองทัพบก")
     return app

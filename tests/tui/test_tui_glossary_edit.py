@@ -20,6 +20,7 @@ from bilingual_reader.tui.reader.screen import ReaderScreen
 from .pilot_helpers import (
     choose,
     move_to,
+    popup_closed_at_home,
     popup_text,
     reader,
     settle,
@@ -99,13 +100,9 @@ def concepts_in(path: Path) -> int:
 async def as_opened(pilot: Pilot[None], screen: ReaderScreen, path: Path) -> ReaderApp:
     """Put the shared reader back as it opened (no form over it, no popup, the cursor on the first word) and
     check that it is, and that its glossary still holds the four concepts; gives its app."""
-    app = pilot.app
-    assert isinstance(app, ReaderApp)
-    while app.screen is not screen and len(app.screen_stack) > 2:
-        await app.pop_screen()
-    if shown_popup(app) is not None:
-        await pilot.press("escape")
-    await pilot.press("home")
+    while pilot.app.screen is not screen and len(pilot.app.screen_stack) > 2:
+        await pilot.app.pop_screen()
+    app = await popup_closed_at_home(pilot)
     await settle(app, pilot)
     where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, screen.text.cursor.text())
     assert (*where, concepts_in(path)) == (screen, None, 0, "กองทัพบก", 4)

@@ -23,6 +23,7 @@ from .pilot_helpers import (
     EchoEngine,
     find_token,
     move_to,
+    popup_closed_at_home,
     popup_text,
     reader,
     settle,
@@ -45,12 +46,7 @@ async def sample_reader(module_dirs: Path) -> AsyncIterator[tuple[Pilot[None], R
 async def at_sample_start(pilot: Pilot[None], screen: ReaderScreen) -> ReaderApp:
     """Put the shared sample reader back as it opens (no popup, the cursor on the first word, the view at the
     top) and check that it is; gives its app."""
-    app = pilot.app
-    assert isinstance(app, ReaderApp)
-    if shown_popup(app) is not None:
-        await pilot.press("escape")
-    await pilot.press("home")
-    await pilot.pause()
+    app = await popup_closed_at_home(pilot)
     where = (app.screen, shown_popup(app), screen.text.cursor.paragraph, screen.text.cursor.token)
     assert (*where, screen.query_one("#article").scroll_y) == (screen, None, 0, 0, 0)
     return app
